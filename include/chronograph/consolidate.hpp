@@ -1,0 +1,21 @@
+// Stage 6, consolidate: the per-document analyses become one Story: document ids,
+// corpus-wide entities, events merged across documents, conflicting claims.
+#pragma once
+
+#include "chronograph/analysis.hpp"
+#include "chronograph/entities.hpp"
+#include "chronograph/story.hpp"
+
+#include <vector>
+
+namespace chronograph {
+
+/// For each document without a publication date, the date of the dated document most
+/// like it (shared names and words), when one is alike enough; nullopt otherwise.
+/// Indices match `docs`.
+std::vector<std::optional<Day>> infer_dcts(const std::vector<DocumentAnalysis>& docs);
+
+/// Builds the Story. `docs` must be sorted by path (document ids follow that order).
+Story consolidate(const std::vector<DocumentAnalysis>& docs);
+
+}  // namespace chronograph

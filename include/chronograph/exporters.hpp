@@ -1,0 +1,25 @@
+// Stage 8, export: events.json, graph.dot (cgraph), graph.svg (gvc, in-process),
+// timeline.svg and the self-contained timeline.html viewer.
+#pragma once
+
+#include "chronograph/graph.hpp"
+#include "chronograph/story.hpp"
+
+#include <iosfwd>
+#include <string>
+
+namespace chronograph {
+
+void write_events_json(const Story& story, std::ostream& out);
+/// DOT text of the graph, built and written with Graphviz cgraph.
+std::string graph_dot(const StoryGraph& graph);
+/// SVG of the graph, laid out and rendered in-process with Graphviz gvc.
+std::string graph_svg(const StoryGraph& graph);
+void write_timeline_svg(const Story& story, std::ostream& out);
+void write_timeline_html(const Story& story, std::ostream& out);
+
+/// Writes every output into `out_dir` (created if needed). Throws std::runtime_error
+/// naming the file it could not write.
+void write_outputs(const Story& story, const std::string& out_dir);
+
+}  // namespace chronograph

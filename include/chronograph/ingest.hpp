@@ -1,0 +1,38 @@
+// Stage 1, ingest: files to Documents (plain text, HTML, TimeML), publication dates,
+// boilerplate, captions and repeated paragraphs.
+#pragma once
+
+#include "chronograph/analysis.hpp"
+#include "chronograph/document.hpp"
+#include "chronograph/resources.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace chronograph {
+
+struct ReadOptions {
+    std::optional<Day> dct;  // --dct: overrides whatever the document says
+};
+
+/// A document, or the reason there is none. Never throws for bad input.
+struct ReadResult {
+    std::optional<Document> document;
+    std::vector<Diagnostic> diagnostics;  // errors (no document) and warnings
+};
+
+/// Expands the command-line arguments: files as given, folders walked recursively
+/// (regular files only, hidden ones skipped, sorted). A missing path is an error
+/// diagnostic naming it.
+std::vector<std::string> collect_inputs(const std::vector<std::string>& args, std::vector<Diagnostic>& diagnostics);
+
+/// Reads and parses the file at `path`. Missing, unreadable, empty, binary and
+/// invalid-UTF-8 files give an error diagnostic naming the file and the problem.
+ReadResult read_document(const std::string& path, const Resources& res, const ReadOptions& opt = {});
+
+/// Parses bytes already in memory; the format is chosen from the extension and content.
+ReadResult parse_document(const std::string& path, std::string bytes, const Resources& res,
+                          const ReadOptions& opt = {});
+
+}  // namespace chronograph

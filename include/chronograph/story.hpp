@@ -1,0 +1,92 @@
+// The consolidated account of a whole corpus: what events.json, the graph, the timeline
+// and the viewer show. Built by consolidate from the per-document analyses.
+#pragma once
+
+#include "chronograph/analysis.hpp"
+#include "chronograph/types.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace chronograph {
+
+using DocId = std::string;     // "d1", "d2"... in path order
+using EntityId = std::string;  // "e1", ...
+using EventId = std::string;   // "ev1", ...
+
+struct DocumentInfo {
+    DocId id;
+    std::string path;
+    std::string title;
+    std::optional<Day> dct;
+    DctSource dct_source = DctSource::None;
+    DocFormat format = DocFormat::Text;
+    std::size_t bytes = 0;
+    std::size_t sentences = 0;
+};
+
+struct EntityMentionRef {
+    DocId doc;
+    std::size_t start = 0, end = 0;
+};
+
+struct Entity {
+    EntityId id;
+    std::string name;
+    EntityKind kind = EntityKind::Person;
+    std::vector<std::string> aliases;  // other names it goes by, sorted
+    std::vector<EntityMentionRef> mentions;
+};
+
+/// One piece of evidence for an event: a sentence of one document.
+struct EvidenceRef {
+    DocId doc;
+    std::string sentence;     // the sentence text
+    std::size_t start = 0, end = 0;  // the sentence's byte offsets in the document text
+    std::size_t trigger_start = 0, trigger_end = 0;
+    std::optional<std::string> timex;  // the time expression's text
+    std::size_t timex_start = 0, timex_end = 0;  // its offsets (when timex is set)
+    TimeValue time;           // the date this mention gives (may differ between sources)
+    EventStatus status = EventStatus::Happened;
+    bool caption = false;
+};
+
+struct Event {
+    EventId id;
+    std::string label;   // short: "North Korea, Russia begin construction of bridge"
+    std::string type;
+    EventStatus status = EventStatus::Happened;
+    TimeValue time;
+    std::string time_source;  // "timex", "derived", "dct", ""
+    std::vector<EntityId> actors;
+    std::vector<EntityId> places;
+    std::vector<EntityId> sources;  // reporting entities
+    std::vector<EvidenceRef> mentions;
+};
+
+struct ClaimRef {
+    std::string value;    // as normalized: "850 m", "1000 m", "2026 (MID)"
+    DocId doc;
+    std::string sentence;
+    std::string text;     // the surface text of the claim
+};
+
+struct Conflict {
+    std::string about;    // "bridge length", "date of ground-breaking ceremony"
+    std::optional<EventId> event;
+    std::vector<ClaimRef> claims;
+};
+
+struct Story {
+    std::vector<DocumentInfo> documents;
+    std::vector<Entity> entities;
+    std::vector<Event> events;       // in time order, undated last
+    std::vector<Conflict> conflicts;
+    std::vector<Diagnostic> diagnostics;
+
+    const DocumentInfo* document(const DocId& id) const;
+    const Entity* entity(const EntityId& id) const;
+};
+
+}  // namespace chronograph

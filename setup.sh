@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what chronograph needs (Debian 12 packages) when it is missing, then
+# configures and builds it in build/. Safe to run again: it only does what is left.
+#   ./setup.sh            release build in build/
+#   BUILD_DIR=x ./setup.sh   another folder; extra arguments go to cmake's configure step
+set -euo pipefail
+cd "$(dirname "$0")"
+
+packages=(
+  build-essential cmake ninja-build pkg-config python3
+  libboost-graph-dev libhowardhinnant-date-dev libgraphviz-dev graphviz
+  catch2 libcli11-dev nlohmann-json3-dev libicu-dev
+  libxml2-utils
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+build_dir=${BUILD_DIR:-build}
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null
+cmake --build "$build_dir" -j "$(nproc)"
