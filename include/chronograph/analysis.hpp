@@ -36,6 +36,7 @@ struct Sentence {
     std::uint32_t first_token = 0;  // index into DocumentAnalysis::tokens
     std::uint32_t token_count = 0;
     bool caption = false;           // copied from its paragraph
+    bool heading = false;           // copied from its paragraph
 };
 
 // ---- timex -----------------------------------------------------------------------------
@@ -73,6 +74,11 @@ struct EntityMention {
     /// How the mention refers: the name itself, a demonym/adjective ("North Korean"),
     /// an acronym, a capital standing for its government, a surname alone...
     std::string via;
+    /// People: the title or role the text gives ("Prime Minister", "spokesperson").
+    std::string role;
+    /// The key of the country or organization the entity belongs to, when the text says
+    /// ("Russian Prime Minister ..." -> "country:RUS"); empty if unknown.
+    std::string affiliation;
 };
 
 // ---- events ----------------------------------------------------------------------------

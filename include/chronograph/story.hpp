@@ -36,6 +36,8 @@ struct Entity {
     std::string name;
     EntityKind kind = EntityKind::Person;
     std::vector<std::string> aliases;  // other names it goes by, sorted
+    std::string role;                  // people: "Prime Minister"
+    std::optional<EntityId> affiliation;  // the country or organization it belongs to
     std::vector<EntityMentionRef> mentions;
 };
 

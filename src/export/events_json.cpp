@@ -40,7 +40,8 @@ void write_events_json(const Story& story, std::ostream& out) {
     for (const Entity& e : story.entities) {
         json mentions = json::array();
         for (const EntityMentionRef& m : e.mentions) mentions.push_back({{"doc", m.doc}, {"start", m.start}, {"end", m.end}});
-        ents.push_back({{"id", e.id}, {"name", e.name}, {"kind", to_string(e.kind)}, {"aliases", e.aliases},
+        ents.push_back({{"id", e.id}, {"name", e.name}, {"kind", to_string(e.kind)}, {"aliases", e.aliases}, {"role", e.role.empty() ? json(nullptr) : json(e.role)},
+                        {"affiliation", e.affiliation ? json(*e.affiliation) : json(nullptr)},
                         {"mentions", std::move(mentions)}});
     }
     json& evs = root["events"] = json::array();
