@@ -56,19 +56,25 @@ public:
 
     const std::optional<TriggerMatch>& match(std::size_t i) const { return matches_[i]; }
 
-    /// "the visit", "Putin's visit", "a new agreement": the trigger is used as a noun.
+    /// "the visit", "Putin's visit", "border travel": the trigger is used as a noun.
     bool nominal_use(std::size_t i) const {
         const TriggerMatch& m = *matches_[i];
         if (m.trigger->pos == events::Pos::Noun) return true;
-        if (m.trigger->pos == events::Pos::Phrase) return v_.words[i].find("ground") != std::string::npos ? true : false;
+        if (m.trigger->pos == events::Pos::Phrase) return v_.words[i].find("ground") != std::string::npos;
         if (i == 0) return false;
+        const std::string_view f = m.form;
+        auto ends = [&](std::string_view suffix) { return f.size() > suffix.size() && f.substr(f.size() - suffix.size()) == suffix; };
         const std::string& prev = v_.words[i - 1];
-        if (lex_.in_class("determiner", prev)) {
-            const std::string_view f = m.form;
-            const bool participle = f.size() > 2 && (f.substr(f.size() - 2) == "ed");
-            return !participle;
-        }
-        return false;
+        if (lex_.in_class("determiner", prev)) return !ends("ed");
+        if (ends("ed") || ends("ing") || m.form != v_.words[i]) return false;
+        // A bare form after a common noun is the head of a compound ("missile launch",
+        // "cross-border travel"); after a plural noun it is the verb ("the countries agree").
+        if (prev == "-") return true;
+        if (!v_.is_word(i - 1) || v_.token(i - 1).is(kCapitalized) || v_.entity[i - 1] >= 0) return false;
+        if (lex_.in_class("auxiliary", prev) || lex_.in_class("pronoun", prev) || lex_.in_class("preposition", prev) ||
+            prev == "to" || prev == "and" || prev == "or" || (prev.size() > 2 && prev.substr(prev.size() - 2) == "ly"))
+            return false;
+        return !(prev.back() == 's' && !ends("s"));
     }
 
     /// The next event-naming trigger after `from` in clause `c`, within `reach` tokens.
@@ -276,7 +282,8 @@ void EventExtractor::Impl::sentence(DocumentAnalysis& a, std::size_t s, std::vec
         // Minor types only count when a time expression dates them.
         const bool keep = !ev.type.empty() && info && (info->core || ev.time_source == "timex") &&
                           (!cand->nominal || ev.time_source == "timex" || !ev.agents.empty() ||
-                           ev.status != EventStatus::Happened || !ev.duration.empty());
+                           ev.status == EventStatus::Planned || ev.status == EventStatus::Expected ||
+                           !ev.duration.empty());
         if (keep) a.events.push_back(std::move(ev));
     }
     for (std::size_t i = 0; i < v.size(); ++i) {
@@ -422,11 +429,22 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
         }
     }
     if (start == c.head) {
-        // Keep auxiliaries and the subject noun phrase right before the trigger.
+        // Keep auxiliaries right before the trigger ("is expected to take"), then the
+        // subject noun phrase before them ("the bridge"), never a preposition's object.
         std::size_t i = c.head;
-        while (i > 0 && c.head - i < 6 && v.clause[i - 1] == clause && v.timex[i - 1] < 0 &&
-               !lex.in_class("label-stop", v.words[i - 1]))
+        auto same = [&](std::size_t k) { return v.clause[k] == clause && v.timex[k] < 0; };
+        while (i > 0 && same(i - 1) && c.head - i < 5 &&
+               (lex.in_class("auxiliary", v.words[i - 1]) || v.words[i - 1] == "to" ||
+                (v.words[i - 1].size() > 3 && v.words[i - 1].substr(v.words[i - 1].size() - 2) == "ly") ||
+                v.words[i - 1] == "expected" || v.words[i - 1] == "projected" || v.words[i - 1] == "set" ||
+                v.words[i - 1] == "scheduled" || v.words[i - 1] == "poised"))
             --i;
+        std::size_t np = i;
+        while (np > 0 && same(np - 1) && i - np < 4 && v.is_word(np - 1) && !lex.in_class("preposition", v.words[np - 1]) &&
+               !lex.in_class("label-stop", v.words[np - 1]) && !lex.in_class("auxiliary", v.words[np - 1]))
+            --np;
+        if (np < i && (np == 0 || !lex.in_class("preposition", v.words[np - 1]) || lex.in_class("determiner", v.words[np])))
+            i = np;
         start = i;
     }
     // End: the object, up to a stop word, a time expression or the clause's end.
