@@ -138,6 +138,7 @@ Gazetteer::Gazetteer(const Resources& res) {
         else if (cls != "office" && cls != "role") bad_line("titles.tsv", r, "unknown class");
         if (!t.honorific) t.role = r[2].empty() ? std::string(r[0]) : std::string(r[2]);
         t.lower_ok = !t.honorific;
+        t.in_org = r[3] == "org";
         const auto id = static_cast<std::uint32_t>(title_entries.size());
         if (titles.add(phrase_tokens(r[0]), id)) title_entries.push_back(std::move(t));
     }
@@ -150,6 +151,8 @@ Gazetteer::Gazetteer(const Resources& res) {
         else if (cue == "org-before") flag = kOrgCue;
         else if (cue == "locative") flag = kLocative;
         else if (cue == "not-name") flag = kNotName;
+        else if (cue == "org-after") flag = kOrgAfter;
+        else if (cue == "place-modifier") flag = kPlaceModifier;
         else bad_line("cues.tsv", r, "unknown cue");
         add_word(r[0], flag);
     }

@@ -31,6 +31,7 @@ struct TitleEntry {
     std::string role;         // canonical role ("Prime Minister"); empty for honorifics
     bool honorific = false;   // Mr, Dr...: must be capitalized
     bool lower_ok = true;     // may be written in lower case ("spokesman", "president")
+    bool in_org = false;      // held in an organization: "<Name> CEO" makes <Name> one
 };
 
 enum WordFlag : std::uint32_t {
@@ -47,6 +48,8 @@ enum WordFlag : std::uint32_t {
     kPlaceAfter = 1u << 10,
     kPlaceOf = 1u << 11,
     kLegalForm = 1u << 12,  // Inc, Corp, Ltd...: "X Inc." is also called "X"
+    kOrgAfter = 1u << 13,   // "<Name> shares", "<Name>'s headquarters"
+    kPlaceModifier = 1u << 14,  // "in central <city>"
 };
 
 class Gazetteer {

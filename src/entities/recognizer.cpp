@@ -23,6 +23,7 @@ struct Found {
     std::size_t sentence = 0;
     EntityKind kind = EntityKind::Person;
     std::string name, key, via, role, affiliation;
+    bool weak = false;  // a guess from a speech verb alone ("<Name> said"): may be re-typed
 };
 
 bool is_cap_word(const Token& t) { return t.is(kWord) && (t.is(kCapitalized) || t.is(kAllCaps)); }
@@ -176,6 +177,14 @@ private:
         std::size_t j = i + tm.length;
         if (title.honorific && j < end_ && key(j) == "." && glued(j)) ++j;  // "Mr . Kim"
         std::string role = title.role;
+        if (title.honorific) {
+            // "Mr Justice <Name>": an office after the honorific is the role.
+            const auto office = title_at(j);
+            if (office.length > 0 && is_cap_word(tok_[j]) && !g_.title_entries[office.value].honorific) {
+                role = g_.title_entries[office.value].role;
+                j += office.length;
+            }
+        }
         std::string affiliation = affiliation_before(i);
         if (!title.honorific && j + 1 < end_ && key(j) == "of") {
             // "Minister of Foreign Affairs <Name>", "President of Russia <Name>".
@@ -249,6 +258,13 @@ private:
             emit_surface(i, j + 1, EntityKind::Place, "name").affiliation = e.country;
             return j + 1;
         }
+        if (e.kind == EntityKind::Organization && j < end_ && is_cap_word(tok_[j]) && title_at(j).length == 0 &&
+            name_at(j).length == 0) {
+            // "<Company> Corps", "<Company> Music Group": another body named after it.
+            const std::size_t r = cap_run_end(j, false);
+            if ((flags(r - 1) & kOrgLast) && !(flags(r - 1) & kLegalForm))
+                return acronym_after(end_of(emit_surface(i, r, EntityKind::Organization, "name")));
+        }
         std::size_t r = j;
         if (e.kind == EntityKind::Organization) {
             // "Cisco Systems Inc.": a company name with its legal form.
@@ -266,7 +282,7 @@ private:
     /// as an actor, it stands for its country's government ("Moscow said").
     std::size_t capital_mention(std::size_t i, std::size_t j, const NamedEntry& e) {
         std::size_t p = i;
-        while (p > begin_ && (key(p - 1) == "the")) --p;
+        while (p > begin_ && (key(p - 1) == "the" || (is_lower_word(tok_[p - 1]) && (flags(p - 1) & kPlaceModifier)))) --p;
         const bool after_locative = p > begin_ && is_lower_word(tok_[p - 1]) && (flags(p - 1) & kLocative);
         const bool before_country = j + 1 < end_ && key(j) == "," && name_at(j + 1).length > 0 &&
                                     g_.entries[name_at(j + 1).value].kind == EntityKind::Country;
@@ -340,18 +356,30 @@ private:
         if (n >= 2 && (last & kPlaceLast)) return end_of(emit_surface(i, r, EntityKind::Place, "name"));
         if (i > begin_ && is_lower_word(tok_[i - 1]) && (flags(i - 1) & kOrgCue))
             return acronym_after(end_of(emit_surface(i, r, EntityKind::Organization, "name")));
+        if (org_context_after(r)) return acronym_after(end_of(emit_surface(i, r, EntityKind::Organization, "name")));
         if (n >= 2 && (first & kGivenName)) {
             emit_surface(i, r, EntityKind::Person, "name");
             apposition_role(r);
             return r;
         }
         if (n <= 3 && r < end_ && (flags(r) & kSpeechVerb) && is_lower_word(tok_[r]) && !(first & kNotName)) {
-            emit_surface(i, r, EntityKind::Person, "name");
+            emit_surface(i, r, EntityKind::Person, "name").weak = true;
             return r;
         }
         return r;
     }
     std::size_t end_of(const Found& f) const { return f.last; }
+
+    /// After an unknown name: "<Name> CEO <Name>", "<Name>'s founder", "<Name> shares"
+    /// say it is an organization.
+    bool org_context_after(std::size_t r) const {
+        if (r < end_ && key(r) == "'s") ++r;
+        if (r >= end_) return false;
+        if (is_lower_word(tok_[r]) && (flags(r) & kOrgAfter)) return true;
+        const auto tm = title_at(r);
+        return tm.length > 0 && g_.title_entries[tm.value].in_org && r + tm.length < end_ &&
+               is_cap_word(tok_[r + tm.length]);
+    }
 
     std::size_t at(std::size_t i) {
         const auto gm = name_at(i);
@@ -448,7 +476,8 @@ private:
             auto it = aliases.find(phrase_key(f.first, f.last));
             if (it == aliases.end() || it->second.ambiguous) continue;
             const Found& full = found_[best[found_[it->second.target].key]];
-            if (full.key == f.key || full.kind != f.kind) continue;
+            if (full.key == f.key || (full.kind != f.kind && !f.weak)) continue;
+            f.kind = full.kind;
             if (f.kind != EntityKind::Person && f.kind != EntityKind::Organization) continue;
             f.name = full.name;
             f.key = full.key;
