@@ -340,12 +340,14 @@ private:
     /// says what it is, or nothing is found.
     std::size_t capitalized_run(std::size_t i) {
         if (flags(i) & kNotName) return i + 1;
-        const std::size_t r = cap_run_end(i, false);
+        std::size_t r = cap_run_end(i, false);
+        // "Acme Inc.": the abbreviation's period belongs to the name.
+        if ((flags(r - 1) & kLegalForm) && r < end_ && key(r) == "." && glued(r)) ++r;
         // Headlines capitalize every word: only known names count there (the document
         // pass still finds the names the body text established).
         if (heading_) return r;
         const std::size_t n = r - i;
-        const std::uint32_t first = flags(i), last = flags(r - 1);
+        const std::uint32_t first = flags(i), last = flags(key(r - 1) == "." ? r - 2 : r - 1);
         if (n >= 3 && (first & kOrgFirst) && key(i + 1) == "of") return acronym_after(end_of(emit_surface(i, r, EntityKind::Organization, "name")));
         if (n >= 3 && (first & kPlaceFirst) && key(i + 1) == "of") return end_of(emit_surface(i, r, EntityKind::Place, "name"));
         if (n >= 2 && (first & kPlaceBefore)) return end_of(emit_surface(i, r, EntityKind::Place, "name"));
@@ -362,7 +364,9 @@ private:
             apposition_role(r);
             return r;
         }
-        if (n <= 3 && r < end_ && (flags(r) & kSpeechVerb) && is_lower_word(tok_[r]) && !(first & kNotName)) {
+        // "<Name> said"; but "The Prime Minister said" names an office, not a person.
+        if (n <= 3 && r < end_ && (flags(r) & kSpeechVerb) && is_lower_word(tok_[r]) && !(first & kNotName) &&
+            title_at(i).length < n) {
             emit_surface(i, r, EntityKind::Person, "name").weak = true;
             return r;
         }
@@ -466,6 +470,8 @@ private:
                 if (words >= 2) add_alias(aliases, initials, m, "acronym");
                 std::size_t short_end = f.last;
                 while (short_end > f.first + 1 && (key(short_end - 1) == "." || (g_.flags(keys_[short_end - 1]) & kLegalForm))) --short_end;
+                // "Acme Systems Inc." is also "Acme".
+                while (short_end < f.last && short_end > f.first + 1 && (g_.flags(keys_[short_end - 1]) & kOrgLast)) --short_end;
                 if (short_end < f.last) add_alias(aliases, phrase_key(f.first, short_end), m, "short name");
             }
         }
