@@ -13,8 +13,7 @@
 
 namespace chronograph::entities {
 
-/// The lookup form of a token: ASCII lower case, typographic apostrophe as '.
-/// Writes into `buf` only when the text needs more than lower-casing.
+/// The lookup form of a token or phrase: ASCII lower case, typographic apostrophe as '.
 std::string normalize_token(std::string_view text);
 
 /// Normalized token texts of a document, computed once per document: views into a
