@@ -18,6 +18,9 @@ std::string graph_svg(const StoryGraph& graph);
 void write_timeline_svg(const Story& story, std::ostream& out);
 void write_timeline_html(const Story& story, std::ostream& out);
 
+/// One document's analysis as readable text (`chronograph inspect`).
+void write_analysis_text(const DocumentAnalysis& a, std::ostream& out);
+
 /// Writes every output into `out_dir` (created if needed). Throws std::runtime_error
 /// naming the file it could not write.
 void write_outputs(const Story& story, const std::string& out_dir);
