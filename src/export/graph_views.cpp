@@ -19,6 +19,7 @@ namespace chronograph {
 namespace {
 
 using views::set_attr;
+using views::thousands;
 
 constexpr std::size_t kFullLayoutLimit = 150;  // nodes `dot` lays out in about a second
 constexpr std::size_t kSummaryEvents = 36;
@@ -109,12 +110,6 @@ Selection select_nodes(const StoryGraph& graph, bool summarize) {
         else ++sel.entities;
     }
     return sel;
-}
-
-std::string thousands(std::size_t n) {
-    std::string s = std::to_string(n);
-    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
-    return s;
 }
 
 /// The graph label: title, what is shown, and the legend (an HTML-like table; only our
