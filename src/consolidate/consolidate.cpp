@@ -96,7 +96,11 @@ std::string best_label(const std::vector<DocumentAnalysis>& docs, const std::vec
         const DocumentAnalysis& d = docs[m.doc];
         const EventMention& ev = d.events[m.index];
         const Sentence& s = d.sentences[ev.sentence];
-        int v = ev.status == status ? 200 : 0;
+        // Planned and expected are the same kind of claim about the future.
+        auto family = [](EventStatus x) { return x == EventStatus::Expected ? EventStatus::Planned : x; };
+        int v = family(ev.status) == family(status) ? 200 : 0;
+        if (!ev.nominal) v += 50;
+        if (ev.timex) v += 30;
         if (!s.caption && !s.heading) v += 100;
         v += 10 * static_cast<int>(std::min<std::size_t>(m.actors.size(), 3));
         const std::size_t len = ev.label.size();

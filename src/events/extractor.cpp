@@ -66,6 +66,8 @@ public:
         auto ends = [&](std::string_view suffix) { return f.size() > suffix.size() && f.substr(f.size() - suffix.size()) == suffix; };
         const std::string& prev = v_.words[i - 1];
         if (lex_.in_class("determiner", prev)) return !ends("ed");
+        // "of sending troops": a gerund after a preposition names an action, not a clause's verb.
+        if (ends("ing") && lex_.in_class("preposition", prev)) return true;
         if (ends("ed") || ends("ing") || m.form != v_.words[i]) return false;
         // Only a bare form can head a compound: "sent", "built" are verbs.
         const std::string& lemma = m.trigger->lemma;
@@ -78,6 +80,22 @@ public:
             prev == "to" || prev == "and" || prev == "or" || (prev.size() > 2 && prev.substr(prev.size() - 2) == "ly"))
             return false;
         return !(prev.back() == 's' && !ends("s"));
+    }
+
+    /// "this announcement", "their strategic partnership": an event noun that points back to
+    /// one told before, or to a standing state of affairs, unless a date of its own follows.
+    bool refers_back(std::size_t i) const {
+        for (std::size_t k = i; k > 0 && i - k < 3; --k) {
+            const std::string& w = v_.words[k - 1];
+            if (w == "this" || w == "that" || w == "these" || w == "those" || w == "such") return true;
+            if (w == "their" || w == "its" || w == "our" || w == "his" || w == "her") {
+                for (std::size_t j = i + 1; j < v_.size() && j < i + 4 && v_.clause[j] == v_.clause[i]; ++j)
+                    if (v_.timex[j] >= 0) return false;
+                return true;
+            }
+            if (!v_.is_word(k - 1) || lex_.in_class("determiner", w) || lex_.in_class("preposition", w)) break;
+        }
+        return false;
     }
 
     /// The next event-naming trigger after `from` in clause `c`, within `reach` tokens.
@@ -108,7 +126,7 @@ public:
         for (std::size_t i = 0; i < v_.size(); ++i) {
             if (v_.clause[i] != c || !matches_[i] || (i >= main->head && i < main->last)) continue;
             const events::Trigger& t = *matches_[i]->trigger;
-            if (t.role != Role::Event || t.type.empty()) continue;
+            if ((t.role != Role::Event && t.role != Role::Start && t.role != Role::End) || t.type.empty()) continue;
             const std::size_t after = i + matches_[i]->length;
             std::size_t j = after;
             while (j < v_.size() && j < after + 6 && v_.clause[j] == c && v_.timex[j] < 0 && !matches_[j] &&
@@ -131,10 +149,25 @@ public:
         return out;
     }
 
-    /// Picks the main event of clause c, if there is one.
+    /// Picks the main event of clause c, if there is one: the first of a core type, else
+    /// the first ("This photo provided by ... shows a ground-breaking ceremony").
     std::optional<Candidate> choose(int c) const {
+        std::optional<Candidate> first;
+        for (std::size_t from = 0; from < v_.size();) {
+            std::optional<Candidate> cand = choose_from(c, from);
+            if (!cand) break;
+            const events::TypeInfo* info = lex_.type(cand->type);
+            if (info && info->core) return cand;
+            if (!first) first = cand;
+            from = cand->head + 1;
+        }
+        return first;
+    }
+
+    /// The first event of clause c starting at token `from` or later.
+    std::optional<Candidate> choose_from(int c, std::size_t from) const {
         std::optional<Candidate> noun_fallback;
-        for (std::size_t i = 0; i < v_.size(); ++i) {
+        for (std::size_t i = from; i < v_.size(); ++i) {
             if (v_.clause[i] != c || !matches_[i]) continue;
             const TriggerMatch& m = *matches_[i];
             const events::Trigger& t = *m.trigger;
@@ -195,6 +228,16 @@ public:
                     return cand;
                 }
                 case Role::Light: {
+                    // "a partnership agreement was established": in the passive the event
+                    // noun comes before the light verb.
+                    if (i > 0 && lex_.in_class("be", v_.words[i - 1]))
+                        for (std::size_t k = i - 1; k > 0 && i - k < 5; --k)
+                            if (matches_[k - 1] && v_.clause[k - 1] == c && !matches_[k - 1]->trigger->type.empty() &&
+                                matches_[k - 1]->trigger->role == Role::Event) {
+                                cand.type = matches_[k - 1]->trigger->type;
+                                cand.lemma = matches_[k - 1]->trigger->lemma;
+                                return cand;
+                            }
                     if (auto j = next_event(i + m.length, c, 6)) {
                         const events::Trigger& obj = *matches_[*j]->trigger;
                         cand.type = obj.role == Role::Start || obj.role == Role::End ? aspect_type(obj.type, obj.role) : obj.type;
@@ -224,10 +267,7 @@ public:
                 case Role::Event: {
                     cand.nominal = nominal_use(i);
                     // "this announcement", "such attacks" point back to an event told before.
-                    if (cand.nominal && i > 0 && (v_.words[i - 1] == "this" || v_.words[i - 1] == "that" ||
-                                                  v_.words[i - 1] == "these" || v_.words[i - 1] == "those" ||
-                                                  v_.words[i - 1] == "such"))
-                        continue;
+                    if (cand.nominal && refers_back(i)) continue;
                     if (cand.nominal) {
                         if (!noun_fallback) noun_fallback = cand;
                         continue;
@@ -308,6 +348,7 @@ void EventExtractor::Impl::sentence(DocumentAnalysis& a, std::size_t s, std::vec
             after_report = true;
             continue;
         }
+        const bool content = after_report || v.clauses[c].content;
         const std::vector<Candidate> cands = rules.choose_all(c);
         for (const Candidate& cand : cands) {
             EventMention ev;
@@ -315,11 +356,12 @@ void EventExtractor::Impl::sentence(DocumentAnalysis& a, std::size_t s, std::vec
             ev.trigger = Span{v.token(cand.head).span.start, v.token(cand.head_end - 1).span.end};
             ev.lemma = cand.lemma;
             ev.type = cand.type;
+            ev.nominal = cand.nominal;
             ev.status = status(v, cand, c, attributed);
             participants(v, cand, c, sources, recent_countries, ev);
             if (ev.agents.empty() && a.events.size() > first_event) ev.agents = a.events.back().agents;
             for (std::size_t src : sources) ev.sources.push_back(src);
-            time(v, cand, cands, c, after_report, ev);
+            time(v, cand, cands, c, content, ev);
             label(v, cand, c, ev);
             const events::TypeInfo* info = lex.type(ev.type);
             // Minor types only count when a time expression dates them; an event named by

@@ -117,7 +117,7 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
                         for (std::size_t k = from; k < i; ++k) clause[k] = id;
                     }
                 }
-                open(false, false);
+                clauses[open(false, false)].content = true;
             }
         } else if (w == "as" && i + 1 < n && reporting_word(words[i + 1]) && words[i + 1] != "according") {
             // ", as reported by KCNA", "as announced by the ambassador"
@@ -129,7 +129,7 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
                    !one_of(w, {",", ".", "on", "by", "to", "in", "that", "it", "\xE2\x80\x9C", "\""})) {
             // "Pak said the bridge's construction would ...": speech without "that".
             clauses[stack.back()].attribution = true;
-            open(false, false);
+            clauses[open(false, false)].content = true;
         }
         clause[i] = stack.back();
     }
