@@ -90,7 +90,7 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
 /// Label of an event: from the clearest mention (of the event's status, not a caption or
 /// headline, naming most actors, of reasonable length), first in document order on ties.
 std::string best_label(const std::vector<DocumentAnalysis>& docs, const std::vector<MentionRef>& mentions, const Cluster& c,
-                       EventStatus status) {
+                       EventStatus status, const EntityTable& table) {
     const MentionRef* pick = nullptr;
     auto score = [&](const MentionRef& m) {
         const DocumentAnalysis& d = docs[m.doc];
@@ -103,6 +103,16 @@ std::string best_label(const std::vector<DocumentAnalysis>& docs, const std::vec
         if (ev.timex) v += 30;
         if (!s.caption && !s.heading) v += 100;
         v += 10 * static_cast<int>(std::min<std::size_t>(m.actors.size(), 3));
+        // A label that says who did it ("North Korea and Russia held ...").
+        for (std::size_t g : m.actors) {
+            const Entity& e = table.entities[g];
+            bool named = ev.label.rfind(e.name, 0) == 0;
+            for (const auto& alias : e.aliases) named = named || ev.label.rfind(alias, 0) == 0;
+            if (named) {
+                v += 40;
+                break;
+            }
+        }
         const std::size_t len = ev.label.size();
         if (len >= 20 && len <= 110) v += 20;
         v -= static_cast<int>(len / 20);
@@ -185,7 +195,7 @@ Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& re
             ref.caption = s.caption;
             ev.mentions.push_back(std::move(ref));
         }
-        ev.label = best_label(docs, mentions, cl, ev.status);
+        ev.label = best_label(docs, mentions, cl, ev.status, table);
         const MentionRef& head = mentions[cl.members.front()];
         built.push_back({std::move(ev), c, {head.doc, docs[head.doc].events[head.index].sentence}});
     }
