@@ -80,7 +80,11 @@ std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs,
                     // shared words to join.
                     const bool undated = !m.time.interval || !o.time.interval;
                     const std::size_t need = undated && m.doc != o.doc ? 2 : 1;
-                    ok = m.doc == o.doc || words >= need || same_day;
+                    // Dated on both sides, by the same actors, in no different places: the
+                    // dates already say it is the same event.
+                    const bool places_agree = m.places.empty() || o.places.empty() || shared(m.places, o.places) > 0;
+                    const bool dated_same = !undated && actors > 0 && places_agree;
+                    ok = m.doc == o.doc || words >= need || same_day || dated_same;
                 }
                 if (!ok) continue;
                 const std::size_t score = 1 + 2 * actors + words + (m.doc == o.doc ? 1 : 0);

@@ -115,6 +115,10 @@ std::string best_label(const std::vector<DocumentAnalysis>& docs, const std::vec
         }
         const std::size_t len = ev.label.size();
         if (len >= 20 && len <= 110) v += 20;
+        if (len >= 40 && len <= 100) v += 15;
+        // "Their partnership ...", "It ...": a label that needs the sentence before it.
+        for (const char* dangling : {"Their ", "Its ", "His ", "Her ", "It ", "They ", "This ", "These "})
+            if (ev.label.rfind(dangling, 0) == 0) v -= 30;
         v -= static_cast<int>(len / 20);
         return v;
     };

@@ -336,7 +336,10 @@ std::vector<std::size_t> countries_before(const SentenceView& v, std::size_t upt
     for (std::size_t i = 0; i < upto && i < v.size(); ++i) {
         const int e = v.entity[i];
         if (e >= 0 && v.a.entities[e].kind == EntityKind::Country && (i == 0 || v.entity[i - 1] != e)) {
-            recent.erase(std::remove(recent.begin(), recent.end(), static_cast<std::size_t>(e)), recent.end());
+            const std::string& key = v.a.entities[e].key;
+            recent.erase(std::remove_if(recent.begin(), recent.end(),
+                                        [&](std::size_t x) { return v.a.entities[x].key == key; }),
+                         recent.end());
             recent.push_back(static_cast<std::size_t>(e));
         }
     }
@@ -383,7 +386,7 @@ void EventExtractor::Impl::sentence(DocumentAnalysis& a, std::size_t s, std::vec
             // Minor types only count when a time expression dates them; an event named by
             // a noun needs a date, an actor or a plan to count.
             const bool keep = !ev.type.empty() && info && (info->core || ev.time_source == "timex") &&
-                              (!cand.nominal || ev.time_source == "timex" || !ev.agents.empty() ||
+                              (!cand.nominal || ev.time_source == "timex" || !local_agents.empty() ||
                                ev.status == EventStatus::Planned || ev.status == EventStatus::Expected ||
                                !ev.duration.empty());
             if (keep) a.events.push_back(std::move(ev));
@@ -409,6 +412,14 @@ EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate&
             if (!hit || v.clause[i] != clause) continue;
             if (static_cast<int>(c.head - (i + len)) <= cue.reach) consider(cue.status);
         }
+    }
+    // "a mission to liberate", "troops to help reclaim": an infinitive of purpose is
+    // something intended, not done (control verbs are handled as one event with it).
+    if (!c.nominal && c.head > 0) {
+        std::size_t k = c.head - 1;
+        if (k > 0 && (v.words[k] == "\"" || v.words[k] == "'" || v.words[k] == "\xE2\x80\x9C" || v.words[k] == "\xE2\x80\x98")) --k;
+        if (v.words[k] == "to" && v.clause[k] == clause && !(k > 0 && lex.in_class("pre-trigger", v.words[k - 1])))
+            consider(EventStatus::Planned);
     }
     // Progressive: "is building", "are strengthening".
     if (c.head > 0 && !c.nominal) {
@@ -436,11 +447,14 @@ bool EventExtractor::Impl::passive(const SentenceView& v, const Candidate& c) co
 void EventExtractor::Impl::participants(const SentenceView& v, const Candidate& c, int clause,
                                         const std::set<std::size_t>& sources,
                                         const std::vector<std::size_t>& recent_countries, EventMention& ev) const {
-    auto add = [](std::vector<std::size_t>& list, std::size_t e) {
-        if (std::find(list.begin(), list.end(), e) == list.end()) list.push_back(e);
-    };
     const std::vector<EntityMention>& ents = v.a.entities;
+    // One entry per entity, whichever of its mentions was seen.
+    auto add = [&](std::vector<std::size_t>& list, std::size_t e) {
+        if (std::none_of(list.begin(), list.end(), [&](std::size_t x) { return ents[x].key == ents[e].key; })) list.push_back(e);
+    };
     const bool is_passive = passive(v, c);
+    bool last_in_pp = false;
+    std::string last_prep;
     for (std::size_t i = 0; i < v.size(); ++i) {
         const int e = v.entity[i];
         if (e < 0 || v.clause[i] != clause || (i > 0 && v.entity[i - 1] == e)) continue;
@@ -474,8 +488,15 @@ void EventExtractor::Impl::participants(const SentenceView& v, const Candidate& 
                (lex.in_class("determiner", v.words[np - 1]) || v.token(np - 1).is(kCapitalized)) &&
                v.entity[np - 1] < 0)
             --np;
-        const std::string prep = np > 0 && v.clause[np - 1] == clause ? v.words[np - 1] : std::string();
-        const bool in_pp = !prep.empty() && lex.in_class("preposition", prep);
+        std::string prep = np > 0 && v.clause[np - 1] == clause ? v.words[np - 1] : std::string();
+        bool in_pp = !prep.empty() && lex.in_class("preposition", prep);
+        // "between Russia and North Korea": a second conjunct shares the first one's preposition.
+        if ((prep == "and" || prep == "or" || prep == ",") && np >= 2 && v.entity[np - 2] >= 0) {
+            in_pp = last_in_pp;
+            prep = last_prep;
+        }
+        last_in_pp = in_pp;
+        last_prep = prep;
         const bool locative = lex.in_class("locative", prep);
         if (i < c.head) {
             // "Putin's visit": the possessor of an event noun is its agent.
@@ -608,12 +629,13 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
                 np = k;
                 continue;
             }
-            if (!same(k) || words >= 6 || !(v.is_word(k) || v.words[k] == "-") || lex.in_class("preposition", v.words[k]) ||
+            if (!same(k) || words >= 6 || !(v.is_word(k) || v.token(k).is(kNumber) || v.words[k] == "-") ||
+                lex.in_class("preposition", v.words[k]) ||
                 lex.in_class("label-stop", v.words[k]) || lex.in_class("auxiliary", v.words[k]) || v.words[k] == "and" ||
                 v.words[k] == "or" || v.words[k] == "but")
                 break;
             np = k;
-            words += v.is_word(k);
+            words += v.is_word(k) || v.token(k).is(kNumber);
         }
         while (np < start && (embedded(np) || v.words[np] == ",")) ++np;
         // A noun phrase right before the trigger ("a railway bridge built in 1959") is its

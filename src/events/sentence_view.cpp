@@ -102,7 +102,10 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
             }
             const bool participle = next.size() > 4 && (next.compare(next.size() - 2, 2, "ed") == 0 ||
                                                          next.compare(next.size() - 3, 3, "ing") == 0);
-            if (relative_word(next)) open(true, false);
+            // ", during which ...": a relative clause behind a preposition.
+            const bool prep_relative = i + 2 < n && (words[i + 2] == "which" || words[i + 2] == "whom") &&
+                                       one_of(next, {"during", "in", "at", "on", "under", "after", "before", "by", "through", "from", "with", "for", "of"});
+            if (relative_word(next) || prep_relative) open(true, false);
             else if (clause_opener(next)) open(false, false);
             // "The bridge, designed to span the river, broke ground": an aside after the subject.
             else if (participle && i > 0 && token(i - 1).is(kWord) && stack.size() == 1 && closes_later(i + 1)) open(true, false);
