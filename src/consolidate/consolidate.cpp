@@ -215,12 +215,14 @@ Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& re
         return a.first < b.first;
     });
     std::vector<EventId> cluster_ids(clusters.size());
+    std::vector<std::string> cluster_labels(clusters.size());
     for (std::size_t i = 0; i < built.size(); ++i) {
         built[i].event.id = "ev" + std::to_string(i + 1);
         cluster_ids[built[i].cluster] = built[i].event.id;
+        cluster_labels[built[i].cluster] = built[i].event.label;
         story.events.push_back(std::move(built[i].event));
     }
-    story.conflicts = merging::find_conflicts(docs, doc_ids, mentions, clusters, cluster_ids);
+    story.conflicts = merging::find_conflicts(docs, doc_ids, mentions, clusters, cluster_ids, cluster_labels);
     return story;
 }
 
