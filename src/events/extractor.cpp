@@ -76,8 +76,10 @@ public:
         // "cross-border travel"); after a plural noun it is the verb ("the countries agree").
         if (prev == "-") return true;
         if (!v_.is_word(i - 1) || v_.token(i - 1).is(kCapitalized) || v_.entity[i - 1] >= 0) return false;
-        if (lex_.in_class("auxiliary", prev) || lex_.in_class("pronoun", prev) || lex_.in_class("preposition", prev) ||
-            prev == "to" || prev == "and" || prev == "or" || (prev.size() > 2 && prev.substr(prev.size() - 2) == "ly"))
+        // After a preposition other than "to" a bare form is no verb: "for open dialogue".
+        if (prev != "to" && lex_.in_class("preposition", prev)) return true;
+        if (lex_.in_class("auxiliary", prev) || lex_.in_class("pronoun", prev) || prev == "to" || prev == "and" ||
+            prev == "or" || (prev.size() > 2 && prev.substr(prev.size() - 2) == "ly"))
             return false;
         return !(prev.back() == 's' && !ends("s"));
     }
@@ -180,10 +182,12 @@ public:
                 case Role::Report:
                     continue;
                 case Role::Control: {
-                    // "agreed to build ...": the complement is part of the event's words.
-                    std::size_t j = i + m.length;
-                    if (v_.is(j, "to") && j + 1 < v_.size() && matches_[j + 1] && v_.clause[j + 1] == c)
-                        cand.last = j + 1 + matches_[j + 1]->length;
+                    // "agreed (in 2022) to build ...": the complement is part of the event's words.
+                    for (std::size_t j = i + m.length; j + 1 < v_.size() && j < i + m.length + 6 && v_.clause[j] == c; ++j) {
+                        if (!v_.is(j, "to")) continue;
+                        if (matches_[j + 1] && v_.clause[j + 1] == c) cand.last = j + 1 + matches_[j + 1]->length;
+                        break;
+                    }
                     return cand;
                 }
                 case Role::Start:
@@ -194,6 +198,15 @@ public:
                         cand.nominal = nominal_use(i);
                         return cand;
                     }
+                    // "Construction of the dam began": the event noun is the subject.
+                    if (!nominal_use(i))
+                        for (std::size_t k = i; k > 0 && i - k < 7; --k)
+                            if (matches_[k - 1] && v_.clause[k - 1] == c && matches_[k - 1]->trigger->role == Role::Event &&
+                                !matches_[k - 1]->trigger->type.empty() && nominal_use(k - 1)) {
+                                cand.type = aspect_type(matches_[k - 1]->trigger->type, t.role);
+                                cand.lemma = matches_[k - 1]->trigger->lemma;
+                                return cand;
+                            }
                     if (t.type.empty()) continue;
                     cand.nominal = nominal_use(i);
                     if (cand.nominal) {
@@ -421,6 +434,16 @@ EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate&
         if (v.words[k] == "to" && v.clause[k] == clause && !(k > 0 && lex.in_class("pre-trigger", v.words[k - 1])))
             consider(EventStatus::Planned);
     }
+    // "The summit is scheduled for June 5": the cue follows an event noun.
+    if (c.nominal)
+        for (std::size_t k = c.last; k + 1 < v.size() && k < c.last + 4 && v.clause[k] == clause; ++k) {
+            if (!lex.in_class("be", v.words[k])) continue;
+            for (const events::Cue& cue : lex.cues())
+                if (cue.words.size() == 1 && cue.words[0] == v.words[k + 1]) consider(cue.status);
+            const std::string& next = v.words[k + 1];
+            if (next == "planned" || next == "set" || next == "due") consider(EventStatus::Planned);
+            break;
+        }
     // Progressive: "is building", "are strengthening".
     if (c.head > 0 && !c.nominal) {
         const std::string& form = v.words[c.head];
