@@ -336,17 +336,26 @@ private:
 
 xmlNode* choose_root(const PageFacts& f, xmlNode* top) {
     constexpr std::size_t kMinArticleBytes = 140;
+    constexpr std::size_t kSubstantialBytes = 250;
     const auto bytes = [&](const xmlNode* n) {
         const auto it = f.text_bytes.find(n);
         return it == f.text_bytes.end() ? std::size_t{0} : it->second;
     };
+    xmlNode* container = f.main && bytes(f.main) > 0 ? f.main : f.body ? f.body : top;
     xmlNode* best = nullptr;
-    for (xmlNode* a : f.articles)
+    std::size_t substantial = 0, substantial_bytes = 0;
+    for (xmlNode* a : f.articles) {
         if (!best || bytes(a) > bytes(best)) best = a;
-    if (best && bytes(best) >= kMinArticleBytes) return best;
-    if (f.main && bytes(f.main) > 0) return f.main;
-    if (f.body) return f.body;
-    return top;
+        if (bytes(a) >= kSubstantialBytes && (!a->parent || a->parent->type != XML_ELEMENT_NODE || name_of(a->parent) != "article")) {
+            ++substantial;
+            substantial_bytes += bytes(a);
+        }
+    }
+    // An <article> holding only a headline while the story sits next to it, or a live blog
+    // made of many articles: the container, not one article.
+    if (!best || bytes(best) < kMinArticleBytes || bytes(best) * 4 < bytes(container)) return container;
+    if (substantial >= 2 && bytes(best) * 2 < substantial_bytes) return container;
+    return best;
 }
 
 struct DocFree {
