@@ -91,6 +91,7 @@ struct EventMention {
     Span trigger;              // the verb or noun that names the event
     std::string lemma;         // trigger lemma: "build", "groundbreaking"
     std::string type;          // ontology type (data/en/events/types.tsv)
+    bool nominal = false;      // named by a noun ("the visit") rather than a verb
     EventStatus status = EventStatus::Happened;
     std::optional<std::size_t> timex;  // index into DocumentAnalysis::timexes
     TimeValue time;            // resolved time of this mention (may be undated)
@@ -99,6 +100,14 @@ struct EventMention {
     std::vector<std::size_t> patients;
     std::vector<std::size_t> places;
     std::vector<std::size_t> sources;    // who reports it ("KCNA reported")
+    std::string label;         // short text: "North Korea and Russia agreed to build a bridge"
+    std::string theme;         // head noun of what the event acts on ("bridge"), lower case
+    Span clause;               // the clause the event was read from
+    /// "expected to take 18 months to complete": the event comes `duration` (a TIMEX3
+    /// duration value, "P18M") after the start of the same undertaking, an event of type
+    /// `anchor_type`; consolidate dates it once that start is known.
+    std::string duration;
+    std::string anchor_type;
 };
 
 /// A number stated about something ("850 meters long", "15,000 soldiers"): the material

@@ -4,6 +4,7 @@
 
 #include "chronograph/analysis.hpp"
 #include "chronograph/entities.hpp"
+#include "chronograph/resources.hpp"
 #include "chronograph/story.hpp"
 
 #include <vector>
@@ -13,9 +14,10 @@ namespace chronograph {
 /// For each document without a publication date, the date of the dated document most
 /// like it (shared names and words), when one is alike enough; nullopt otherwise.
 /// Indices match `docs`.
-std::vector<std::optional<Day>> infer_dcts(const std::vector<DocumentAnalysis>& docs);
+std::vector<std::optional<Day>> infer_dcts(const std::vector<DocumentAnalysis>& docs,
+                                           const Resources& res = Resources::standard());
 
 /// Builds the Story. `docs` must be sorted by path (document ids follow that order).
-Story consolidate(const std::vector<DocumentAnalysis>& docs);
+Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& res = Resources::standard());
 
 }  // namespace chronograph

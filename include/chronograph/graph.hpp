@@ -18,7 +18,11 @@ struct GraphNode {
     std::string id;     // the Story id (event, entity or document id)
     std::string label;
     NodeKind kind = NodeKind::Event;
-    std::string detail; // date for events, path for documents
+    std::string detail; // date for events ("mid-2026"), role for people, path for documents
+    std::string note;   // events: first evidence sentence (for tooltips)
+    std::string status; // events: "happened", "planned"...; empty otherwise
+    std::string day;    // events: earliest possible day, documents: publication day ("YYYY-MM-DD" or empty)
+    std::size_t weight = 0;  // events: evidence mentions; others: events linked to it
 };
 
 struct GraphEdge {
@@ -26,6 +30,12 @@ struct GraphEdge {
     EdgeKind kind = EdgeKind::Actor;
 };
 
+/// Vertices: the events (Story order), then every entity linked to an event (Story order),
+/// then the documents. Edges: per event actor, place, source and reported-by edges, then
+/// the before edges: dated events grouped by time interval and ordered by (earliest,
+/// latest) day; every event of a group points to every event of the next group (the
+/// transitive reduction of that order). When two neighbouring groups are both large, a
+/// linear chain of edges replaces the complete bipartite link. Same Story, same graph.
 class StoryGraph {
 public:
     explicit StoryGraph(const Story& story);
@@ -34,6 +44,8 @@ public:
 
     const std::vector<GraphNode>& nodes() const;
     const std::vector<GraphEdge>& edges() const;
+    /// Index of the node with Story id `id` in nodes(), or nodes().size() if none.
+    std::size_t find(const std::string& id) const;
     /// GraphML, written with Boost's write_graphml.
     void write_graphml(std::ostream& out) const;
 
@@ -41,6 +53,10 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+/// Human form of a time value for captions: "30 Apr 2025", "Jun 2024", "mid-2026",
+/// "c. Oct 2026", "early 20th century", "undated".
+std::string describe_time(const TimeValue& t);
 
 const char* to_string(NodeKind k);
 const char* to_string(EdgeKind k);

@@ -1,6 +1,8 @@
 // chronograph command line: parses options and calls the library.
 #include "chronograph/exporters.hpp"
+#include "chronograph/ingest.hpp"
 #include "chronograph/pipeline.hpp"
+#include "chronograph/queries.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -13,11 +15,80 @@ constexpr int kOk = 0;            // outputs written; some inputs may have been 
 constexpr int kUsage = 2;         // bad command line
 constexpr int kNothingRead = 3;   // no input could be read: nothing written
 constexpr int kOutputFailed = 4;  // outputs could not be written
+constexpr int kNotFound = 5;      // timeline: no entity of that name
 
 void print_diagnostics(const chronograph::Story& story) {
     for (const auto& d : story.diagnostics)
         std::cerr << "chronograph: " << (d.severity == chronograph::Diagnostic::Severity::Error ? "error" : "warning")
                   << ": " << d.path << ": " << d.message << '\n';
+}
+
+int run_build(const std::vector<std::string>& inputs, const std::string& out_dir, const std::string& dct_text,
+              unsigned threads) {
+    chronograph::BuildOptions opt;
+    opt.threads = threads;
+    if (!dct_text.empty()) {
+        opt.dct = chronograph::parse_day(dct_text);
+        if (!opt.dct) {
+            std::cerr << "chronograph: --dct " << dct_text << ": not a date of the form YYYY-MM-DD\n";
+            return kUsage;
+        }
+        if (inputs.size() != 1) {
+            std::cerr << "chronograph: --dct applies to a single article, " << inputs.size() << " given\n";
+            return kUsage;
+        }
+    }
+    try {
+        const chronograph::Pipeline pipeline;
+        const chronograph::Story story = pipeline.build(inputs, opt);
+        print_diagnostics(story);
+        if (story.documents.empty()) {
+            std::cerr << "chronograph: no article could be read; nothing written\n";
+            return kNothingRead;
+        }
+        chronograph::write_outputs(story, out_dir);
+        std::cerr << "chronograph: " << story.documents.size() << " documents, " << story.events.size() << " events, "
+                  << story.entities.size() << " entities, " << story.conflicts.size() << " conflicts -> " << out_dir
+                  << '\n';
+    } catch (const std::exception& e) {
+        std::cerr << "chronograph: " << e.what() << '\n';
+        return kOutputFailed;
+    }
+    return kOk;
+}
+
+int run_timeline(const std::vector<std::string>& inputs, const std::string& name, bool json, unsigned threads) {
+    chronograph::BuildOptions opt;
+    opt.threads = threads;
+    const chronograph::Pipeline pipeline;
+    const chronograph::Story story = pipeline.build(inputs, opt);
+    print_diagnostics(story);
+    if (story.documents.empty()) {
+        std::cerr << "chronograph: no article could be read\n";
+        return kNothingRead;
+    }
+    const auto entities = chronograph::find_entities(story, name);
+    if (entities.empty()) {
+        std::cerr << "chronograph: no entity called \"" << name << "\" in these articles\n";
+        return kNotFound;
+    }
+    chronograph::write_entity_timeline(story, entities, std::cout, json);
+    return kOk;
+}
+
+int run_inspect(const std::string& path, const std::string& dct_text) {
+    chronograph::ReadOptions opt;
+    if (!dct_text.empty() && !(opt.dct = chronograph::parse_day(dct_text))) {
+        std::cerr << "chronograph: --dct " << dct_text << ": not a date of the form YYYY-MM-DD\n";
+        return kUsage;
+    }
+    const chronograph::Resources& res = chronograph::Resources::standard();
+    chronograph::ReadResult r = chronograph::read_document(path, res, opt);
+    for (const auto& d : r.diagnostics) std::cerr << "chronograph: " << d.path << ": " << d.message << '\n';
+    if (!r.document) return kNothingRead;
+    const chronograph::Pipeline pipeline(res);
+    chronograph::write_analysis_text(pipeline.analyse(std::move(*r.document)), std::cout);
+    return kOk;
 }
 
 }  // namespace
@@ -37,41 +108,27 @@ int main(int argc, char** argv) {
     build->add_option("--dct", dct_text, "Publication date YYYY-MM-DD (only with a single article)");
     build->add_option("-j,--threads", threads, "Worker threads (default: all cores)");
 
+    auto* timeline = app.add_subcommand("timeline", "Print the events involving one entity, in date order (undated last)");
+    std::string entity_name;
+    std::vector<std::string> timeline_inputs;
+    bool timeline_json = false;
+    timeline->add_option("--entity", entity_name, "Entity name or alias (e.g. \"Putin\")")->required();
+    timeline->add_option("articles", timeline_inputs, "Article files or folders")->required();
+    timeline->add_flag("--json", timeline_json, "JSON instead of tab-separated lines");
+    timeline->add_option("-j,--threads", threads, "Worker threads (default: all cores)");
+
+    auto* inspect = app.add_subcommand("inspect", "Show what each stage finds in one article, sentence by sentence");
+    std::string inspect_path;
+    inspect->add_option("article", inspect_path, "Article file")->required();
+    inspect->add_option("--dct", dct_text, "Publication date YYYY-MM-DD");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         return app.exit(e) == 0 ? kOk : kUsage;
     }
 
-    chronograph::BuildOptions opt;
-    opt.threads = threads;
-    if (!dct_text.empty()) {
-        opt.dct = chronograph::parse_day(dct_text);
-        if (!opt.dct) {
-            std::cerr << "chronograph: --dct " << dct_text << ": not a date of the form YYYY-MM-DD\n";
-            return kUsage;
-        }
-        if (inputs.size() != 1) {
-            std::cerr << "chronograph: --dct applies to a single article, " << inputs.size() << " given\n";
-            return kUsage;
-        }
-    }
-
-    try {
-        const chronograph::Pipeline pipeline;
-        const chronograph::Story story = pipeline.build(inputs, opt);
-        print_diagnostics(story);
-        if (story.documents.empty()) {
-            std::cerr << "chronograph: no article could be read; nothing written\n";
-            return kNothingRead;
-        }
-        chronograph::write_outputs(story, out_dir);
-        std::cerr << "chronograph: " << story.documents.size() << " documents, " << story.events.size() << " events, "
-                  << story.entities.size() << " entities, " << story.conflicts.size() << " conflicts -> " << out_dir
-                  << '\n';
-    } catch (const std::exception& e) {
-        std::cerr << "chronograph: " << e.what() << '\n';
-        return kOutputFailed;
-    }
-    return kOk;
+    if (*inspect) return run_inspect(inspect_path, dct_text);
+    if (*timeline) return run_timeline(timeline_inputs, entity_name, timeline_json, threads);
+    return run_build(inputs, out_dir, dct_text, threads);
 }

@@ -1,0 +1,24 @@
+// Questions asked of a Story: which entities a name means, which events involve them.
+#pragma once
+
+#include "chronograph/story.hpp"
+
+#include <iosfwd>
+#include <string_view>
+#include <vector>
+
+namespace chronograph {
+
+/// Entities a user's NAME means: those whose name or an alias equals it (ignoring case);
+/// if there are none, those whose name or an alias contains it as whole words.
+std::vector<const Entity*> find_entities(const Story& story, std::string_view name);
+
+/// Events in which any of `entities` is an actor, a place or a source, in date order,
+/// undated last (the order of Story::events).
+std::vector<const Event*> events_involving(const Story& story, const std::vector<const Entity*>& entities);
+
+/// The entity timeline as text lines (date, type, status, label, sources) or as JSON
+/// ({"entities": [...], "events": [...]} with events as in events.json).
+void write_entity_timeline(const Story& story, const std::vector<const Entity*>& entities, std::ostream& out, bool json);
+
+}  // namespace chronograph

@@ -1,0 +1,105 @@
+// Where the sources disagree: dates of one event that cannot both be right, and numbers
+// about the same thing ("length of bridge", "troops deployed (North Korea)") that differ.
+#include "consolidate/internal.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+namespace chronograph::merging {
+namespace {
+
+// Two numbers closer than this (relative) are the same claim said twice.
+constexpr double kSameNumber = 0.03;
+
+std::string format_number(double v, const std::string& unit) {
+    char buf[64];
+    if (std::abs(v - std::round(v)) < 1e-9) {
+        std::snprintf(buf, sizeof buf, "%.0f", v);
+        std::string s = buf;
+        for (int i = static_cast<int>(s.size()) - 3; i > 0 && s[i - 1] != '-'; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
+        return unit == "person" ? s : s + " " + unit;
+    }
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    return unit == "person" ? std::string(buf) : std::string(buf) + " " + unit;
+}
+
+std::string sentence_text(const DocumentAnalysis& d, std::size_t s) {
+    return s < d.sentences.size() ? std::string(d.text(d.sentences[s].span)) : std::string();
+}
+
+void add_claim(Conflict& c, ClaimRef claim) {
+    for (const ClaimRef& x : c.claims)
+        if (x.value == claim.value && x.doc == claim.doc) return;
+    c.claims.push_back(std::move(claim));
+}
+
+}  // namespace
+
+std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, const std::vector<DocId>& doc_ids,
+                                     const std::vector<MentionRef>& mentions, const std::vector<Cluster>& clusters,
+                                     const std::vector<EventId>& cluster_ids) {
+    std::vector<Conflict> out;
+    // Dates: mentions dated by a time expression or a derivation whose days do not meet.
+    for (std::size_t c = 0; c < clusters.size(); ++c) {
+        std::vector<const MentionRef*> dated;
+        for (std::size_t x : clusters[c].members)
+            if (mentions[x].time.interval && mentions[x].rank >= 2) dated.push_back(&mentions[x]);
+        bool disagree = false;
+        for (std::size_t i = 0; i < dated.size() && !disagree; ++i)
+            for (std::size_t j = i + 1; j < dated.size() && !disagree; ++j)
+                disagree = !dated[i]->time.interval->overlaps(*dated[j]->time.interval);
+        if (!disagree) continue;
+        Conflict conflict;
+        const EventMention& first = docs[dated.front()->doc].events[dated.front()->index];
+        conflict.about = "date of " + first.type + ": " + first.label;
+        conflict.event = cluster_ids[c];
+        std::stable_sort(dated.begin(), dated.end(), [](const MentionRef* a, const MentionRef* b) {
+            return a->time.interval->earliest < b->time.interval->earliest;
+        });
+        for (const MentionRef* m : dated) {
+            const DocumentAnalysis& d = docs[m->doc];
+            const EventMention& ev = d.events[m->index];
+            ClaimRef claim;
+            claim.value = describe(m->time);
+            if (m->time_source == "derived") claim.value += ", " + ev.duration + " after the start";
+            claim.doc = doc_ids[m->doc];
+            claim.sentence = sentence_text(d, ev.sentence);
+            if (ev.timex && *ev.timex < d.timexes.size()) claim.text = std::string(d.text(d.timexes[*ev.timex].span));
+            add_claim(conflict, std::move(claim));
+        }
+        out.push_back(std::move(conflict));
+    }
+
+    // Numbers: claims about the same thing across all documents.
+    std::map<std::string, std::vector<std::pair<std::size_t, const Claim*>>> by_about;
+    for (std::size_t d = 0; d < docs.size(); ++d)
+        for (const Claim& cl : docs[d].claims) by_about[cl.about].push_back({d, &cl});
+    for (const auto& [about, claims] : by_about) {
+        std::vector<double> values;
+        for (const auto& [d, cl] : claims) {
+            const bool known = std::any_of(values.begin(), values.end(), [&](double v) {
+                return std::abs(v - cl->value) <= kSameNumber * std::max(std::abs(v), std::abs(cl->value));
+            });
+            if (!known) values.push_back(cl->value);
+        }
+        if (values.size() < 2) continue;
+        Conflict conflict;
+        conflict.about = about;
+        std::vector<std::pair<std::size_t, const Claim*>> sorted = claims;
+        std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second->value < b.second->value; });
+        for (const auto& [d, cl] : sorted) {
+            ClaimRef claim;
+            claim.value = format_number(cl->value, cl->unit);
+            claim.doc = doc_ids[d];
+            claim.sentence = sentence_text(docs[d], cl->sentence);
+            claim.text = cl->text;
+            add_claim(conflict, std::move(claim));
+        }
+        out.push_back(std::move(conflict));
+    }
+    return out;
+}
+
+}  // namespace chronograph::merging

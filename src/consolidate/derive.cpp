@@ -1,0 +1,89 @@
+// "Expected to take 18 months to complete", said of a start on 30 April 2025: a planned
+// completion 18 months after the start, dated once the start is known.
+#include "consolidate/internal.hpp"
+
+#include <cmath>
+#include <cstdlib>
+
+namespace chronograph::merging {
+namespace {
+
+struct Length {
+    int months = 0;
+    int days = 0;
+    bool known = false;
+};
+
+/// TIMEX3 durations: "P18M", "P1.5Y", "P2W", "P10D".
+Length parse_duration(const std::string& v) {
+    Length out;
+    if (v.size() < 3 || v[0] != 'P' || v[1] == 'T') return out;
+    char* end = nullptr;
+    const double n = std::strtod(v.c_str() + 1, &end);
+    if (end == v.c_str() + 1 || !end || *(end + 1) != '\0') return out;
+    double months = 0, days = 0;
+    switch (*end) {
+        case 'Y': months = n * 12; break;
+        case 'M': months = n; break;
+        case 'W': days = n * 7; break;
+        case 'D': days = n; break;
+        default: return out;
+    }
+    out.months = static_cast<int>(std::floor(months));
+    out.days = static_cast<int>(std::lround(days + (months - out.months) * 30.44));
+    out.known = true;
+    return out;
+}
+
+Day add(Day d, const Length& len) {
+    date::year_month_day ymd{d};
+    ymd += date::months{len.months};
+    if (!ymd.ok()) ymd = ymd.year() / ymd.month() / date::last;
+    return Day{ymd} + date::days{len.days};
+}
+
+std::string month_of(Day d) {
+    const std::string s = format_day(d);
+    return s.substr(0, 7);
+}
+
+}  // namespace
+
+void derive_times(const std::vector<DocumentAnalysis>& docs, std::vector<MentionRef>& mentions,
+                  const std::vector<Cluster>& clusters) {
+    for (MentionRef& m : mentions) {
+        const EventMention& ev = docs[m.doc].events[m.index];
+        if (ev.duration.empty() || ev.anchor_type.empty() || m.time.interval) continue;
+        const Length len = parse_duration(ev.duration);
+        if (!len.known) continue;
+        // The anchor: an event of the anchor type sharing an actor, preferring one this
+        // document also reports.
+        const Cluster* anchor = nullptr;
+        int anchor_score = -1;
+        for (const Cluster& c : clusters) {
+            if (c.type != ev.anchor_type) continue;
+            int score = 0;
+            for (std::size_t x : c.members) {
+                if (mentions[x].doc == m.doc) score += 4;
+                for (std::size_t a : mentions[x].actors)
+                    for (std::size_t b : m.actors) score += a == b;
+            }
+            if (score > anchor_score) {
+                anchor_score = score;
+                anchor = &c;
+            }
+        }
+        if (!anchor || anchor_score == 0) continue;
+        std::string source;
+        const TimeValue start = cluster_time(mentions, *anchor, source);
+        if (!start.interval) continue;
+        TimeInterval when{add(start.interval->earliest, len), add(start.interval->latest, len)};
+        m.time.interval = when;
+        m.time.value = month_of(when.earliest + (when.latest - when.earliest) / 2);
+        m.time.mod = "APPROX";
+        m.time_source = "derived";
+        m.rank = 2;
+    }
+}
+
+}  // namespace chronograph::merging

@@ -1,0 +1,62 @@
+// Pieces of the consolidate stage, shared by its files.
+#pragma once
+
+#include "chronograph/analysis.hpp"
+#include "chronograph/entities.hpp"
+#include "chronograph/resources.hpp"
+#include "chronograph/story.hpp"
+
+#include <set>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+namespace chronograph::merging {
+
+/// One event mention of one document, with corpus-wide entity indices.
+struct MentionRef {
+    std::size_t doc = 0;    // index into the documents
+    std::size_t index = 0;  // index into that document's events
+    std::vector<std::size_t> actors, places, sources;  // indices into EntityTable::entities
+    std::set<std::string> words;  // content words of its label, for telling mentions apart
+    TimeValue time;         // may be filled in later (derived from a duration)
+    std::string time_source;
+    int rank = 0;           // how far its date can be trusted (see time_rank)
+};
+
+/// A group of mentions of the same event.
+struct Cluster {
+    std::string type;
+    std::vector<std::size_t> members;  // indices into the mention list
+};
+
+/// Stopwords of data/en/consolidate/stopwords.txt.
+const std::unordered_set<std::string>& stopwords(const Resources& res);
+
+/// Content words of a text: lower case, 4+ letters, not stopwords, crude stem.
+std::set<std::string> content_words(std::string_view text, const Resources& res);
+
+/// Higher is better: absolute day dates over coarser ones, over relative ones (anchored
+/// to a stated, then an inferred publication date), over derived, over publication dates.
+int time_rank(const DocumentAnalysis& doc, const EventMention& m, const std::string& time_source);
+
+/// Groups mentions of the same event (same type, shared actors, compatible dates).
+std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs, const std::vector<MentionRef>& mentions,
+                                      const std::vector<std::string>& once_types);
+
+/// Dates mentions that are "N months after the start" from their cluster's anchor event.
+void derive_times(const std::vector<DocumentAnalysis>& docs, std::vector<MentionRef>& mentions,
+                  const std::vector<Cluster>& clusters);
+
+/// The time a cluster stands for: the best-ranked, most specific, most reported.
+TimeValue cluster_time(const std::vector<MentionRef>& mentions, const Cluster& c, std::string& time_source);
+
+/// Date conflicts within events and numeric conflicts across documents.
+std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, const std::vector<DocId>& doc_ids,
+                                     const std::vector<MentionRef>& mentions, const std::vector<Cluster>& clusters,
+                                     const std::vector<EventId>& cluster_ids);
+
+/// "2026 (MID)", "2025-04-30".
+std::string describe(const TimeValue& t);
+
+}  // namespace chronograph::merging

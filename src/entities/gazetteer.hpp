@@ -1,0 +1,99 @@
+// The entity stage's language data (data/en/entities/), loaded once: named entries
+// (countries, cities, places, organizations, media, companies) in a phrase trie,
+// titles in another, and per-word facts (given names, head words, cues).
+#pragma once
+
+#include "chronograph/analysis.hpp"
+#include "chronograph/resources.hpp"
+#include "entities/phrase_trie.hpp"
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace chronograph::entities {
+
+/// What a gazetteer phrase names.
+struct NamedEntry {
+    EntityKind kind = EntityKind::Place;
+    std::string name;         // canonical name
+    std::string key;          // "country:RUS", "org:nato", "city:new york"
+    std::string via;          // "name", "alias", "acronym", "demonym", "capital"
+    std::string country;      // key of the country it belongs to (cities, media...), or ""
+    std::string capital_of;   // capitals: the country's key (the city may stand for it)
+    std::string country_name; // capitals: the country's canonical name
+    bool all_caps = false;    // an acronym: matched only when the text writes it in capitals
+    bool capitalized = true;  // the text must capitalize the first word
+};
+
+struct TitleEntry {
+    std::string role;         // canonical role ("Prime Minister"); empty for honorifics
+    bool honorific = false;   // Mr, Dr...: must be capitalized
+    bool lower_ok = true;     // may be written in lower case ("spokesman", "president")
+    bool in_org = false;      // held in an organization: "<Name> CEO" makes <Name> one
+};
+
+enum WordFlag : std::uint32_t {
+    kGivenName = 1u << 0,
+    kNotName = 1u << 1,
+    kSpeechVerb = 1u << 2,
+    kOrgCue = 1u << 3,
+    kLocative = 1u << 4,
+    kOrgLast = 1u << 5,
+    kOrgFirst = 1u << 6,
+    kPlaceLast = 1u << 7,
+    kPlaceFirst = 1u << 8,
+    kPlaceBefore = 1u << 9,
+    kPlaceAfter = 1u << 10,
+    kPlaceOf = 1u << 11,
+    kLegalForm = 1u << 12,  // Inc, Corp, Ltd...: "X Inc." is also called "X"
+    kOrgAfter = 1u << 13,   // "<Name> shares", "<Name>'s headquarters"
+    kPlaceModifier = 1u << 14,  // "in central <city>"
+};
+
+class Gazetteer {
+public:
+    explicit Gazetteer(const Resources& res);
+
+    PhraseTrie names;
+    std::vector<NamedEntry> entries;
+    PhraseTrie titles;
+    std::vector<TitleEntry> title_entries;
+
+    /// Flags of a normalized (lower-case) word; 0 if unknown.
+    std::uint32_t flags(std::string_view key) const {
+        auto it = words_.find(key);
+        return it == words_.end() ? 0 : it->second;
+    }
+    /// The place type of a place head word ("river", "region"); "" if none.
+    std::string_view place_type(std::string_view key) const {
+        auto it = place_types_.find(key);
+        return it == place_types_.end() ? std::string_view{} : std::string_view(it->second);
+    }
+    /// The canonical name of the country with this key ("country:RUS" -> "Russia").
+    std::string_view country_name(std::string_view key) const {
+        auto it = country_names_.find(key);
+        return it == country_names_.end() ? std::string_view{} : std::string_view(it->second);
+    }
+
+private:
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> words_;
+    std::unordered_map<std::string, std::string, Hash, std::equal_to<>> place_types_;
+    std::unordered_map<std::string, std::string, Hash, std::equal_to<>> country_names_;
+
+    void add_name(std::string_view phrase, NamedEntry e);
+    void add_word(std::string_view word, std::uint32_t flag);
+};
+
+/// "organization" keys: lower-case name with single spaces ("org:korean central news agency").
+std::string make_key(EntityKind kind, std::string_view name);
+
+/// True if the text is two or more letters, all upper case ("KCNA", "U.S.").
+bool is_all_caps(std::string_view s);
+
+}  // namespace chronograph::entities

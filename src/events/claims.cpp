@@ -1,0 +1,186 @@
+#include "events/claims.hpp"
+
+#include "events/sentence_view.hpp"
+
+#include <optional>
+#include <string>
+
+namespace chronograph::events {
+namespace {
+
+double parse_number(std::string_view s) {
+    std::string digits;
+    for (char c : s)
+        if (c != ',') digits.push_back(c);
+    return std::atof(digits.c_str());
+}
+
+/// Head noun of the noun phrase around a measured length: "the proposed bridge will span"
+/// -> "bridge"; "the kilometre-long X Road bridge" -> "bridge".
+std::string measured_thing(const SentenceView& v, const Lexicon& lex, std::size_t number, std::size_t unit_end) {
+    auto np_head = [&](std::size_t from) {
+        std::string head;
+        for (std::size_t j = from; j < v.size(); ++j) {
+            const std::string& w = v.words[j];
+            if (!v.is_word(j) || lex.in_class("auxiliary", w) || lex.in_class("be", w) || w == "which" || w == "that" ||
+                lex.in_class("label-stop", w) || lex.trigger_at(v.words, j))
+                break;
+            head = w;
+        }
+        return head;
+    };
+    // "... kilometre-long bridge": the thing follows.
+    if (v.is(unit_end, "-") && v.is(unit_end + 1, "long")) return np_head(unit_end + 2);
+    for (std::size_t j = number; j-- > 0 && number - j < 14;) {
+        const std::string& w = v.words[j];
+        if (w == "the" || w == "a" || w == "an" || w == "this" || w == "its" || w == "their") {
+            const std::string head = np_head(j + 1);
+            if (!head.empty()) return head;
+        }
+    }
+    return {};
+}
+
+/// The event of the sentence that a number at token `at` speaks of: one of the same
+/// clause first, then the nearest trigger (one before the number preferred).
+std::optional<std::size_t> event_of(const DocumentAnalysis& a, const SentenceView& v, std::size_t at) {
+    std::optional<std::size_t> best;
+    std::size_t best_score = 0;
+    const Span where = v.token(at).span;
+    for (std::size_t e = 0; e < a.events.size(); ++e) {
+        const EventMention& ev = a.events[e];
+        if (ev.sentence != v.index) continue;
+        std::size_t d = ev.trigger.end <= where.start ? where.start - ev.trigger.end
+                                                      : (ev.trigger.start - std::min(ev.trigger.start, where.end)) * 2;
+        for (std::size_t k = 0; k < v.size(); ++k)
+            if (v.token(k).span.start == ev.trigger.start && v.clause[k] != v.clause[at]) d += 1000;
+        if (!best || d < best_score) {
+            best = e;
+            best_score = d;
+        }
+    }
+    return best;
+}
+
+/// What happened to the people counted, as a measure name ("troops deployed").
+std::string people_measure(const SentenceView& v, std::string counted, const std::string& type) {
+    if (type == "casualties" || type == "death" || counted == "casualties" || counted == "deaths") {
+        // "killed or wounded", "casualties, including deaths and injuries" count the wounded too.
+        for (const std::string& w : v.words)
+            if (w == "wounded" || w == "injured" || w == "injuries" || w == "injury" || w == "wounding" || w == "casualties")
+                return "casualties";
+        return "deaths";
+    }
+    if (type == "deployment") return counted + " deployed";
+    if (type == "capture") return counted + " captured";
+    return {};
+}
+
+/// Whose people: a country named inside the phrase ("600 North Korean soldiers"), else the
+/// nearest actor before it in its clause, else the actors of its event, else the
+/// sentence's first country.
+std::string whose(const DocumentAnalysis& a, const SentenceView& v, std::size_t from, std::size_t to,
+                  const std::optional<std::size_t>& event) {
+    auto country = [&](int e) { return e >= 0 && a.entities[e].kind == EntityKind::Country; };
+    for (std::size_t k = from; k <= to && k < v.size(); ++k)
+        if (country(v.entity[k])) return a.entities[v.entity[k]].name;
+    for (std::size_t k = from; k-- > 0;) {
+        if (v.clause[k] != v.clause[from]) break;
+        if (v.entity[k] >= 0 && a.entities[v.entity[k]].kind != EntityKind::Place) return a.entities[v.entity[k]].name;
+    }
+    if (event)
+        for (std::size_t e : a.events[*event].agents)
+            if (a.entities[e].kind != EntityKind::Place) return a.entities[e].name;
+    for (std::size_t k = 0; k < v.size(); ++k)
+        if (country(v.entity[k])) return a.entities[v.entity[k]].name;
+    return {};
+}
+
+/// Where the number's qualifier starts: "about 15,000", "as many as 14,000", "more than 600".
+std::size_t qualifier_start(const SentenceView& v, const Lexicon& lex, std::size_t i) {
+    if (i > 0 && lex.measure(v.words[i - 1], "approx")) return i - 1;
+    if (i > 2 && v.words[i - 3] == "as" && v.words[i - 2] == "many" && v.words[i - 1] == "as") return i - 3;
+    if (i > 1 && (v.words[i - 2] == "more" || v.words[i - 2] == "fewer" || v.words[i - 2] == "less") && v.words[i - 1] == "than")
+        return i - 2;
+    return i;
+}
+
+void add_claim(DocumentAnalysis& a, const SentenceView& v, Claim claim, std::size_t from, std::size_t to,
+               const std::optional<std::size_t>& event) {
+    claim.sentence = v.index;
+    claim.span = Span{v.token(from).span.start, v.token(to).span.end};
+    claim.text = std::string(a.text(claim.span));
+    claim.event = event;
+    a.claims.push_back(std::move(claim));
+}
+
+}  // namespace
+
+void extract_claims(DocumentAnalysis& a, const Lexicon& lex) {
+    for (std::size_t s = 0; s < a.sentences.size(); ++s) {
+        const SentenceView v(a, s);
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            // "the kilometre-long bridge": one unit, no number.
+            if (const Measure* unit = lex.measure(v.words[i], "length");
+                unit && v.is(i + 1, "-") && v.is(i + 2, "long") && (i == 0 || !v.token(i - 1).is(kNumber))) {
+                const std::string thing = measured_thing(v, lex, i, i + 1);
+                if (thing.empty()) continue;
+                Claim claim;
+                claim.unit = unit->unit;
+                claim.value = unit->factor;
+                claim.about = "length of " + thing;
+                add_claim(a, v, std::move(claim), i, i + 2, event_of(a, v, i));
+                continue;
+            }
+            if (!v.token(i).is(kNumber) || v.timex[i] >= 0) continue;
+            // Conversions in parentheses restate the number before them.
+            if (v.clauses[v.clause[i]].embedded && i > 0 && (v.words[i - 1] == "(" || v.words[i - 1] == "[")) continue;
+            double value = parse_number(v.text(i));
+            std::size_t j = i + 1;
+            if (j < v.size())
+                if (const Measure* scale = lex.measure(v.words[j], "scale")) {
+                    value *= scale->factor;
+                    ++j;
+                }
+            const std::size_t start = qualifier_start(v, lex, i);
+            // The unit or counted noun, a few words on at most: "600 North Korean soldiers".
+            bool additional = false;
+            std::size_t unit = j;
+            for (; unit < v.size() && unit < j + 4 && v.is_word(unit); ++unit) {
+                if (lex.measure(v.words[unit], "length") || lex.measure(v.words[unit], "people")) break;
+                additional = additional || v.words[unit] == "additional" || v.words[unit] == "more" || v.words[unit] == "extra";
+            }
+            const bool has_unit = unit < v.size() && v.is_word(unit);
+            const std::optional<std::size_t> event = event_of(a, v, i);
+            Claim claim;
+            if (const Measure* len = has_unit && unit == j ? lex.measure(v.words[unit], "length") : nullptr) {
+                const std::string thing = measured_thing(v, lex, start, unit + 1);
+                if (thing.empty()) continue;
+                claim.unit = len->unit;
+                claim.value = value * len->factor;
+                claim.about = "length of " + thing;
+                add_claim(a, v, std::move(claim), start, unit, event);
+                i = unit;
+                continue;
+            }
+            const Measure* people = has_unit ? lex.measure(v.words[unit], "people") : nullptr;
+            // "4,700 of them have been killed", "approximately 4,000 have been killed"
+            const bool of_them = v.is(j, "of") && v.is(j + 1, "them");
+            const bool bare_subject = j < v.size() && lex.in_class("have", v.words[j]);
+            if (!people && !of_them && !bare_subject) continue;
+            std::string measure_name = people_measure(v, people ? people->name : "people", event ? a.events[*event].type : "");
+            if (measure_name.empty()) continue;  // a count with no event: too vague to compare
+            if (additional) measure_name = "additional " + measure_name;
+            const std::size_t end = people ? unit : i;
+            const std::string owner = whose(a, v, i, end, event);
+            if (owner.empty()) continue;
+            claim.unit = "person";
+            claim.value = value;
+            claim.about = measure_name + " (" + owner + ")";
+            add_claim(a, v, std::move(claim), start, end, event);
+            i = end;
+        }
+    }
+}
+
+}  // namespace chronograph::events

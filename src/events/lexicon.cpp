@@ -1,0 +1,207 @@
+#include "events/lexicon.hpp"
+
+#include "chronograph/text.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace chronograph::events {
+namespace {
+
+bool vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+bool ends_with(const std::string& s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+/// -s / -es / -ies
+std::string s_form(const std::string& w) {
+    if (ends_with(w, "s") || ends_with(w, "x") || ends_with(w, "z") || ends_with(w, "ch") || ends_with(w, "sh"))
+        return w + "es";
+    if (w.size() > 1 && w.back() == 'y' && !vowel(w[w.size() - 2])) return w.substr(0, w.size() - 1) + "ies";
+    return w + "s";
+}
+
+[[noreturn]] void bad_line(const char* file, std::size_t line, const std::string& why) {
+    throw std::runtime_error(std::string(file) + " line " + std::to_string(line) + ": " + why);
+}
+
+std::vector<std::string> words_of(std::string_view phrase) {
+    std::vector<std::string> out;
+    for (std::string_view w : split(trim(phrase), ' '))
+        if (!w.empty()) out.push_back(lookup_form(w));
+    return out;
+}
+
+EventStatus parse_status(std::string_view s, std::size_t line) {
+    if (s == "planned") return EventStatus::Planned;
+    if (s == "expected") return EventStatus::Expected;
+    if (s == "ongoing") return EventStatus::Ongoing;
+    if (s == "negated") return EventStatus::Negated;
+    if (s == "hypothetical") return EventStatus::Hypothetical;
+    if (s == "reported") return EventStatus::Reported;
+    bad_line("en/events/cues.tsv", line, "unknown status " + std::string(s));
+}
+
+}  // namespace
+
+std::string lookup_form(std::string_view token) {
+    std::string out;
+    out.reserve(token.size());
+    for (std::size_t i = 0; i < token.size(); ++i) {
+        const char c = token[i];
+        // U+2019 RIGHT SINGLE QUOTATION MARK and U+2018 -> '
+        if (c == '\xE2' && i + 2 < token.size() && token[i + 1] == '\x80' &&
+            (token[i + 2] == '\x99' || token[i + 2] == '\x98')) {
+            out.push_back('\'');
+            i += 2;
+        } else {
+            out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> Lexicon::verb_forms(const std::string& w) {
+    std::vector<std::string> out{w, s_form(w)};
+    if (w.back() == 'e') out.push_back(w + "d");
+    else if (w.size() > 1 && w.back() == 'y' && !vowel(w[w.size() - 2])) out.push_back(w.substr(0, w.size() - 1) + "ied");
+    else out.push_back(w + "ed");
+    if (ends_with(w, "ie")) out.push_back(w.substr(0, w.size() - 2) + "ying");
+    else if (w.back() == 'e' && !ends_with(w, "ee") && !ends_with(w, "ye") && !ends_with(w, "oe"))
+        out.push_back(w.substr(0, w.size() - 1) + "ing");
+    else out.push_back(w + "ing");
+    return out;
+}
+
+std::vector<std::string> Lexicon::noun_forms(const std::string& w) { return {w, s_form(w)}; }
+
+void Lexicon::add_form(const std::string& form, std::size_t trigger) {
+    const std::vector<std::string> words = words_of(form);
+    if (words.empty()) return;
+    if (words.size() == 1) {
+        auto& list = single_[words[0]];
+        for (std::size_t t : list)
+            if (t == trigger) return;
+        list.push_back(trigger);
+    } else {
+        phrases_[words[0]].push_back({words, trigger});
+    }
+}
+
+Lexicon::Lexicon(const Resources& res) {
+    for (const Record& r : read_table(res.file("en/events/types.tsv"))) {
+        TypeInfo t;
+        t.name = std::string(r[0]);
+        t.cameo = r[1] == "-" ? "" : std::string(r[1]);
+        if (r[2] != "once" && r[2] != "dated") bad_line("en/events/types.tsv", r.line, "merge rule must be once or dated");
+        if (r[3] != "core" && r[3] != "minor") bad_line("en/events/types.tsv", r.line, "weight must be core or minor");
+        t.once = r[2] == "once";
+        t.core = r[3] == "core";
+        types_[t.name] = t;
+    }
+    for (const Record& r : read_table(res.file("en/events/triggers.tsv"))) {
+        Trigger t;
+        t.lemma = std::string(r[0]);
+        if (r[1] == "verb") t.pos = Pos::Verb;
+        else if (r[1] == "noun") t.pos = Pos::Noun;
+        else if (r[1] == "phrase") t.pos = Pos::Phrase;
+        else bad_line("en/events/triggers.tsv", r.line, "part of speech must be verb, noun or phrase");
+        t.type = r[2] == "-" ? "" : std::string(r[2]);
+        if (!t.type.empty() && !types_.count(t.type)) bad_line("en/events/triggers.tsv", r.line, "unknown type " + t.type);
+        const std::string_view role = r[3];
+        if (role == "event") t.role = Role::Event;
+        else if (role == "light") t.role = Role::Light;
+        else if (role == "start") t.role = Role::Start;
+        else if (role == "end") t.role = Role::End;
+        else if (role == "control") t.role = Role::Control;
+        else if (role == "report") t.role = Role::Report;
+        else if (role == "duration") t.role = Role::Duration;
+        else if (role == "by-object") t.role = Role::ByObject;
+        else bad_line("en/events/triggers.tsv", r.line, "unknown role " + std::string(role));
+        const std::size_t index = triggers_.size();
+        triggers_.push_back(t);
+
+        std::string_view extra = trim(r[4]);
+        const bool only_listed = !extra.empty() && extra.front() == '=';
+        if (only_listed) extra.remove_prefix(1);
+        if (!only_listed) {
+            if (t.pos == Pos::Verb)
+                for (const auto& f : verb_forms(t.lemma)) add_form(f, index);
+            else if (t.pos == Pos::Noun)
+                for (const auto& f : noun_forms(t.lemma)) add_form(f, index);
+            else
+                add_form(t.lemma, index);
+        }
+        for (std::string_view f : split(extra, ','))
+            if (!trim(f).empty()) add_form(std::string(trim(f)), index);
+    }
+    for (const Record& r : read_table(res.file("en/events/objects.tsv"))) {
+        if (!types_.count(std::string(r[1]))) bad_line("en/events/objects.tsv", r.line, "unknown type");
+        objects_[std::string(r[0])] = std::string(r[1]);
+    }
+    for (const Record& r : read_table(res.file("en/events/cues.tsv"))) {
+        Cue c;
+        c.words = words_of(r[0]);
+        c.status = parse_status(r[1], r.line);
+        c.reach = r[2].empty() ? 3 : std::stoi(std::string(r[2]));
+        cues_.push_back(std::move(c));
+    }
+    for (const Record& r : read_table(res.file("en/events/measures.tsv"))) {
+        Measure m;
+        m.kind = std::string(r[1]);
+        m.unit = std::string(r[2]);
+        m.factor = r[3] == "-" ? 1 : std::stod(std::string(r[3]));
+        m.name = std::string(r[4]);
+        measures_[std::string(r[0])] = m;
+    }
+    for (const Record& r : read_table(res.file("en/events/grammar.tsv"))) {
+        auto& words = grammar_[std::string(r[0])];
+        for (std::string_view w : split(r[1], ' '))
+            if (!w.empty()) words.push_back(lookup_form(w));
+        std::sort(words.begin(), words.end());
+    }
+}
+
+const Measure* Lexicon::measure(const std::string& word, std::string_view kind) const {
+    auto it = measures_.find(word);
+    return it != measures_.end() && it->second.kind == kind ? &it->second : nullptr;
+}
+
+bool Lexicon::in_class(std::string_view cls, std::string_view word) const {
+    auto it = grammar_.find(std::string(cls));
+    if (it == grammar_.end()) throw std::runtime_error("en/events/grammar.tsv has no class " + std::string(cls));
+    return std::binary_search(it->second.begin(), it->second.end(), word);
+}
+
+std::optional<TriggerMatch> Lexicon::trigger_at(const std::vector<std::string>& words, std::size_t i) const {
+    std::optional<TriggerMatch> best;
+    if (auto p = phrases_.find(words[i]); p != phrases_.end()) {
+        for (const PhraseForm& f : p->second) {
+            if (i + f.words.size() > words.size()) continue;
+            bool ok = true;
+            for (std::size_t k = 1; k < f.words.size() && ok; ++k) ok = words[i + k] == f.words[k];
+            if (ok && (!best || f.words.size() > best->length))
+                best = TriggerMatch{&triggers_[f.trigger], f.words.size(), words[i]};
+        }
+    }
+    if (best) return best;
+    if (auto s = single_.find(words[i]); s != single_.end()) return TriggerMatch{&triggers_[s->second.front()], 1, words[i]};
+    return std::nullopt;
+}
+
+const TypeInfo* Lexicon::type(std::string_view name) const {
+    auto it = types_.find(std::string(name));
+    return it == types_.end() ? nullptr : &it->second;
+}
+
+const std::string* Lexicon::object_type(std::string_view noun) const {
+    std::string w(noun);
+    if (auto it = objects_.find(w); it != objects_.end()) return &it->second;
+    // Plurals: "troops", "missiles", "casualties"
+    if (w.size() > 3 && ends_with(w, "ies")) w = w.substr(0, w.size() - 3) + "y";
+    else if (w.size() > 2 && ends_with(w, "s")) w.pop_back();
+    if (auto it = objects_.find(w); it != objects_.end()) return &it->second;
+    return nullptr;
+}
+
+}  // namespace chronograph::events

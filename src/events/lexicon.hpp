@@ -1,0 +1,92 @@
+// The event lexicon (data/en/events/): triggers with their generated inflections, event
+// types, object classes and status cues, indexed for lookup by lower-case token text.
+#pragma once
+
+#include "chronograph/analysis.hpp"
+#include "chronograph/resources.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace chronograph::events {
+
+enum class Pos { Verb, Noun, Phrase };
+enum class Role { Event, Light, Start, End, Control, Report, Duration, ByObject };
+
+struct Trigger {
+    std::string lemma;
+    Pos pos = Pos::Verb;
+    std::string type;  // "" for "-"
+    Role role = Role::Event;
+};
+
+struct TypeInfo {
+    std::string name;
+    std::string cameo;
+    bool once = false;  // merge rule "once"
+    bool core = false;  // weight "core"
+};
+
+struct Cue {
+    std::vector<std::string> words;
+    EventStatus status = EventStatus::Happened;
+    int reach = 3;
+};
+
+/// A unit or counted noun of measures.tsv.
+struct Measure {
+    std::string kind;  // length, people, scale, approx
+    std::string unit;  // canonical unit
+    std::string name;  // measure name
+    double factor = 1;
+};
+
+struct TriggerMatch {
+    const Trigger* trigger = nullptr;
+    std::size_t length = 0;  // tokens
+    std::string_view form;   // the form matched (first token for phrases)
+};
+
+class Lexicon {
+public:
+    explicit Lexicon(const Resources& res);
+
+    /// The longest trigger starting at words[i] (lower-case token texts of a sentence).
+    std::optional<TriggerMatch> trigger_at(const std::vector<std::string>& words, std::size_t i) const;
+    const TypeInfo* type(std::string_view name) const;
+    /// The event type an object noun gives to a by-object trigger ("troops" -> deployment).
+    const std::string* object_type(std::string_view noun) const;
+    const std::vector<Cue>& cues() const { return cues_; }
+    /// The measure `word` names, if it is of `kind` ("length", "people", "scale", "approx").
+    const Measure* measure(const std::string& word, std::string_view kind) const;
+    /// Whether `word` belongs to a closed class of grammar.tsv ("determiner", "label-stop"...).
+    bool in_class(std::string_view cls, std::string_view word) const;
+    /// Regular inflections of a verb lemma (for tests and the engine).
+    static std::vector<std::string> verb_forms(const std::string& lemma);
+    static std::vector<std::string> noun_forms(const std::string& lemma);
+
+private:
+    void add_form(const std::string& form, std::size_t trigger);
+
+    std::vector<Trigger> triggers_;
+    std::unordered_map<std::string, std::vector<std::size_t>> single_;  // form -> triggers
+    struct PhraseForm {
+        std::vector<std::string> words;
+        std::size_t trigger;
+    };
+    std::unordered_map<std::string, std::vector<PhraseForm>> phrases_;  // first word -> forms
+    std::unordered_map<std::string, TypeInfo> types_;
+    std::unordered_map<std::string, std::string> objects_;
+    std::vector<Cue> cues_;
+    std::unordered_map<std::string, Measure> measures_;
+    std::unordered_map<std::string, std::vector<std::string>> grammar_;  // class -> sorted words
+};
+
+/// Lower-case form of a token for lexicon lookups: ASCII lower case, curly apostrophes
+/// straightened ("Russia’s" -> "russia's").
+std::string lookup_form(std::string_view token);
+
+}  // namespace chronograph::events

@@ -1,0 +1,40 @@
+// One sentence seen by the event rules: lower-case words, which tokens belong to a time
+// expression or an entity, and the clauses the sentence falls into.
+#pragma once
+
+#include "chronograph/analysis.hpp"
+
+#include <string>
+#include <vector>
+
+namespace chronograph::events {
+
+struct ClauseInfo {
+    bool embedded = false;     // a relative clause or parenthesis inside another clause
+    bool attribution = false;  // "according to X", "X reported": who says, not what happened
+    bool content = false;      // what someone says or confirms: "(confirmed) that it had sent troops"
+};
+
+struct SentenceView {
+    const DocumentAnalysis& a;
+    std::size_t index;             // sentence index
+    std::size_t first = 0;         // first token (document index)
+    std::vector<std::string> words;  // lookup forms (lower case, straight apostrophes)
+    std::vector<int> timex;        // per token: index into a.timexes, or -1
+    std::vector<int> entity;       // per token: index into a.entities, or -1
+    std::vector<int> clause;       // per token: clause id
+    std::vector<ClauseInfo> clauses;
+
+    SentenceView(const DocumentAnalysis& analysis, std::size_t sentence);
+
+    std::size_t size() const { return words.size(); }
+    const Token& token(std::size_t i) const { return a.tokens[first + i]; }
+    std::string_view text(std::size_t i) const { return a.text(token(i)); }
+    bool is_word(std::size_t i) const { return token(i).is(kWord); }
+    bool is(std::size_t i, std::string_view w) const { return i < words.size() && words[i] == w; }
+    /// Surface text of tokens [from, to) of one clause (tokens of other clauses skipped),
+    /// with the document's spacing reduced to single spaces.
+    std::string surface(std::size_t from, std::size_t to, int only_clause = -1) const;
+};
+
+}  // namespace chronograph::events

@@ -1,0 +1,205 @@
+// The Story as a Boost.Graph: events, the entities they involve and the documents that
+// report them as vertices; typed edges between them. The plain nodes()/edges() vectors
+// mirror the Boost graph vertex for vertex, edge for edge.
+#include "chronograph/graph.hpp"
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/graphml.hpp>
+#include <boost/property_map/dynamic_property_map.hpp>
+#include <boost/property_map/function_property_map.hpp>
+
+#include <algorithm>
+#include <map>
+#include <ostream>
+#include <unordered_map>
+
+namespace chronograph {
+
+using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, GraphNode, GraphEdge>;
+
+struct StoryGraph::Impl {
+    BoostGraph g;
+    std::vector<GraphNode> nodes;
+    std::vector<GraphEdge> edges;
+    std::unordered_map<std::string, std::size_t> index;
+
+    std::size_t add_node(GraphNode n) {
+        const std::size_t i = nodes.size();
+        index.emplace(n.id, i);
+        boost::add_vertex(n, g);
+        nodes.push_back(std::move(n));
+        return i;
+    }
+    void add_edge(std::size_t from, std::size_t to, EdgeKind kind) {
+        GraphEdge e{from, to, kind};
+        boost::add_edge(from, to, e, g);
+        edges.push_back(e);
+    }
+};
+
+namespace {
+
+NodeKind node_kind(EntityKind k) {
+    switch (k) {
+        case EntityKind::Person: return NodeKind::Person;
+        case EntityKind::Organization: return NodeKind::Organization;
+        case EntityKind::Country: return NodeKind::Country;
+        case EntityKind::Place: return NodeKind::Place;
+        case EntityKind::Product: return NodeKind::Product;
+    }
+    return NodeKind::Person;
+}
+
+/// Events whose intervals are equal form one group; groups in (earliest, latest) order.
+std::vector<std::vector<std::size_t>> time_groups(const std::vector<Event>& events) {
+    std::map<std::pair<Day, Day>, std::vector<std::size_t>> by_interval;
+    for (std::size_t i = 0; i < events.size(); ++i)
+        if (const auto& iv = events[i].time.interval) by_interval[{iv->earliest, iv->latest}].push_back(i);
+    std::vector<std::vector<std::size_t>> groups;
+    groups.reserve(by_interval.size());
+    for (auto& [key, members] : by_interval) groups.push_back(std::move(members));
+    return groups;
+}
+
+}  // namespace
+
+StoryGraph::StoryGraph(const Story& story) : impl_(std::make_unique<Impl>()) {
+    Impl& im = *impl_;
+    // Which entities and documents take part, and how many events each has.
+    std::unordered_map<std::string, std::size_t> entity_events, doc_events;
+    for (const Event& ev : story.events) {
+        for (const auto* ids : {&ev.actors, &ev.places, &ev.sources})
+            for (const EntityId& id : *ids) ++entity_events[id];
+        std::vector<const DocId*> docs;
+        for (const EvidenceRef& m : ev.mentions) docs.push_back(&m.doc);
+        std::sort(docs.begin(), docs.end(), [](auto* a, auto* b) { return *a < *b; });
+        docs.erase(std::unique(docs.begin(), docs.end(), [](auto* a, auto* b) { return *a == *b; }), docs.end());
+        for (const DocId* d : docs) ++doc_events[*d];
+    }
+
+    for (const Event& ev : story.events) {
+        GraphNode n;
+        n.id = ev.id;
+        n.label = ev.label;
+        n.kind = NodeKind::Event;
+        n.detail = describe_time(ev.time);
+        n.status = to_string(ev.status);
+        if (ev.time.interval) n.day = format_day(ev.time.interval->earliest);
+        if (!ev.mentions.empty()) n.note = ev.mentions.front().sentence;
+        n.weight = ev.mentions.size();
+        im.add_node(std::move(n));
+    }
+    for (const Entity& e : story.entities) {
+        auto it = entity_events.find(e.id);
+        if (it == entity_events.end() || im.index.count(e.id)) continue;
+        GraphNode n;
+        n.id = e.id;
+        n.label = e.name;
+        n.kind = node_kind(e.kind);
+        n.detail = e.role;
+        n.weight = it->second;
+        im.add_node(std::move(n));
+    }
+    for (const DocumentInfo& d : story.documents) {
+        if (im.index.count(d.id)) continue;
+        GraphNode n;
+        n.id = d.id;
+        n.label = d.title.empty() ? d.path : d.title;
+        n.kind = NodeKind::Document;
+        n.detail = d.path;
+        if (d.dct) n.day = format_day(*d.dct);
+        auto it = doc_events.find(d.id);
+        n.weight = it == doc_events.end() ? 0 : it->second;
+        im.add_node(std::move(n));
+    }
+
+    auto link = [&](std::size_t from, const std::string& to, EdgeKind kind) {
+        auto it = im.index.find(to);
+        if (it != im.index.end() && it->second != from) im.add_edge(from, it->second, kind);
+    };
+    for (std::size_t i = 0; i < story.events.size(); ++i) {
+        const Event& ev = story.events[i];
+        const std::size_t v = im.index.at(ev.id);
+        if (v != i) continue;  // a repeated event id: the first one stands
+        for (const EntityId& id : ev.actors) link(v, id, EdgeKind::Actor);
+        for (const EntityId& id : ev.places) link(v, id, EdgeKind::Place);
+        for (const EntityId& id : ev.sources) link(v, id, EdgeKind::Source);
+        std::vector<DocId> docs;
+        for (const EvidenceRef& m : ev.mentions)
+            if (std::find(docs.begin(), docs.end(), m.doc) == docs.end()) docs.push_back(m.doc);
+        for (const DocId& d : docs) link(v, d, EdgeKind::ReportedBy);
+    }
+
+    // Before edges between consecutive time groups. A complete bipartite link between two
+    // large groups would be quadratic: past a small product, chain them instead (every
+    // earlier event to the first later one, the last earlier one to every later one).
+    const auto groups = time_groups(story.events);
+    for (std::size_t k = 0; k + 1 < groups.size(); ++k) {
+        const auto& a = groups[k];
+        const auto& b = groups[k + 1];
+        if (a.size() * b.size() <= std::max<std::size_t>(64, a.size() + b.size())) {
+            for (std::size_t x : a)
+                for (std::size_t y : b) im.add_edge(x, y, EdgeKind::Before);
+        } else {
+            for (std::size_t x : a) im.add_edge(x, b.front(), EdgeKind::Before);
+            for (std::size_t j = 1; j < b.size(); ++j) im.add_edge(a.back(), b[j], EdgeKind::Before);
+        }
+    }
+}
+
+StoryGraph::~StoryGraph() = default;
+StoryGraph::StoryGraph(StoryGraph&&) noexcept = default;
+
+const std::vector<GraphNode>& StoryGraph::nodes() const { return impl_->nodes; }
+const std::vector<GraphEdge>& StoryGraph::edges() const { return impl_->edges; }
+
+std::size_t StoryGraph::find(const std::string& id) const {
+    auto it = impl_->index.find(id);
+    return it == impl_->index.end() ? impl_->nodes.size() : it->second;
+}
+
+void StoryGraph::write_graphml(std::ostream& out) const {
+    const BoostGraph& g = impl_->g;
+    using V = BoostGraph::vertex_descriptor;
+    using E = BoostGraph::edge_descriptor;
+    boost::dynamic_properties dp(boost::ignore_other_properties);
+    auto vprop = [&](const char* name, auto get) {
+        dp.property(name, boost::make_function_property_map<V, std::string>([&g, get](V v) { return get(g[v]); }));
+    };
+    vprop("id", [](const GraphNode& n) { return n.id; });
+    vprop("label", [](const GraphNode& n) { return n.label; });
+    vprop("kind", [](const GraphNode& n) { return std::string(to_string(n.kind)); });
+    vprop("detail", [](const GraphNode& n) { return n.detail; });
+    vprop("status", [](const GraphNode& n) { return n.status; });
+    vprop("day", [](const GraphNode& n) { return n.day; });
+    vprop("weight", [](const GraphNode& n) { return std::to_string(n.weight); });
+    dp.property("kind", boost::make_function_property_map<E, std::string>([&g](E e) { return std::string(to_string(g[e].kind)); }));
+    // Vertices are named by their index (n0, n1...), as in nodes().
+    boost::write_graphml(out, g, dp, true);
+}
+
+const char* to_string(NodeKind k) {
+    switch (k) {
+        case NodeKind::Event: return "event";
+        case NodeKind::Person: return "person";
+        case NodeKind::Organization: return "organization";
+        case NodeKind::Country: return "country";
+        case NodeKind::Place: return "place";
+        case NodeKind::Product: return "product";
+        case NodeKind::Document: return "document";
+    }
+    return "event";
+}
+
+const char* to_string(EdgeKind k) {
+    switch (k) {
+        case EdgeKind::Actor: return "actor";
+        case EdgeKind::Place: return "place";
+        case EdgeKind::ReportedBy: return "reported-by";
+        case EdgeKind::Source: return "source";
+        case EdgeKind::Before: return "before";
+    }
+    return "actor";
+}
+
+}  // namespace chronograph

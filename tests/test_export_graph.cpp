@@ -1,0 +1,78 @@
+#include "chronograph/exporters.hpp"
+#include "export/graphviz_session.hpp"
+#include "story_fixtures.hpp"
+#include "xml_check.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace chronograph;
+
+namespace {
+
+/// Parses DOT with cgraph; returns the node count, or -1 when it does not parse.
+int reread_dot(const std::string& dot) {
+    std::lock_guard lock(views::graphviz_mutex());
+    Agraph_t* g = agmemread(dot.c_str());
+    if (!g) return -1;
+    const int n = agnnodes(g);
+    agclose(g);
+    return n;
+}
+
+std::size_t count(const std::string& s, const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t p = s.find(what); p != std::string::npos; p = s.find(what, p + 1)) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("graph.dot holds every node and edge and reads back", "[export]") {
+    const StoryGraph g(fixtures::sample_story());
+    const std::string dot = graph_dot(g);
+    CHECK(dot.rfind("digraph chronograph", 0) == 0);
+    // Graph nodes plus one date header per time column.
+    const int nodes = reread_dot(dot);
+    CHECK(nodes > static_cast<int>(g.nodes().size()));
+    CHECK(dot.find("rank=same") != std::string::npos);
+    CHECK(dot.find("shape=octagon") != std::string::npos);   // countries
+    CHECK(dot.find("shape=ellipse") != std::string::npos);   // people
+    CHECK(dot.find("xlabel=actor") != std::string::npos);    // edges labelled by role
+    CHECK(dot.find("dashed") != std::string::npos);          // planned events
+    CHECK(dot.find(" pos=") == std::string::npos);           // written before layout
+    CHECK(dot.find("Who, what, where") != std::string::npos);  // legend and title
+}
+
+TEST_CASE("graph.svg is laid out in-process and well-formed", "[export]") {
+    const StoryGraph g(fixtures::sample_story());
+    const std::string svg = graph_svg(g);
+    CHECK(svg.find("<svg") != std::string::npos);
+    CHECK(testing::xml_errors(svg, "graph.svg").empty());
+    CHECK(svg.find("id=\"node_ev13\"") != std::string::npos);
+    CHECK(count(svg, "class=\"node\"") >= g.nodes().size());
+    // Twice in one process (one shared GVC context), same bytes.
+    CHECK(graph_svg(g) == svg);
+}
+
+TEST_CASE("a big graph is pictured as a summary and written whole for sfdp", "[export]") {
+    const Story story = fixtures::synthetic_story(2000);
+    const StoryGraph g(story);
+    const std::string dot = graph_dot(g);
+    CHECK(dot.find("layout=sfdp") != std::string::npos);
+    CHECK(reread_dot(dot) == static_cast<int>(g.nodes().size()));
+    const std::string svg = graph_svg(g);
+    CHECK(svg.find("Summary: the 36 most&#45;reported of 2,000 events") != std::string::npos);
+    CHECK(count(svg, "class=\"node\"") < 120);
+    CHECK(testing::xml_errors(svg, "graph.svg").empty());
+}
+
+TEST_CASE("article text cannot break out of graph.dot or graph.svg", "[export]") {
+    const StoryGraph g(fixtures::hostile_story());
+    const std::string dot = graph_dot(g);
+    CHECK(reread_dot(dot) > static_cast<int>(g.nodes().size()));
+    const std::string svg = graph_svg(g);
+    CHECK(testing::xml_errors(svg, "graph.svg").empty());
+    CHECK(svg.find("<script") == std::string::npos);
+    CHECK(svg.find("&lt;script&gt;") != std::string::npos);
+    CHECK(svg.find("]]>") == std::string::npos);
+}
