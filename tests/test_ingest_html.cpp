@@ -24,7 +24,7 @@ const char* kPage = R"(<!DOCTYPE html>
 <header><h1>Bridge work begins on the border river</h1><p class="byline">By Jane Doe</p></header>
 <p>The two countries began building a road bridge on Thursday, officials said &mdash; the first such link &amp; a &ldquo;milestone&rdquo;.</p>
 <figure><img src="a.jpg" alt="x"><figcaption>Workers at the site on Wednesday. (AP Photo/Some One)</figcaption></figure>
-<p>It is expected to take 18 months<br>to complete.</p>
+<p>It is expected to take 18 months<br>to complete.<br>It will be 1 km long.</p>
 <div class="ad-slot">Buy things</div>
 <p>Advertisement</p>
 <h2>What comes next</h2>
@@ -51,7 +51,8 @@ TEST_CASE("html: the article text only, in paragraphs", "[ingest]") {
                           "Bridge work begins on the border river",
                           "The two countries began building a road bridge on Thursday, officials said \xE2\x80\x94 the first such "
                           "link & a \xE2\x80\x9Cmilestone\xE2\x80\x9D.",
-                          "Workers at the site on Wednesday. (AP Photo/Some One)", "It is expected to take 18 months", "to complete.",
+                          "Workers at the site on Wednesday. (AP Photo/Some One)", "It is expected to take 18 months to complete.",
+                          "It will be 1 km long.",
                           "Advertisement", "What comes next", "First item.", "Second item.",
                           "Officials said more talks would follow."});
     CHECK(d.paragraphs[0].heading);

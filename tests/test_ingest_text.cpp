@@ -39,6 +39,11 @@ TEST_CASE("text: the publication date follows the order of precedence", "[ingest
     CHECK(flagged.dct_source == DctSource::Flag);
     CHECK(span_text(flagged, flagged.paragraphs[0]) == "The talks began on Thursday.");
 
+    // Under a headline too.
+    const Document second = parse("s.txt", "Talks Begin\ndate 2025-05-01 The talks began on Thursday.\n");
+    CHECK(format_day(*second.dct) == "2025-05-01");
+    CHECK(paragraph_texts(second) == std::vector<std::string>{"Talks Begin", "The talks began on Thursday."});
+
     // No date anywhere: none, and never the day the tool runs.
     const Document none = parse("n.txt", "Officials met yesterday. Updated 2 hours ago\n");
     CHECK_FALSE(none.dct);

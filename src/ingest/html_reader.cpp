@@ -228,6 +228,13 @@ public:
                 space();
                 continue;
             }
+            if (soft_break_) {
+                // <br> inside a sentence ("take 18 months<br>to complete") is a line wrap.
+                soft_break_ = false;
+                const std::string_view para = std::string_view(text_).substr(start_);
+                if (c >= 'a' && c <= 'z' && !ends_like_sentence(para)) pending_space_ = true;
+                else paragraph_break();
+            }
             if (!open_) {
                 if (!text_.empty()) text_ += "\n\n";
                 start_ = text_.size();
@@ -242,8 +249,10 @@ public:
             text_ += c;
         }
     }
+    void line_break() { soft_break_ = open_; }
     void space() { pending_space_ = open_; }
     void paragraph_break() {
+        soft_break_ = false;
         if (open_) {
             Block b;
             b.span = Span{start_, text_.size()};
@@ -257,7 +266,7 @@ public:
 private:
     std::string& text_;
     std::vector<Block>& blocks_;
-    bool open_ = false, pending_space_ = false, caption_ = false, heading_ = false;
+    bool open_ = false, pending_space_ = false, soft_break_ = false, caption_ = false, heading_ = false;
     std::size_t start_ = 0;
 };
 
@@ -280,6 +289,7 @@ public:
             if (!is_element(n) || skipped(n)) return false;
             const Role r = role(n);
             if (r.block) out.paragraph_break();
+            if (r.line_break) out.line_break();
             if (r.cell) out.space();
             caption += r.caption;
             heading += r.heading;
@@ -298,7 +308,7 @@ public:
 
 private:
     struct Role {
-        bool block = false, cell = false;
+        bool block = false, line_break = false, cell = false;
         int caption = 0, heading = 0;
     };
     const HtmlRules& rules_;
@@ -311,6 +321,7 @@ private:
         const std::string_view name = name_of(n);
         Role r;
         r.block = listed(rules_.block_elements, name);
+        r.line_break = listed(rules_.line_breaks, name);
         r.cell = listed(rules_.cell_elements, name);
         r.heading = listed(rules_.heading_elements, name) ? 1 : 0;
         r.caption = listed(rules_.caption_elements, name) || names_token(attr(n, "class"), rules_.caption_tokens) ? 1 : 0;

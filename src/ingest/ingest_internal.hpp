@@ -106,6 +106,7 @@ struct HtmlRules {
     std::vector<std::string> skip_elements;         // dropped with their content
     std::vector<std::string> skip_outside_article;  // dropped unless inside the chosen <article>
     std::vector<std::string> block_elements;        // paragraph break before and after
+    std::vector<std::string> line_breaks;           // a paragraph break unless inside a sentence
     std::vector<std::string> cell_elements;         // a space between cells
     std::vector<std::string> heading_elements;
     std::vector<std::string> caption_elements;

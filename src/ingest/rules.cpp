@@ -89,7 +89,8 @@ void load_captions(const Resources& res, Rules& rules) {
 void load_html(const Resources& res, HtmlRules& h) {
     const std::pair<std::string_view, std::vector<std::string>*> roles[] = {
         {"skip", &h.skip_elements},         {"skip-outside-article", &h.skip_outside_article},
-        {"block", &h.block_elements},       {"cell", &h.cell_elements},
+        {"block", &h.block_elements},       {"line-break", &h.line_breaks},
+        {"cell", &h.cell_elements},
         {"heading", &h.heading_elements},   {"caption", &h.caption_elements},
         {"skip-token", &h.skip_tokens},     {"caption-token", &h.caption_tokens},
         {"skip-role", &h.skip_roles},       {"date-meta", &h.date_meta},
