@@ -142,3 +142,26 @@ TEST_CASE("text: the title falls back to the first sentence, cut on a word", "[i
     const Document s = parse("s.txt", "Mr. Kim met Gen. Lee in the U.S. capital. Then he left.\n");
     CHECK(s.title == "Mr. Kim met Gen. Lee in the U.S. capital.");
 }
+
+TEST_CASE("text: a page copied from a browser keeps only the story", "[ingest]") {
+    const Document d = parse("copy.txt",
+                             "Skip to main content\nMenu\nWorld\n"
+                             "North Korea and Russia begin work on first road bridge\n"
+                             "By Jane Doe\nPublished May 1, 2025 7:00am EDT\nShare\n"
+                             "Image caption, The bridge will cross the Tumen river\n"
+                             "North Korea and Russia have started building their first road bridge, state media said.\n"
+                             "Advertisement\n"
+                             "Officials called it a milestone.\n"
+                             "Related Topics\nNorth Korea\nRussia\nMore on this story\n");
+    CHECK(d.title == "North Korea and Russia begin work on first road bridge");
+    CHECK(format_day(*d.dct) == "2025-05-01");
+    std::vector<std::string> story, captions;
+    for (const Paragraph& p : d.paragraphs) {
+        if (p.caption && !p.boilerplate) captions.push_back(span_text(d, p));
+        if (!p.boilerplate && !p.caption && !p.heading) story.push_back(span_text(d, p));
+    }
+    CHECK(story == std::vector<std::string>{
+                       "North Korea and Russia have started building their first road bridge, state media said.",
+                       "Officials called it a milestone."});
+    CHECK(captions == std::vector<std::string>{"The bridge will cross the Tumen river"});
+}

@@ -82,6 +82,7 @@ inline Anywhere anywhere_kind(int tag) { return static_cast<Anywhere>(tag >> 20)
 struct BoilerRules {
     PhraseIndex line;    // the paragraph is the phrase
     PhraseIndex prefix;  // the paragraph starts with it
+    PhraseIndex list;    // the paragraph is the label of a list of links
     std::vector<std::string> bylines;
 };
 

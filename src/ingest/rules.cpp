@@ -61,6 +61,7 @@ void load_boilerplate(const Resources& res, Rules& rules) {
         const std::string_view action = r[0], match = r[1];
         if (action == "boilerplate" && match == "line") out.line.add(phrase, 0);
         else if (action == "boilerplate" && match == "prefix") out.prefix.add(phrase, 0);
+        else if (action == "list" && match == "line") out.list.add(phrase, 0);
         else if (action == "boilerplate" && match == "byline") out.bylines.push_back(phrase);
         else if (action == "boilerplate" && match == "contains") rules.anywhere.add(phrase, anywhere_tag(Anywhere::Boilerplate));
         else if (action == "appeal" && match == "contains") rules.anywhere.add(phrase, anywhere_tag(Anywhere::Appeal, r.line));
