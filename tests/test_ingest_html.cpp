@@ -134,6 +134,11 @@ TEST_CASE("html: declared charsets are converted to UTF-8", "[ingest]") {
                                   "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">"
                                   "</head><body><p>\x93Quoted\x94 text.</p></body></html>");
     CHECK(span_text(cp1252, cp1252.paragraphs[0]) == "\xE2\x80\x9CQuoted\xE2\x80\x9D text.");
+    // Valid UTF-8 is UTF-8, whatever an old <meta> says.
+    const Document lying = parse("m.html", "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf\xC3\xA9 \xE2\x80\x9C" "au\xE2\x80\x9D lait.</p></body></html>");
+    CHECK(span_text(lying, lying.paragraphs[0]) == "Caf\xC3\xA9 \xE2\x80\x9C" "au\xE2\x80\x9D lait.");
+    CHECK_THAT(error_of("x.html", "<html><head><meta charset=\"x-no-such-set\"></head><body><p>Caf\xE9.</p></body></html>"),
+               Catch::Contains("cannot convert"));
     // Undeclared: must be UTF-8.
     CHECK_THAT(error_of("u.html", "<html><body><p>Caf\xE9.</p></body></html>"), Catch::Contains("not valid UTF-8 at byte 18"));
 }

@@ -10,6 +10,7 @@
 #include "chronograph/text.hpp"
 
 #include <libxml/HTMLparser.h>
+#include <libxml/encoding.h>
 #include <libxml/tree.h>
 
 #include <algorithm>
@@ -57,16 +58,23 @@ bool listed(const std::vector<std::string>& list, std::string_view s) {
 /// A class or id value names one of `words`: a whole token, or a part of it between - and _
 /// ("share-tools" -> "share", "tools").
 bool names_token(std::string_view value, const std::vector<std::string>& words) {
+    if (value.empty()) return false;
     const std::string v = lower_ascii(value);
-    for (std::string_view token : split(v, ' ')) {
-        if (token.empty()) continue;
-        if (listed(words, token)) return true;
-        std::size_t from = 0;
-        while (from <= token.size()) {
-            const std::size_t to = std::min(token.find_first_of("-_", from), token.size());
-            if (to > from && listed(words, token.substr(from, to - from))) return true;
-            from = to + 1;
+    const std::string_view all(v);
+    std::size_t start = 0;
+    while (start < all.size()) {
+        std::size_t end = all.find_first_of(" \t\n\r\f", start);
+        if (end == std::string_view::npos) end = all.size();
+        const std::string_view token = all.substr(start, end - start);
+        if (!token.empty()) {
+            if (listed(words, token)) return true;
+            for (std::size_t from = 0; from <= token.size();) {
+                const std::size_t to = std::min(token.find_first_of("-_", from), token.size());
+                if (to > from && to - from < token.size() && listed(words, token.substr(from, to - from))) return true;
+                from = to + 1;
+            }
         }
+        start = end + 1;
     }
     return false;
 }
@@ -281,6 +289,7 @@ public:
     void run(std::string& text, std::vector<Block>& blocks) {
         TextBuilder out(text, blocks);
         int caption = 0, heading = 0;
+        std::vector<Role> open;  // roles of the elements entered, for leaving them
         auto enter = [&](xmlNode* n) {
             if (is_text(n)) {
                 if (n->content) out.add(reinterpret_cast<const char*>(n->content), caption > 0, heading > 0);
@@ -293,10 +302,12 @@ public:
             if (r.cell) out.space();
             caption += r.caption;
             heading += r.heading;
+            open.push_back(r);
             return true;
         };
-        auto leave = [&](xmlNode* n) {
-            const Role r = role(n);
+        auto leave = [&](xmlNode*) {
+            const Role r = open.back();
+            open.pop_back();
             if (r.block) out.paragraph_break();
             if (r.cell) out.space();
             caption -= r.caption;
@@ -401,6 +412,10 @@ bool read_html(std::string_view bytes, const std::string& charset, const Rules& 
         st.error("HTML file too large for the HTML parser (more than 2 GB)");
         return false;
     }
+    if (!charset.empty() && !xmlFindCharEncodingHandler(charset.c_str())) {
+        st.error("the page is in the character set \"" + charset + "\", which this system cannot convert; convert it to UTF-8");
+        return false;
+    }
     std::unique_ptr<htmlParserCtxt, CtxtFree> ctxt(htmlNewParserCtxt());
     if (!ctxt) {
         st.error("out of memory starting the HTML parser");
@@ -409,7 +424,8 @@ bool read_html(std::string_view bytes, const std::string& charset, const Rules& 
     const std::string encoding = charset.empty() ? "UTF-8" : charset;
     std::unique_ptr<xmlDoc, DocFree> doc(htmlCtxtReadMemory(
         ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), nullptr, encoding.c_str(),
-        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT));
+        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT |
+            HTML_PARSE_IGNORE_ENC));  // we chose the encoding: <meta charset> must not switch it
     const std::string parser_error = ctxt->lastError.message ? std::string(trim(ctxt->lastError.message)) : std::string();
     xmlNode* top = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
     if (!top) {
