@@ -61,22 +61,8 @@ int Lexicon::lookup(std::string_view token) const {
     if (token.size() == 1) return single_byte_[static_cast<unsigned char>(token[0])];
     if (token.size() > longest_ + 2) return -1;  // (+2: a curly apostrophe takes 3 bytes for 1)
     char buf[kMaxWord];
-    std::size_t n = 0;
-    std::uint64_t h = kFnvOffset;
-    const std::size_t size = token.size();
-    for (std::size_t i = 0; i < size; ++i) {
-        if (n >= kMaxWord) return -1;
-        auto c = static_cast<unsigned char>(token[i]);
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<unsigned char>(c + 32);
-        } else if (c == 0xE2 && curly_apostrophe(token, i)) {
-            c = '\'';
-            i += 2;
-        }
-        buf[n++] = static_cast<char>(c);
-        h = (h ^ c) * kFnvPrime;
-    }
-    return probe(finish(h), std::string_view(buf, n));
+    const std::size_t n = normalize(token, buf);
+    return n ? find_word(std::string_view(buf, n)) : -1;
 }
 
 void Lexicon::grow() {
