@@ -10,8 +10,10 @@ packages=(
   build-essential cmake ninja-build pkg-config python3
   libboost-graph-dev libhowardhinnant-date-dev libgraphviz-dev graphviz
   catch2 libcli11-dev nlohmann-json3-dev libicu-dev
-  libxml2-utils
+  libxml2-utils libxml2-dev
 )
+# The browser test of timeline.html (tools/browser) needs Debian's chromium: only on request.
+if [ "${CHRONOGRAPH_BROWSER_TESTS:-0}" = 1 ]; then packages+=(chromium); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -175,6 +175,7 @@ inline Story sample_story() {
            evidence("d1", "The bridge, designed to span the Tumen River in North Korea's northeastern region, officially broke ground on Wednesday and will be located adjacent to the existing 'Friendship Bridge' — a Soviet-era rail link facilitating exchange between the two nations.", 700, "broke ground", "on Wednesday", exact("2025-04-30")),
            evidence("d5", "On Thursday, North Korea and Russia simultaneously held a ground-breaking ceremony for the bridge’s construction in their respective border cities of Tumangang and Khasan on either side of the Tumen River, close to their existing rail ‘Friendship Bridge’.", 900, "ground-breaking", "On Thursday", exact("2025-05-01"))});
     s.events.back().mentions[2].caption = true;
+    std::swap(s.events[0], s.events[1]);  // the Story is in time order: the early 20th century first
     event("ev14", "Mishustin: bridge is a big milestone", "statement", St::Reported, exact("2025-04-30"), "dct",
           {"e4"}, {}, {"e8"},
           {evidence("d4", "“This is a big milestone for Russian-Korean relation,” Russian Prime Minister Mikhail Mishustin said, according to Tass.", 3100, "said", std::nullopt, exact("2025-04-30"), St::Reported)});

@@ -54,7 +54,7 @@ TEST_CASE("the sample story becomes a graph of events, actors, places and docume
     CHECK(edges.at(EdgeKind::ReportedBy) == docs);
 
     // Events first, in Story order; an event node carries its date and status.
-    CHECK(g.nodes()[0].id == "ev1");
+    CHECK(g.nodes()[0].id == "ev2");
     const GraphNode& planned = g.nodes()[g.find("ev16")];
     CHECK(planned.detail == "mid-2026");
     CHECK(planned.status == "planned");

@@ -59,5 +59,7 @@ int main(int argc, char** argv) {
     timed(dir / "graph.svg", [&](std::ostream& o) { o << graph_svg(graph); });
     timed(dir / "timeline.svg", [&](std::ostream& o) { write_timeline_svg(story, o); });
     timed(dir / "timeline.html", [&](std::ostream& o) { write_timeline_html(story, o); });
+    timed(dir / "timelinejs.json", [&](std::ostream& o) { write_timelinejs_json(story, o); });
+    timed(dir / "events.csv", [&](std::ostream& o) { write_events_csv(story, o); });
     return 0;
 }

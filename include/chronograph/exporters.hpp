@@ -17,6 +17,15 @@ std::string graph_dot(const StoryGraph& graph);
 std::string graph_svg(const StoryGraph& graph);
 void write_timeline_svg(const Story& story, std::ostream& out);
 void write_timeline_html(const Story& story, std::ostream& out);
+/// TimelineJS (Knight Lab) JSON: one slide per dated event, grouped by main actor; text
+/// fields are HTML, so article text is escaped for HTML inside the JSON.
+void write_timelinejs_json(const Story& story, std::ostream& out);
+/// One row per event (RFC 4180; cells that a spreadsheet would run as a formula are
+/// prefixed with an apostrophe).
+void write_events_csv(const Story& story, std::ostream& out);
+
+/// One document's analysis as readable text (`chronograph inspect`).
+void write_analysis_text(const DocumentAnalysis& a, std::ostream& out);
 
 /// Writes every output into `out_dir` (created if needed). Throws std::runtime_error
 /// naming the file it could not write.

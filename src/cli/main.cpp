@@ -1,5 +1,6 @@
 // chronograph command line: parses options and calls the library.
 #include "chronograph/exporters.hpp"
+#include "chronograph/ingest.hpp"
 #include "chronograph/pipeline.hpp"
 #include "chronograph/queries.hpp"
 
@@ -75,6 +76,21 @@ int run_timeline(const std::vector<std::string>& inputs, const std::string& name
     return kOk;
 }
 
+int run_inspect(const std::string& path, const std::string& dct_text) {
+    chronograph::ReadOptions opt;
+    if (!dct_text.empty() && !(opt.dct = chronograph::parse_day(dct_text))) {
+        std::cerr << "chronograph: --dct " << dct_text << ": not a date of the form YYYY-MM-DD\n";
+        return kUsage;
+    }
+    const chronograph::Resources& res = chronograph::Resources::standard();
+    chronograph::ReadResult r = chronograph::read_document(path, res, opt);
+    for (const auto& d : r.diagnostics) std::cerr << "chronograph: " << d.path << ": " << d.message << '\n';
+    if (!r.document) return kNothingRead;
+    const chronograph::Pipeline pipeline(res);
+    chronograph::write_analysis_text(pipeline.analyse(std::move(*r.document)), std::cout);
+    return kOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -101,12 +117,18 @@ int main(int argc, char** argv) {
     timeline->add_flag("--json", timeline_json, "JSON instead of tab-separated lines");
     timeline->add_option("-j,--threads", threads, "Worker threads (default: all cores)");
 
+    auto* inspect = app.add_subcommand("inspect", "Show what each stage finds in one article, sentence by sentence");
+    std::string inspect_path;
+    inspect->add_option("article", inspect_path, "Article file")->required();
+    inspect->add_option("--dct", dct_text, "Publication date YYYY-MM-DD");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         return app.exit(e) == 0 ? kOk : kUsage;
     }
 
+    if (*inspect) return run_inspect(inspect_path, dct_text);
     if (*timeline) return run_timeline(timeline_inputs, entity_name, timeline_json, threads);
     return run_build(inputs, out_dir, dct_text, threads);
 }

@@ -59,6 +59,11 @@ std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs,
         std::size_t best_score = 0;
         for (std::size_t c = 0; c < clusters.size(); ++c) {
             if (clusters[c].type != ev.type) continue;
+            // Dates must agree with every dated member, not just one: undated mentions must
+            // not chain a 2024 event to a 2025 one.
+            if (!once && !std::all_of(clusters[c].members.begin(), clusters[c].members.end(),
+                                      [&](std::size_t x) { return time_compatible(m, mentions[x]); }))
+                continue;
             for (std::size_t x : clusters[c].members) {
                 const MentionRef& o = mentions[x];
                 const EventMention& oev = docs[o.doc].events[o.index];
@@ -71,7 +76,11 @@ std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs,
                 } else {
                     const bool same_day = m.time.interval && o.time.interval && m.time.interval->days() == 1 &&
                                           *m.time.interval == *o.time.interval;
-                    ok = time_compatible(m, o) && (m.doc == o.doc || words > 0 || m.words.empty() || o.words.empty() || same_day);
+                    // An undated mention says little about which event it is: it needs more
+                    // shared words to join.
+                    const bool undated = !m.time.interval || !o.time.interval;
+                    const std::size_t need = undated && m.doc != o.doc ? 2 : 1;
+                    ok = m.doc == o.doc || words >= need || same_day;
                 }
                 if (!ok) continue;
                 const std::size_t score = 1 + 2 * actors + words + (m.doc == o.doc ? 1 : 0);

@@ -87,15 +87,20 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
     return out;
 }
 
-/// Label of an event: from the clearest mention (not a caption or headline, naming most
-/// actors, of reasonable length), first in document order on ties.
-std::string best_label(const std::vector<DocumentAnalysis>& docs, const std::vector<MentionRef>& mentions, const Cluster& c) {
+/// Label of an event: from the clearest mention (of the event's status, not a caption or
+/// headline, naming most actors, of reasonable length), first in document order on ties.
+std::string best_label(const std::vector<DocumentAnalysis>& docs, const std::vector<MentionRef>& mentions, const Cluster& c,
+                       EventStatus status) {
     const MentionRef* pick = nullptr;
     auto score = [&](const MentionRef& m) {
         const DocumentAnalysis& d = docs[m.doc];
         const EventMention& ev = d.events[m.index];
         const Sentence& s = d.sentences[ev.sentence];
-        int v = 0;
+        // Planned and expected are the same kind of claim about the future.
+        auto family = [](EventStatus x) { return x == EventStatus::Expected ? EventStatus::Planned : x; };
+        int v = family(ev.status) == family(status) ? 200 : 0;
+        if (!ev.nominal) v += 50;
+        if (ev.timex) v += 30;
         if (!s.caption && !s.heading) v += 100;
         v += 10 * static_cast<int>(std::min<std::size_t>(m.actors.size(), 3));
         const std::size_t len = ev.label.size();
@@ -149,7 +154,6 @@ Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& re
         Event ev;
         ev.type = cl.type;
         ev.time = merging::cluster_time(mentions, cl, ev.time_source);
-        ev.label = best_label(docs, mentions, cl);
         ev.actors = ids_by_frequency(mentions, cl, &MentionRef::actors, table);
         ev.places = ids_by_frequency(mentions, cl, &MentionRef::places, table);
         ev.sources = ids_by_frequency(mentions, cl, &MentionRef::sources, table);
@@ -181,6 +185,7 @@ Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& re
             ref.caption = s.caption;
             ev.mentions.push_back(std::move(ref));
         }
+        ev.label = best_label(docs, mentions, cl, ev.status);
         const MentionRef& head = mentions[cl.members.front()];
         built.push_back({std::move(ev), c, {head.doc, docs[head.doc].events[head.index].sentence}});
     }

@@ -66,7 +66,12 @@ public:
         auto ends = [&](std::string_view suffix) { return f.size() > suffix.size() && f.substr(f.size() - suffix.size()) == suffix; };
         const std::string& prev = v_.words[i - 1];
         if (lex_.in_class("determiner", prev)) return !ends("ed");
+        // "of sending troops": a gerund after a preposition names an action, not a clause's verb.
+        if (ends("ing") && lex_.in_class("preposition", prev)) return true;
         if (ends("ed") || ends("ing") || m.form != v_.words[i]) return false;
+        // Only a bare form can head a compound: "sent", "built" are verbs.
+        const std::string& lemma = m.trigger->lemma;
+        if (m.form != lemma && m.form != lemma + "s" && m.form != lemma + "es") return false;
         // A bare form after a common noun is the head of a compound ("missile launch",
         // "cross-border travel"); after a plural noun it is the verb ("the countries agree").
         if (prev == "-") return true;
@@ -75,6 +80,22 @@ public:
             prev == "to" || prev == "and" || prev == "or" || (prev.size() > 2 && prev.substr(prev.size() - 2) == "ly"))
             return false;
         return !(prev.back() == 's' && !ends("s"));
+    }
+
+    /// "this announcement", "their strategic partnership": an event noun that points back to
+    /// one told before, or to a standing state of affairs, unless a date of its own follows.
+    bool refers_back(std::size_t i) const {
+        for (std::size_t k = i; k > 0 && i - k < 3; --k) {
+            const std::string& w = v_.words[k - 1];
+            if (w == "this" || w == "that" || w == "these" || w == "those" || w == "such") return true;
+            if (w == "their" || w == "its" || w == "our" || w == "his" || w == "her") {
+                for (std::size_t j = i + 1; j < v_.size() && j < i + 4 && v_.clause[j] == v_.clause[i]; ++j)
+                    if (v_.timex[j] >= 0) return false;
+                return true;
+            }
+            if (!v_.is_word(k - 1) || lex_.in_class("determiner", w) || lex_.in_class("preposition", w)) break;
+        }
+        return false;
     }
 
     /// The next event-naming trigger after `from` in clause `c`, within `reach` tokens.
@@ -95,10 +116,58 @@ public:
         return lex_.type(want) ? want : base;
     }
 
-    /// Picks the event of clause c, if there is one.
-    std::optional<Candidate> choose(int c) const {
-        std::optional<Candidate> noun_fallback;
+    /// The events of clause c: its main event, and other triggers that carry a date of
+    /// their own right after them ("a railway bridge built in 1959").
+    std::vector<Candidate> choose_all(int c) const {
+        std::vector<Candidate> out;
+        const std::optional<Candidate> main = choose(c);
+        if (!main) return out;
+        out.push_back(*main);
         for (std::size_t i = 0; i < v_.size(); ++i) {
+            if (v_.clause[i] != c || !matches_[i] || (i >= main->head && i < main->last)) continue;
+            const events::Trigger& t = *matches_[i]->trigger;
+            if ((t.role != Role::Event && t.role != Role::Start && t.role != Role::End) || t.type.empty()) continue;
+            const std::size_t after = i + matches_[i]->length;
+            std::size_t j = after;
+            while (j < v_.size() && j < after + 6 && v_.clause[j] == c && v_.timex[j] < 0 && !matches_[j] &&
+                   v_.words[j] != ",")
+                ++j;
+            if (j >= v_.size() || v_.timex[j] < 0 || v_.clause[j] != c) continue;
+            const Timex& tx = v_.a.timexes[v_.timex[j]];
+            if (tx.type != TimexType::Date && tx.type != TimexType::Time) continue;
+            // The date must be nearer to this trigger than to the main one.
+            const std::size_t to_main = j >= main->last ? j - main->last : main->head - j;
+            if (j - after >= to_main) continue;
+            Candidate cand;
+            cand.head = i;
+            cand.head_end = cand.last = after;
+            cand.lemma = t.lemma;
+            cand.type = t.type;
+            cand.nominal = nominal_use(i);
+            out.push_back(cand);
+        }
+        return out;
+    }
+
+    /// Picks the main event of clause c, if there is one: the first of a core type, else
+    /// the first ("This photo provided by ... shows a ground-breaking ceremony").
+    std::optional<Candidate> choose(int c) const {
+        std::optional<Candidate> first;
+        for (std::size_t from = 0; from < v_.size();) {
+            std::optional<Candidate> cand = choose_from(c, from);
+            if (!cand) break;
+            const events::TypeInfo* info = lex_.type(cand->type);
+            if (info && info->core) return cand;
+            if (!first) first = cand;
+            from = cand->head + 1;
+        }
+        return first;
+    }
+
+    /// The first event of clause c starting at token `from` or later.
+    std::optional<Candidate> choose_from(int c, std::size_t from) const {
+        std::optional<Candidate> noun_fallback;
+        for (std::size_t i = from; i < v_.size(); ++i) {
             if (v_.clause[i] != c || !matches_[i]) continue;
             const TriggerMatch& m = *matches_[i];
             const events::Trigger& t = *m.trigger;
@@ -159,6 +228,16 @@ public:
                     return cand;
                 }
                 case Role::Light: {
+                    // "a partnership agreement was established": in the passive the event
+                    // noun comes before the light verb.
+                    if (i > 0 && lex_.in_class("be", v_.words[i - 1]))
+                        for (std::size_t k = i - 1; k > 0 && i - k < 5; --k)
+                            if (matches_[k - 1] && v_.clause[k - 1] == c && !matches_[k - 1]->trigger->type.empty() &&
+                                matches_[k - 1]->trigger->role == Role::Event) {
+                                cand.type = matches_[k - 1]->trigger->type;
+                                cand.lemma = matches_[k - 1]->trigger->lemma;
+                                return cand;
+                            }
                     if (auto j = next_event(i + m.length, c, 6)) {
                         const events::Trigger& obj = *matches_[*j]->trigger;
                         cand.type = obj.role == Role::Start || obj.role == Role::End ? aspect_type(obj.type, obj.role) : obj.type;
@@ -187,6 +266,8 @@ public:
                 }
                 case Role::Event: {
                     cand.nominal = nominal_use(i);
+                    // "this announcement", "such attacks" point back to an event told before.
+                    if (cand.nominal && refers_back(i)) continue;
                     if (cand.nominal) {
                         if (!noun_fallback) noun_fallback = cand;
                         continue;
@@ -214,7 +295,9 @@ struct EventExtractor::Impl {
     EventStatus status(const SentenceView& v, const Candidate& c, int clause, bool attributed) const;
     void participants(const SentenceView& v, const Candidate& c, int clause, const std::set<std::size_t>& sources,
                       const std::vector<std::size_t>& recent_countries, EventMention& ev) const;
-    void time(const SentenceView& v, const Candidate& c, int clause, bool content_clause, EventMention& ev) const;
+    void time(const SentenceView& v, const Candidate& c, const std::vector<Candidate>& all, int clause,
+              bool content_clause, EventMention& ev) const;
+    bool passive(const SentenceView& v, const Candidate& c) const;
     void label(const SentenceView& v, const Candidate& c, int clause, EventMention& ev) const;
 };
 
@@ -265,26 +348,30 @@ void EventExtractor::Impl::sentence(DocumentAnalysis& a, std::size_t s, std::vec
             after_report = true;
             continue;
         }
-        const std::optional<Candidate> cand = rules.choose(c);
-        if (!cand) continue;
-        EventMention ev;
-        ev.sentence = s;
-        ev.trigger = Span{v.token(cand->head).span.start, v.token(cand->head_end - 1).span.end};
-        ev.lemma = cand->lemma;
-        ev.type = cand->type;
-        ev.status = status(v, *cand, c, attributed);
-        participants(v, *cand, c, sources, recent_countries, ev);
-        if (ev.agents.empty() && a.events.size() > first_event) ev.agents = a.events.back().agents;
-        for (std::size_t src : sources) ev.sources.push_back(src);
-        time(v, *cand, c, after_report, ev);
-        label(v, *cand, c, ev);
-        const events::TypeInfo* info = lex.type(ev.type);
-        // Minor types only count when a time expression dates them.
-        const bool keep = !ev.type.empty() && info && (info->core || ev.time_source == "timex") &&
-                          (!cand->nominal || ev.time_source == "timex" || !ev.agents.empty() ||
-                           ev.status == EventStatus::Planned || ev.status == EventStatus::Expected ||
-                           !ev.duration.empty());
-        if (keep) a.events.push_back(std::move(ev));
+        const bool content = after_report || v.clauses[c].content;
+        const std::vector<Candidate> cands = rules.choose_all(c);
+        for (const Candidate& cand : cands) {
+            EventMention ev;
+            ev.sentence = s;
+            ev.trigger = Span{v.token(cand.head).span.start, v.token(cand.head_end - 1).span.end};
+            ev.lemma = cand.lemma;
+            ev.type = cand.type;
+            ev.nominal = cand.nominal;
+            ev.status = status(v, cand, c, attributed);
+            participants(v, cand, c, sources, recent_countries, ev);
+            if (ev.agents.empty() && a.events.size() > first_event) ev.agents = a.events.back().agents;
+            for (std::size_t src : sources) ev.sources.push_back(src);
+            time(v, cand, cands, c, content, ev);
+            label(v, cand, c, ev);
+            const events::TypeInfo* info = lex.type(ev.type);
+            // Minor types only count when a time expression dates them; an event named by
+            // a noun needs a date, an actor or a plan to count.
+            const bool keep = !ev.type.empty() && info && (info->core || ev.time_source == "timex") &&
+                              (!cand.nominal || ev.time_source == "timex" || !ev.agents.empty() ||
+                               ev.status == EventStatus::Planned || ev.status == EventStatus::Expected ||
+                               !ev.duration.empty());
+            if (keep) a.events.push_back(std::move(ev));
+        }
     }
     for (std::size_t i = 0; i < v.size(); ++i) {
         const int e = v.entity[i];
@@ -323,6 +410,19 @@ EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate&
     return best;
 }
 
+bool EventExtractor::Impl::passive(const SentenceView& v, const Candidate& c) const {
+    // "had been seized by Ukrainian forces", "was established between the two nations"
+    if (c.nominal || c.head == 0) return false;
+    const std::string& form = v.words[c.head];
+    const bool participle = (form.size() > 3 && form.compare(form.size() - 2, 2, "ed") == 0) ||
+                            (form != c.lemma && form.compare(form.size() - std::min<std::size_t>(3, form.size()), 3, "ing") != 0 &&
+                             form.back() != 's');
+    if (!participle) return false;
+    std::size_t k = c.head;
+    while (k > 0 && v.words[k - 1].size() > 3 && v.words[k - 1].compare(v.words[k - 1].size() - 2, 2, "ly") == 0) --k;
+    return k > 0 && lex.in_class("be", v.words[k - 1]) && v.words[k - 1] != "'s";
+}
+
 void EventExtractor::Impl::participants(const SentenceView& v, const Candidate& c, int clause,
                                         const std::set<std::size_t>& sources,
                                         const std::vector<std::size_t>& recent_countries, EventMention& ev) const {
@@ -330,6 +430,7 @@ void EventExtractor::Impl::participants(const SentenceView& v, const Candidate& 
         if (std::find(list.begin(), list.end(), e) == list.end()) list.push_back(e);
     };
     const std::vector<EntityMention>& ents = v.a.entities;
+    const bool is_passive = passive(v, c);
     for (std::size_t i = 0; i < v.size(); ++i) {
         const int e = v.entity[i];
         if (e < 0 || v.clause[i] != clause || (i > 0 && v.entity[i - 1] == e)) continue;
@@ -337,30 +438,50 @@ void EventExtractor::Impl::participants(const SentenceView& v, const Candidate& 
         const EntityMention& m = ents[e];
         std::size_t end = i;
         while (end + 1 < v.size() && v.entity[end + 1] == e) ++end;
-        // "Russian President Putin", "Russia's Tass": the first names whose the second is.
+        // "Russian President Putin", "North Korea's leader Kim", "Russia's Tass": the first
+        // names whom the second belongs to; it is not a participant of its own.
+        const bool possessive = v.is(end + 1, "'s");
+        const bool adjectival = m.via == "demonym";
         bool modifier = false;
-        for (std::size_t j = end + 1; j < v.size() && j <= end + 4; ++j) {
+        for (std::size_t j = end + 1 + (possessive ? 1 : 0); j < v.size() && j <= end + 5; ++j) {
             if (v.entity[j] >= 0) {
                 const EntityKind k = ents[v.entity[j]].kind;
                 modifier = k == EntityKind::Person || k == EntityKind::Organization;
                 break;
             }
-            if (!v.token(j).is(kWord) || !(v.token(j).is(kCapitalized) || v.words[j] == "'s")) break;
+            if (!v.is_word(j)) break;
+            if (!v.token(j).is(kCapitalized) && !possessive && !adjectival) break;
         }
         if (modifier && (m.kind == EntityKind::Country || m.kind == EntityKind::Organization)) continue;
         if (m.kind == EntityKind::Place) {
             add(ev.places, e);
             continue;
         }
-        const bool before = i < c.head;
-        const bool locative = i > 0 && lex.in_class("locative", v.words[i - 1]);
-        if (locative && m.kind == EntityKind::Country && !before) {
+        // The word before the entity's noun phrase: a preposition makes it the object of
+        // that preposition ("the onset of the Ukraine war"), not the subject.
+        std::size_t np = i;
+        while (np > 0 && v.clause[np - 1] == clause && i - np < 3 &&
+               (lex.in_class("determiner", v.words[np - 1]) || v.token(np - 1).is(kCapitalized)) &&
+               v.entity[np - 1] < 0)
+            --np;
+        const std::string prep = np > 0 && v.clause[np - 1] == clause ? v.words[np - 1] : std::string();
+        const bool in_pp = !prep.empty() && lex.in_class("preposition", prep);
+        const bool locative = lex.in_class("locative", prep);
+        if (i < c.head) {
+            // "Putin's visit": the possessor of an event noun is its agent.
+            if (c.nominal && possessive && c.head - end <= 3) {
+                add(ev.agents, e);
+            } else if (in_pp) {
+                if (locative && m.kind == EntityKind::Country) add(ev.places, e);
+            } else {
+                add(is_passive ? ev.patients : ev.agents, e);
+            }
+        } else if (locative && m.kind == EntityKind::Country) {
             add(ev.places, e);
-        } else if (before) {
+        } else if ((is_passive && prep == "by") || (c.nominal && lex.in_class("agentive", prep))) {
             add(ev.agents, e);
         } else {
-            const bool agentive = i > 0 && c.nominal && lex.in_class("agentive", v.words[i - 1]);
-            add(agentive ? ev.agents : ev.patients, e);
+            add(ev.patients, e);
         }
     }
     // "the two countries", "both nations": the two countries named last.
@@ -377,8 +498,8 @@ void EventExtractor::Impl::participants(const SentenceView& v, const Candidate& 
     }
 }
 
-void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, int clause, bool content_clause,
-                                EventMention& ev) const {
+void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const std::vector<Candidate>& all,
+                                int clause, bool content_clause, EventMention& ev) const {
     if (c.duration_timex >= 0) {
         ev.duration = v.a.timexes[c.duration_timex].time.value;
         ev.anchor_type = c.anchor_type;
@@ -391,7 +512,13 @@ void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, int c
         if (tx < 0 || tx == c.duration_timex || v.clause[i] != clause) continue;
         const Timex& t = v.a.timexes[tx];
         if (t.type != TimexType::Date && t.type != TimexType::Time) continue;
-        const std::size_t d = i < c.head ? c.head - i : (i >= c.last ? i - c.last + 1 : 0);
+        auto distance = [&](const Candidate& x) { return i < x.head ? x.head - i : (i >= x.last ? i - x.last + 1 : 0); };
+        const std::size_t d = distance(c);
+        // A date nearer to another event of the clause is that event's.
+        bool other = false;
+        for (const Candidate& x : all)
+            if (&x != &c && distance(x) < d) other = true;
+        if (other) continue;
         if (best < 0 || d < best_distance) {
             best = tx;
             best_distance = d;
@@ -425,6 +552,7 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
         if (e >= 0 && v.clause[i] == clause && std::find(ev.agents.begin(), ev.agents.end(), static_cast<std::size_t>(e)) != ev.agents.end() &&
             c.head - i <= 10) {
             start = i;
+            while (start > 0 && v.entity[start - 1] == e) --start;
             break;
         }
     }
@@ -461,8 +589,11 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
         ++end;
     }
     while (end > c.last && lex.in_class("label-trim", v.words[end - 1])) --end;
+    // "it had sent combat troops": the agents' names instead of the pronoun.
+    const bool pronoun_subject = start < c.head && lex.in_class("pronoun", v.words[start]) && !ev.agents.empty();
+    if (pronoun_subject) ++start;
     std::string text = v.surface(start, end, clause);
-    if (start == c.head && !ev.agents.empty()) {
+    if ((start == c.head || pronoun_subject) && !ev.agents.empty()) {
         std::string names;
         for (std::size_t k = 0; k < ev.agents.size() && k < 3; ++k) {
             if (k) names += k + 1 == std::min<std::size_t>(ev.agents.size(), 3) ? " and " : ", ";

@@ -17,15 +17,24 @@ bool relative_word(const std::string& w) { return one_of(w, {"which", "who", "wh
 // Words that open a new clause after a comma.
 bool clause_opener(const std::string& w) {
     return one_of(w, {"and", "but", "or", "while", "whereas", "although", "though", "as", "after", "before", "since",
-                      "when", "because", "amid", "including", "whether", "if", "unless", "until", "so", "yet", "then",
+                      "when", "because", "amid", "among", "including", "whether", "if", "unless", "until", "so", "yet", "then",
                       "with", "thereby", "prompting", "adding", "saying", "stating", "noting", "hailing", "emphasizing",
                       "emphasising", "underlining", "marking", "calling"});
 }
 
 bool reporting_word(const std::string& w) {
     return one_of(w, {"said", "says", "say", "reported", "reports", "told", "announced", "stated", "claimed", "added",
-                      "noted", "confirmed", "according", "quoted", "wrote", "emphasized", "emphasised", "stressed"});
+                      "noted", "confirmed", "according", "quoted", "wrote", "emphasized", "emphasised", "stressed",
+                      "suggest", "suggests", "suggested", "believe", "believes", "believed", "estimate", "estimates",
+                      "estimated", "show", "shows", "showed", "indicate", "indicates", "indicated"});
 }
+
+bool auxiliary_word(const std::string& w) {
+    return one_of(w, {"will", "would", "could", "has", "have", "had", "was", "were", "is", "are", "may", "might", "shall"});
+}
+
+// Verbs of saying after which the reported content may follow without "that".
+bool speech_verb(const std::string& w) { return one_of(w, {"said", "says", "say", "claimed", "claims", "stated"}); }
 
 }  // namespace
 
@@ -91,18 +100,36 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
                 }
             }
         } else if (w == "that" && i > 0) {
-            // "X reported (on Wednesday) that ...": the part before is the attribution.
+            // "X reported (on Wednesday) that ...", "told lawmakers that ...": the part
+            // before is the attribution; "confirmed that ..." is itself an event.
             std::size_t j = i;
-            while (j > 0 && (timex[j - 1] >= 0 || words[j - 1] == "on" || words[j - 1] == "," ||
-                             words[j - 1] == "first" || words[j - 1] == "time" || words[j - 1] == "the" ||
-                             words[j - 1] == "for"))
-                --j;
-            if (j > 0 && reporting_word(words[j - 1]) && words[j - 1] != "confirmed" && words[j - 1] != "announced") {
-                clauses[stack.back()].attribution = true;
-                open(false, false);
-            } else if (j > 0 && (words[j - 1] == "confirmed" || words[j - 1] == "announced")) {
-                open(false, false);
+            while (j > 0 && i - j < 5 && !reporting_word(words[j - 1]) && words[j - 1] != ",") --j;
+            if (j > 0 && reporting_word(words[j - 1])) {
+                if (words[j - 1] != "confirmed" && words[j - 1] != "announced") {
+                    // Only the reporting phrase since the last comma ("among which estimates
+                    // suggest") is the attribution; what came before keeps its clause.
+                    std::size_t from = j - 1;
+                    while (from > 0 && clause[from - 1] == stack.back() && words[from - 1] != ",") --from;
+                    if (from == 0 || clause[from - 1] != stack.back()) {
+                        clauses[stack.back()].attribution = true;
+                    } else {
+                        const int id = open(false, true);
+                        for (std::size_t k = from; k < i; ++k) clause[k] = id;
+                    }
+                }
+                clauses[open(false, false)].content = true;
             }
+        } else if (w == "as" && i + 1 < n && reporting_word(words[i + 1]) && words[i + 1] != "according") {
+            // ", as reported by KCNA", "as announced by the ambassador"
+            open(true, true);
+        } else if (w == "and" && i + 1 < n && auxiliary_word(words[i + 1])) {
+            // "... will span 850 meters and will be constructed ...": a second predicate.
+            open(false, false);
+        } else if (i > 0 && speech_verb(words[i - 1]) && stack.size() == 1 && timex[i] < 0 &&
+                   !one_of(w, {",", ".", "on", "by", "to", "in", "that", "it", "\xE2\x80\x9C", "\""})) {
+            // "Pak said the bridge's construction would ...": speech without "that".
+            clauses[stack.back()].attribution = true;
+            clauses[open(false, false)].content = true;
         }
         clause[i] = stack.back();
     }

@@ -136,6 +136,12 @@ std::string json_for_script(std::string_view json) {
     return out;
 }
 
+std::string thousands(std::size_t n) {
+    std::string s = std::to_string(n);
+    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
+    return s;
+}
+
 double text_width(std::string_view s, double font_size) {
     double w = 0;
     for_each_char(s, [&](std::uint32_t cp, std::string_view) { w += advance(cp); });

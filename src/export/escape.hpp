@@ -25,6 +25,9 @@ std::string dot_tooltip(std::string_view s);
 /// written as \uXXXX escapes (they can only occur inside JSON strings).
 std::string json_for_script(std::string_view json);
 
+/// "10,000".
+std::string thousands(std::size_t n);
+
 /// Collapses white space runs, drops control characters.
 std::string one_line(std::string_view s);
 

@@ -19,10 +19,12 @@ namespace chronograph {
 namespace {
 
 using views::set_attr;
+using views::thousands;
 
 constexpr std::size_t kFullLayoutLimit = 150;  // nodes `dot` lays out in about a second
 constexpr std::size_t kSummaryEvents = 36;
 constexpr std::size_t kSummaryEntities = 28;
+constexpr std::size_t kMaxColumns = 14;  // time columns before days are merged into months, years...
 constexpr const char* kFont = "DejaVu Sans,Arial,Helvetica,sans-serif";
 
 struct KindStyle {
@@ -82,8 +84,16 @@ Selection select_nodes(const StoryGraph& graph, bool summarize) {
     }
     sel.summary = summarize;
     if (summarize) {
+        std::vector<std::size_t> degree(nodes.size(), 0);
+        for (const GraphEdge& e : graph.edges())
+            if (e.kind != EdgeKind::Before) ++degree[e.source];
+        // The most reported first; among equals the most connected, then the most recent.
         auto top = [&](std::vector<std::size_t> pool, std::size_t n) {
-            std::stable_sort(pool.begin(), pool.end(), [&](std::size_t a, std::size_t b) { return nodes[a].weight > nodes[b].weight; });
+            std::stable_sort(pool.begin(), pool.end(), [&](std::size_t a, std::size_t b) {
+                if (nodes[a].weight != nodes[b].weight) return nodes[a].weight > nodes[b].weight;
+                if (degree[a] != degree[b]) return degree[a] > degree[b];
+                return nodes[a].day > nodes[b].day;
+            });
             if (pool.size() > n) pool.resize(n);
             for (std::size_t i : pool) sel.keep[i] = true;
         };
@@ -109,12 +119,6 @@ Selection select_nodes(const StoryGraph& graph, bool summarize) {
         else ++sel.entities;
     }
     return sel;
-}
-
-std::string thousands(std::size_t n) {
-    std::string s = std::to_string(n);
-    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
-    return s;
 }
 
 /// The graph label: title, what is shown, and the legend (an HTML-like table; only our
@@ -199,7 +203,7 @@ Agraph_t* build_agraph(const StoryGraph& graph, const Selection& sel, bool sfdp)
     agattr(g, AGEDGE, const_cast<char*>("arrowsize"), const_cast<char*>("0.6"));
 
     // Time columns: one per distinct day of the kept events and documents, undated last.
-    std::map<std::string, std::vector<std::size_t>> columns;  // day -> nodes ("~" sorts last)
+    std::vector<std::pair<std::string, std::size_t>> timed;  // (day or "~" for undated, node)
     std::vector<Agnode_t*> agnodes(nodes.size(), nullptr);
     for (std::size_t i = 0; i < nodes.size(); ++i) {
         if (!sel.keep[i]) continue;
@@ -221,16 +225,33 @@ Agraph_t* build_agraph(const StoryGraph& graph, const Selection& sel, bool sfdp)
             set_attr(v, "label", label);
             set_attr(v, "tooltip", views::dot_tooltip(n.note.empty() ? n.label : n.note));
             set_attr(v, "margin", "0.08,0.04");
-            columns[n.day.empty() ? "~" : n.day].push_back(i);
+            timed.emplace_back(n.day.empty() ? "~" : n.day, i);
         } else if (n.kind == NodeKind::Document) {
             set_attr(v, "label", join_lines(views::wrap_text(n.label, 9, 130, 2)));
             set_attr(v, "fontsize", "9");
             set_attr(v, "tooltip", views::dot_tooltip(n.detail));
-            if (!n.day.empty()) columns[n.day].push_back(i);
+            if (!n.day.empty()) timed.emplace_back(n.day, i);
         } else {
             set_attr(v, "label", join_lines(views::wrap_text(n.label, 10, 130, 2)));
             set_attr(v, "tooltip", views::dot_tooltip(n.detail.empty() ? n.label : n.detail + " " + n.label));
             if (n.weight >= 4) set_attr(v, "penwidth", "2.2");
+        }
+    }
+    // Time columns: one per day, or when that makes too many, runs of consecutive days
+    // holding about the same number of nodes each. Keyed by first day ("~": undated, last).
+    std::map<std::string, std::vector<std::size_t>> columns;
+    std::map<std::string, std::string> column_last;  // key -> last day in the column
+    {
+        std::map<std::string, std::vector<std::size_t>> by_day;
+        for (const auto& [day, i] : timed) by_day[day].push_back(i);
+        const std::size_t dated_nodes = timed.size() - (by_day.count("~") ? by_day["~"].size() : 0);
+        const std::size_t target = by_day.size() <= kMaxColumns ? 0 : (dated_nodes + kMaxColumns - 2) / (kMaxColumns - 1);
+        std::string key;
+        for (auto& [day, members] : by_day) {
+            if (day == "~" || key.empty() || columns[key].size() >= target) key = day;
+            auto& column = columns[key];
+            column.insert(column.end(), members.begin(), members.end());
+            column_last[key] = day;
         }
     }
     // Entities and undated documents join the column of their median event, so their
@@ -262,14 +283,21 @@ Agraph_t* build_agraph(const StoryGraph& graph, const Selection& sel, bool sfdp)
             Agraph_t* rank = agsubg(g, const_cast<char*>(("time" + std::to_string(k)).c_str()), 1);
             set_attr(rank, "rank", "same");
             Agnode_t* head = agnode(rank, const_cast<char*>(("t" + std::to_string(k)).c_str()), 1);
-            std::string caption = "undated";
-            if (day != "~") {
+            // The column's events' own wording of their date when they share it ("mid-2026"),
+            // else the column's day, month, year or decade.
+            std::string caption = day == "~" ? "undated" : "";
+            for (std::size_t i : dated) {
+                if (nodes[i].kind != NodeKind::Event || caption == "undated") continue;
+                if (caption.empty()) caption = nodes[i].detail;
+                else if (caption != nodes[i].detail) caption = "-";
+            }
+            if (caption.empty() || caption == "-") {
+                const std::string& last = column_last[day];
                 caption = describe_time(TimeValue{day, "", std::nullopt});
-                for (std::size_t i : dated)  // an event's own wording of its date ("2024", "mid-2026")
-                    if (nodes[i].kind == NodeKind::Event) {
-                        caption = nodes[i].detail;
-                        break;
-                    }
+                if (last != day) {
+                    const std::size_t width = day.substr(0, 7) == last.substr(0, 7) ? 10 : day.substr(0, 4) == last.substr(0, 4) ? 7 : 4;
+                    caption = describe_time(TimeValue{day.substr(0, width), "", std::nullopt}) + " \xE2\x80\x93 " + describe_time(TimeValue{last.substr(0, width), "", std::nullopt});
+                }
             }
             set_attr(head, "label", views::dot_label(caption));
             set_attr(head, "shape", "plaintext");

@@ -209,6 +209,11 @@ std::vector<Tick> axis_ticks(const TimeAxis& axis) {
 
 // ---- lanes and marks -------------------------------------------------------------------
 
+const char* lane_color(const Lane& lane, std::size_t index) {
+    constexpr const char* kLaneColors[] = {"#1F5FAD", "#0F7A6C", "#7A3DB8", "#B86E00", "#B8336A", "#5A7D12", "#2A7FB8", "#8A5A2B"};
+    return lane.other ? "#5F6670" : kLaneColors[index % std::size(kLaneColors)];
+}
+
 namespace {
 
 bool planned_status(EventStatus s) { return s == EventStatus::Planned || s == EventStatus::Expected || s == EventStatus::Hypothetical; }
@@ -218,12 +223,6 @@ Fade fade_of(const std::string& mod) {
     if (mod == "START" || mod == "AFTER" || mod == "ON_OR_AFTER") return Fade::End;
     if (mod == "END" || mod == "BEFORE" || mod == "ON_OR_BEFORE") return Fade::Start;
     return Fade::None;
-}
-
-std::string thousands(std::size_t n) {
-    std::string s = std::to_string(n);
-    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
-    return s;
 }
 
 /// Picks the lanes: repeatedly the actor with the most dated events not yet in a lane
@@ -267,7 +266,12 @@ std::vector<std::size_t> choose_lanes(const Story& story, const std::vector<std:
             lane_of[i] = chosen.size();
             other = true;
         }
-    if (other) lanes.push_back({chosen.empty() ? "All events" : "Other", "", 0, 0, 0, {}, 0});
+    if (other) {
+        Lane lane;
+        lane.title = chosen.empty() ? "All events" : "Other";
+        lane.other = true;
+        lanes.push_back(std::move(lane));
+    }
     for (std::size_t i : dated) ++lanes[lane_of[i]].events;
     for (Lane& l : lanes) {
         const std::string count = thousands(l.events) + (l.events == 1 ? " event" : " events");

@@ -71,6 +71,7 @@ struct EventMark {
 
 struct Lane {
     std::string title;      // the actor's name, or "Other"
+    bool other = false;     // the lane of events without a main actor
     std::string subtitle;   // "country · 10 events"
     double y = 0, h = 0;
     std::size_t events = 0;
@@ -106,6 +107,11 @@ struct TimelineLayout {
     std::vector<std::pair<int, std::string>> conflict_lines;
     std::vector<std::string> source_lines;    // the documents, wrapped
 };
+
+/// A lane's colour: distinguishable for colour-blind readers and in greyscale print; red is
+/// kept for disputed claims, grey for "Other". Shared by timeline.svg and timeline.html.
+const char* lane_color(const Lane& lane, std::size_t index);
+constexpr const char* kConflictColor = "#D42A2A";
 
 /// Layout constants the drawing shares.
 constexpr double kLineHeight = 15;     // notes and undated strip

@@ -16,11 +16,6 @@ namespace {
 
 using namespace views;
 
-/// Lane colours: distinguishable for colour-blind readers and in greyscale print; red is
-/// kept for disputed claims, grey for "Other".
-constexpr const char* kLaneColors[] = {"#1F5FAD", "#0F7A6C", "#7A3DB8", "#B86E00", "#B8336A", "#5A7D12", "#2A7FB8", "#8A5A2B"};
-constexpr const char* kOtherColor = "#5F6670";
-constexpr const char* kConflictColor = "#D42A2A";
 
 std::string num(double v) {
     char buf[32];
@@ -30,16 +25,7 @@ std::string num(double v) {
     return s;
 }
 
-const char* lane_color(const TimelineLayout& L, std::size_t lane) {
-    const bool other = lane + 1 == L.lanes.size() && (L.lanes[lane].title == "Other" || L.lanes[lane].title == "All events");
-    return other ? kOtherColor : kLaneColors[lane % std::size(kLaneColors)];
-}
-
-std::string thousands(std::size_t n) {
-    std::string s = std::to_string(n);
-    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
-    return s;
-}
+const char* lane_color(const TimelineLayout& L, std::size_t lane) { return views::lane_color(L.lanes[lane], lane); }
 
 void text(std::string& o, double x, double y, std::string_view content, const char* attrs = "") {
     o += "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\"";
@@ -106,7 +92,7 @@ void header(std::string& o, const Story& story, const TimelineLayout& L) {
     std::string title = "Timeline";
     std::size_t named = 0;
     for (const Lane& lane : L.lanes) {
-        if (lane.title == "Other" || lane.title == "All events" || named == 3) break;
+        if (lane.other || named == 3) break;
         title += (named++ ? ", " : ": ") + one_line(lane.title);
     }
     text(o, 20, 32, fit_text(title, 21, L.width - 40), "class=\"title\"");

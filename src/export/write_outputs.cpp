@@ -30,6 +30,9 @@ void write_outputs(const Story& story, const std::string& out_dir) {
     write_file(dir / "graph.svg", [&](std::ostream& o) { o << graph_svg(graph); });
     write_file(dir / "timeline.svg", [&](std::ostream& o) { write_timeline_svg(story, o); });
     write_file(dir / "timeline.html", [&](std::ostream& o) { write_timeline_html(story, o); });
+    write_file(dir / "graph.graphml", [&](std::ostream& o) { graph.write_graphml(o); });
+    write_file(dir / "timelinejs.json", [&](std::ostream& o) { write_timelinejs_json(story, o); });
+    write_file(dir / "events.csv", [&](std::ostream& o) { write_events_csv(story, o); });
 }
 
 }  // namespace chronograph

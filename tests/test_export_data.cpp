@@ -1,0 +1,78 @@
+#include "chronograph/exporters.hpp"
+#include "story_fixtures.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace chronograph;
+
+TEST_CASE("TimelineJS JSON has a slide per dated event, as precise as its date", "[export]") {
+    const Story s = fixtures::sample_story();
+    std::ostringstream out;
+    write_timelinejs_json(s, out);
+    const auto j = nlohmann::json::parse(out.str());
+    REQUIRE(j["events"].size() == 17);  // the 3 undated events have no place in TimelineJS
+    CHECK(j["title"]["text"]["headline"].is_string());
+    for (const auto& e : j["events"]) {
+        CHECK(e["start_date"]["year"].is_number());
+        CHECK(e["text"]["headline"].is_string());
+        CHECK(e["display_date"].is_string());
+        CHECK(e["group"].is_string());
+    }
+    auto find = [&](const std::string& id) {
+        for (const auto& e : j["events"])
+            if (e["unique_id"] == id) return e;
+        FAIL("no " << id);
+        return nlohmann::json();
+    };
+    const auto ceremony = find("ev13");
+    CHECK(ceremony["start_date"] == nlohmann::json({{"year", 2025}, {"month", 4}, {"day", 30}}));
+    CHECK_FALSE(ceremony.contains("end_date"));
+    CHECK(find("ev1")["start_date"] == nlohmann::json({{"year", 1959}}));
+    CHECK(find("ev5")["start_date"] == nlohmann::json({{"year", 2024}, {"month", 6}}));
+    CHECK(find("ev8")["end_date"] == nlohmann::json({{"year", 2025}, {"month", 2}}));
+    CHECK(find("ev16")["display_date"] == "mid-2026");
+    CHECK(ceremony["group"] == "North Korea");
+    CHECK(ceremony["text"]["text"].get<std::string>().find("<blockquote>") != std::string::npos);
+}
+
+TEST_CASE("TimelineJS text fields escape article HTML", "[export]") {
+    std::ostringstream out;
+    write_timelinejs_json(fixtures::hostile_story(), out);
+    const auto j = nlohmann::json::parse(out.str());
+    for (const auto& e : j["events"]) {
+        CHECK(e["text"]["headline"].get<std::string>().find("<script") == std::string::npos);
+        CHECK(e["text"]["text"].get<std::string>().find("<script") == std::string::npos);
+    }
+}
+
+TEST_CASE("events.csv has a row per event, quoted and formula-safe", "[export]") {
+    Story s = fixtures::sample_story();
+    s.events[0].label = "=HYPERLINK(\"x\")";
+    std::ostringstream out;
+    write_events_csv(s, out);
+    const std::string csv = out.str();
+    std::size_t rows = 0;
+    for (std::size_t p = csv.find("\r\n"); p != std::string::npos; p = csv.find("\r\n", p + 2)) ++rows;
+    CHECK(rows == s.events.size() + 1);
+    CHECK(csv.rfind("id,when,value,mod,earliest,latest,status,type,label,", 0) == 0);
+    CHECK(csv.find("\"'=HYPERLINK(\"\"x\"\")\"") != std::string::npos);
+    CHECK(csv.find("ev13,30 Apr 2025,2025-04-30,,2025-04-30,2025-04-30,happened,ceremony,Ground-breaking ceremony for the road bridge,") != std::string::npos);
+    CHECK(csv.find("d2; d4; d1; d5") != std::string::npos);
+}
+
+TEST_CASE("write_outputs writes every file", "[export]") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / "chronograph-export-test";
+    fs::remove_all(dir);
+    write_outputs(fixtures::sample_story(), dir.string());
+    for (const char* name : {"events.json", "graph.dot", "graph.svg", "graph.graphml", "timeline.svg", "timeline.html", "timelinejs.json", "events.csv"}) {
+        INFO(name);
+        CHECK(fs::file_size(dir / name) > 1000);
+    }
+    fs::remove_all(dir);
+}

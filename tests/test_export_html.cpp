@@ -1,0 +1,111 @@
+#include "chronograph/exporters.hpp"
+#include "story_fixtures.hpp"
+#include "xml_check.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+using namespace chronograph;
+
+namespace {
+
+std::string timeline_html(const Story& s) {
+    std::ostringstream out;
+    write_timeline_html(s, out);
+    return out.str();
+}
+
+std::size_t count(const std::string& s, const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t p = s.find(what); p != std::string::npos; p = s.find(what, p + 1)) ++n;
+    return n;
+}
+
+/// The JSON inside <script type="application/json" id="chronograph-data">.
+std::string data_block(const std::string& html) {
+    const std::string open = "<script type=\"application/json\" id=\"chronograph-data\">";
+    const std::size_t a = html.find(open);
+    REQUIRE(a != std::string::npos);
+    const std::size_t b = html.find("</script>", a);
+    REQUIRE(b != std::string::npos);
+    return html.substr(a + open.size(), b - a - open.size());
+}
+
+const nlohmann::json& event(const nlohmann::json& data, const std::string& id) {
+    for (const auto& e : data["events"])
+        if (e["id"] == id) return e;
+    throw std::runtime_error("no event " + id);
+}
+
+}  // namespace
+
+TEST_CASE("timeline.html is one well-formed page that loads nothing from outside", "[export]") {
+    const std::string html = timeline_html(fixtures::sample_story());
+    CHECK(testing::xml_errors(html, "timeline.html").empty());
+    CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+    CHECK(html.find(" src=") == std::string::npos);
+    CHECK(html.find(" href=") == std::string::npos);
+    CHECK(html.find("@import") == std::string::npos);
+    CHECK(html.find("url(http") == std::string::npos);
+    CHECK(html.find("fetch(") == std::string::npos);
+    CHECK(html.find("XMLHttpRequest") == std::string::npos);
+    // The only URLs are XML namespace names (never fetched).
+    for (std::size_t p = html.find("http"); p != std::string::npos; p = html.find("http", p + 1)) {
+        const std::string url = html.substr(p, 26);
+        CHECK((url == "http://www.w3.org/1999/xht" || url == "http://www.w3.org/2000/svg"));
+    }
+    CHECK(html.find("id=\"f-actor\"") != std::string::npos);
+    CHECK(html.find("id=\"f-search\"") != std::string::npos);
+    CHECK(html.find("id=\"conflicts\"") != std::string::npos);
+    CHECK(count(html, "<script") == 2);
+}
+
+TEST_CASE("timeline.html carries the story for the viewer", "[export]") {
+    const Story s = fixtures::sample_story();
+    const auto data = nlohmann::json::parse(data_block(timeline_html(s)));
+    CHECK(data["events"].size() == s.events.size());
+    CHECK(data["docs"].size() == 5);
+    CHECK(data["conflicts"].size() == 4);
+    CHECK(data["segs"].size() >= 2);
+    CHECK(data["lanes"][0]["title"] == "North Korea");
+    const auto& ceremony = event(data, "ev13");
+    CHECK(ceremony["conflict"] == 3);
+    CHECK(ceremony["ev"].size() == 5);
+    CHECK(ceremony["ev"][0]["x"] == nlohmann::json::array({0, 11}));  // "On Thursday"
+    CHECK(ceremony["ev"][2]["c"] == 1);                                // a photo caption
+    CHECK(event(data, "ev18")["lane"] == -1);                          // undated
+    CHECK(event(data, "ev16")["hollow"] == true);
+    const double a = event(data, "ev1")["a"], b = event(data, "ev17")["b"];
+    CHECK(a >= 0);
+    CHECK(b <= 1);
+    // Offsets count UTF-16 units, as JavaScript strings do: "Putin’s" has a 3-byte apostrophe.
+    const auto& visit = event(data, "ev4")["ev"][1];
+    const std::string sentence = visit["s"];
+    const long bytes = static_cast<long>(sentence.find("2024"));
+    CHECK(visit["x"] == nlohmann::json::array({bytes - 2, bytes + 2}));  // UTF-16 units of "2024"
+}
+
+TEST_CASE("article text cannot break out of timeline.html", "[export]") {
+    const Story s = fixtures::hostile_story();
+    const std::string html = timeline_html(s);
+    CHECK(testing::xml_errors(html, "timeline.html").empty());
+    CHECK(count(html, "</script>") == 2);
+    CHECK(count(html, "<script") == 2);
+    const std::string block = data_block(html);
+    CHECK(block.find('<') == std::string::npos);
+    CHECK(block.find('>') == std::string::npos);
+    CHECK(block.find('&') == std::string::npos);
+    CHECK(block.find("\xE2\x80\xA8") == std::string::npos);
+    // And the text arrives intact.
+    const auto data = nlohmann::json::parse(block);
+    CHECK(data["events"][0]["label"].get<std::string>().rfind("<script>alert(1)</script>", 0) == 0);
+    CHECK(html.find("<script>alert") == std::string::npos);
+}
+
+TEST_CASE("timeline.html for 10,000 events stays compact", "[export]") {
+    const std::string html = timeline_html(fixtures::synthetic_story(10000));
+    CHECK(html.size() < 12'000'000);
+    CHECK(nlohmann::json::parse(data_block(html))["events"].size() == 10000);
+}
