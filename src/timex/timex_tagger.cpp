@@ -53,6 +53,7 @@ void TimexTagger::tag(DocumentAnalysis& a) const {
     thread_local std::vector<std::string> values, texts;
     thread_local std::vector<int> excluded;
     std::optional<Day> ref = a.doc.dct;
+    std::string ref_quarter;  // the last quarter the text named ("the third quarter" -> 1989-Q3)
     for (std::size_t si = 0; si < a.sentences.size(); ++si) {
         const Sentence& s = a.sentences[si];
         const Token* toks = a.tokens.data() + s.first_token;
@@ -89,6 +90,7 @@ void TimexTagger::tag(DocumentAnalysis& a) const {
             EvalState st;
             st.dct = a.doc.dct;
             st.ref = ref;
+            st.ref_quarter = ref_quarter;
             st.tense = [&] { return impl.tense.guess(infos, toks, text, n, m.begin, m.end); };
             Timex t;
             t.time.value = evaluate(r.value, values, texts, prog.lex, st);
@@ -108,6 +110,7 @@ void TimexTagger::tag(DocumentAnalysis& a) const {
                 }
                 if (t.time.interval && t.time.interval->days() <= kMaxReferenceDays && t.time.value != "PRESENT_REF")
                     ref = t.time.interval->earliest;
+                if (t.time.value.size() == 7 && t.time.value[5] == 'Q' && t.time.interval) ref_quarter = t.time.value;
             }
             a.timexes.push_back(std::move(t));
         }
