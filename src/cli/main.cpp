@@ -3,6 +3,7 @@
 #include "chronograph/ingest.hpp"
 #include "chronograph/pipeline.hpp"
 #include "chronograph/queries.hpp"
+#include "chronograph/timex.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -122,12 +123,18 @@ int main(int argc, char** argv) {
     inspect->add_option("article", inspect_path, "Article file")->required();
     inspect->add_option("--dct", dct_text, "Publication date YYYY-MM-DD");
 
+    auto* timeml = app.add_subcommand("timeml", "Tag temporal expressions in TimeML (a file, or a folder of *.tml) and write TimeML with TIMEX3");
+    std::string timeml_in, timeml_out;
+    timeml->add_option("input", timeml_in, "TimeML file or folder")->required();
+    timeml->add_option("-o,--out", timeml_out, "Output file (default: standard output) or folder");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         return app.exit(e) == 0 ? kOk : kUsage;
     }
 
+    if (*timeml) return chronograph::timeml_command(timeml_in, timeml_out, std::cout, std::cerr);
     if (*inspect) return run_inspect(inspect_path, dct_text);
     if (*timeline) return run_timeline(timeline_inputs, entity_name, timeline_json, threads);
     return run_build(inputs, out_dir, dct_text, threads);
