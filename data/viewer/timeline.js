@@ -314,6 +314,10 @@
       marks.appendChild(g);
       y += h;
     });
+    if (!D.lanes.length) {
+      svg.appendChild(sv("text", { x: PLOT_X0, y: LANES_Y0 + 20, "class": "lane-sub" }, "No dated events: no date in the articles could be tied to an event."));
+      y += 40;
+    }
     var bottom = y;
     // Breaks (cut stretches of time), grid and axis.
     for (var s = 0; s + 1 < D.segs.length; s++) {
@@ -330,7 +334,7 @@
       grid.appendChild(sv("text", { x: t.x, y: AXIS_Y - 6, "class": "tick" }, t.label));
       if (t.context) grid.appendChild(sv("text", { x: t.x, y: AXIS_Y - 19, "class": "tick-year" }, t.context));
     });
-    grid.appendChild(sv("line", { x1: PLOT_X0, y1: AXIS_Y, x2: PLOT_X0 + W, y2: AXIS_Y, stroke: "#30343a", "stroke-width": 1.2 }));
+    if (D.lanes.length) grid.appendChild(sv("line", { x1: PLOT_X0, y1: AXIS_Y, x2: PLOT_X0 + W, y2: AXIS_Y, stroke: "#30343a", "stroke-width": 1.2 }));
     svg.appendChild(marks);
     svg.appendChild(labels);
     svg.setAttribute("viewBox", "0 0 " + width + " " + (bottom + 10));
