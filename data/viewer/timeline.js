@@ -14,7 +14,7 @@
   var UNITS = [[1, 0], [2, 0], [7, 0], [14, 0], [0, 1], [0, 2], [0, 3], [0, 6], [0, 12], [0, 24], [0, 60], [0, 120], [0, 240], [0, 600], [0, 1200]];
 
   var view = { u0: 0, u1: 1 };
-  var selected = -1;
+  var selected = -1, pendingSelect = -1;
   var shown = new Uint8Array(EV.length);
   var laneEvents = D.lanes.map(function () { return []; });
   var laneShown = [];
@@ -113,6 +113,7 @@
     h.split("&").forEach(function (kv) {
       var p = kv.split("="), k = p[0], v = p.slice(1).join("=");
       if (k === "q") $("f-search").value = v;
+      if (k === "event") EV.forEach(function (e, i) { if (e.id === v) pendingSelect = i; });
       var sel = { actor: "f-actor", place: "f-place", type: "f-type", status: "f-status" }[k];
       if (!sel) return;
       Array.prototype.forEach.call($(sel).options, function (o) {
@@ -500,9 +501,14 @@
   fillSelect("f-type", "All types", tally("type"), function (k) { return k; });
   fillSelect("f-status", "Any status", tally("status"), function (k) { return k; });
   readHash();
-  window.addEventListener("hashchange", function () { readHash(); applyFilters(); });
+  window.addEventListener("hashchange", function () {
+    readHash();
+    applyFilters();
+    if (pendingSelect >= 0) { select(pendingSelect); pendingSelect = -1; }
+  });
   renderConflicts();
   setupInteraction();
   applyFilters();
+  if (pendingSelect >= 0) select(pendingSelect);
   render();
 })();
