@@ -7,6 +7,7 @@
 #include "chronograph/exporters.hpp"
 
 #include "escape.hpp"
+#include "graphviz_ids.hpp"
 #include "graphviz_session.hpp"
 
 #include <algorithm>
@@ -172,8 +173,11 @@ std::string join_lines(const std::vector<std::string>& lines) {
 /// the caller closes it.
 Agraph_t* build_agraph(const StoryGraph& graph, const Selection& sel, bool sfdp) {
     const auto& nodes = graph.nodes();
-    Agraph_t* g = agopen(const_cast<char*>("chronograph"), Agdirected, nullptr);
+    Agraph_t* g = agopen(const_cast<char*>("chronograph"), Agdirected, views::deterministic_disc());
     if (!g) throw std::runtime_error("Graphviz: cannot create a graph");
+    // The first layout in a process declares the node label default on cgraph's global
+    // prototype; declaring it on every graph makes the DOT the same before and after.
+    agattr(g, AGNODE, const_cast<char*>("label"), const_cast<char*>("\\N"));
     auto gset = [&](const char* name, const std::string& value) { set_attr(g, name, value); };
     gset("rankdir", "LR");
     gset("fontname", kFont);
