@@ -92,6 +92,7 @@ TEST_CASE("collect_inputs walks folders sorted, skips hidden entries and loops",
     write_file(dir / ".hidden" / "x.txt", "x");
     write_file(dir / "b" / "inner" / "c.html", "c");
     write_file(dir / "b" / "photo.jpg", "jpg");
+    write_file(dir / "b" / "notes~", "an editor's backup");
     write_file(dir / "b" / "notes", "no extension: the content decides");
     fs::create_directory_symlink(dir, dir / "b" / "loop");     // back to the top
     fs::create_directory_symlink(dir / "b", dir / "b" / "self");  // to itself
@@ -105,7 +106,7 @@ TEST_CASE("collect_inputs walks folders sorted, skips hidden entries and loops",
     CHECK(std::any_of(ds.begin(), ds.end(), [&](const Diagnostic& d) { return d.path == (dir / "missing").string(); }));
     CHECK(has_message(ds, Diagnostic::Severity::Warning, "symbolic link loop"));
     CHECK(has_message(ds, Diagnostic::Severity::Warning, "not a regular file"));
-    CHECK(has_message(ds, Diagnostic::Severity::Warning, "skipped 1 file(s) that cannot be articles"));
+    CHECK(has_message(ds, Diagnostic::Severity::Warning, "skipped 2 file(s) that cannot be articles"));
 }
 
 TEST_CASE("huge inputs are read in linear time", "[ingest]") {

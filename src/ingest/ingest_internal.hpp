@@ -119,6 +119,7 @@ struct HtmlRules {
 
 struct FormatRules {
     std::vector<std::pair<std::string, std::string>> extensions;  // ".htm" -> "html"|"timeml"|"xml"|"text"|"skip"
+    std::vector<std::string> skipped_name_ends;                  // "~": editor backups
     std::vector<std::string> timeml_blocks;                       // TimeML elements that are paragraphs ("s")
 };
 
