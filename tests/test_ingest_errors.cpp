@@ -121,3 +121,17 @@ TEST_CASE("huge inputs are read in linear time", "[ingest]") {
     CHECK(r.document->paragraphs[0].span.size() > (99u << 20));
     CHECK(r.document->title.size() < 120);
 }
+
+TEST_CASE("broken rule files are reported, not thrown", "[ingest]") {
+    const fs::path dir = temp_dir("data");
+    fs::copy(CHRONOGRAPH_SOURCE_DIR "/data", dir / "data", fs::copy_options::recursive);
+    write_file(dir / "data" / "en" / "ingest" / "boilerplate.tsv", "# header\nboilerplate\tline\tadvertisement\nexplode\tline\tx\n");
+    const Resources res = Resources::from_directory((dir / "data").string());
+    const ReadResult r = parse_document("a.txt", "The bridge opened.\n", res);
+    CHECK_FALSE(r.document);
+    REQUIRE_FALSE(r.diagnostics.empty());
+    CHECK_THAT(r.diagnostics[0].message, Catch::Contains("en/ingest/boilerplate.tsv line 3"));
+    std::vector<Diagnostic> ds;
+    CHECK(collect_inputs({CHRONOGRAPH_SOURCE_DIR "/samples"}, ds, res).size() == 5);
+    CHECK(has_message(ds, Diagnostic::Severity::Warning, "boilerplate.tsv line 3"));
+}
