@@ -110,7 +110,8 @@ void TimexTagger::tag(DocumentAnalysis& a) const {
                 }
                 if (t.time.interval && t.time.interval->days() <= kMaxReferenceDays && t.time.value != "PRESENT_REF")
                     ref = t.time.interval->earliest;
-                if (t.time.value.size() == 7 && t.time.value[5] == 'Q' && t.time.interval) ref_quarter = t.time.value;
+                if (t.time.value.size() == 7 && t.time.value[5] == 'Q' && t.time.interval && !st.from_ref_quarter)
+                    ref_quarter = t.time.value;
             }
             a.timexes.push_back(std::move(t));
         }
