@@ -154,7 +154,11 @@ private:
         if (!n) return {};
         std::optional<Day> anchor = from_ref && st_.ref ? st_.ref : st_.dct;
         if (!anchor) return unanchored(*u);
-        return format_at(shift(*anchor, *u, static_cast<long>(*n * mult)), *u);
+        if (*n * mult > 100000 || *n * mult < -100000) return fail();
+        const Day moved = shift(*anchor, *u, static_cast<long>(*n * mult));
+        const int y = year_of(moved);
+        if (y < 1 || y > 9999) return fail();  // TIMEX3 years have four digits
+        return format_at(moved, *u);
     }
 
     std::string weekday_fn(const std::string& w, const std::string& mode_name) {
