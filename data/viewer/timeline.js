@@ -14,7 +14,7 @@
   var UNITS = [[1, 0], [2, 0], [7, 0], [14, 0], [0, 1], [0, 2], [0, 3], [0, 6], [0, 12], [0, 24], [0, 60], [0, 120], [0, 240], [0, 600], [0, 1200]];
 
   var view = { u0: 0, u1: 1 };
-  var selected = -1;
+  var selected = -1, pendingSelect = -1;
   var shown = new Uint8Array(EV.length);
   var laneEvents = D.lanes.map(function () { return []; });
   var laneShown = [];
@@ -113,6 +113,7 @@
     h.split("&").forEach(function (kv) {
       var p = kv.split("="), k = p[0], v = p.slice(1).join("=");
       if (k === "q") $("f-search").value = v;
+      if (k === "event") EV.forEach(function (e, i) { if (e.id === v) pendingSelect = i; });
       var sel = { actor: "f-actor", place: "f-place", type: "f-type", status: "f-status" }[k];
       if (!sel) return;
       Array.prototype.forEach.call($(sel).options, function (o) {
@@ -314,6 +315,10 @@
       marks.appendChild(g);
       y += h;
     });
+    if (!D.lanes.length) {
+      svg.appendChild(sv("text", { x: PLOT_X0, y: LANES_Y0 + 20, "class": "lane-sub" }, "No dated events: no date in the articles could be tied to an event."));
+      y += 40;
+    }
     var bottom = y;
     // Breaks (cut stretches of time), grid and axis.
     for (var s = 0; s + 1 < D.segs.length; s++) {
@@ -330,7 +335,7 @@
       grid.appendChild(sv("text", { x: t.x, y: AXIS_Y - 6, "class": "tick" }, t.label));
       if (t.context) grid.appendChild(sv("text", { x: t.x, y: AXIS_Y - 19, "class": "tick-year" }, t.context));
     });
-    grid.appendChild(sv("line", { x1: PLOT_X0, y1: AXIS_Y, x2: PLOT_X0 + W, y2: AXIS_Y, stroke: "#30343a", "stroke-width": 1.2 }));
+    if (D.lanes.length) grid.appendChild(sv("line", { x1: PLOT_X0, y1: AXIS_Y, x2: PLOT_X0 + W, y2: AXIS_Y, stroke: "#30343a", "stroke-width": 1.2 }));
     svg.appendChild(marks);
     svg.appendChild(labels);
     svg.setAttribute("viewBox", "0 0 " + width + " " + (bottom + 10));
@@ -496,9 +501,14 @@
   fillSelect("f-type", "All types", tally("type"), function (k) { return k; });
   fillSelect("f-status", "Any status", tally("status"), function (k) { return k; });
   readHash();
-  window.addEventListener("hashchange", function () { readHash(); applyFilters(); });
+  window.addEventListener("hashchange", function () {
+    readHash();
+    applyFilters();
+    if (pendingSelect >= 0) { select(pendingSelect); pendingSelect = -1; }
+  });
   renderConflicts();
   setupInteraction();
   applyFilters();
+  if (pendingSelect >= 0) select(pendingSelect);
   render();
 })();

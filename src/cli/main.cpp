@@ -25,7 +25,7 @@ void print_diagnostics(const chronograph::Story& story) {
 }
 
 int run_build(const std::vector<std::string>& inputs, const std::string& out_dir, const std::string& dct_text,
-              unsigned threads) {
+              unsigned threads, const chronograph::StoryFilter& filter) {
     chronograph::BuildOptions opt;
     opt.threads = threads;
     if (!dct_text.empty()) {
@@ -41,12 +41,13 @@ int run_build(const std::vector<std::string>& inputs, const std::string& out_dir
     }
     try {
         const chronograph::Pipeline pipeline;
-        const chronograph::Story story = pipeline.build(inputs, opt);
-        print_diagnostics(story);
-        if (story.documents.empty()) {
+        const chronograph::Story full = pipeline.build(inputs, opt);
+        print_diagnostics(full);
+        if (full.documents.empty()) {
             std::cerr << "chronograph: no article could be read; nothing written\n";
             return kNothingRead;
         }
+        const chronograph::Story story = chronograph::filter_story(full, filter);
         chronograph::write_outputs(story, out_dir);
         std::cerr << "chronograph: " << story.documents.size() << " documents, " << story.events.size() << " events, "
                   << story.entities.size() << " entities, " << story.conflicts.size() << " conflicts -> " << out_dir
@@ -108,6 +109,14 @@ int main(int argc, char** argv) {
     build->add_option("-o,--out", out_dir, "Output folder")->required();
     build->add_option("--dct", dct_text, "Publication date YYYY-MM-DD (only with a single article)");
     build->add_option("-j,--threads", threads, "Worker threads (default: all cores)");
+    std::string from_text, to_text;
+    chronograph::StoryFilter filter;
+    build->add_option("--from", from_text, "Only events on or after this date (YYYY-MM-DD)");
+    build->add_option("--to", to_text, "Only events on or before this date (YYYY-MM-DD)");
+    build->add_option("--actor", filter.actors, "Only events involving this actor (repeatable)");
+    build->add_option("--place", filter.places, "Only events at this place (repeatable)");
+    build->add_option("--type", filter.types, "Only events of this type, e.g. attack, construction (repeatable)");
+    build->add_option("--min-sources", filter.min_sources, "Only events reported by at least N documents");
 
     auto* timeline = app.add_subcommand("timeline", "Print the events involving one entity, in date order (undated last)");
     std::string entity_name;
@@ -137,5 +146,13 @@ int main(int argc, char** argv) {
     if (*timeml) return chronograph::timeml_command(timeml_in, timeml_out, std::cout, std::cerr);
     if (*inspect) return run_inspect(inspect_path, dct_text);
     if (*timeline) return run_timeline(timeline_inputs, entity_name, timeline_json, threads);
-    return run_build(inputs, out_dir, dct_text, threads);
+    for (auto [text, day] : {std::pair{&from_text, &filter.from}, std::pair{&to_text, &filter.to}}) {
+        if (text->empty()) continue;
+        *day = chronograph::parse_day(*text);
+        if (!*day) {
+            std::cerr << "chronograph: " << *text << ": not a date of the form YYYY-MM-DD\n";
+            return kUsage;
+        }
+    }
+    return run_build(inputs, out_dir, dct_text, threads, filter);
 }

@@ -439,6 +439,7 @@ TimelineLayout layout_timeline(const Story& story, const TimelineOptions& opt) {
         lane.h = std::max(std::max(marks_bottom, labels_bottom) + 10 - y, 52.0);
         y += lane.h;
     }
+    if (L.lanes.empty()) y += 40;  // room for "no dated events"
     L.lanes_y1 = y;
 
     // Undated strip: two columns, at most 12 rows.
@@ -489,7 +490,7 @@ TimelineLayout layout_timeline(const Story& story, const TimelineOptions& opt) {
         const DocumentInfo& doc = story.documents[d];
         std::string line = "[" + doc.id + "] " + one_line(doc.title.empty() ? doc.path : doc.title);
         if (doc.dct) line += ", " + describe_time(TimeValue{format_day(*doc.dct), "", std::nullopt});
-        line += " \xE2\x80\x94 " + one_line(doc.path);
+        if (!doc.title.empty()) line += " \xE2\x80\x94 " + one_line(doc.path);
         L.source_lines.push_back(fit_text(line, 10, note_w));
     }
     if (story.documents.size() > kMaxSources)

@@ -126,6 +126,10 @@ void header(std::string& o, const Story& story, const TimelineLayout& L) {
 }
 
 void axis_and_lanes(std::string& o, const TimelineLayout& L) {
+    if (L.lanes.empty()) {
+        text(o, L.plot_x0, L.lanes_y0 + 24, "No dated events: no date in the articles could be tied to an event.", "class=\"sub\"");
+        return;
+    }
     // Lane bands and names.
     for (std::size_t l = 0; l < L.lanes.size(); ++l) {
         const Lane& lane = L.lanes[l];

@@ -294,31 +294,34 @@ TextDates take_text_dates(std::string_view text, std::vector<Block>& blocks, con
     // caption may come first.
     constexpr std::size_t kTopBlocks = 6;
     constexpr std::size_t kMaxDatelineBytes = 160;
+    constexpr std::size_t kLeadingBlocks = 3;
     std::optional<Day> updated;
     std::size_t seen = 0;
     for (std::size_t i = 0; i < blocks.size() && seen < kTopBlocks; ++i) {
         Block& b = blocks[i];
         if (b.drop) continue;
         const std::string_view line = text.substr(b.span.start, std::min(b.span.size(), std::size_t{4096}));
-        if (seen++ == 0) {
-            // "date 2025-05-01 North Korea and ...": a labelled date starting the text.
-            const auto m = parse_dateline(line, words);
-            if (m && !m->label.empty() && !nothing_after(line, m->end)) {
-                out.leading = m->day;
-                b.span.start += after_separators(line, m->end);
-                continue;
+        const bool may_lead = seen++ < kLeadingBlocks && !out.leading;
+        // A line of dates only ("Updated 10:45 EDT May 2, 2025 | Published May 1, 2025").
+        const std::vector<DateMatch> dates = b.span.size() <= kMaxDatelineBytes ? whole_line_dates(line, words) : std::vector<DateMatch>{};
+        if (!dates.empty()) {
+            b.drop = true;
+            for (const DateMatch& d : dates) {
+                if (d.label == "updated") {
+                    if (!updated) updated = d.day;
+                } else if (!out.dateline) {
+                    out.dateline = d.day;
+                }
             }
+            continue;
         }
-        if (b.span.size() > kMaxDatelineBytes) continue;
-        const std::vector<DateMatch> dates = whole_line_dates(line, words);
-        if (dates.empty()) continue;
-        b.drop = true;
-        for (const DateMatch& d : dates) {
-            if (d.label == "updated") {
-                if (!updated) updated = d.day;
-            } else if (!out.dateline) {
-                out.dateline = d.day;
-            }
+        // "date 2025-05-01 North Korea and ...": a labelled date starting the text (maybe
+        // under a headline).
+        if (!may_lead) continue;
+        const auto m = parse_dateline(line, words);
+        if (m && !m->label.empty()) {
+            out.leading = m->day;
+            b.span.start += after_separators(line, m->end);
         }
     }
     if (!out.dateline) out.dateline = updated;

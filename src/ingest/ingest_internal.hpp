@@ -82,6 +82,7 @@ inline Anywhere anywhere_kind(int tag) { return static_cast<Anywhere>(tag >> 20)
 struct BoilerRules {
     PhraseIndex line;    // the paragraph is the phrase
     PhraseIndex prefix;  // the paragraph starts with it
+    PhraseIndex list;    // the paragraph is the label of a list of links
     std::vector<std::string> bylines;
 };
 
@@ -106,6 +107,7 @@ struct HtmlRules {
     std::vector<std::string> skip_elements;         // dropped with their content
     std::vector<std::string> skip_outside_article;  // dropped unless inside the chosen <article>
     std::vector<std::string> block_elements;        // paragraph break before and after
+    std::vector<std::string> line_breaks;           // a paragraph break unless inside a sentence
     std::vector<std::string> cell_elements;         // a space between cells
     std::vector<std::string> heading_elements;
     std::vector<std::string> caption_elements;

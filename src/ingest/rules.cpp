@@ -61,6 +61,7 @@ void load_boilerplate(const Resources& res, Rules& rules) {
         const std::string_view action = r[0], match = r[1];
         if (action == "boilerplate" && match == "line") out.line.add(phrase, 0);
         else if (action == "boilerplate" && match == "prefix") out.prefix.add(phrase, 0);
+        else if (action == "list" && match == "line") out.list.add(phrase, 0);
         else if (action == "boilerplate" && match == "byline") out.bylines.push_back(phrase);
         else if (action == "boilerplate" && match == "contains") rules.anywhere.add(phrase, anywhere_tag(Anywhere::Boilerplate));
         else if (action == "appeal" && match == "contains") rules.anywhere.add(phrase, anywhere_tag(Anywhere::Appeal, r.line));
@@ -89,7 +90,8 @@ void load_captions(const Resources& res, Rules& rules) {
 void load_html(const Resources& res, HtmlRules& h) {
     const std::pair<std::string_view, std::vector<std::string>*> roles[] = {
         {"skip", &h.skip_elements},         {"skip-outside-article", &h.skip_outside_article},
-        {"block", &h.block_elements},       {"cell", &h.cell_elements},
+        {"block", &h.block_elements},       {"line-break", &h.line_breaks},
+        {"cell", &h.cell_elements},
         {"heading", &h.heading_elements},   {"caption", &h.caption_elements},
         {"skip-token", &h.skip_tokens},     {"caption-token", &h.caption_tokens},
         {"skip-role", &h.skip_roles},       {"date-meta", &h.date_meta},

@@ -23,9 +23,10 @@ console_errors() { grep -E 'CONSOLE|Uncaught' "$1" || true; }
 
 "$bench" sample "$out/sample" >/dev/null
 "$bench" synthetic 10000 "$out/synthetic" >/dev/null
+"$bench" hostile "$out/hostile" >/dev/null
 page="file://$(cd "$out/sample" && pwd)/timeline.html"
 
-chrome --screenshot="$out/timeline-html.png" "$page" >/dev/null 2>"$out/screenshot.log" || fail "chromium could not take a screenshot"
+chrome --screenshot="$out/timeline-html.png" "$page#event=ev13" >/dev/null 2>"$out/screenshot.log" || fail "chromium could not take a screenshot"
 [ -s "$out/timeline-html.png" ] || fail "no screenshot"
 chrome --dump-dom "$page" >"$out/all.html" 2>"$out/all.log" || fail "chromium could not load the page"
 chrome --dump-dom "$page#status=planned" >"$out/planned.html" 2>"$out/planned.log" || fail "chromium could not load the filtered page"
@@ -33,7 +34,11 @@ chrome --dump-dom "$page#q=Kyiv" >"$out/search.html" 2>"$out/search.log" || fail
 synthetic="file://$(cd "$out/synthetic" && pwd)/timeline.html"
 chrome --dump-dom "$synthetic" >"$out/synthetic.html" 2>"$out/synthetic.log" || fail "chromium could not load 10,000 events"
 
-for log in screenshot all planned search synthetic; do
+hostile="file://$(cd "$out/hostile" && pwd)/timeline.html"
+chrome --dump-dom "$hostile#event=ev13" >"$out/hostile.html" 2>"$out/hostile.log" || fail "chromium could not load the hostile page"
+chrome --dump-dom "$page#event=ev13" >"$out/selected.html" 2>"$out/selected.log" || fail "chromium could not load the page with an event selected"
+
+for log in screenshot all planned search synthetic hostile selected; do
   errors=$(console_errors "$out/$log.log")
   [ -z "$errors" ] || fail "console messages in $log: $errors"
 done
@@ -50,5 +55,10 @@ echo "10,000 events: $(count "$out/synthetic.html")"
 [ "$(marks "$out/planned.html")" -lt "$(marks "$out/all.html")" ] || fail "the status filter drew as many marks as no filter"
 [ "$search" = "Showing 1 of 20 events" ] || fail "the search did not apply: $search"
 [ "$(count "$out/synthetic.html")" = "Showing 10,000 of 10,000 events" ] || fail "10,000 events did not load"
+# Article text stays text: the hostile page has exactly the page's own two script elements.
+[ "$(grep -o '<script' "$out/hostile.html" | wc -l)" = 2 ] || fail "a script element was injected"
+grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$out/hostile.html" || fail "the hostile text was not shown as text"
+# A selected event shows its evidence with the date expression highlighted.
+grep -q '<mark>On Thursday</mark>' "$out/selected.html" || fail "no highlighted date expression in the evidence"
 echo "screenshot: $out/timeline-html.png"
 echo "1 passed, 0 failed"
