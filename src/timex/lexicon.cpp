@@ -57,9 +57,19 @@ int Lexicon::probe(std::uint64_t h, std::string_view w) const {
 
 int Lexicon::find_word(std::string_view w) const { return probe(hash(w), w); }
 
+namespace {
+unsigned char lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c; }
+}  // namespace
+
 int Lexicon::lookup(std::string_view token) const {
     if (token.size() == 1) return single_byte_[static_cast<unsigned char>(token[0])];
     if (token.size() > longest_ + 2) return -1;  // (+2: a curly apostrophe takes 3 bytes for 1)
+    const auto first = static_cast<unsigned char>(token.front()), last = static_cast<unsigned char>(token.back());
+    // (a token with a curly apostrophe, "o’clock", is looked up in full: its length changes)
+    if (first < 0x80 && last < 0x80 && !std::memchr(token.data(), 0xE2, token.size())) {
+        const std::size_t bit = shape_bit(token.size(), lower(first), lower(last));
+        if (!((shapes_[bit >> 6] >> (bit & 63)) & 1)) return -1;
+    }
     char buf[kMaxWord];
     const std::size_t n = normalize(token, buf);
     return n ? find_word(std::string_view(buf, n)) : -1;
@@ -83,6 +93,10 @@ int Lexicon::intern_word(std::string_view w) {
     words_.push_back(Entry{std::string(w), {}});
     masks_.emplace_back();
     longest_ = std::max(longest_, w.size());
+    if (!w.empty()) {
+        const std::size_t bit = shape_bit(w.size(), static_cast<unsigned char>(w.front()), static_cast<unsigned char>(w.back()));
+        shapes_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+    }
     const auto id = static_cast<std::int32_t>(words_.size() - 1);
     if (w.size() == 1) single_byte_[static_cast<unsigned char>(w[0])] = id;
     const std::uint64_t h = hash(w);

@@ -81,6 +81,13 @@ private:
     std::vector<Slot> slots_;
     std::int32_t single_byte_[256];  // id of one-byte words ("," "-" "%"), -1 if none
     std::size_t longest_ = 0;        // bytes of the longest word: longer tokens are not looked up
+    /// A quick "surely not a word" test before hashing: one bit per (length, first byte,
+    /// last byte) of the words, in lower case. Most tokens of a text are no lexicon word.
+    static constexpr std::size_t kShapeBits = 1 << 15;
+    static std::size_t shape_bit(std::size_t len, unsigned char first, unsigned char last) {
+        return (len * 0x9E37u ^ first * 0x85EBu ^ last * 0xC2B2u) & (kShapeBits - 1);
+    }
+    std::vector<std::uint64_t> shapes_ = std::vector<std::uint64_t>(kShapeBits / 64, 0);
 };
 
 }  // namespace chronograph::timex

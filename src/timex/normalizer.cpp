@@ -86,6 +86,7 @@ public:
         if (fn == "weekend") return need(1) ? weekend_fn(a[0]) : std::string{};
         if (fn == "periodshift") return need(2) ? period_shift_fn(a[0], a[1], a.size() > 2 && a[2] == "ref") : std::string{};
         if (fn == "lastquarter") return last_quarter_fn();
+        if (fn == "yearquarter") return need(1) ? year_quarter_fn(a[0]) : std::string{};
         if (fn == "nthweekday") return need(4) ? nth_weekday_fn(a[0], a[1], a[2], a[3]) : std::string{};
         if (fn == "month") return need(2) ? month_fn(a[0], a[1]) : std::string{};
         if (fn == "monthday") {  // {monthday M D MODE}, or {monthday MM-DD MODE}
@@ -153,7 +154,11 @@ private:
         if (!n) return {};
         std::optional<Day> anchor = from_ref && st_.ref ? st_.ref : st_.dct;
         if (!anchor) return unanchored(*u);
-        return format_at(shift(*anchor, *u, static_cast<long>(*n * mult)), *u);
+        if (*n * mult > 100000 || *n * mult < -100000) return fail();
+        const Day moved = shift(*anchor, *u, static_cast<long>(*n * mult));
+        const int y = year_of(moved);
+        if (y < 1 || y > 9999) return fail();  // TIMEX3 years have four digits
+        return format_at(moved, *u);
     }
 
     std::string weekday_fn(const std::string& w, const std::string& mode_name) {
@@ -198,6 +203,7 @@ private:
         const auto y = st_.ref_quarter.empty() ? std::nullopt : to_int(std::string_view(st_.ref_quarter).substr(0, 4));
         if (n && y && (unit_name == "Y" || unit_name == "year")) {
             st_.relative = true;
+            st_.from_ref_quarter = true;
             return pad(*y + *n, 4) + st_.ref_quarter.substr(4);
         }
         return shift_fn(unit_name, amount, from_ref);
@@ -207,6 +213,7 @@ private:
     /// one ended before the DCT (the one results are reported for).
     std::string last_quarter_fn() {
         st_.relative = true;
+        st_.from_ref_quarter = true;
         if (!st_.ref_quarter.empty()) return st_.ref_quarter;
         if (!st_.dct) return "XXXX-QX";
         return format_at(shift(*st_.dct, Unit::Quarter, -1), Unit::Quarter);
@@ -233,13 +240,20 @@ private:
         return format_day(day_in(y));
     }
 
+    /// "the 1988 quarter" / "the 1988 period": year Y's quarter of the one the text is about.
+    std::string year_quarter_fn(const std::string& y) {
+        if (st_.ref_quarter.empty()) return y;
+        st_.from_ref_quarter = true;
+        return y + st_.ref_quarter.substr(4);
+    }
+
     std::string month_fn(const std::string& month_s, const std::string& mode_name) {
         const auto m = number(month_s);
         const auto md = mode(mode_name);
         if (!m || !md || *m < 1 || *m > 12) return fail();
         st_.relative = true;
         if (!st_.dct) return "XXXX-" + pad(*m, 2);
-        const int y = year_for(year_of(*st_.dct), static_cast<int>(*m), month_of(*st_.dct), 12, *md, tense_if(*md), 1);
+        const int y = year_for(year_of(*st_.dct), static_cast<int>(*m), month_of(*st_.dct), 12, *md, tense_if(*md), 3);
         return pad(y, 4) + "-" + pad(*m, 2);
     }
 
@@ -254,7 +268,7 @@ private:
         // positions in days since Jan 1 (approximately; the cycle is a year)
         const int target = static_cast<int>(*m) * 31 + static_cast<int>(*dd);
         const int current = month_of(a) * 31 + day_of(a);
-        const int y = year_for(year_of(a), target, current, 12 * 31, *md, tense_if(*md), 31);
+        const int y = year_for(year_of(a), target, current, 12 * 31, *md, tense_if(*md), 90);
         const year_month_day ymd{year{y}, month{static_cast<unsigned>(*m)}, day{static_cast<unsigned>(*dd)}};
         if (!ymd.ok()) return fail();
         return format_day(Day{ymd});
@@ -285,9 +299,11 @@ private:
         st_.relative = true;
         if (!st_.dct) return "XXXX-" + std::string(code) + std::to_string(*n);
         const int current = (month_of(*st_.dct) - 1) / (12 / parts) + 1;
-        // Quarters and halves are the nearest ("third-quarter results" in October are this
-        // year's, whatever the tense of the sentence).
-        const Mode m = *md == Mode::Tense ? Mode::Nearest : *md;
+        // Quarters and halves are the last one with that number, the current one included:
+        // results are reported for quarters that have ended ("the fourth quarter" in January
+        // is last year's), and even "will report third-quarter results" in October means
+        // this year's third quarter.
+        const Mode m = *md == Mode::Tense ? Mode::Past : *md;
         const int y = year_for(year_of(*st_.dct), static_cast<int>(*n), current, parts, m, Tense::Unknown, 0);
         return pad(y, 4) + "-" + code + std::to_string(*n);
     }

@@ -19,6 +19,7 @@ struct EvalState {
     std::string ref_quarter;            // last quarter mentioned before it ("1989-Q3"), if any
     std::function<Tense()> tense;       // asked only when a template needs it
     bool relative = false;              // set when the value depends on the anchor
+    bool from_ref_quarter = false;      // set when the value was derived from ref_quarter
     bool failed = false;                // a function could not make a value
 };
 

@@ -8,6 +8,8 @@
 #include "timex/program.hpp"
 #include "timex/tense.hpp"
 
+#include <cctype>
+
 namespace chronograph {
 
 struct TimexTagger::Impl {
@@ -103,6 +105,9 @@ void TimexTagger::tag(DocumentAnalysis& a) const {
             t.rule = r.name;
             if (t.type == TimexType::Date || t.type == TimexType::Time) {
                 t.time.interval = interval_of(t.time.value, r.clip == Rule::Clip::None ? t.time.mod : "", a.doc.dct);
+                // A calendar value that names no real day ("April 31, 2025") is not a date.
+                const bool calendar = t.time.value.size() >= 4 && std::isdigit(static_cast<unsigned char>(t.time.value[0]));
+                if (calendar && !t.time.interval) continue;
                 if (t.time.interval && a.doc.dct && r.clip != Rule::Clip::None) {
                     TimeInterval& iv = *t.time.interval;
                     if (r.clip == Rule::Clip::Past && iv.latest > *a.doc.dct) iv.latest = std::max(iv.earliest, *a.doc.dct);
@@ -110,7 +115,8 @@ void TimexTagger::tag(DocumentAnalysis& a) const {
                 }
                 if (t.time.interval && t.time.interval->days() <= kMaxReferenceDays && t.time.value != "PRESENT_REF")
                     ref = t.time.interval->earliest;
-                if (t.time.value.size() == 7 && t.time.value[5] == 'Q' && t.time.interval) ref_quarter = t.time.value;
+                if (t.time.value.size() == 7 && t.time.value[5] == 'Q' && t.time.interval && !st.from_ref_quarter)
+                    ref_quarter = t.time.value;
             }
             a.timexes.push_back(std::move(t));
         }
