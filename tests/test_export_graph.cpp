@@ -6,6 +6,9 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 
 using namespace chronograph;
 
@@ -27,6 +30,15 @@ std::size_t count(const std::string& s, const std::string& what) {
     return n;
 }
 
+/// `dot -Tsvg` (the Graphviz command line) on the DOT text: its exit code.
+int dot_command(const std::string& dot) {
+    const std::string path = std::filesystem::temp_directory_path() / ("chronograph-graph-" + std::to_string(::getpid()) + ".dot");
+    std::ofstream(path, std::ios::binary) << dot;
+    const int rc = std::system(("dot -Tsvg '" + path + "' -o /dev/null 2>/dev/null").c_str());
+    std::filesystem::remove(path);
+    return rc;
+}
+
 }  // namespace
 
 TEST_CASE("graph.dot holds every node and edge and reads back", "[export]") {
@@ -43,6 +55,7 @@ TEST_CASE("graph.dot holds every node and edge and reads back", "[export]") {
     CHECK(dot.find("dashed") != std::string::npos);          // planned events
     CHECK(dot.find(" pos=") == std::string::npos);           // written before layout
     CHECK(dot.find("Who, what, where") != std::string::npos);  // legend and title
+    CHECK(dot_command(dot) == 0);
 }
 
 TEST_CASE("graph.svg is laid out in-process and well-formed", "[export]") {
@@ -72,6 +85,7 @@ TEST_CASE("article text cannot break out of graph.dot or graph.svg", "[export]")
     const StoryGraph g(fixtures::hostile_story());
     const std::string dot = graph_dot(g);
     CHECK(reread_dot(dot) > static_cast<int>(g.nodes().size()));
+    CHECK(dot_command(dot) == 0);
     const std::string svg = graph_svg(g);
     CHECK(testing::xml_errors(svg, "graph.svg").empty());
     CHECK(svg.find("<script") == std::string::npos);
