@@ -245,8 +245,8 @@
     if (i === selected) shape.classList.add("selected");
     grp.appendChild(shape);
     if (e.conflict) {
-      grp.appendChild(sv("circle", { cx: x1 + 5, cy: y - 6, r: 5.5, fill: "#d42a2a", stroke: "#fff", "stroke-width": 0.8 }));
-      grp.appendChild(sv("text", { x: x1 + 5, y: y - 3, "class": "bucket-count" }, String(e.conflict)));
+      grp.appendChild(sv("circle", { cx: x1 + 9, cy: y, r: 5.5, fill: "#d42a2a", stroke: "#fff", "stroke-width": 0.8 }));
+      grp.appendChild(sv("text", { x: x1 + 9, y: y + 3, "class": "bucket-count" }, String(e.conflict)));
     }
     g.appendChild(grp);
   }
@@ -284,7 +284,7 @@
           var r = 0;
           while (r < rowEnd.length && rowEnd[r] > x0 - 6) r++;
           if (r >= MAX_MARK_ROWS) r = MAX_MARK_ROWS - 1;
-          rowEnd[r] = Math.max(rowEnd[r] || 0, x1 + 6);
+          rowEnd[r] = Math.max(rowEnd[r] || 0, x1 + (EV[i].conflict ? 20 : 6));
           placed.push({ i: i, x0: x0, x1: x1, y: top + 16 + r * MARK_ROW });
         });
         var marksBottom = top + 16 + Math.max(0, rowEnd.length - 1) * MARK_ROW + 10;
