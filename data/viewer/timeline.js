@@ -251,6 +251,7 @@
     g.appendChild(grp);
   }
   function render() {
+    var started = window.performance ? performance.now() : 0;
     var svg = $("tl"), W = plotW(), width = PLOT_X0 + W + RIGHT;
     while (svg.firstChild) svg.removeChild(svg.firstChild);
     defs(svg);
@@ -349,6 +350,7 @@
     svg.appendChild(labels);
     svg.setAttribute("viewBox", "0 0 " + width + " " + (bottom + 10));
     svg.setAttribute("height", bottom + 10);
+    if (started) svg.setAttribute("data-render-ms", (performance.now() - started).toFixed(1));
   }
 
   // ---- zoom and pan -------------------------------------------------------------------
