@@ -209,7 +209,6 @@ Agraph_t* build_agraph(const StoryGraph& graph, const Selection& sel, bool sfdp)
     agattr(g, AGEDGE, const_cast<char*>("fontsize"), const_cast<char*>("7"));
     agattr(g, AGEDGE, const_cast<char*>("arrowsize"), const_cast<char*>("0.6"));
 
-    // Time columns: one per distinct day of the kept events and documents, undated last.
     std::vector<std::pair<std::string, std::size_t>> timed;  // (day, node) of dated events and documents
     std::vector<Agnode_t*> agnodes(nodes.size(), nullptr);
     for (std::size_t i = 0; i < nodes.size(); ++i) {
