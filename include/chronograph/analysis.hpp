@@ -91,6 +91,7 @@ struct EventMention {
     Span trigger;              // the verb or noun that names the event
     std::string lemma;         // trigger lemma: "build", "groundbreaking"
     std::string type;          // ontology type (data/en/events/types.tsv)
+    bool nominal = false;      // named by a noun ("the visit") rather than a verb
     EventStatus status = EventStatus::Happened;
     std::optional<std::size_t> timex;  // index into DocumentAnalysis::timexes
     TimeValue time;            // resolved time of this mention (may be undated)

@@ -24,6 +24,9 @@ void write_timelinejs_json(const Story& story, std::ostream& out);
 /// prefixed with an apostrophe).
 void write_events_csv(const Story& story, std::ostream& out);
 
+/// One document's analysis as readable text (`chronograph inspect`).
+void write_analysis_text(const DocumentAnalysis& a, std::ostream& out);
+
 /// Writes every output into `out_dir` (created if needed): events.json, graph.dot,
 /// graph.svg, graph.graphml, timeline.svg, timeline.html, timelinejs.json, events.csv.
 /// Throws std::runtime_error naming the file it could not write.

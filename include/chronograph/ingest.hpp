@@ -26,6 +26,9 @@ struct ReadResult {
 /// (regular files only, hidden ones skipped, sorted). A missing path is an error
 /// diagnostic naming it.
 std::vector<std::string> collect_inputs(const std::vector<std::string>& args, std::vector<Diagnostic>& diagnostics);
+/// The same with the language data given (formats.tsv says which extensions are never articles).
+std::vector<std::string> collect_inputs(const std::vector<std::string>& args, std::vector<Diagnostic>& diagnostics,
+                                        const Resources& res);
 
 /// Reads and parses the file at `path`. Missing, unreadable, empty, binary and
 /// invalid-UTF-8 files give an error diagnostic naming the file and the problem.
@@ -34,5 +37,10 @@ ReadResult read_document(const std::string& path, const Resources& res, const Re
 /// Parses bytes already in memory; the format is chosen from the extension and content.
 ReadResult parse_document(const std::string& path, std::string bytes, const Resources& res,
                           const ReadOptions& opt = {});
+
+/// TimeML: where in Document::raw an annotation ending at text offset `end` closes: just
+/// after the source of text[end - 1] (an entity counts whole), before any tag that follows
+/// it. raw_offset[end] is where one starting at `end` opens.
+std::size_t raw_end_offset(const Document& doc, std::size_t end);
 
 }  // namespace chronograph

@@ -1,7 +1,9 @@
 // chronograph command line: parses options and calls the library.
 #include "chronograph/exporters.hpp"
+#include "chronograph/ingest.hpp"
 #include "chronograph/pipeline.hpp"
 #include "chronograph/queries.hpp"
+#include "chronograph/timex.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -23,7 +25,7 @@ void print_diagnostics(const chronograph::Story& story) {
 }
 
 int run_build(const std::vector<std::string>& inputs, const std::string& out_dir, const std::string& dct_text,
-              unsigned threads) {
+              unsigned threads, const chronograph::StoryFilter& filter) {
     chronograph::BuildOptions opt;
     opt.threads = threads;
     if (!dct_text.empty()) {
@@ -39,12 +41,13 @@ int run_build(const std::vector<std::string>& inputs, const std::string& out_dir
     }
     try {
         const chronograph::Pipeline pipeline;
-        const chronograph::Story story = pipeline.build(inputs, opt);
-        print_diagnostics(story);
-        if (story.documents.empty()) {
+        const chronograph::Story full = pipeline.build(inputs, opt);
+        print_diagnostics(full);
+        if (full.documents.empty()) {
             std::cerr << "chronograph: no article could be read; nothing written\n";
             return kNothingRead;
         }
+        const chronograph::Story story = chronograph::filter_story(full, filter);
         chronograph::write_outputs(story, out_dir);
         std::cerr << "chronograph: " << story.documents.size() << " documents, " << story.events.size() << " events, "
                   << story.entities.size() << " entities, " << story.conflicts.size() << " conflicts -> " << out_dir
@@ -75,6 +78,21 @@ int run_timeline(const std::vector<std::string>& inputs, const std::string& name
     return kOk;
 }
 
+int run_inspect(const std::string& path, const std::string& dct_text) {
+    chronograph::ReadOptions opt;
+    if (!dct_text.empty() && !(opt.dct = chronograph::parse_day(dct_text))) {
+        std::cerr << "chronograph: --dct " << dct_text << ": not a date of the form YYYY-MM-DD\n";
+        return kUsage;
+    }
+    const chronograph::Resources& res = chronograph::Resources::standard();
+    chronograph::ReadResult r = chronograph::read_document(path, res, opt);
+    for (const auto& d : r.diagnostics) std::cerr << "chronograph: " << d.path << ": " << d.message << '\n';
+    if (!r.document) return kNothingRead;
+    const chronograph::Pipeline pipeline(res);
+    chronograph::write_analysis_text(pipeline.analyse(std::move(*r.document)), std::cout);
+    return kOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -91,6 +109,14 @@ int main(int argc, char** argv) {
     build->add_option("-o,--out", out_dir, "Output folder")->required();
     build->add_option("--dct", dct_text, "Publication date YYYY-MM-DD (only with a single article)");
     build->add_option("-j,--threads", threads, "Worker threads (default: all cores)");
+    std::string from_text, to_text;
+    chronograph::StoryFilter filter;
+    build->add_option("--from", from_text, "Only events on or after this date (YYYY-MM-DD)");
+    build->add_option("--to", to_text, "Only events on or before this date (YYYY-MM-DD)");
+    build->add_option("--actor", filter.actors, "Only events involving this actor (repeatable)");
+    build->add_option("--place", filter.places, "Only events at this place (repeatable)");
+    build->add_option("--type", filter.types, "Only events of this type, e.g. attack, construction (repeatable)");
+    build->add_option("--min-sources", filter.min_sources, "Only events reported by at least N documents");
 
     auto* timeline = app.add_subcommand("timeline", "Print the events involving one entity, in date order (undated last)");
     std::string entity_name;
@@ -101,12 +127,32 @@ int main(int argc, char** argv) {
     timeline->add_flag("--json", timeline_json, "JSON instead of tab-separated lines");
     timeline->add_option("-j,--threads", threads, "Worker threads (default: all cores)");
 
+    auto* inspect = app.add_subcommand("inspect", "Show what each stage finds in one article, sentence by sentence");
+    std::string inspect_path;
+    inspect->add_option("article", inspect_path, "Article file")->required();
+    inspect->add_option("--dct", dct_text, "Publication date YYYY-MM-DD");
+
+    auto* timeml = app.add_subcommand("timeml", "Tag temporal expressions in TimeML (a file, or a folder of *.tml) and write TimeML with TIMEX3");
+    std::string timeml_in, timeml_out;
+    timeml->add_option("input", timeml_in, "TimeML file or folder")->required();
+    timeml->add_option("-o,--out", timeml_out, "Output file (default: standard output) or folder");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         return app.exit(e) == 0 ? kOk : kUsage;
     }
 
+    if (*timeml) return chronograph::timeml_command(timeml_in, timeml_out, std::cout, std::cerr);
+    if (*inspect) return run_inspect(inspect_path, dct_text);
     if (*timeline) return run_timeline(timeline_inputs, entity_name, timeline_json, threads);
-    return run_build(inputs, out_dir, dct_text, threads);
+    for (auto [text, day] : {std::pair{&from_text, &filter.from}, std::pair{&to_text, &filter.to}}) {
+        if (text->empty()) continue;
+        *day = chronograph::parse_day(*text);
+        if (!*day) {
+            std::cerr << "chronograph: " << *text << ": not a date of the form YYYY-MM-DD\n";
+            return kUsage;
+        }
+    }
+    return run_build(inputs, out_dir, dct_text, threads, filter);
 }

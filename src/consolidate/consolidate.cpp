@@ -87,19 +87,38 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
     return out;
 }
 
-/// Label of an event: from the clearest mention (not a caption or headline, naming most
-/// actors, of reasonable length), first in document order on ties.
-std::string best_label(const std::vector<DocumentAnalysis>& docs, const std::vector<MentionRef>& mentions, const Cluster& c) {
+/// Label of an event: from the clearest mention (of the event's status, not a caption or
+/// headline, naming most actors, of reasonable length), first in document order on ties.
+std::string best_label(const std::vector<DocumentAnalysis>& docs, const std::vector<MentionRef>& mentions, const Cluster& c,
+                       EventStatus status, const EntityTable& table) {
     const MentionRef* pick = nullptr;
     auto score = [&](const MentionRef& m) {
         const DocumentAnalysis& d = docs[m.doc];
         const EventMention& ev = d.events[m.index];
         const Sentence& s = d.sentences[ev.sentence];
-        int v = 0;
+        // Planned and expected are the same kind of claim about the future.
+        auto family = [](EventStatus x) { return x == EventStatus::Expected ? EventStatus::Planned : x; };
+        int v = family(ev.status) == family(status) ? 200 : 0;
+        if (!ev.nominal) v += 50;
+        if (ev.timex) v += 30;
         if (!s.caption && !s.heading) v += 100;
         v += 10 * static_cast<int>(std::min<std::size_t>(m.actors.size(), 3));
+        // A label that says who did it ("North Korea and Russia held ...").
+        for (std::size_t g : m.actors) {
+            const Entity& e = table.entities[g];
+            bool named = ev.label.rfind(e.name, 0) == 0;
+            for (const auto& alias : e.aliases) named = named || ev.label.rfind(alias, 0) == 0;
+            if (named) {
+                v += 40;
+                break;
+            }
+        }
         const std::size_t len = ev.label.size();
         if (len >= 20 && len <= 110) v += 20;
+        if (len >= 40 && len <= 100) v += 15;
+        // "Their partnership ...", "It ...": a label that needs the sentence before it.
+        for (const char* dangling : {"Their ", "Its ", "His ", "Her ", "It ", "They ", "This ", "These "})
+            if (ev.label.rfind(dangling, 0) == 0) v -= 30;
         v -= static_cast<int>(len / 20);
         return v;
     };
@@ -149,7 +168,6 @@ Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& re
         Event ev;
         ev.type = cl.type;
         ev.time = merging::cluster_time(mentions, cl, ev.time_source);
-        ev.label = best_label(docs, mentions, cl);
         ev.actors = ids_by_frequency(mentions, cl, &MentionRef::actors, table);
         ev.places = ids_by_frequency(mentions, cl, &MentionRef::places, table);
         ev.sources = ids_by_frequency(mentions, cl, &MentionRef::sources, table);
@@ -181,6 +199,7 @@ Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& re
             ref.caption = s.caption;
             ev.mentions.push_back(std::move(ref));
         }
+        ev.label = best_label(docs, mentions, cl, ev.status, table);
         const MentionRef& head = mentions[cl.members.front()];
         built.push_back({std::move(ev), c, {head.doc, docs[head.doc].events[head.index].sentence}});
     }
@@ -196,12 +215,14 @@ Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& re
         return a.first < b.first;
     });
     std::vector<EventId> cluster_ids(clusters.size());
+    std::vector<std::string> cluster_labels(clusters.size());
     for (std::size_t i = 0; i < built.size(); ++i) {
         built[i].event.id = "ev" + std::to_string(i + 1);
         cluster_ids[built[i].cluster] = built[i].event.id;
+        cluster_labels[built[i].cluster] = built[i].event.label;
         story.events.push_back(std::move(built[i].event));
     }
-    story.conflicts = merging::find_conflicts(docs, doc_ids, mentions, clusters, cluster_ids);
+    story.conflicts = merging::find_conflicts(docs, doc_ids, mentions, clusters, cluster_ids, cluster_labels);
     return story;
 }
 

@@ -2,8 +2,7 @@
 
 #include "events/sentence_view.hpp"
 
-#include <cmath>
-#include <cstdio>
+#include <optional>
 #include <string>
 
 namespace chronograph::events {
@@ -42,12 +41,77 @@ std::string measured_thing(const SentenceView& v, const Lexicon& lex, std::size_
     return {};
 }
 
-std::string event_verb_name(const std::string& type) {
-    if (type == "deployment") return "deployed";
-    if (type == "casualties") return "killed or wounded";
-    if (type == "death") return "killed";
-    if (type == "capture") return "captured";
+/// The event of the sentence that a number at token `at` speaks of: one of the same
+/// clause first, then the nearest trigger (one before the number preferred).
+std::optional<std::size_t> event_of(const DocumentAnalysis& a, const SentenceView& v, std::size_t at) {
+    std::optional<std::size_t> best;
+    std::size_t best_score = 0;
+    const Span where = v.token(at).span;
+    for (std::size_t e = 0; e < a.events.size(); ++e) {
+        const EventMention& ev = a.events[e];
+        if (ev.sentence != v.index) continue;
+        std::size_t d = ev.trigger.end <= where.start ? where.start - ev.trigger.end
+                                                      : (ev.trigger.start - std::min(ev.trigger.start, where.end)) * 2;
+        for (std::size_t k = 0; k < v.size(); ++k)
+            if (v.token(k).span.start == ev.trigger.start && v.clause[k] != v.clause[at]) d += 1000;
+        if (!best || d < best_score) {
+            best = e;
+            best_score = d;
+        }
+    }
+    return best;
+}
+
+/// What happened to the people counted, as a measure name ("troops deployed").
+std::string people_measure(const SentenceView& v, std::string counted, const std::string& type) {
+    if (type == "casualties" || type == "death" || counted == "casualties" || counted == "deaths") {
+        // "killed or wounded", "casualties, including deaths and injuries" count the wounded too.
+        for (const std::string& w : v.words)
+            if (w == "wounded" || w == "injured" || w == "injuries" || w == "injury" || w == "wounding" || w == "casualties")
+                return "casualties";
+        return "deaths";
+    }
+    if (type == "deployment") return counted + " deployed";
+    if (type == "capture") return counted + " captured";
     return {};
+}
+
+/// Whose people: a country named inside the phrase ("600 North Korean soldiers"), else the
+/// nearest actor before it in its clause, else the actors of its event, else the
+/// sentence's first country.
+std::string whose(const DocumentAnalysis& a, const SentenceView& v, std::size_t from, std::size_t to,
+                  const std::optional<std::size_t>& event) {
+    auto country = [&](int e) { return e >= 0 && a.entities[e].kind == EntityKind::Country; };
+    for (std::size_t k = from; k <= to && k < v.size(); ++k)
+        if (country(v.entity[k])) return a.entities[v.entity[k]].name;
+    for (std::size_t k = from; k-- > 0;) {
+        if (v.clause[k] != v.clause[from]) break;
+        if (v.entity[k] >= 0 && a.entities[v.entity[k]].kind != EntityKind::Place) return a.entities[v.entity[k]].name;
+    }
+    if (event)
+        for (std::size_t e : a.events[*event].agents)
+            if (a.entities[e].kind != EntityKind::Place) return a.entities[e].name;
+    for (std::size_t k = 0; k < v.size(); ++k)
+        if (country(v.entity[k])) return a.entities[v.entity[k]].name;
+    return {};
+}
+
+/// Where the number's qualifier starts: "about 15,000", "as many as 14,000", "more than 600".
+std::size_t qualifier_start(const SentenceView& v, const Lexicon& lex, std::size_t i) {
+    if (i > 0 && lex.measure(v.words[i - 1], "approx")) return i - 1;
+    if (i > 2 && v.words[i - 3] == "as" && v.words[i - 2] == "many" && v.words[i - 1] == "as") return i - 3;
+    if (i > 1 && (v.words[i - 2] == "more" || v.words[i - 2] == "fewer" || v.words[i - 2] == "less") && v.words[i - 1] == "than")
+        return i - 2;
+    return i;
+}
+
+void add_claim(DocumentAnalysis& a, const SentenceView& v, Claim claim, std::size_t from, std::size_t to,
+               const std::optional<std::size_t>& event) {
+    claim.sentence = v.index;
+    claim.span = Span{v.token(from).span.start, v.token(to).span.end};
+    claim.text = std::string(a.text(claim.span));
+    claim.event = event;
+    a.claims.push_back(std::move(claim));
 }
 
 }  // namespace
@@ -56,86 +120,65 @@ void extract_claims(DocumentAnalysis& a, const Lexicon& lex) {
     for (std::size_t s = 0; s < a.sentences.size(); ++s) {
         const SentenceView v(a, s);
         for (std::size_t i = 0; i < v.size(); ++i) {
+            // "the kilometre-long bridge": one unit, no number.
+            if (const Measure* unit = lex.measure(v.words[i], "length");
+                unit && v.is(i + 1, "-") && v.is(i + 2, "long") && (i == 0 || !v.token(i - 1).is(kNumber))) {
+                const std::string thing = measured_thing(v, lex, i, i + 1);
+                if (thing.empty()) continue;
+                Claim claim;
+                claim.unit = unit->unit;
+                claim.value = unit->factor;
+                claim.about = "length of " + thing;
+                add_claim(a, v, std::move(claim), i, i + 2, event_of(a, v, i));
+                continue;
+            }
             if (!v.token(i).is(kNumber) || v.timex[i] >= 0) continue;
             // Conversions in parentheses restate the number before them.
             if (v.clauses[v.clause[i]].embedded && i > 0 && (v.words[i - 1] == "(" || v.words[i - 1] == "[")) continue;
             double value = parse_number(v.text(i));
             std::size_t j = i + 1;
-            if (j < v.size()) {
+            if (j < v.size())
                 if (const Measure* scale = lex.measure(v.words[j], "scale")) {
                     value *= scale->factor;
                     ++j;
                 }
-            }
-            std::size_t start = i;
-            if (i > 0 && lex.measure(v.words[i - 1], "approx")) start = i - 1;
-            else if (i > 2 && v.words[i - 3] == "as" && v.words[i - 2] == "many" && v.words[i - 1] == "as") start = i - 3;
-            else if (i > 1 && (v.words[i - 2] == "more" || v.words[i - 2] == "fewer" || v.words[i - 2] == "less") && v.words[i - 1] == "than") start = i - 2;
-
-            Claim claim;
-            claim.sentence = s;
-            // The measured unit or counted noun, allowing a few words between: "600 North Korean soldiers".
+            const std::size_t start = qualifier_start(v, lex, i);
+            // The unit or counted noun, a few words on at most: "600 North Korean soldiers".
             bool additional = false;
             std::size_t unit = j;
-            for (; unit < v.size() && unit < j + 4; ++unit) {
-                if (!v.is_word(unit)) break;
+            for (; unit < v.size() && unit < j + 4 && v.is_word(unit); ++unit) {
                 if (lex.measure(v.words[unit], "length") || lex.measure(v.words[unit], "people")) break;
-                if (v.words[unit] == "additional" || v.words[unit] == "more" || v.words[unit] == "extra") additional = true;
+                additional = additional || v.words[unit] == "additional" || v.words[unit] == "more" || v.words[unit] == "extra";
             }
-            const Measure* m = unit < v.size() ? lex.measure(v.words[unit], "length") : nullptr;
-            if (m && unit == j) {
-                claim.unit = m->unit;
-                claim.value = value * m->factor;
+            const bool has_unit = unit < v.size() && v.is_word(unit);
+            const std::optional<std::size_t> event = event_of(a, v, i);
+            Claim claim;
+            if (const Measure* len = has_unit && unit == j ? lex.measure(v.words[unit], "length") : nullptr) {
                 const std::string thing = measured_thing(v, lex, start, unit + 1);
                 if (thing.empty()) continue;
+                claim.unit = len->unit;
+                claim.value = value * len->factor;
                 claim.about = "length of " + thing;
-            } else {
-                const Measure* p = unit < v.size() ? lex.measure(v.words[unit], "people") : nullptr;
-                // "4,700 of them have been killed", "approximately 4,000 have been killed"
-                std::string measure_name = p ? p->name : "people";
-                const bool of_them = v.is(j, "of") && v.is(j + 1, "them");
-                const bool bare_subject = j < v.size() && lex.in_class("have", v.words[j]);
-                if (!p && !of_them && !bare_subject) continue;
-                // The event of the clause says what happened to them.
-                std::string type;
-                for (const EventMention& ev : a.events)
-                    if (ev.sentence == s && ev.clause.overlaps(v.token(i).span)) type = ev.type;
-                if (type.empty())
-                    for (const EventMention& ev : a.events)
-                        if (ev.sentence == s && ev.trigger.start > v.token(i).span.start) { type = ev.type; break; }
-                const std::string verb = event_verb_name(type);
-                if (measure_name == "casualties" || measure_name == "deaths") {
-                    // already says what happened
-                } else if (!verb.empty()) {
-                    measure_name += " " + verb;
-                } else {
-                    continue;  // a count with no event: too vague to compare
-                }
-                if (type == "casualties" || type == "death") measure_name = "casualties";
-                if (additional) measure_name = "additional " + measure_name;
-                // Whose: a country inside the phrase, else the nearest actor before, else the sentence's first country.
-                std::string whose;
-                for (std::size_t k = i; k <= unit && k < v.size(); ++k)
-                    if (v.entity[k] >= 0 && a.entities[v.entity[k]].kind == EntityKind::Country) { whose = a.entities[v.entity[k]].name; break; }
-                for (std::size_t k = i; whose.empty() && k-- > 0;) {
-                    if (v.clause[k] != v.clause[i]) break;
-                    if (v.entity[k] >= 0 && a.entities[v.entity[k]].kind != EntityKind::Place) whose = a.entities[v.entity[k]].name;
-                }
-                for (std::size_t k = 0; whose.empty() && k < v.size(); ++k)
-                    if (v.entity[k] >= 0 && a.entities[v.entity[k]].kind == EntityKind::Country) whose = a.entities[v.entity[k]].name;
-                if (whose.empty()) continue;
-                claim.unit = "person";
-                claim.value = value;
-                claim.about = measure_name + " (" + whose + ")";
-                m = p;
+                add_claim(a, v, std::move(claim), start, unit, event);
+                i = unit;
+                continue;
             }
-            const std::size_t end = std::min(v.size() - 1, m ? unit : i);
-            claim.span = Span{v.token(start).span.start, v.token(end).span.end};
-            claim.text = std::string(a.text(claim.span));
-            for (std::size_t e = 0; e < a.events.size(); ++e)
-                if (a.events[e].sentence == s && a.events[e].clause.overlaps(claim.span)) claim.event = e;
-            a.claims.push_back(std::move(claim));
-            i = std::max(i, end);
+            const Measure* people = has_unit ? lex.measure(v.words[unit], "people") : nullptr;
+            // "4,700 of them have been killed", "approximately 4,000 have been killed"
+            const bool of_them = v.is(j, "of") && v.is(j + 1, "them");
+            const bool bare_subject = j < v.size() && lex.in_class("have", v.words[j]);
+            if (!people && !of_them && !bare_subject) continue;
+            std::string measure_name = people_measure(v, people ? people->name : "people", event ? a.events[*event].type : "");
+            if (measure_name.empty()) continue;  // a count with no event: too vague to compare
+            if (additional) measure_name = "additional " + measure_name;
+            const std::size_t end = people ? unit : i;
+            const std::string owner = whose(a, v, i, end, event);
+            if (owner.empty()) continue;
+            claim.unit = "person";
+            claim.value = value;
+            claim.about = measure_name + " (" + owner + ")";
+            add_claim(a, v, std::move(claim), start, end, event);
+            i = end;
         }
     }
 }

@@ -17,15 +17,24 @@ bool relative_word(const std::string& w) { return one_of(w, {"which", "who", "wh
 // Words that open a new clause after a comma.
 bool clause_opener(const std::string& w) {
     return one_of(w, {"and", "but", "or", "while", "whereas", "although", "though", "as", "after", "before", "since",
-                      "when", "because", "amid", "including", "whether", "if", "unless", "until", "so", "yet", "then",
+                      "when", "because", "amid", "among", "including", "whether", "if", "unless", "until", "so", "yet", "then",
                       "with", "thereby", "prompting", "adding", "saying", "stating", "noting", "hailing", "emphasizing",
                       "emphasising", "underlining", "marking", "calling"});
 }
 
 bool reporting_word(const std::string& w) {
     return one_of(w, {"said", "says", "say", "reported", "reports", "told", "announced", "stated", "claimed", "added",
-                      "noted", "confirmed", "according", "quoted", "wrote", "emphasized", "emphasised", "stressed"});
+                      "noted", "confirmed", "according", "quoted", "wrote", "emphasized", "emphasised", "stressed",
+                      "suggest", "suggests", "suggested", "believe", "believes", "believed", "estimate", "estimates",
+                      "estimated", "show", "shows", "showed", "indicate", "indicates", "indicated"});
 }
+
+bool auxiliary_word(const std::string& w) {
+    return one_of(w, {"will", "would", "could", "has", "have", "had", "was", "were", "is", "are", "may", "might", "shall"});
+}
+
+// Verbs of saying after which the reported content may follow without "that".
+bool speech_verb(const std::string& w) { return one_of(w, {"said", "says", "say", "claimed", "claims", "stated"}); }
 
 }  // namespace
 
@@ -52,6 +61,20 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
     clause.assign(n, 0);
     clauses.push_back({});
     std::vector<int> stack{0};
+    // An aside is closed by a comma before the sentence ends.
+    auto closes_later = [&](std::size_t from) {
+        for (std::size_t k = from; k < n && k < from + 20; ++k)
+            if (words[k] == ",") return true;
+        return false;
+    };
+    // "the bridge will ...": a noun phrase, then an auxiliary before any punctuation.
+    auto clause_follows = [&](std::size_t from) {
+        for (std::size_t k = from + 1; k < n && k < from + 6; ++k) {
+            if (!token(k).is(kWord)) return false;
+            if (auxiliary_word(words[k])) return true;
+        }
+        return false;
+    };
     auto open = [&](bool embedded, bool attribution) {
         clauses.push_back({embedded, attribution});
         const int id = static_cast<int>(clauses.size() - 1);
@@ -77,8 +100,15 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
                 // A comma closes a relative clause or an "according to" aside.
                 stack.pop_back();
             }
-            if (relative_word(next)) open(true, false);
+            const bool participle = next.size() > 4 && (next.compare(next.size() - 2, 2, "ed") == 0 ||
+                                                         next.compare(next.size() - 3, 3, "ing") == 0);
+            // ", during which ...": a relative clause behind a preposition.
+            const bool prep_relative = i + 2 < n && (words[i + 2] == "which" || words[i + 2] == "whom") &&
+                                       one_of(next, {"during", "in", "at", "on", "under", "after", "before", "by", "through", "from", "with", "for", "of"});
+            if (relative_word(next) || prep_relative) open(true, false);
             else if (clause_opener(next)) open(false, false);
+            // "The bridge, designed to span the river, broke ground": an aside after the subject.
+            else if (participle && i > 0 && token(i - 1).is(kWord) && stack.size() == 1 && closes_later(i + 1)) open(true, false);
             else if (next == "according" && is(i + 2, "to")) { /* opened at "according" */ }
             else {
                 // ", KCNA reported Thursday." / ", he said": a trailing attribution.
@@ -91,18 +121,38 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
                 }
             }
         } else if (w == "that" && i > 0) {
-            // "X reported (on Wednesday) that ...": the part before is the attribution.
+            // "X reported (on Wednesday) that ...", "told lawmakers that ...": the part
+            // before is the attribution; "confirmed that ..." is itself an event.
             std::size_t j = i;
-            while (j > 0 && (timex[j - 1] >= 0 || words[j - 1] == "on" || words[j - 1] == "," ||
-                             words[j - 1] == "first" || words[j - 1] == "time" || words[j - 1] == "the" ||
-                             words[j - 1] == "for"))
-                --j;
-            if (j > 0 && reporting_word(words[j - 1]) && words[j - 1] != "confirmed" && words[j - 1] != "announced") {
-                clauses[stack.back()].attribution = true;
-                open(false, false);
-            } else if (j > 0 && (words[j - 1] == "confirmed" || words[j - 1] == "announced")) {
-                open(false, false);
+            while (j > 0 && i - j < 5 && !reporting_word(words[j - 1]) && words[j - 1] != ",") --j;
+            if (j > 0 && reporting_word(words[j - 1])) {
+                if (words[j - 1] != "confirmed" && words[j - 1] != "announced") {
+                    // Only the reporting phrase since the last comma ("among which estimates
+                    // suggest") is the attribution; what came before keeps its clause.
+                    std::size_t from = j - 1;
+                    while (from > 0 && clause[from - 1] == stack.back() && words[from - 1] != ",") --from;
+                    if (from == 0 || clause[from - 1] != stack.back()) {
+                        clauses[stack.back()].attribution = true;
+                    } else {
+                        const int id = open(false, true);
+                        for (std::size_t k = from; k < i; ++k) clause[k] = id;
+                    }
+                }
+                clauses[open(false, false)].content = true;
             }
+        } else if (w == "as" && i + 1 < n && reporting_word(words[i + 1]) && words[i + 1] != "according") {
+            // ", as reported by KCNA", "as announced by the ambassador"
+            open(true, true);
+        } else if (w == "and" && i + 1 < n && auxiliary_word(words[i + 1])) {
+            // "... will span 850 meters and will be constructed ...": a second predicate.
+            open(false, false);
+        } else if (i > 0 && stack.size() == 1 && timex[i] < 0 &&
+                   !one_of(w, {",", ".", "on", "by", "to", "in", "that", "it", "\xE2\x80\x9C", "\""}) &&
+                   (speech_verb(words[i - 1]) || (reporting_word(words[i - 1]) && clause_follows(i)))) {
+            // "Pak said the bridge's construction would ...", "Tass reported the bridge will
+            // stretch ...": speech without "that".
+            clauses[stack.back()].attribution = true;
+            clauses[open(false, false)].content = true;
         }
         clause[i] = stack.back();
     }
@@ -112,6 +162,9 @@ std::string SentenceView::surface(std::size_t from, std::size_t to, int only_cla
     std::string out;
     for (std::size_t i = from; i < to && i < size(); ++i) {
         if (only_clause >= 0 && clause[i] != only_clause) continue;
+        // The comma that closed a left-out aside goes with it: "the bridge(, which ...,) is".
+        if (only_clause >= 0 && words[i] == "," && i > from && clause[i - 1] != only_clause && clauses[clause[i - 1]].embedded)
+            continue;
         if (!out.empty() && token(i).is(kSpaceBefore)) out += ' ';
         out += text(i);
     }

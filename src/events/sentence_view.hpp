@@ -12,6 +12,7 @@ namespace chronograph::events {
 struct ClauseInfo {
     bool embedded = false;     // a relative clause or parenthesis inside another clause
     bool attribution = false;  // "according to X", "X reported": who says, not what happened
+    bool content = false;      // what someone says or confirms: "(confirmed) that it had sent troops"
 };
 
 struct SentenceView {

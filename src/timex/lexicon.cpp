@@ -1,0 +1,125 @@
+#include "timex/lexicon.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <iterator>
+#include <stdexcept>
+
+namespace chronograph::timex {
+
+namespace {
+constexpr std::uint64_t kFnvOffset = 1469598103934665603ull;  // FNV-1a
+constexpr std::uint64_t kFnvPrime = 1099511628211ull;
+std::uint64_t finish(std::uint64_t h) { return h ^ (h >> 29); }
+
+/// The curly apostrophes ’ and ‘ (E2 80 99 / E2 80 98) at s[i], read as '.
+bool curly_apostrophe(std::string_view s, std::size_t i) {
+    return static_cast<unsigned char>(s[i]) == 0xE2 && i + 2 < s.size() &&
+           static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+           (static_cast<unsigned char>(s[i + 2]) == 0x99 || static_cast<unsigned char>(s[i + 2]) == 0x98);
+}
+}  // namespace
+
+Lexicon::Lexicon() : slots_(256) { std::fill(std::begin(single_byte_), std::end(single_byte_), -1); }
+
+int Lexicon::intern_class(std::string_view name) {
+    if (const int c = find_class(name); c >= 0) return c;
+    if (class_names_.size() >= ClassMask::kMaxClasses)
+        throw std::runtime_error("timex: more than 128 token classes (at '" + std::string(name) + "')");
+    class_names_.emplace_back(name);
+    return static_cast<int>(class_names_.size()) - 1;
+}
+
+int Lexicon::find_class(std::string_view name) const {
+    for (std::size_t i = 0; i < class_names_.size(); ++i)
+        if (class_names_[i] == name) return static_cast<int>(i);
+    return -1;
+}
+
+std::uint64_t Lexicon::hash(std::string_view s) {
+    std::uint64_t h = kFnvOffset;
+    for (unsigned char c : s) h = (h ^ c) * kFnvPrime;
+    return finish(h);
+}
+
+int Lexicon::probe(std::uint64_t h, std::string_view w) const {
+    const auto tag = static_cast<std::uint32_t>(h >> 32);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+        const Slot& s = slots_[i];
+        if (s.id == 0) return -1;
+        if (s.tag == tag) {
+            const std::string& t = words_[s.id - 1].text;
+            if (t.size() == w.size() && std::memcmp(t.data(), w.data(), w.size()) == 0) return s.id - 1;
+        }
+    }
+}
+
+int Lexicon::find_word(std::string_view w) const { return probe(hash(w), w); }
+
+int Lexicon::lookup(std::string_view token) const {
+    if (token.size() == 1) return single_byte_[static_cast<unsigned char>(token[0])];
+    if (token.size() > longest_ + 2) return -1;  // (+2: a curly apostrophe takes 3 bytes for 1)
+    char buf[kMaxWord];
+    const std::size_t n = normalize(token, buf);
+    return n ? find_word(std::string_view(buf, n)) : -1;
+}
+
+void Lexicon::grow() {
+    std::vector<Slot> bigger(slots_.size() * 2);
+    const std::size_t mask = bigger.size() - 1;
+    for (std::size_t id = 0; id < words_.size(); ++id) {
+        const std::uint64_t h = hash(words_[id].text);
+        std::size_t i = h & mask;
+        while (bigger[i].id != 0) i = (i + 1) & mask;
+        bigger[i] = Slot{static_cast<std::uint32_t>(h >> 32), static_cast<std::int32_t>(id + 1)};
+    }
+    slots_.swap(bigger);
+}
+
+int Lexicon::intern_word(std::string_view w) {
+    if (const int id = find_word(w); id >= 0) return id;
+    if ((words_.size() + 1) * 2 > slots_.size()) grow();
+    words_.push_back(Entry{std::string(w), {}});
+    masks_.emplace_back();
+    longest_ = std::max(longest_, w.size());
+    const auto id = static_cast<std::int32_t>(words_.size() - 1);
+    if (w.size() == 1) single_byte_[static_cast<unsigned char>(w[0])] = id;
+    const std::uint64_t h = hash(w);
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = h & mask;
+    while (slots_[i].id != 0) i = (i + 1) & mask;
+    slots_[i] = Slot{static_cast<std::uint32_t>(h >> 32), id + 1};
+    return id;
+}
+
+void Lexicon::add(int c, std::string_view word, std::string_view value) {
+    const int id = intern_word(word);
+    if (masks_[id].test(c)) return;
+    masks_[id].set(c);
+    words_[id].values.emplace_back(c, std::string(value));
+}
+
+std::string_view Lexicon::value(int word, int c) const {
+    for (const auto& [cls, v] : words_[word].values)
+        if (cls == c) return v;
+    return {};
+}
+
+std::size_t Lexicon::normalize(std::string_view token, char* buf) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < token.size(); ++i) {
+        if (n >= kMaxWord) return 0;
+        auto c = static_cast<unsigned char>(token[i]);
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<unsigned char>(c + 32);
+        } else if (c == 0xE2 && curly_apostrophe(token, i)) {
+            c = '\'';
+            i += 2;
+        }
+        buf[n++] = static_cast<char>(c);
+    }
+    return n;
+}
+
+}  // namespace chronograph::timex

@@ -1,0 +1,86 @@
+// The timex lexicon: every word a vocabulary or a rule names, with the classes it belongs
+// to and its value in each ("april" -> month 04, "fall" -> season FA). Lookups take
+// lower-case token text and never allocate (open addressing over one flat table).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chronograph::timex {
+
+/// A set of token classes (vocabularies and number shapes), at most kMaxClasses.
+struct ClassMask {
+    static constexpr int kMaxClasses = 128;
+    std::uint64_t w[2] = {0, 0};
+
+    void set(int c) { w[c >> 6] |= std::uint64_t{1} << (c & 63); }
+    bool test(int c) const { return (w[c >> 6] >> (c & 63)) & 1; }
+    bool intersects(const ClassMask& o) const { return (w[0] & o.w[0]) | (w[1] & o.w[1]); }
+    bool empty() const { return !(w[0] | w[1]); }
+    ClassMask& operator|=(const ClassMask& o) {
+        w[0] |= o.w[0];
+        w[1] |= o.w[1];
+        return *this;
+    }
+};
+
+class Lexicon {
+public:
+    Lexicon();
+
+    /// Id of the class called `name`, created if new. Throws past kMaxClasses.
+    int intern_class(std::string_view name);
+    /// -1 when unknown.
+    int find_class(std::string_view name) const;
+    const std::string& class_name(int c) const { return class_names_[c]; }
+    int class_count() const { return static_cast<int>(class_names_.size()); }
+
+    /// Id of `word` (already normalized by normalize()), created if new.
+    int intern_word(std::string_view word);
+    /// Adds `word` to class `c` with `value`; the first value given for a pair wins.
+    void add(int c, std::string_view word, std::string_view value);
+
+    /// -1 when the word is not in the lexicon.
+    int find_word(std::string_view normalized) const;
+    /// find_word(normalize(token)) in one pass, without copying: the tagger's hot path.
+    int lookup(std::string_view token) const;
+    const ClassMask& classes(int word) const { return masks_[word]; }
+    /// The word's value in class c (empty if it has none).
+    std::string_view value(int word, int c) const;
+    const std::string& word(int id) const { return words_[id].text; }
+    int word_count() const { return static_cast<int>(words_.size()); }
+
+    /// Longest token text worth looking up; longer tokens are never in the lexicon.
+    static constexpr std::size_t kMaxWord = 40;
+    /// Writes the lookup form of `token` into buf (ASCII lower case, ’ as '), returns its
+    /// length, or 0 if the token is longer than kMaxWord.
+    static std::size_t normalize(std::string_view token, char* buf);
+
+private:
+    struct Entry {
+        std::string text;
+        std::vector<std::pair<int, std::string>> values;  // (class, value), few per word
+    };
+    static std::uint64_t hash(std::string_view s);
+    void grow();
+
+    /// Open addressing: the high half of the word's hash (compared before the text) and its
+    /// id + 1 (0 = empty). Size a power of two, at most half full.
+    struct Slot {
+        std::uint32_t tag = 0;
+        std::int32_t id = 0;
+    };
+
+    int probe(std::uint64_t h, std::string_view w) const;
+
+    std::vector<std::string> class_names_;
+    std::vector<Entry> words_;
+    std::vector<ClassMask> masks_;  // by word id, apart from the rest for the hot path
+    std::vector<Slot> slots_;
+    std::int32_t single_byte_[256];  // id of one-byte words ("," "-" "%"), -1 if none
+    std::size_t longest_ = 0;        // bytes of the longest word: longer tokens are not looked up
+};
+
+}  // namespace chronograph::timex

@@ -1,0 +1,402 @@
+#include "timex/normalizer.hpp"
+
+#include "timex/calendar.hpp"
+
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+
+namespace chronograph::timex {
+
+using namespace date;
+
+namespace {
+
+std::optional<long long> to_int(std::string_view s) {
+    long long v = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+    return v;
+}
+
+std::string pad(long long v, int width) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%0*lld", width, v);
+    return buf;
+}
+
+int year_of(Day d) { return static_cast<int>(year_month_day{d}.year()); }
+int month_of(Day d) { return static_cast<int>(static_cast<unsigned>(year_month_day{d}.month())); }
+int day_of(Day d) { return static_cast<int>(static_cast<unsigned>(year_month_day{d}.day())); }
+
+enum class Mode { Tense, This, Last, Next, Past, Future, Nearest };
+
+std::optional<Mode> parse_mode(std::string_view s) {
+    if (s == "tense") return Mode::Tense;
+    if (s == "this") return Mode::This;
+    if (s == "last") return Mode::Last;
+    if (s == "next") return Mode::Next;
+    if (s == "past") return Mode::Past;
+    if (s == "future") return Mode::Future;
+    if (s == "nearest") return Mode::Nearest;
+    return std::nullopt;
+}
+
+/// Which year a recurring part of the year (month, quarter, season...) falls in, given
+/// where the anchor is: `target` and `current` are positions in the year (any consistent
+/// scale, e.g. month number or month*31+day), `cycle` the scale's length.
+/// Mode::Tense takes the occurrence nearest the anchor (news mostly speak of the months
+/// around their date: "payable Jan. 2" in November is next January), and moves it a year
+/// only when the tense plainly says the other way: a past event more than `margin` ahead
+/// of the anchor, or a future one more than `margin` behind it.
+int year_for(int anchor_year, int target, int current, int cycle, Mode mode, Tense tense, int margin) {
+    const int d = target - current;
+    const int nearest = 2 * d > cycle ? anchor_year - 1 : -2 * d > cycle ? anchor_year + 1 : anchor_year;
+    switch (mode) {
+        case Mode::This: return anchor_year;
+        case Mode::Last: return target < current ? anchor_year : anchor_year - 1;
+        case Mode::Next: return target > current ? anchor_year : anchor_year + 1;
+        case Mode::Past: return target <= current ? anchor_year : anchor_year - 1;
+        case Mode::Future: return target >= current ? anchor_year : anchor_year + 1;
+        case Mode::Nearest: return nearest;
+        case Mode::Tense: {
+            const int offset = d + (nearest - anchor_year) * cycle;  // signed distance to the nearest one
+            if (tense == Tense::Past && offset > margin) return nearest - 1;
+            if (tense == Tense::Future && offset < -margin) return nearest + 1;
+            return nearest;
+        }
+    }
+    return anchor_year;
+}
+
+class Functions {
+public:
+    Functions(EvalState& st) : st_(st) {}
+
+    std::string call(const std::string& fn, const std::vector<std::string>& a) {
+        auto need = [&](std::size_t n) {
+            if (a.size() < n) st_.failed = true;
+            return a.size() >= n;
+        };
+        if (fn == "shift" || fn == "rshift") {
+            if (!need(2)) return {};
+            return shift_fn(a[0], a[1], fn == "rshift");
+        }
+        if (fn == "weekday") return need(2) ? weekday_fn(a[0], a[1]) : std::string{};
+        if (fn == "weekend") return need(1) ? weekend_fn(a[0]) : std::string{};
+        if (fn == "periodshift") return need(2) ? period_shift_fn(a[0], a[1], a.size() > 2 && a[2] == "ref") : std::string{};
+        if (fn == "lastquarter") return last_quarter_fn();
+        if (fn == "nthweekday") return need(4) ? nth_weekday_fn(a[0], a[1], a[2], a[3]) : std::string{};
+        if (fn == "month") return need(2) ? month_fn(a[0], a[1]) : std::string{};
+        if (fn == "monthday") {  // {monthday M D MODE}, or {monthday MM-DD MODE}
+            if (a.size() == 2 && a[0].size() == 5 && a[0][2] == '-') return monthday_fn(a[0].substr(0, 2), a[0].substr(3), a[1]);
+            return need(3) ? monthday_fn(a[0], a[1], a[2]) : std::string{};
+        }
+        if (fn == "season") return need(2) ? season_fn(a[0], a[1]) : std::string{};
+        if (fn == "quarter") return need(2) ? part_fn(a[0], a[1], 4, "Q") : std::string{};
+        if (fn == "half") return need(2) ? part_fn(a[0], a[1], 2, "H") : std::string{};
+        if (fn == "dur") return need(2) ? duration_value(a[0], a[1]) : std::string{};
+        if (fn == "durhalf") {  // "two and a half years": the amount plus one half
+            if (!need(2)) return {};
+            const auto n = number(a[0]);
+            return n ? duration_value(std::to_string(*n) + ".5", a[1]) : std::string{};
+        }
+        if (fn == "anchored") {  // PRESENT_REF and the like: meaningful only with the DCT
+            st_.relative = true;
+            return need(1) ? a[0] : std::string{};
+        }
+        if (fn == "dct") {
+            st_.relative = true;
+            return st_.dct ? format_day(*st_.dct) : "XXXX-XX-XX";
+        }
+        if (fn == "clock") return need(1) ? clock_fn(a[0], a.size() > 1 ? a[1] : "", a.size() > 2 ? a[2] : "") : "";
+        if (fn == "year") return need(1) ? year_fn(a[0]) : std::string{};
+        if (fn == "decade") return need(1) ? decade_fn(a[0]) : std::string{};
+        st_.failed = true;
+        return {};
+    }
+
+private:
+    Tense tense() {
+        if (!tense_) tense_ = st_.tense ? st_.tense() : Tense::Unknown;
+        return *tense_;
+    }
+    std::optional<Mode> mode(std::string_view s) {
+        auto m = parse_mode(s);
+        if (!m) st_.failed = true;
+        return m;
+    }
+    std::optional<long long> number(std::string_view s) {
+        auto v = to_int(s);
+        if (!v) st_.failed = true;
+        return v;
+    }
+
+    std::string shift_fn(std::string_view unit_name, const std::string& amount, bool from_ref) {
+        // A duration code with a multiple ("10Y" a decade, "2W" a fortnight) moves by the
+        // base unit and is written at it: "a decade ago" is a year, not a decade.
+        long long mult = 1;
+        std::size_t k = 0;
+        while (k < unit_name.size() && unit_name[k] >= '0' && unit_name[k] <= '9') ++k;
+        if (k > 0 && k < unit_name.size()) {
+            mult = *to_int(unit_name.substr(0, k));
+            unit_name.remove_prefix(k);
+        }
+        const auto u = parse_unit(unit_name);
+        if (!u) {
+            st_.failed = true;
+            return {};
+        }
+        st_.relative = true;
+        if (amount == "X" || amount == "-X") return amount == "X" ? "FUTURE_REF" : "PAST_REF";
+        const auto n = number(amount);
+        if (!n) return {};
+        std::optional<Day> anchor = from_ref && st_.ref ? st_.ref : st_.dct;
+        if (!anchor) return unanchored(*u);
+        return format_at(shift(*anchor, *u, static_cast<long>(*n * mult)), *u);
+    }
+
+    std::string weekday_fn(const std::string& w, const std::string& mode_name) {
+        const auto wd = number(w);
+        auto m = mode(mode_name);
+        if (!wd || !m || *wd < 1 || *wd > 7) {
+            st_.failed = true;
+            return {};
+        }
+        st_.relative = true;
+        if (!st_.dct) return "XXXX-WXX-" + std::to_string(*wd);
+        const Day d = *st_.dct;
+        const int dw = iso_weekday(d), target = static_cast<int>(*wd);
+        Mode mm = *m;
+        if (mm == Mode::Tense) mm = tense() == Tense::Future ? Mode::Future : Mode::Past;
+        int delta = 0;
+        switch (mm) {
+            case Mode::Past:
+            case Mode::Nearest:
+            case Mode::Tense: delta = -((dw - target + 7) % 7); break;
+            case Mode::Future: delta = (target - dw + 7) % 7; break;
+            case Mode::Last: delta = -((dw - target + 6) % 7 + 1); break;
+            case Mode::Next: delta = (target - dw + 6) % 7 + 1; break;
+            case Mode::This: delta = target - dw; break;
+        }
+        return format_day(d + days{delta});
+    }
+
+    /// The weekend (Saturday and Sunday) meant: past -> the last one begun by the DCT,
+    /// future -> the next one, this -> the DCT's week's.
+    std::string weekend_fn(const std::string& mode_name) {
+        const std::string saturday = weekday_fn("6", mode_name);
+        if (st_.failed || !st_.dct) return st_.dct ? std::string{} : "XXXX-WXX-WE";
+        return format_at(*parse_day(saturday), Unit::Weekend);
+    }
+
+    /// "a year ago" / "a year earlier": in a text about a quarter, that quarter N years
+    /// before ("third-quarter profit ... up from a year ago" -> 1988-Q3); else the DCT's
+    /// year moved by N.
+    std::string period_shift_fn(const std::string& unit_name, const std::string& amount, bool from_ref) {
+        const auto n = to_int(amount);
+        const auto y = st_.ref_quarter.empty() ? std::nullopt : to_int(std::string_view(st_.ref_quarter).substr(0, 4));
+        if (n && y && (unit_name == "Y" || unit_name == "year")) {
+            st_.relative = true;
+            return pad(*y + *n, 4) + st_.ref_quarter.substr(4);
+        }
+        return shift_fn(unit_name, amount, from_ref);
+    }
+
+    /// "the quarter", "the latest quarter": the quarter the text last named, else the last
+    /// one ended before the DCT (the one results are reported for).
+    std::string last_quarter_fn() {
+        st_.relative = true;
+        if (!st_.ref_quarter.empty()) return st_.ref_quarter;
+        if (!st_.dct) return "XXXX-QX";
+        return format_at(shift(*st_.dct, Unit::Quarter, -1), Unit::Quarter);
+    }
+
+    /// The Nth weekday W of month M ("the fourth Thursday of November"), in the year the
+    /// mode picks (as for month-day dates).
+    std::string nth_weekday_fn(const std::string& m_s, const std::string& w_s, const std::string& n_s,
+                               const std::string& mode_name) {
+        const auto m = number(m_s), w = number(w_s), n = number(n_s);
+        const auto md = mode(mode_name);
+        if (!m || !w || !n || !md || *m < 1 || *m > 12 || *w < 1 || *w > 7 || *n < 1 || *n > 5) return fail();
+        st_.relative = true;
+        if (!st_.dct) return "XXXX-" + pad(*m, 2) + "-XX";
+        auto day_in = [&](int y) {
+            const Day first = Day{year{y} / month{static_cast<unsigned>(*m)} / 1};
+            const int offset = (static_cast<int>(*w) - iso_weekday(first) + 7) % 7;
+            return first + days{offset + 7 * (static_cast<int>(*n) - 1)};
+        };
+        const Day here = day_in(year_of(*st_.dct));
+        const int target = month_of(here) * 31 + day_of(here);
+        const int current = month_of(*st_.dct) * 31 + day_of(*st_.dct);
+        const int y = year_for(year_of(*st_.dct), target, current, 12 * 31, *md, tense_if(*md), 31);
+        return format_day(day_in(y));
+    }
+
+    std::string month_fn(const std::string& month_s, const std::string& mode_name) {
+        const auto m = number(month_s);
+        const auto md = mode(mode_name);
+        if (!m || !md || *m < 1 || *m > 12) return fail();
+        st_.relative = true;
+        if (!st_.dct) return "XXXX-" + pad(*m, 2);
+        const int y = year_for(year_of(*st_.dct), static_cast<int>(*m), month_of(*st_.dct), 12, *md, tense_if(*md), 1);
+        return pad(y, 4) + "-" + pad(*m, 2);
+    }
+
+    std::string monthday_fn(const std::string& month_s, const std::string& day_s, const std::string& mode_name) {
+        const auto m = number(month_s);
+        const auto dd = number(day_s);
+        const auto md = mode(mode_name);
+        if (!m || !dd || !md || *m < 1 || *m > 12 || *dd < 1 || *dd > 31) return fail();
+        st_.relative = true;
+        if (!st_.dct) return "XXXX-" + pad(*m, 2) + "-" + pad(*dd, 2);
+        const Day a = *st_.dct;
+        // positions in days since Jan 1 (approximately; the cycle is a year)
+        const int target = static_cast<int>(*m) * 31 + static_cast<int>(*dd);
+        const int current = month_of(a) * 31 + day_of(a);
+        const int y = year_for(year_of(a), target, current, 12 * 31, *md, tense_if(*md), 31);
+        const year_month_day ymd{year{y}, month{static_cast<unsigned>(*m)}, day{static_cast<unsigned>(*dd)}};
+        if (!ymd.ok()) return fail();
+        return format_day(Day{ymd});
+    }
+
+    std::string season_fn(const std::string& s, const std::string& mode_name) {
+        static const char* names[] = {"SP", "SU", "FA", "WI"};
+        int target = -1;
+        for (int k = 0; k < 4; ++k)
+            if (s == names[k]) target = k;
+        const auto md = mode(mode_name);
+        if (target < 0 || !md) return fail();
+        st_.relative = true;
+        if (!st_.dct) return "XXXX-" + s;
+        // seasons start in March, June, September, December; Jan/Feb belong to last year's winter
+        const int m = month_of(*st_.dct);
+        int ay = year_of(*st_.dct);
+        int current = m >= 3 ? (m - 3) / 3 : 3;
+        if (m < 3) --ay;
+        const int y = year_for(ay, target, current, 4, *md, tense_if(*md), 0);
+        return pad(y, 4) + "-" + s;
+    }
+
+    std::string part_fn(const std::string& p, const std::string& mode_name, int parts, const char* code) {
+        const auto n = number(p);
+        const auto md = mode(mode_name);
+        if (!n || !md || *n < 1 || *n > parts) return fail();
+        st_.relative = true;
+        if (!st_.dct) return "XXXX-" + std::string(code) + std::to_string(*n);
+        const int current = (month_of(*st_.dct) - 1) / (12 / parts) + 1;
+        // Quarters and halves are the nearest ("third-quarter results" in October are this
+        // year's, whatever the tense of the sentence).
+        const Mode m = *md == Mode::Tense ? Mode::Nearest : *md;
+        const int y = year_for(year_of(*st_.dct), static_cast<int>(*n), current, parts, m, Tense::Unknown, 0);
+        return pad(y, 4) + "-" + code + std::to_string(*n);
+    }
+
+    std::string clock_fn(const std::string& h_s, const std::string& m_s, const std::string& ampm) {
+        long long h = 0, mi = 0;
+        if (const auto colon = h_s.find(':'); colon != std::string::npos) {
+            const auto hh = to_int(std::string_view(h_s).substr(0, colon));
+            const auto mm = to_int(std::string_view(h_s).substr(colon + 1, 2));
+            if (!hh || !mm) return fail();
+            h = *hh;
+            mi = *mm;
+        } else {
+            const auto hh = to_int(h_s);
+            if (!hh) return fail();
+            h = *hh;
+            if (!m_s.empty()) {
+                const auto mm = to_int(m_s);
+                if (!mm) return fail();
+                mi = *mm;
+            }
+        }
+        if (ampm == "pm" && h < 12) h += 12;
+        if (ampm == "am" && h == 12) h = 0;
+        if (h > 24 || mi > 59) return fail();
+        return pad(h, 2) + ":" + pad(mi, 2);
+    }
+
+    std::string year_fn(const std::string& y_s) {
+        // Two-digit years: within ten years ahead of the anchor's year, else the century before.
+        const auto y = number(y_s);
+        if (!y) return {};
+        if (y_s.size() > 2) return pad(*y, 4);
+        const int base = st_.dct ? year_of(*st_.dct) : 2000;
+        const int century = base / 100 * 100;
+        long long full = century + *y;
+        if (full > base + 10) full -= 100;
+        return pad(full, 4);
+    }
+
+    std::string decade_fn(const std::string& d_s) {
+        const std::string y = year_fn(d_s);
+        if (y.size() != 4) return fail();
+        return y.substr(0, 3);
+    }
+
+    Tense tense_if(Mode m) { return m == Mode::Tense ? tense() : Tense::Unknown; }
+    std::string fail() {
+        st_.failed = true;
+        return {};
+    }
+
+    EvalState& st_;
+    std::optional<Tense> tense_;
+};
+
+std::string number_op(const std::string& v, char op, long long operand, bool& failed) {
+    const auto n = to_int(v);
+    if (!n) {
+        failed = true;
+        return v;
+    }
+    long long r = *n;
+    switch (op) {
+        case '/': r = operand ? r / operand : r; break;
+        case '-': r -= operand; break;
+        case '+': r += operand; break;
+        case '*': r *= operand; break;
+        default: break;
+    }
+    return std::to_string(r);
+}
+
+}  // namespace
+
+std::string evaluate(const Template& t, const std::vector<std::string>& groups, const std::vector<std::string>& texts,
+                     const Lexicon& lex, EvalState& st) {
+    std::string out;
+    Functions fns(st);
+    for (const Template::Part& p : t.parts) {
+        if (!p.fn.empty()) {
+            std::vector<std::string> args;
+            for (const Template::Arg& a : p.args) {
+                std::string v = a.group >= 0 ? groups[a.group] : a.text;
+                if (a.negate) v = (!v.empty() && v[0] == '-') ? v.substr(1) : "-" + v;
+                args.push_back(std::move(v));
+            }
+            out += fns.call(p.fn, args);
+        } else if (p.group >= 0) {
+            std::string v = groups[p.group];
+            if (p.map_class >= 0) {
+                const int w = lex.find_word(texts[p.group]);
+                const std::string_view mapped = w >= 0 ? lex.value(w, p.map_class) : std::string_view{};
+                if (mapped.empty()) st.failed = true;
+                v = std::string(mapped);
+            }
+            if (p.op) v = number_op(v, p.op, p.operand, st.failed);
+            if (p.pad) {
+                const auto n = to_int(v);
+                if (n) v = pad(*n, p.pad);
+                else st.failed = true;
+            }
+            out += v;
+        } else {
+            out += p.literal;
+        }
+        if (st.failed) return {};
+    }
+    return out;
+}
+
+}  // namespace chronograph::timex

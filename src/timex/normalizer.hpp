@@ -1,0 +1,30 @@
+// Evaluates a rule's normalization template against its captures and the anchor (DCT, and
+// the last date the text mentioned). The functions a template may call are listed in
+// data/en/timex/rules/00-format.rules.
+#pragma once
+
+#include "timex/program.hpp"
+#include "timex/tense.hpp"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace chronograph::timex {
+
+struct EvalState {
+    std::optional<Day> dct;
+    std::optional<Day> ref;             // last date mentioned before the expression
+    std::string ref_quarter;            // last quarter mentioned before it ("1989-Q3"), if any
+    std::function<Tense()> tense;       // asked only when a template needs it
+    bool relative = false;              // set when the value depends on the anchor
+    bool failed = false;                // a function could not make a value
+};
+
+/// `values` are the captures' values, `texts` their lower-case text ({g|class} looks the
+/// text up in a class).
+std::string evaluate(const Template& t, const std::vector<std::string>& values, const std::vector<std::string>& texts,
+                     const Lexicon& lex, EvalState& st);
+
+}  // namespace chronograph::timex

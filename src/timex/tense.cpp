@@ -1,0 +1,75 @@
+#include "timex/tense.hpp"
+
+#include <cstdlib>
+
+namespace chronograph::timex {
+
+TenseGuesser::TenseGuesser(const Lexicon& lex) {
+    future_ = lex.find_class("tense_future");
+    future_to_ = lex.find_class("tense_future_before_to");
+    past_ = lex.find_class("tense_past");
+    not_past_ = lex.find_class("tense_not_past");
+    clause_ = lex.find_class("tense_clause_boundary");
+    to_ = lex.find_word("to");
+    const int past_suffix = lex.find_class("tense_past_suffix");
+    const int future_suffix = lex.find_class("tense_future_suffix");
+    for (int w = 0; w < lex.word_count(); ++w) {
+        if (past_suffix >= 0 && lex.classes(w).test(past_suffix)) past_suffixes_.push_back(lex.word(w));
+        if (future_suffix >= 0 && lex.classes(w).test(future_suffix)) future_suffixes_.push_back(lex.word(w));
+    }
+}
+
+namespace {
+bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+}  // namespace
+
+Tense TenseGuesser::cue(const TokInfo* t, const Token* toks, std::string_view text, int n, int k) const {
+    const TokInfo& info = t[k];
+    // Inside a sentence a capitalized cue word is a name or a month ("in May").
+    if (k > 0 && (info.flags & kCapitalized)) return Tense::Unknown;
+    if (future_ >= 0 && info.mask.test(future_)) return Tense::Future;
+    if (future_to_ >= 0 && info.mask.test(future_to_) && k + 1 < n && t[k + 1].word == to_ && to_ >= 0)
+        return Tense::Future;
+    if (past_ >= 0 && info.mask.test(past_)) return Tense::Past;
+    if (!(info.flags & kWord) || (not_past_ >= 0 && info.mask.test(not_past_))) return Tense::Unknown;
+    char buf[Lexicon::kMaxWord];
+    const std::size_t len = Lexicon::normalize(text.substr(toks[k].span.start, toks[k].span.size()), buf);
+    const std::string_view w(buf, len);
+    for (const std::string& s : future_suffixes_)
+        if (ends_with(w, s)) return Tense::Future;
+    if (info.flags & kCapitalized) return Tense::Unknown;  // "Ahmed" at the start
+    for (const std::string& s : past_suffixes_)
+        if (w.size() >= s.size() + 3 && ends_with(w, s)) return Tense::Past;
+    return Tense::Unknown;
+}
+
+Tense TenseGuesser::guess(const TokInfo* t, const Token* toks, std::string_view text, int n, int begin, int end) const {
+    // The governing verb of a time adverbial usually comes before it ("met on Friday"), and a
+    // clause boundary ("and", ",", "which") between a cue and the expression weakens it.
+    Tense best = Tense::Unknown;
+    int best_score = 1 << 30;
+    auto consider = [&](int k, int distance, int boundaries, bool after) {
+        const Tense c = cue(t, toks, text, n, k);
+        if (c == Tense::Unknown) return;
+        const int score = distance + 4 * boundaries + (after ? 2 : 0);
+        if (score < best_score) {
+            best_score = score;
+            best = c;
+        }
+    };
+    int boundaries = 0;
+    for (int k = begin - 1; k >= 0; --k) {
+        consider(k, begin - k, boundaries, false);
+        if (clause_ >= 0 && t[k].mask.test(clause_)) ++boundaries;
+    }
+    boundaries = 0;
+    for (int k = end; k < n; ++k) {
+        if (clause_ >= 0 && t[k].mask.test(clause_)) ++boundaries;
+        consider(k, k - end + 1, boundaries, true);
+    }
+    return best;
+}
+
+}  // namespace chronograph::timex

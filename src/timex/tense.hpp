@@ -1,0 +1,30 @@
+// A small guess at whether a temporal expression talks about the past or the future,
+// from the cue words nearest to it in its sentence (data/en/timex/vocabulary/tense.tsv):
+// "said Friday" -> past, "will meet on Monday" -> future. Used to pick which Friday or
+// which April a bare "Friday" / "April" means.
+#pragma once
+
+#include "timex/matcher.hpp"
+
+#include <string>
+#include <vector>
+
+namespace chronograph::timex {
+
+enum class Tense { Unknown, Past, Future };
+
+class TenseGuesser {
+public:
+    explicit TenseGuesser(const Lexicon& lex);
+
+    /// Tense around tokens [begin, end) of a sentence of n tokens.
+    Tense guess(const TokInfo* infos, const Token* toks, std::string_view text, int n, int begin, int end) const;
+
+private:
+    Tense cue(const TokInfo* infos, const Token* toks, std::string_view text, int n, int k) const;
+
+    int future_ = -1, future_to_ = -1, to_ = -1, past_ = -1, not_past_ = -1, clause_ = -1;
+    std::vector<std::string> past_suffixes_, future_suffixes_;
+};
+
+}  // namespace chronograph::timex

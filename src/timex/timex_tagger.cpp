@@ -1,0 +1,120 @@
+// The timex stage: rules from data/en/timex/ run over each sentence's tokens; every match
+// is normalized (value, mod) and given the calendar days it covers.
+#include "chronograph/timex.hpp"
+
+#include "timex/calendar.hpp"
+#include "timex/matcher.hpp"
+#include "timex/normalizer.hpp"
+#include "timex/program.hpp"
+#include "timex/tense.hpp"
+
+namespace chronograph {
+
+struct TimexTagger::Impl {
+    timex::Program program;
+    timex::Matcher matcher;
+    timex::TenseGuesser tense;
+    explicit Impl(const Resources& res) : program(timex::compile_program(res)), matcher(program), tense(program.lex) {}
+};
+
+TimexTagger::TimexTagger(const Resources& res) : impl_(std::make_unique<Impl>(res)) {}
+TimexTagger::~TimexTagger() = default;
+
+namespace {
+
+/// Only an expression of a month or less moves the reference time for narrative ones
+/// ("the following day"): "last year" says too little about the day.
+constexpr int kMaxReferenceDays = 31;
+
+}  // namespace
+
+namespace {
+
+bool when_holds(timex::Rule::When w, timex::Tense t) {
+    using W = timex::Rule::When;
+    switch (w) {
+        case W::Always: return true;
+        case W::Past: return t == timex::Tense::Past;
+        case W::Future: return t == timex::Tense::Future;
+        case W::NotFuture: return t != timex::Tense::Future;
+    }
+    return true;
+}
+
+}  // namespace
+
+void TimexTagger::tag(DocumentAnalysis& a) const {
+    using namespace timex;
+    a.timexes.clear();
+    const Impl& impl = *impl_;
+    const Program& prog = impl.program;
+    const std::string_view text = a.doc.text;
+    thread_local ScannedSentence sent;
+    thread_local std::vector<std::string> values, texts;
+    thread_local std::vector<int> excluded;
+    std::optional<Day> ref = a.doc.dct;
+    std::string ref_quarter;  // the last quarter the text named ("the third quarter" -> 1989-Q3)
+    for (std::size_t si = 0; si < a.sentences.size(); ++si) {
+        const Sentence& s = a.sentences[si];
+        const Token* toks = a.tokens.data() + s.first_token;
+        const int n = static_cast<int>(s.token_count);
+        impl.matcher.scan(text, toks, n, sent);
+        const TokInfo* infos = sent.infos.data();
+        for (int i = 0; i < n;) {
+            if (!infos[i].may_start) {
+                ++i;
+                continue;
+            }
+            excluded.clear();
+            Match m = impl.matcher.best_at(sent, i);
+            // Rules that hold only in some tense give way to the next best when it does not fit.
+            while (m.rule >= 0 && prog.rules[m.rule].when != Rule::When::Always &&
+                   !when_holds(prog.rules[m.rule].when, impl.tense.guess(infos, toks, text, n, m.begin, m.end))) {
+                excluded.push_back(m.rule);
+                m = impl.matcher.best_at(sent, i, excluded);
+            }
+            if (m.rule < 0) {
+                ++i;
+                continue;
+            }
+            const Rule& r = prog.rules[m.rule];
+            i = m.end;
+            if (r.reject) continue;
+            values.resize(r.groups.size());
+            texts.resize(r.groups.size());
+            for (std::size_t g = 0; g < r.groups.size(); ++g) {
+                values[g] = impl.matcher.group_value(m, static_cast<int>(g), infos, n, text, toks);
+                const int b = m.caps[2 * g], e = m.caps[2 * g + 1];
+                texts[g] = b >= 0 && e >= b ? Matcher::joined_text(text, toks, b, e) : std::string();
+            }
+            EvalState st;
+            st.dct = a.doc.dct;
+            st.ref = ref;
+            st.ref_quarter = ref_quarter;
+            st.tense = [&] { return impl.tense.guess(infos, toks, text, n, m.begin, m.end); };
+            Timex t;
+            t.time.value = evaluate(r.value, values, texts, prog.lex, st);
+            if (!r.mod.empty()) t.time.mod = evaluate(r.mod, values, texts, prog.lex, st);
+            if (st.failed || t.time.value.empty()) continue;
+            t.span = Span{toks[m.begin].span.start, toks[m.end - 1].span.end};
+            t.sentence = si;
+            t.type = r.type;
+            t.relative = st.relative;
+            t.rule = r.name;
+            if (t.type == TimexType::Date || t.type == TimexType::Time) {
+                t.time.interval = interval_of(t.time.value, r.clip == Rule::Clip::None ? t.time.mod : "", a.doc.dct);
+                if (t.time.interval && a.doc.dct && r.clip != Rule::Clip::None) {
+                    TimeInterval& iv = *t.time.interval;
+                    if (r.clip == Rule::Clip::Past && iv.latest > *a.doc.dct) iv.latest = std::max(iv.earliest, *a.doc.dct);
+                    if (r.clip == Rule::Clip::Future && iv.earliest < *a.doc.dct) iv.earliest = std::min(iv.latest, *a.doc.dct);
+                }
+                if (t.time.interval && t.time.interval->days() <= kMaxReferenceDays && t.time.value != "PRESENT_REF")
+                    ref = t.time.interval->earliest;
+                if (t.time.value.size() == 7 && t.time.value[5] == 'Q' && t.time.interval) ref_quarter = t.time.value;
+            }
+            a.timexes.push_back(std::move(t));
+        }
+    }
+}
+
+}  // namespace chronograph
