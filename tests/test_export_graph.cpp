@@ -24,12 +24,6 @@ int reread_dot(const std::string& dot) {
     return n;
 }
 
-std::size_t count(const std::string& s, const std::string& what) {
-    std::size_t n = 0;
-    for (std::size_t p = s.find(what); p != std::string::npos; p = s.find(what, p + 1)) ++n;
-    return n;
-}
-
 /// `dot -Tsvg` (the Graphviz command line) on the DOT text: its exit code.
 int dot_command(const std::string& dot) {
     const std::string path = std::filesystem::temp_directory_path() / ("chronograph-graph-" + std::to_string(::getpid()) + ".dot");
@@ -64,7 +58,7 @@ TEST_CASE("graph.svg is laid out in-process and well-formed", "[export]") {
     CHECK(svg.find("<svg") != std::string::npos);
     CHECK(testing::xml_errors(svg, "graph.svg").empty());
     CHECK(svg.find("id=\"node_ev13\"") != std::string::npos);
-    CHECK(count(svg, "class=\"node\"") >= g.nodes().size());
+    CHECK(testing::occurrences(svg, "class=\"node\"") >= g.nodes().size());
     // Twice in one process (one shared GVC context), same bytes.
     CHECK(graph_svg(g) == svg);
 }
@@ -77,7 +71,7 @@ TEST_CASE("a big graph is pictured as a summary and written whole for sfdp", "[e
     CHECK(reread_dot(dot) == static_cast<int>(g.nodes().size()));
     const std::string svg = graph_svg(g);
     CHECK(svg.find("Summary: the 30 most&#45;reported of 2,000 events") != std::string::npos);
-    CHECK(count(svg, "class=\"node\"") < 120);
+    CHECK(testing::occurrences(svg, "class=\"node\"") < 120);
     CHECK(testing::xml_errors(svg, "graph.svg").empty());
 }
 
@@ -100,6 +94,6 @@ TEST_CASE("graph.svg stays quick and readable near the limits", "[export]") {
         const auto t0 = std::chrono::steady_clock::now();
         const std::string svg = graph_svg(g);
         CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(10));
-        CHECK(count(svg, "class=\"node\"") <= 80 + 20);  // graph nodes plus time column headers
+        CHECK(testing::occurrences(svg, "class=\"node\"") <= 80 + 20);  // graph nodes plus time column headers
     }
 }
