@@ -92,6 +92,7 @@ TEST_CASE("collect_inputs walks folders sorted, skips hidden entries and loops",
     write_file(dir / ".hidden" / "x.txt", "x");
     write_file(dir / "b" / "inner" / "c.html", "c");
     write_file(dir / "b" / "photo.jpg", "jpg");
+    write_file(dir / "b" / "notes~", "an editor's backup");
     write_file(dir / "b" / "notes", "no extension: the content decides");
     fs::create_directory_symlink(dir, dir / "b" / "loop");     // back to the top
     fs::create_directory_symlink(dir / "b", dir / "b" / "self");  // to itself
@@ -105,7 +106,7 @@ TEST_CASE("collect_inputs walks folders sorted, skips hidden entries and loops",
     CHECK(std::any_of(ds.begin(), ds.end(), [&](const Diagnostic& d) { return d.path == (dir / "missing").string(); }));
     CHECK(has_message(ds, Diagnostic::Severity::Warning, "symbolic link loop"));
     CHECK(has_message(ds, Diagnostic::Severity::Warning, "not a regular file"));
-    CHECK(has_message(ds, Diagnostic::Severity::Warning, "skipped 1 file(s) that cannot be articles"));
+    CHECK(has_message(ds, Diagnostic::Severity::Warning, "skipped 2 file(s) that cannot be articles"));
 }
 
 TEST_CASE("huge inputs are read in linear time", "[ingest]") {
@@ -119,4 +120,18 @@ TEST_CASE("huge inputs are read in linear time", "[ingest]") {
     REQUIRE(r.document->paragraphs.size() == 1);
     CHECK(r.document->paragraphs[0].span.size() > (99u << 20));
     CHECK(r.document->title.size() < 120);
+}
+
+TEST_CASE("broken rule files are reported, not thrown", "[ingest]") {
+    const fs::path dir = temp_dir("data");
+    fs::copy(CHRONOGRAPH_SOURCE_DIR "/data", dir / "data", fs::copy_options::recursive);
+    write_file(dir / "data" / "en" / "ingest" / "boilerplate.tsv", "# header\nboilerplate\tline\tadvertisement\nexplode\tline\tx\n");
+    const Resources res = Resources::from_directory((dir / "data").string());
+    const ReadResult r = parse_document("a.txt", "The bridge opened.\n", res);
+    CHECK_FALSE(r.document);
+    REQUIRE_FALSE(r.diagnostics.empty());
+    CHECK_THAT(r.diagnostics[0].message, Catch::Contains("en/ingest/boilerplate.tsv line 3"));
+    std::vector<Diagnostic> ds;
+    CHECK(collect_inputs({CHRONOGRAPH_SOURCE_DIR "/samples"}, ds, res).size() == 5);
+    CHECK(has_message(ds, Diagnostic::Severity::Warning, "boilerplate.tsv line 3"));
 }

@@ -7,6 +7,7 @@
 #include "chronograph/exporters.hpp"
 
 #include "escape.hpp"
+#include "graphviz_ids.hpp"
 #include "graphviz_session.hpp"
 
 #include <algorithm>
@@ -21,10 +22,13 @@ namespace {
 using views::set_attr;
 using views::thousands;
 
-constexpr std::size_t kFullLayoutLimit = 150;  // nodes `dot` lays out in about a second
-constexpr std::size_t kSummaryEvents = 36;
-constexpr std::size_t kSummaryEntities = 28;
-constexpr std::size_t kMaxColumns = 18;  // time columns before days are merged into months, years...
+constexpr std::size_t kFullLayoutLimit = 150;   // graph.dot: nodes `dot` lays out in about a second
+constexpr std::size_t kPictureNodeLimit = 80;   // graph.svg: past this many nodes or edges the
+constexpr std::size_t kPictureEdgeLimit = 240;  // whole graph is a hairball: draw a summary
+constexpr std::size_t kSummaryEvents = 30;
+constexpr std::size_t kSummaryEntities = 22;
+constexpr std::size_t kMaxColumns = 18;
+constexpr std::size_t kCurvedEdgeLimit = 200;  // time columns before days are merged into months, years...
 constexpr const char* kFont = "DejaVu Sans,Arial,Helvetica,sans-serif";
 
 struct KindStyle {
@@ -172,8 +176,11 @@ std::string join_lines(const std::vector<std::string>& lines) {
 /// the caller closes it.
 Agraph_t* build_agraph(const StoryGraph& graph, const Selection& sel, bool sfdp) {
     const auto& nodes = graph.nodes();
-    Agraph_t* g = agopen(const_cast<char*>("chronograph"), Agdirected, nullptr);
+    Agraph_t* g = agopen(const_cast<char*>("chronograph"), Agdirected, views::deterministic_disc());
     if (!g) throw std::runtime_error("Graphviz: cannot create a graph");
+    // The first layout in a process declares the node label default on cgraph's global
+    // prototype; declaring it on every graph makes the DOT the same before and after.
+    agattr(g, AGNODE, const_cast<char*>("label"), const_cast<char*>("\\N"));
     auto gset = [&](const char* name, const std::string& value) { set_attr(g, name, value); };
     gset("rankdir", "LR");
     gset("fontname", kFont);
@@ -182,7 +189,11 @@ Agraph_t* build_agraph(const StoryGraph& graph, const Selection& sel, bool sfdp)
     gset("nodesep", "0.18");
     gset("ranksep", "0.45");
     gset("newrank", "true");
-    gset("splines", "curved");  // straight-ish curves: obstacle-avoiding splines loop around hubs
+    // Curved edges read best (obstacle-avoiding splines loop around hubs) but their routing
+    // grows steeply with the edge count (328 edges: 1 s; 560: minutes): straight lines past that.
+    std::size_t drawn_edges = 0;
+    for (const GraphEdge& e : graph.edges()) drawn_edges += sel.keep[e.source] && sel.keep[e.target];
+    gset("splines", drawn_edges <= kCurvedEdgeLimit ? "curved" : "line");
     gset("outputorder", "edgesfirst");
     gset("bgcolor", "white");
     gset("pad", "0.3");
@@ -202,7 +213,6 @@ Agraph_t* build_agraph(const StoryGraph& graph, const Selection& sel, bool sfdp)
     agattr(g, AGEDGE, const_cast<char*>("fontsize"), const_cast<char*>("7"));
     agattr(g, AGEDGE, const_cast<char*>("arrowsize"), const_cast<char*>("0.6"));
 
-    // Time columns: one per distinct day of the kept events and documents, undated last.
     std::vector<std::pair<std::string, std::size_t>> timed;  // (day, node) of dated events and documents
     std::vector<Agnode_t*> agnodes(nodes.size(), nullptr);
     for (std::size_t i = 0; i < nodes.size(); ++i) {
@@ -370,7 +380,8 @@ std::string graph_dot(const StoryGraph& graph) {
 }
 
 std::string graph_svg(const StoryGraph& graph) {
-    const Selection sel = select_nodes(graph, graph.nodes().size() > kFullLayoutLimit);
+    const bool crowded = graph.nodes().size() > kPictureNodeLimit || graph.edges().size() > kPictureEdgeLimit;
+    const Selection sel = select_nodes(graph, crowded);
     std::lock_guard lock(views::graphviz_mutex());
     views::graphviz_context();
     Agraph_t* g = build_agraph(graph, sel, false);

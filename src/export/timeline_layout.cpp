@@ -428,7 +428,7 @@ TimelineLayout layout_timeline(const Story& story, const TimelineOptions& opt) {
                 while (r < row_end.size() && row_end[r] > m->x0 - 6) ++r;
                 if (r == kMaxMarkRows) r = kMaxMarkRows - 1;
                 if (r == row_end.size()) row_end.push_back(0);
-                row_end[r] = std::max(row_end[r], m->x1 + 6);
+                row_end[r] = std::max(row_end[r], m->x1 + (m->conflict ? 20 : 6));  // a disputed mark has its badge on the right
                 m->y = y + 16 + kMarkRow * static_cast<double>(r);
             }
             rows_used = std::max<std::size_t>(1, row_end.size());

@@ -234,7 +234,7 @@ void leader(std::string& o, const EventMark& m) {
 }
 
 void badge(std::string& o, const EventMark& m) {
-    const double x = m.x1 + 5, y = m.y - 6;
+    const double x = m.x1 + 9, y = m.y;
     o += "<g class=\"conflict\"><circle cx=\"" + num(x) + "\" cy=\"" + num(y) + "\" r=\"5.5\" fill=\"" + kConflictColor + "\" stroke=\"#fff\" stroke-width=\"0.8\"/>";
     o += "<text x=\"" + num(x) + "\" y=\"" + num(y + 3) + "\" class=\"badge\">" + std::to_string(m.conflict) + "</text></g>\n";
 }

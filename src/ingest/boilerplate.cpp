@@ -172,16 +172,6 @@ void cut_interface_text(std::string_view text, const Block& b, const std::vector
 
 }  // namespace
 
-bool is_boilerplate(std::string_view s, const Rules& rules) {
-    const Span all{0, s.size()};
-    return boilerplate_piece(s, all, find_hits(s, all, rules), rules);
-}
-
-bool is_caption(std::string_view s, const Rules& rules) {
-    const Span all{0, s.size()};
-    return caption_piece(s, all, find_hits(s, all, rules), rules);
-}
-
 void apply_boilerplate(std::string_view text, std::vector<Block>& blocks, const Rules& rules) {
     std::vector<Block> out;
     out.reserve(blocks.size());

@@ -126,9 +126,8 @@ struct PageFacts {
 PageFacts survey(xmlNode* top, const HtmlRules& rules) {
     PageFacts f;
     std::vector<std::size_t> acc{0};
-    auto skipped_by_name = [&](std::string_view name) {
-        return listed(rules.skip_elements, name) && name != "head" && name != "script" && name != "time";
-    };
+    // <head> is chrome for the text, but holds the title and the metadata.
+    auto skipped_by_name = [&](std::string_view name) { return name != "head" && listed(rules.skip_elements, name); };
     auto enter = [&](xmlNode* n) {
         if (is_text(n)) {
             acc.back() += text_size(n);

@@ -113,6 +113,9 @@ void load_formats(const Resources& res, FormatRules& f) {
             if (r[2] != "html" && r[2] != "timeml" && r[2] != "xml" && r[2] != "text" && r[2] != "skip")
                 bad_row("formats.tsv", r, "format must be html, timeml, xml, text or skip");
             f.extensions.emplace_back(normalize_phrase(r[1]), std::string(r[2]));
+        } else if (r[0] == "name-end") {
+            if (r[2] != "skip") bad_row("formats.tsv", r, "a name-end can only be skipped");
+            f.skipped_name_ends.emplace_back(r[1]);
         } else if (r[0] == "timeml-block") {
             f.timeml_blocks.emplace_back(r[1]);
         } else {

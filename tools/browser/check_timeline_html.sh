@@ -33,12 +33,13 @@ chrome --dump-dom "$page#status=planned" >"$out/planned.html" 2>"$out/planned.lo
 chrome --dump-dom "$page#q=Kyiv" >"$out/search.html" 2>"$out/search.log" || fail "chromium could not load the searched page"
 synthetic="file://$(cd "$out/synthetic" && pwd)/timeline.html"
 chrome --dump-dom "$synthetic" >"$out/synthetic.html" 2>"$out/synthetic.log" || fail "chromium could not load 10,000 events"
+chrome --dump-dom "$synthetic#view=0.80,0.83" >"$out/synthetic-zoom.html" 2>"$out/synthetic-zoom.log" || fail "chromium could not zoom into 10,000 events"
 
 hostile="file://$(cd "$out/hostile" && pwd)/timeline.html"
 chrome --dump-dom "$hostile#event=ev13" >"$out/hostile.html" 2>"$out/hostile.log" || fail "chromium could not load the hostile page"
 chrome --dump-dom "$page#event=ev13" >"$out/selected.html" 2>"$out/selected.log" || fail "chromium could not load the page with an event selected"
 
-for log in screenshot all planned search synthetic hostile selected; do
+for log in screenshot all planned search synthetic synthetic-zoom hostile selected; do
   errors=$(console_errors "$out/$log.log")
   [ -z "$errors" ] || fail "console messages in $log: $errors"
 done
@@ -49,7 +50,8 @@ all=$(count "$out/all.html"); planned=$(count "$out/planned.html"); search=$(cou
 echo "no filter: $all ($(marks "$out/all.html") marks drawn)"
 echo "status=planned: $planned ($(marks "$out/planned.html") marks drawn)"
 echo "q=Kyiv: $search ($(marks "$out/search.html") marks drawn)"
-echo "10,000 events: $(count "$out/synthetic.html")"
+render_ms() { grep -o 'data-render-ms="[0-9.]*"' "$1" | grep -o '[0-9.]*'; }
+echo "10,000 events: $(count "$out/synthetic.html"), drawn in $(render_ms "$out/synthetic.html") ms ($(marks "$out/synthetic.html") marks); zoomed to 3%: $(render_ms "$out/synthetic-zoom.html") ms ($(marks "$out/synthetic-zoom.html") marks)"
 [ "$all" = "Showing 20 of 20 events" ] || fail "unexpected count without filter: $all"
 [ "$planned" = "Showing 1 of 20 events" ] || fail "the status filter did not apply: $planned"
 [ "$(marks "$out/planned.html")" -lt "$(marks "$out/all.html")" ] || fail "the status filter drew as many marks as no filter"
