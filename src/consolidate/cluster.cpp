@@ -44,6 +44,32 @@ void insert_sorted(std::vector<std::size_t>& sorted, std::size_t x) {
     if (it == sorted.end() || *it != x) sorted.insert(it, x);
 }
 
+/// Cluster ids in the order they last took a member; `newest` gives the last kWindow.
+class Recent {
+public:
+    static constexpr std::size_t kWindow = 64;
+
+    void touch(std::size_t id) {
+        ids_.push_back(id);
+        if (ids_.size() > 8 * kWindow) {
+            std::vector<std::size_t> keep;
+            newest(keep);
+            std::reverse(keep.begin(), keep.end());
+            ids_ = std::move(keep);
+        }
+    }
+    /// Appends the newest distinct ids (at most kWindow), newest first.
+    void newest(std::vector<std::size_t>& out) const {
+        std::vector<std::size_t> seen;
+        for (auto it = ids_.rbegin(); it != ids_.rend() && seen.size() < kWindow; ++it)
+            if (std::find(seen.begin(), seen.end(), *it) == seen.end()) seen.push_back(*it);
+        out.insert(out.end(), seen.begin(), seen.end());
+    }
+
+private:
+    std::vector<std::size_t> ids_;
+};
+
 const date::days kSlack{1};  // time zones make "Wednesday" in one report "Thursday" in another
 
 bool time_fits(const MentionRef& m, const ClusterState& c) {
@@ -81,24 +107,24 @@ std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs,
                                       const std::vector<std::string>& once_types) {
     std::vector<Cluster> clusters;
     std::vector<ClusterState> states;
-    // Candidate clusters by (type, actor), and by type for mentions without actors.
-    std::map<std::pair<std::string, std::size_t>, std::vector<std::size_t>> by_actor;
-    std::map<std::string, std::vector<std::size_t>> actorless;
+    // Candidate clusters by (type, actor), and by type for mentions without actors: the
+    // clusters that most recently took a member, a bounded number of them, so a corpus
+    // where one actor does the same kind of thing thousands of times stays linear.
+    std::map<std::pair<std::string, std::size_t>, Recent> by_actor;
+    std::map<std::string, Recent> actorless;
     for (std::size_t k = 0; k < mentions.size(); ++k) {
         const MentionRef& m = mentions[k];
         const EventMention& ev = docs[m.doc].events[m.index];
         const bool once = std::find(once_types.begin(), once_types.end(), ev.type) != once_types.end();
         std::vector<std::size_t> candidates;
         if (m.actors.empty()) {
-            candidates = actorless[ev.type];
+            actorless[ev.type].newest(candidates);
         } else {
-            for (std::size_t a : m.actors) {
-                const auto& list = by_actor[{ev.type, a}];
-                candidates.insert(candidates.end(), list.begin(), list.end());
-            }
-            std::sort(candidates.begin(), candidates.end());
-            candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+            for (std::size_t a : m.actors) by_actor[{ev.type, a}].newest(candidates);
         }
+        // Ascending cluster order, so that ties go to the oldest cluster as before.
+        std::sort(candidates.begin(), candidates.end());
+        candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
         int best = -1;
         std::size_t best_score = 0;
         for (std::size_t c : candidates) {
@@ -140,12 +166,10 @@ std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs,
         }
         clusters[best].members.push_back(k);
         ClusterState& st = states[best];
-        const bool was_actorless = st.actorless;
-        const std::vector<std::size_t> old_actors = st.actors;
         join(st, m, ev.theme);
-        for (std::size_t a : m.actors)
-            if (!contains(old_actors, a)) by_actor[{ev.type, a}].push_back(static_cast<std::size_t>(best));
-        if (st.actorless && !was_actorless) actorless[ev.type].push_back(static_cast<std::size_t>(best));
+        // The cluster is now the most recent under each of its actors' keys.
+        for (std::size_t a : st.actors) by_actor[{ev.type, a}].touch(static_cast<std::size_t>(best));
+        if (st.actorless) actorless[ev.type].touch(static_cast<std::size_t>(best));
     }
     return clusters;
 }
