@@ -38,7 +38,8 @@ std::string joined_tokens(const DocumentAnalysis& a) {
 }  // namespace
 
 TEST_CASE("tokenizer examples", "[segment]") {
-    const auto rows = read_table(read_file(CHRONOGRAPH_SOURCE_DIR "/data/en/segment/examples/tokens.tsv"));
+    const std::string tokens_tsv = read_file(CHRONOGRAPH_SOURCE_DIR "/data/en/segment/examples/tokens.tsv");
+    const auto rows = read_table(tokens_tsv);
     REQUIRE(rows.size() >= 10);
     for (const Record& r : rows) {
         INFO("line " << r.line << ": " << r[0]);
@@ -47,7 +48,8 @@ TEST_CASE("tokenizer examples", "[segment]") {
 }
 
 TEST_CASE("sentence splitting examples", "[segment]") {
-    const auto rows = read_table(read_file(CHRONOGRAPH_SOURCE_DIR "/data/en/segment/examples/sentences.tsv"));
+    const std::string sentences_tsv = read_file(CHRONOGRAPH_SOURCE_DIR "/data/en/segment/examples/sentences.tsv");
+    const auto rows = read_table(sentences_tsv);
     REQUIRE(rows.size() >= 5);
     for (const Record& r : rows) {
         const std::string expected(r[0]);

@@ -39,7 +39,7 @@ void add_claim(Conflict& c, ClaimRef claim) {
 
 std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, const std::vector<DocId>& doc_ids,
                                      const std::vector<MentionRef>& mentions, const std::vector<Cluster>& clusters,
-                                     const std::vector<EventId>& cluster_ids) {
+                                     const std::vector<EventId>& cluster_ids, const std::vector<std::string>& cluster_labels) {
     std::vector<Conflict> out;
     // Dates: mentions dated by a time expression or a derivation whose days do not meet.
     for (std::size_t c = 0; c < clusters.size(); ++c) {
@@ -52,8 +52,7 @@ std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, 
                 disagree = !dated[i]->time.interval->overlaps(*dated[j]->time.interval);
         if (!disagree) continue;
         Conflict conflict;
-        const EventMention& first = docs[dated.front()->doc].events[dated.front()->index];
-        conflict.about = "date of " + first.type + ": " + first.label;
+        conflict.about = "date: " + cluster_labels[c];
         conflict.event = cluster_ids[c];
         std::stable_sort(dated.begin(), dated.end(), [](const MentionRef* a, const MentionRef* b) {
             return a->time.interval->earliest < b->time.interval->earliest;
@@ -63,10 +62,11 @@ std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, 
             const EventMention& ev = d.events[m->index];
             ClaimRef claim;
             claim.value = describe(m->time);
-            if (m->time_source == "derived") claim.value += ", " + ev.duration + " after the start";
+            if (m->time_source == "derived") claim.value += ", " + m->note;
             claim.doc = doc_ids[m->doc];
             claim.sentence = sentence_text(d, ev.sentence);
             if (ev.timex && *ev.timex < d.timexes.size()) claim.text = std::string(d.text(d.timexes[*ev.timex].span));
+            else if (m->time_source == "derived") claim.text = m->note;
             add_claim(conflict, std::move(claim));
         }
         out.push_back(std::move(conflict));

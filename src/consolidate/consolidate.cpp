@@ -90,7 +90,7 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
 /// Label of an event: from the clearest mention (of the event's status, not a caption or
 /// headline, naming most actors, of reasonable length), first in document order on ties.
 std::string best_label(const std::vector<DocumentAnalysis>& docs, const std::vector<MentionRef>& mentions, const Cluster& c,
-                       EventStatus status) {
+                       EventStatus status, const EntityTable& table) {
     const MentionRef* pick = nullptr;
     auto score = [&](const MentionRef& m) {
         const DocumentAnalysis& d = docs[m.doc];
@@ -103,8 +103,22 @@ std::string best_label(const std::vector<DocumentAnalysis>& docs, const std::vec
         if (ev.timex) v += 30;
         if (!s.caption && !s.heading) v += 100;
         v += 10 * static_cast<int>(std::min<std::size_t>(m.actors.size(), 3));
+        // A label that says who did it ("North Korea and Russia held ...").
+        for (std::size_t g : m.actors) {
+            const Entity& e = table.entities[g];
+            bool named = ev.label.rfind(e.name, 0) == 0;
+            for (const auto& alias : e.aliases) named = named || ev.label.rfind(alias, 0) == 0;
+            if (named) {
+                v += 40;
+                break;
+            }
+        }
         const std::size_t len = ev.label.size();
         if (len >= 20 && len <= 110) v += 20;
+        if (len >= 40 && len <= 100) v += 15;
+        // "Their partnership ...", "It ...": a label that needs the sentence before it.
+        for (const char* dangling : {"Their ", "Its ", "His ", "Her ", "It ", "They ", "This ", "These "})
+            if (ev.label.rfind(dangling, 0) == 0) v -= 30;
         v -= static_cast<int>(len / 20);
         return v;
     };
@@ -185,7 +199,7 @@ Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& re
             ref.caption = s.caption;
             ev.mentions.push_back(std::move(ref));
         }
-        ev.label = best_label(docs, mentions, cl, ev.status);
+        ev.label = best_label(docs, mentions, cl, ev.status, table);
         const MentionRef& head = mentions[cl.members.front()];
         built.push_back({std::move(ev), c, {head.doc, docs[head.doc].events[head.index].sentence}});
     }
@@ -201,12 +215,14 @@ Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& re
         return a.first < b.first;
     });
     std::vector<EventId> cluster_ids(clusters.size());
+    std::vector<std::string> cluster_labels(clusters.size());
     for (std::size_t i = 0; i < built.size(); ++i) {
         built[i].event.id = "ev" + std::to_string(i + 1);
         cluster_ids[built[i].cluster] = built[i].event.id;
+        cluster_labels[built[i].cluster] = built[i].event.label;
         story.events.push_back(std::move(built[i].event));
     }
-    story.conflicts = merging::find_conflicts(docs, doc_ids, mentions, clusters, cluster_ids);
+    story.conflicts = merging::find_conflicts(docs, doc_ids, mentions, clusters, cluster_ids, cluster_labels);
     return story;
 }
 

@@ -49,6 +49,20 @@ std::string month_of(Day d) {
 
 }  // namespace
 
+std::string describe_duration(const std::string& value) {
+    // "P18M" -> "18 months", "P1.5Y" -> "1.5 years"
+    if (value.size() < 3 || value[0] != 'P') return value;
+    const std::string number = value.substr(1, value.size() - 2);
+    const bool one = number == "1";
+    switch (value.back()) {
+        case 'Y': return number + (one ? " year" : " years");
+        case 'M': return number + (one ? " month" : " months");
+        case 'W': return number + (one ? " week" : " weeks");
+        case 'D': return number + (one ? " day" : " days");
+    }
+    return value;
+}
+
 void derive_times(const std::vector<DocumentAnalysis>& docs, std::vector<MentionRef>& mentions,
                   const std::vector<Cluster>& clusters) {
     for (MentionRef& m : mentions) {
@@ -74,10 +88,23 @@ void derive_times(const std::vector<DocumentAnalysis>& docs, std::vector<Mention
             }
         }
         if (!anchor || anchor_score == 0) continue;
-        std::string source;
-        const TimeValue start = cluster_time(mentions, *anchor, source);
-        if (!start.interval) continue;
-        TimeInterval when{add(start.interval->earliest, len), add(start.interval->latest, len)};
+        // Counted from every day the sources give for the start (they may disagree by a day).
+        std::optional<TimeInterval> start;
+        for (std::size_t x : anchor->members) {
+            const MentionRef& a = mentions[x];
+            if (!a.time.interval || a.rank < 3) continue;
+            if (!start) start = a.time.interval;
+            start->earliest = std::min(start->earliest, a.time.interval->earliest);
+            start->latest = std::max(start->latest, a.time.interval->latest);
+        }
+        if (!start) {
+            std::string source;
+            start = cluster_time(mentions, *anchor, source).interval;
+        }
+        if (!start) continue;
+        TimeInterval when{add(start->earliest, len), add(start->latest, len)};
+        m.note = describe_duration(ev.duration) + " after the start (" + format_day(start->earliest) +
+                 (start->latest != start->earliest ? " to " + format_day(start->latest) : std::string()) + ")";
         m.time.interval = when;
         m.time.value = month_of(when.earliest + (when.latest - when.earliest) / 2);
         m.time.mod = "APPROX";

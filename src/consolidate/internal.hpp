@@ -22,6 +22,7 @@ struct MentionRef {
     TimeValue time;         // may be filled in later (derived from a duration)
     std::string time_source;
     int rank = 0;           // how far its date can be trusted (see time_rank)
+    std::string note;       // how a derived date was counted ("18 months after the start (...)")
 };
 
 /// A group of mentions of the same event.
@@ -48,13 +49,16 @@ std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs,
 void derive_times(const std::vector<DocumentAnalysis>& docs, std::vector<MentionRef>& mentions,
                   const std::vector<Cluster>& clusters);
 
+/// "P18M" -> "18 months".
+std::string describe_duration(const std::string& value);
+
 /// The time a cluster stands for: the best-ranked, most specific, most reported.
 TimeValue cluster_time(const std::vector<MentionRef>& mentions, const Cluster& c, std::string& time_source);
 
 /// Date conflicts within events and numeric conflicts across documents.
 std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, const std::vector<DocId>& doc_ids,
                                      const std::vector<MentionRef>& mentions, const std::vector<Cluster>& clusters,
-                                     const std::vector<EventId>& cluster_ids);
+                                     const std::vector<EventId>& cluster_ids, const std::vector<std::string>& cluster_labels);
 
 /// "2026 (MID)", "2025-04-30".
 std::string describe(const TimeValue& t);

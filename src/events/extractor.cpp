@@ -76,8 +76,10 @@ public:
         // "cross-border travel"); after a plural noun it is the verb ("the countries agree").
         if (prev == "-") return true;
         if (!v_.is_word(i - 1) || v_.token(i - 1).is(kCapitalized) || v_.entity[i - 1] >= 0) return false;
-        if (lex_.in_class("auxiliary", prev) || lex_.in_class("pronoun", prev) || lex_.in_class("preposition", prev) ||
-            prev == "to" || prev == "and" || prev == "or" || (prev.size() > 2 && prev.substr(prev.size() - 2) == "ly"))
+        // After a preposition other than "to" a bare form is no verb: "for open dialogue".
+        if (prev != "to" && lex_.in_class("preposition", prev)) return true;
+        if (lex_.in_class("auxiliary", prev) || lex_.in_class("pronoun", prev) || prev == "to" || prev == "and" ||
+            prev == "or" || (prev.size() > 2 && prev.substr(prev.size() - 2) == "ly"))
             return false;
         return !(prev.back() == 's' && !ends("s"));
     }
@@ -180,10 +182,12 @@ public:
                 case Role::Report:
                     continue;
                 case Role::Control: {
-                    // "agreed to build ...": the complement is part of the event's words.
-                    std::size_t j = i + m.length;
-                    if (v_.is(j, "to") && j + 1 < v_.size() && matches_[j + 1] && v_.clause[j + 1] == c)
-                        cand.last = j + 1 + matches_[j + 1]->length;
+                    // "agreed (in 2022) to build ...": the complement is part of the event's words.
+                    for (std::size_t j = i + m.length; j + 1 < v_.size() && j < i + m.length + 6 && v_.clause[j] == c; ++j) {
+                        if (!v_.is(j, "to")) continue;
+                        if (matches_[j + 1] && v_.clause[j + 1] == c) cand.last = j + 1 + matches_[j + 1]->length;
+                        break;
+                    }
                     return cand;
                 }
                 case Role::Start:
@@ -194,6 +198,15 @@ public:
                         cand.nominal = nominal_use(i);
                         return cand;
                     }
+                    // "Construction of the dam began": the event noun is the subject.
+                    if (!nominal_use(i))
+                        for (std::size_t k = i; k > 0 && i - k < 7; --k)
+                            if (matches_[k - 1] && v_.clause[k - 1] == c && matches_[k - 1]->trigger->role == Role::Event &&
+                                !matches_[k - 1]->trigger->type.empty() && nominal_use(k - 1)) {
+                                cand.type = aspect_type(matches_[k - 1]->trigger->type, t.role);
+                                cand.lemma = matches_[k - 1]->trigger->lemma;
+                                return cand;
+                            }
                     if (t.type.empty()) continue;
                     cand.nominal = nominal_use(i);
                     if (cand.nominal) {
@@ -230,8 +243,9 @@ public:
                 case Role::Light: {
                     // "a partnership agreement was established": in the passive the event
                     // noun comes before the light verb.
-                    if (i > 0 && lex_.in_class("be", v_.words[i - 1]))
-                        for (std::size_t k = i - 1; k > 0 && i - k < 5; --k)
+                    const bool reduced_relative = i > 0 && matches_[i - 1] && matches_[i - 1]->trigger->pos == events::Pos::Noun;
+                    if (i > 0 && (lex_.in_class("be", v_.words[i - 1]) || reduced_relative))
+                        for (std::size_t k = reduced_relative ? i : i - 1; k > 0 && i - k < 5; --k)
                             if (matches_[k - 1] && v_.clause[k - 1] == c && !matches_[k - 1]->trigger->type.empty() &&
                                 matches_[k - 1]->trigger->role == Role::Event) {
                                 cand.type = matches_[k - 1]->trigger->type;
@@ -298,7 +312,9 @@ struct EventExtractor::Impl {
     void time(const SentenceView& v, const Candidate& c, const std::vector<Candidate>& all, int clause,
               bool content_clause, EventMention& ev) const;
     bool passive(const SentenceView& v, const Candidate& c) const;
-    void label(const SentenceView& v, const Candidate& c, int clause, EventMention& ev) const;
+    void label(const SentenceView& v, const Candidate& c, int clause, const std::vector<std::size_t>& local_agents,
+               EventMention& ev) const;
+    std::string antecedent(const SentenceView& v, int clause) const;
 };
 
 EventExtractor::EventExtractor(const Resources& res) : impl_(std::make_unique<Impl>(res)) {}
@@ -327,6 +343,22 @@ std::set<std::size_t> sources_of(const SentenceView& v) {
     return out;
 }
 
+/// The countries named before token `upto` of this sentence, after those of the
+/// sentences before it: what "the two countries" can point back to.
+std::vector<std::size_t> countries_before(const SentenceView& v, std::size_t upto, std::vector<std::size_t> recent) {
+    for (std::size_t i = 0; i < upto && i < v.size(); ++i) {
+        const int e = v.entity[i];
+        if (e >= 0 && v.a.entities[e].kind == EntityKind::Country && (i == 0 || v.entity[i - 1] != e)) {
+            const std::string& key = v.a.entities[e].key;
+            recent.erase(std::remove_if(recent.begin(), recent.end(),
+                                        [&](std::size_t x) { return v.a.entities[x].key == key; }),
+                         recent.end());
+            recent.push_back(static_cast<std::size_t>(e));
+        }
+    }
+    return recent;
+}
+
 }  // namespace
 
 void EventExtractor::Impl::sentence(DocumentAnalysis& a, std::size_t s, std::vector<std::size_t>& recent_countries) const {
@@ -341,14 +373,12 @@ void EventExtractor::Impl::sentence(DocumentAnalysis& a, std::size_t s, std::vec
     for (std::size_t i = 0; i < v.size(); ++i)
         if (std::find(order.begin(), order.end(), v.clause[i]) == order.end()) order.push_back(v.clause[i]);
 
-    bool after_report = false;
     const std::size_t first_event = a.events.size();
     for (int c : order) {
-        if (v.clauses[c].attribution) {
-            after_report = true;
-            continue;
-        }
-        const bool content = after_report || v.clauses[c].content;
+        if (v.clauses[c].attribution) continue;
+        // Only what follows "that" or a verb of saying is reported content; an "according
+        // to" aside leaves its clause an assertion of the article.
+        const bool content = v.clauses[c].content;
         const std::vector<Candidate> cands = rules.choose_all(c);
         for (const Candidate& cand : cands) {
             EventMention ev;
@@ -358,28 +388,24 @@ void EventExtractor::Impl::sentence(DocumentAnalysis& a, std::size_t s, std::vec
             ev.type = cand.type;
             ev.nominal = cand.nominal;
             ev.status = status(v, cand, c, attributed);
-            participants(v, cand, c, sources, recent_countries, ev);
+            participants(v, cand, c, sources, countries_before(v, cand.head, recent_countries), ev);
+            const std::vector<std::size_t> local_agents = ev.agents;
+            // A clause without its own subject shares the sentence's previous one.
             if (ev.agents.empty() && a.events.size() > first_event) ev.agents = a.events.back().agents;
+            label(v, cand, c, local_agents, ev);
             for (std::size_t src : sources) ev.sources.push_back(src);
             time(v, cand, cands, c, content, ev);
-            label(v, cand, c, ev);
             const events::TypeInfo* info = lex.type(ev.type);
             // Minor types only count when a time expression dates them; an event named by
             // a noun needs a date, an actor or a plan to count.
             const bool keep = !ev.type.empty() && info && (info->core || ev.time_source == "timex") &&
-                              (!cand.nominal || ev.time_source == "timex" || !ev.agents.empty() ||
+                              (!cand.nominal || ev.time_source == "timex" || !local_agents.empty() ||
                                ev.status == EventStatus::Planned || ev.status == EventStatus::Expected ||
                                !ev.duration.empty());
             if (keep) a.events.push_back(std::move(ev));
         }
     }
-    for (std::size_t i = 0; i < v.size(); ++i) {
-        const int e = v.entity[i];
-        if (e >= 0 && a.entities[e].kind == EntityKind::Country &&
-            (recent_countries.empty() || recent_countries.back() != static_cast<std::size_t>(e)) &&
-            (i == 0 || v.entity[i - 1] != e))
-            recent_countries.push_back(static_cast<std::size_t>(e));
-    }
+    recent_countries = countries_before(v, v.size(), std::move(recent_countries));
 }
 
 EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate& c, int clause, bool attributed) const {
@@ -400,6 +426,24 @@ EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate&
             if (static_cast<int>(c.head - (i + len)) <= cue.reach) consider(cue.status);
         }
     }
+    // "a mission to liberate", "troops to help reclaim": an infinitive of purpose is
+    // something intended, not done (control verbs are handled as one event with it).
+    if (!c.nominal && c.head > 0) {
+        std::size_t k = c.head - 1;
+        if (k > 0 && (v.words[k] == "\"" || v.words[k] == "'" || v.words[k] == "\xE2\x80\x9C" || v.words[k] == "\xE2\x80\x98")) --k;
+        if (v.words[k] == "to" && v.clause[k] == clause && !(k > 0 && lex.in_class("pre-trigger", v.words[k - 1])))
+            consider(EventStatus::Planned);
+    }
+    // "The summit is scheduled for June 5": the cue follows an event noun.
+    if (c.nominal)
+        for (std::size_t k = c.last; k + 1 < v.size() && k < c.last + 4 && v.clause[k] == clause; ++k) {
+            if (!lex.in_class("be", v.words[k])) continue;
+            for (const events::Cue& cue : lex.cues())
+                if (cue.words.size() == 1 && cue.words[0] == v.words[k + 1]) consider(cue.status);
+            const std::string& next = v.words[k + 1];
+            if (next == "planned" || next == "set" || next == "due") consider(EventStatus::Planned);
+            break;
+        }
     // Progressive: "is building", "are strengthening".
     if (c.head > 0 && !c.nominal) {
         const std::string& form = v.words[c.head];
@@ -426,11 +470,14 @@ bool EventExtractor::Impl::passive(const SentenceView& v, const Candidate& c) co
 void EventExtractor::Impl::participants(const SentenceView& v, const Candidate& c, int clause,
                                         const std::set<std::size_t>& sources,
                                         const std::vector<std::size_t>& recent_countries, EventMention& ev) const {
-    auto add = [](std::vector<std::size_t>& list, std::size_t e) {
-        if (std::find(list.begin(), list.end(), e) == list.end()) list.push_back(e);
-    };
     const std::vector<EntityMention>& ents = v.a.entities;
+    // One entry per entity, whichever of its mentions was seen.
+    auto add = [&](std::vector<std::size_t>& list, std::size_t e) {
+        if (std::none_of(list.begin(), list.end(), [&](std::size_t x) { return ents[x].key == ents[e].key; })) list.push_back(e);
+    };
     const bool is_passive = passive(v, c);
+    bool last_in_pp = false;
+    std::string last_prep;
     for (std::size_t i = 0; i < v.size(); ++i) {
         const int e = v.entity[i];
         if (e < 0 || v.clause[i] != clause || (i > 0 && v.entity[i - 1] == e)) continue;
@@ -464,8 +511,15 @@ void EventExtractor::Impl::participants(const SentenceView& v, const Candidate& 
                (lex.in_class("determiner", v.words[np - 1]) || v.token(np - 1).is(kCapitalized)) &&
                v.entity[np - 1] < 0)
             --np;
-        const std::string prep = np > 0 && v.clause[np - 1] == clause ? v.words[np - 1] : std::string();
-        const bool in_pp = !prep.empty() && lex.in_class("preposition", prep);
+        std::string prep = np > 0 && v.clause[np - 1] == clause ? v.words[np - 1] : std::string();
+        bool in_pp = !prep.empty() && lex.in_class("preposition", prep);
+        // "between Russia and North Korea": a second conjunct shares the first one's preposition.
+        if ((prep == "and" || prep == "or" || prep == ",") && np >= 2 && v.entity[np - 2] >= 0) {
+            in_pp = last_in_pp;
+            prep = last_prep;
+        }
+        last_in_pp = in_pp;
+        last_prep = prep;
         const bool locative = lex.in_class("locative", prep);
         if (i < c.head) {
             // "Putin's visit": the possessor of an event noun is its agent.
@@ -544,42 +598,81 @@ void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const
     ev.time_source = "dct";
 }
 
-void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int clause, EventMention& ev) const {
-    // Start: the first agent named before the trigger (if close), else a few words before it.
+std::string EventExtractor::Impl::antecedent(const SentenceView& v, int clause) const {
+    std::size_t first = 0;
+    while (first < v.size() && v.clause[first] != clause) ++first;
+    if (first < v.size() && v.words[first] == ",") ++first;  // the comma that opened the clause
+    if (first < 2 || first >= v.size()) return {};
+    if (v.words[first] == "and" || v.words[first] == "but") {
+        // "..., the bridge will stretch 1 km and is projected to ...": the subject of the
+        // clause before.
+        std::size_t back = first - 1;
+        while (back > 0 && v.clauses[v.clause[back]].embedded) --back;
+        const int prev = v.clause[back];
+        std::size_t from = 0;
+        while (from < first && v.clause[from] != prev) ++from;
+        std::size_t to = from;
+        while (to < first && to - from < 6 && (v.is_word(to) || v.words[to] == "-") && !lex.in_class("auxiliary", v.words[to]) &&
+               !lex.in_class("preposition", v.words[to]) && !lex.trigger_at(v.words, to))
+            ++to;
+        return to > from ? v.surface(from, to) : std::string();
+    }
+    if (!lex.in_class("pronoun", v.words[first]) || v.words[first - 1] != ",") return {};
+    std::size_t from = first - 1;
+    while (from > 0 && first - 1 - from < 7 && (v.is_word(from - 1) || v.words[from - 1] == "-") &&
+           !lex.in_class("preposition", v.words[from - 1]) && !lex.in_class("auxiliary", v.words[from - 1]))
+        --from;
+    return from < first - 1 ? v.surface(from, first - 1) : std::string();
+}
+
+void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int clause,
+                                 const std::vector<std::size_t>& local_agents, EventMention& ev) const {
+    auto same = [&](std::size_t k) { return v.clause[k] == clause && v.timex[k] < 0; };
+    auto embedded = [&](std::size_t k) { return k < v.size() && v.clause[k] != clause && v.clauses[v.clause[k]].embedded; };
+    // Subject: an actor named shortly before the trigger, else the noun phrase before the
+    // auxiliaries ("the bridge | is expected to | take"), stepping over a relative clause.
     std::size_t start = c.head;
+    bool subject = false;
     for (std::size_t i = 0; i < c.head; ++i) {
         const int e = v.entity[i];
-        if (e >= 0 && v.clause[i] == clause && std::find(ev.agents.begin(), ev.agents.end(), static_cast<std::size_t>(e)) != ev.agents.end() &&
-            c.head - i <= 10) {
+        if (e >= 0 && v.clause[i] == clause && c.head - i <= 10 &&
+            std::find(local_agents.begin(), local_agents.end(), static_cast<std::size_t>(e)) != local_agents.end()) {
             start = i;
             while (start > 0 && v.entity[start - 1] == e) --start;
+            subject = true;
             break;
         }
     }
-    if (start == c.head) {
-        // Keep auxiliaries right before the trigger ("is expected to take"), then the
-        // subject noun phrase before them ("the bridge"), never a preposition's object.
-        std::size_t i = c.head;
-        auto same = [&](std::size_t k) { return v.clause[k] == clause && v.timex[k] < 0; };
-        while (i > 0 && same(i - 1) && c.head - i < 5 &&
-               (lex.in_class("auxiliary", v.words[i - 1]) || v.words[i - 1] == "to" ||
-                (v.words[i - 1].size() > 3 && v.words[i - 1].substr(v.words[i - 1].size() - 2) == "ly") ||
-                v.words[i - 1] == "expected" || v.words[i - 1] == "projected" || v.words[i - 1] == "set" ||
-                v.words[i - 1] == "scheduled" || v.words[i - 1] == "poised"))
-            --i;
-        std::size_t np = i;
-        while (np > 0 && same(np - 1) && i - np < 4 && v.is_word(np - 1) && !lex.in_class("preposition", v.words[np - 1]) &&
-               !lex.in_class("label-stop", v.words[np - 1]) && !lex.in_class("auxiliary", v.words[np - 1]))
-            --np;
-        if (np < i && (np == 0 || !lex.in_class("preposition", v.words[np - 1]) || lex.in_class("determiner", v.words[np])))
-            i = np;
-        start = i;
+    if (!subject) {
+        while (start > 0 && same(start - 1) && c.head - start < 6 && lex.in_class("pre-trigger", v.words[start - 1])) --start;
+        std::size_t np = start, words = 0;
+        while (np > 0) {
+            const std::size_t k = np - 1;
+            if (embedded(k) || (v.words[k] == "," && ((k > 0 && embedded(k - 1)) || embedded(k + 1)))) {
+                np = k;
+                continue;
+            }
+            if (!same(k) || words >= 6 || !(v.is_word(k) || v.token(k).is(kNumber) || v.words[k] == "-") ||
+                lex.in_class("preposition", v.words[k]) ||
+                lex.in_class("label-stop", v.words[k]) || lex.in_class("auxiliary", v.words[k]) || v.words[k] == "and" ||
+                v.words[k] == "or" || v.words[k] == "but")
+                break;
+            np = k;
+            words += v.is_word(k) || v.token(k).is(kNumber);
+        }
+        while (np < start && (embedded(np) || v.words[np] == ",")) ++np;
+        // A noun phrase right before the trigger ("a railway bridge built in 1959") is its
+        // subject even after a preposition; further back, only outside one.
+        if (words > 0 && (np == 0 || !lex.in_class("preposition", v.words[np - 1]) || start == c.head)) {
+            start = np;
+            subject = !lex.in_class("pronoun", v.words[np]);
+        }
     }
     // End: the object, up to a stop word, a time expression or the clause's end.
     std::size_t end = c.last;
     while (end < v.size() && end < c.last + 8) {
         if (v.clause[end] != clause) {
-            if (v.clause[end] > clause && v.clauses[v.clause[end]].embedded) {
+            if (embedded(end)) {
                 ++end;  // skip an embedded clause; the label resumes after it
                 continue;
             }
@@ -589,17 +682,18 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
         ++end;
     }
     while (end > c.last && lex.in_class("label-trim", v.words[end - 1])) --end;
-    // "it had sent combat troops": the agents' names instead of the pronoun.
-    const bool pronoun_subject = start < c.head && lex.in_class("pronoun", v.words[start]) && !ev.agents.empty();
-    if (pronoun_subject) ++start;
+    if (start < c.head && lex.in_class("pronoun", v.words[start])) ++start;  // "it had sent": named below
     std::string text = v.surface(start, end, clause);
-    if ((start == c.head || pronoun_subject) && !ev.agents.empty()) {
-        std::string names;
+    if (!subject) {
+        // A clause without a subject of its own: the actors' names, or the noun a relative
+        // clause hangs on ("The kilometre-long ... bridge, which is expected to take ...").
+        std::string prefix;
         for (std::size_t k = 0; k < ev.agents.size() && k < 3; ++k) {
-            if (k) names += k + 1 == std::min<std::size_t>(ev.agents.size(), 3) ? " and " : ", ";
-            names += v.a.entities[ev.agents[k]].name;
+            if (k) prefix += k + 1 == std::min<std::size_t>(ev.agents.size(), 3) ? " and " : ", ";
+            prefix += v.a.entities[ev.agents[k]].name;
         }
-        text = names + " " + text;
+        if (prefix.empty()) prefix = antecedent(v, clause);
+        if (!prefix.empty()) text = prefix + " " + text;
     }
     if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
     ev.label = text;
@@ -613,9 +707,7 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
     std::string theme;
     for (; i < v.size() && i < c.last + 8 && v.clause[i] == clause; ++i) {
         const std::string& w = v.words[i];
-        if (v.timex[i] >= 0 || lex.in_class("label-stop", w) || w == "'s" || w == "for" || w == "of" || w == "to" ||
-            w == "over" || w == "between")
-            break;
+        if (v.timex[i] >= 0 || lex.in_class("label-stop", w) || lex.in_class("preposition", w) || w == "'s") break;
         if (v.is_word(i) && !lex.in_class("determiner", w) && v.entity[i] < 0) theme = w;
     }
     if (theme.size() > 3 && theme.back() == 's' && theme[theme.size() - 2] != 's') theme.pop_back();

@@ -61,6 +61,20 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
     clause.assign(n, 0);
     clauses.push_back({});
     std::vector<int> stack{0};
+    // An aside is closed by a comma before the sentence ends.
+    auto closes_later = [&](std::size_t from) {
+        for (std::size_t k = from; k < n && k < from + 20; ++k)
+            if (words[k] == ",") return true;
+        return false;
+    };
+    // "the bridge will ...": a noun phrase, then an auxiliary before any punctuation.
+    auto clause_follows = [&](std::size_t from) {
+        for (std::size_t k = from + 1; k < n && k < from + 6; ++k) {
+            if (!token(k).is(kWord)) return false;
+            if (auxiliary_word(words[k])) return true;
+        }
+        return false;
+    };
     auto open = [&](bool embedded, bool attribution) {
         clauses.push_back({embedded, attribution});
         const int id = static_cast<int>(clauses.size() - 1);
@@ -86,8 +100,15 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
                 // A comma closes a relative clause or an "according to" aside.
                 stack.pop_back();
             }
-            if (relative_word(next)) open(true, false);
+            const bool participle = next.size() > 4 && (next.compare(next.size() - 2, 2, "ed") == 0 ||
+                                                         next.compare(next.size() - 3, 3, "ing") == 0);
+            // ", during which ...": a relative clause behind a preposition.
+            const bool prep_relative = i + 2 < n && (words[i + 2] == "which" || words[i + 2] == "whom") &&
+                                       one_of(next, {"during", "in", "at", "on", "under", "after", "before", "by", "through", "from", "with", "for", "of"});
+            if (relative_word(next) || prep_relative) open(true, false);
             else if (clause_opener(next)) open(false, false);
+            // "The bridge, designed to span the river, broke ground": an aside after the subject.
+            else if (participle && i > 0 && token(i - 1).is(kWord) && stack.size() == 1 && closes_later(i + 1)) open(true, false);
             else if (next == "according" && is(i + 2, "to")) { /* opened at "according" */ }
             else {
                 // ", KCNA reported Thursday." / ", he said": a trailing attribution.
@@ -125,9 +146,11 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
         } else if (w == "and" && i + 1 < n && auxiliary_word(words[i + 1])) {
             // "... will span 850 meters and will be constructed ...": a second predicate.
             open(false, false);
-        } else if (i > 0 && speech_verb(words[i - 1]) && stack.size() == 1 && timex[i] < 0 &&
-                   !one_of(w, {",", ".", "on", "by", "to", "in", "that", "it", "\xE2\x80\x9C", "\""})) {
-            // "Pak said the bridge's construction would ...": speech without "that".
+        } else if (i > 0 && stack.size() == 1 && timex[i] < 0 &&
+                   !one_of(w, {",", ".", "on", "by", "to", "in", "that", "it", "\xE2\x80\x9C", "\""}) &&
+                   (speech_verb(words[i - 1]) || (reporting_word(words[i - 1]) && clause_follows(i)))) {
+            // "Pak said the bridge's construction would ...", "Tass reported the bridge will
+            // stretch ...": speech without "that".
             clauses[stack.back()].attribution = true;
             clauses[open(false, false)].content = true;
         }
@@ -139,6 +162,9 @@ std::string SentenceView::surface(std::size_t from, std::size_t to, int only_cla
     std::string out;
     for (std::size_t i = from; i < to && i < size(); ++i) {
         if (only_clause >= 0 && clause[i] != only_clause) continue;
+        // The comma that closed a left-out aside goes with it: "the bridge(, which ...,) is".
+        if (only_clause >= 0 && words[i] == "," && i > from && clause[i - 1] != only_clause && clauses[clause[i - 1]].embedded)
+            continue;
         if (!out.empty() && token(i).is(kSpaceBefore)) out += ' ';
         out += text(i);
     }

@@ -23,6 +23,17 @@ json time_json(const TimeValue& t) {
     return j;
 }
 
+json document_json(const DocumentInfo& d) {
+    return json{{"id", d.id},
+                {"path", d.path},
+                {"title", d.title},
+                {"dct", nullable_day(d.dct)},
+                {"dct_source", to_string(d.dct_source)},
+                {"format", to_string(d.format)},
+                {"bytes", d.bytes},
+                {"sentences", d.sentences}};
+}
+
 json event_json(const Event& ev) {
     json mentions = json::array();
     for (const EvidenceRef& m : ev.mentions) {
@@ -71,16 +82,7 @@ void dump(const json& j, std::ostream& out) { out << j.dump(2, ' ', false, json:
 void write_events_json(const Story& story, std::ostream& out) {
     json root;
     json& docs = root["documents"] = json::array();
-    for (const DocumentInfo& d : story.documents) {
-        docs.push_back({{"id", d.id},
-                        {"path", d.path},
-                        {"title", d.title},
-                        {"dct", nullable_day(d.dct)},
-                        {"dct_source", to_string(d.dct_source)},
-                        {"format", to_string(d.format)},
-                        {"bytes", d.bytes},
-                        {"sentences", d.sentences}});
-    }
+    for (const DocumentInfo& d : story.documents) docs.push_back(document_json(d));
     json& ents = root["entities"] = json::array();
     for (const Entity& e : story.entities) ents.push_back(entity_json(e));
     json& evs = root["events"] = json::array();
@@ -104,6 +106,8 @@ void write_entity_timeline(const Story& story, const std::vector<const Entity*>&
     const std::vector<const Event*> events = events_involving(story, entities);
     if (as_json) {
         json root;
+        json& docs = root["documents"] = json::array();
+        for (const DocumentInfo& d : story.documents) docs.push_back(document_json(d));
         json& ents = root["entities"] = json::array();
         for (const Entity* e : entities) ents.push_back(entity_json(*e));
         json& evs = root["events"] = json::array();

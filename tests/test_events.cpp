@@ -1,0 +1,84 @@
+// The event rules (data/en/events/) against their example corpus, and the pieces of the
+// events stage that have no better home for a test.
+#include "chronograph/ingest.hpp"
+#include "chronograph/pipeline.hpp"
+#include "chronograph/text.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+using namespace chronograph;
+
+namespace {
+
+std::string read_text(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+DocumentAnalysis analyse_sentence(const std::string& text, const std::string& dct) {
+    static const Pipeline pipeline(Resources::embedded());
+    ReadOptions opt;
+    opt.dct = parse_day(dct);
+    ReadResult r = parse_document("example.txt", text, Resources::embedded(), opt);
+    REQUIRE(r.document);
+    return pipeline.analyse(std::move(*r.document));
+}
+
+}  // namespace
+
+TEST_CASE("event examples", "[events]") {
+    const std::string corpus = read_text(CHRONOGRAPH_SOURCE_DIR "/data/en/events/examples/events.tsv");
+    const auto rows = read_table(corpus);
+    REQUIRE(rows.size() >= 20);
+    int failures = 0;
+    for (const Record& r : rows) {
+        const DocumentAnalysis a = analyse_sentence(std::string(r[0]), std::string(r[1]));
+        INFO("line " << r.line << ": " << r[0]);
+        if (r[2] == "none") {
+            CHECK(a.events.empty());
+            failures += !a.events.empty();
+            continue;
+        }
+        const EventMention* found = nullptr;
+        for (const EventMention& ev : a.events)
+            if (ev.type == r[2]) found = &ev;
+        CHECK(found);
+        if (!found) {
+            ++failures;
+            continue;
+        }
+        INFO("label: " << found->label);
+        CHECK(to_string(found->status) == r[3]);
+        CHECK((r[4] == "-" ? !found->time.dated() : found->time.value == r[4]));
+        if (r[5] != "-")
+            for (std::string_view w : split(r[5], '|')) CHECK(found->label.find(w) != std::string::npos);
+    }
+    CHECK(failures == 0);
+}
+
+TEST_CASE("a reporting clause makes its speaker the source, not an actor", "[events]") {
+    const DocumentAnalysis a =
+        analyse_sentence("Russia launched a missile attack on Kyiv on Monday, the Ukrainian air force said.", "2024-06-12");
+    REQUIRE_FALSE(a.events.empty());
+    const EventMention& ev = a.events.front();
+    CHECK(ev.type == "attack");
+    CHECK(ev.time.value == "2024-06-10");
+    bool ukraine_actor = false;
+    for (std::size_t e : ev.agents) ukraine_actor = ukraine_actor || a.entities[e].name == "Ukraine";
+    CHECK_FALSE(ukraine_actor);
+}
+
+TEST_CASE("numbers about the same thing become claims", "[events]") {
+    const DocumentAnalysis a =
+        analyse_sentence("The new bridge will span 1.2 kilometres. Officials said Iran has sent about 2,000 soldiers.", "2024-06-12");
+    REQUIRE(a.claims.size() == 2);
+    CHECK(a.claims[0].about == "length of bridge");
+    CHECK(a.claims[0].value == Approx(1200));
+    CHECK(a.claims[1].about == "troops deployed (Iran)");
+    CHECK(a.claims[1].value == Approx(2000));
+}
