@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <unistd.h>
 #include <fstream>
 #include <sstream>
 
@@ -68,7 +69,8 @@ TEST_CASE("events.csv has a row per event, quoted and formula-safe", "[export]")
 
 TEST_CASE("write_outputs writes every file", "[export]") {
     namespace fs = std::filesystem;
-    const fs::path dir = fs::temp_directory_path() / "chronograph-export-test";
+    // A folder of this process's own: test processes (and test runs) run side by side.
+    const fs::path dir = fs::temp_directory_path() / ("chronograph-export-test-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     write_outputs(fixtures::sample_story(), dir.string());
     for (const char* name : {"events.json", "graph.dot", "graph.svg", "graph.graphml", "timeline.svg", "timeline.html", "timelinejs.json", "events.csv"}) {
