@@ -413,18 +413,23 @@ EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate&
     auto consider = [&](EventStatus s) {
         if (strength(s) > strength(best)) best = s;
     };
-    for (const events::Cue& cue : lex.cues()) {
-        const std::size_t len = cue.words.size();
-        for (std::size_t i = 0; i + len <= c.head; ++i) {
-            bool hit = true;
-            for (std::size_t k = 0; k < len && hit; ++k) {
-                const std::string& w = v.words[i + k];
-                // "didn't", "won't": a negation glued to its verb.
-                hit = w == cue.words[k] || (cue.words[k] == "n't" && w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0);
-            }
-            if (!hit || v.clause[i] != clause) continue;
-            if (static_cast<int>(c.head - (i + len)) <= cue.reach) consider(cue.status);
-        }
+    auto matches = [&](const events::Cue& cue, std::size_t i) {
+        if (i + cue.words.size() > c.head) return false;
+        for (std::size_t k = 1; k < cue.words.size(); ++k)
+            if (v.words[i + k] != cue.words[k]) return false;
+        return static_cast<int>(c.head - (i + cue.words.size())) <= cue.reach;
+    };
+    const auto* negations = lex.cues_starting("n't");
+    for (std::size_t i = 0; i < c.head; ++i) {
+        if (v.clause[i] != clause) continue;
+        const std::string& w = v.words[i];
+        if (const auto* list = lex.cues_starting(w))
+            for (std::size_t k : *list)
+                if (matches(lex.cues()[k], i)) consider(lex.cues()[k].status);
+        // "didn't", "won't": a negation glued to its verb.
+        if (negations && w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0)
+            for (std::size_t k : *negations)
+                if (matches(lex.cues()[k], i)) consider(lex.cues()[k].status);
     }
     // "a mission to liberate", "troops to help reclaim": an infinitive of purpose is
     // something intended, not done (control verbs are handled as one event with it).

@@ -144,6 +144,7 @@ Lexicon::Lexicon(const Resources& res) {
         c.words = words_of(r[0]);
         c.status = parse_status(r[1], r.line);
         c.reach = r[2].empty() ? 3 : std::stoi(std::string(r[2]));
+        cues_by_first_[c.words.front()].push_back(cues_.size());
         cues_.push_back(std::move(c));
     }
     for (const Record& r : read_table(res.file("en/events/measures.tsv"))) {
@@ -182,7 +183,7 @@ const Measure* Lexicon::measure(const std::string& word, std::string_view kind) 
 }
 
 std::uint32_t Lexicon::classes_of(std::string_view word) const {
-    auto it = word_classes_.find(std::string(word));
+    auto it = word_classes_.find(word);
     return it == word_classes_.end() ? 0 : it->second;
 }
 

@@ -61,6 +61,11 @@ public:
     /// The event type an object noun gives to a by-object trigger ("troops" -> deployment).
     const std::string* object_type(std::string_view noun) const;
     const std::vector<Cue>& cues() const { return cues_; }
+    /// Indices into cues() of the cues whose first word is `word`.
+    const std::vector<std::size_t>* cues_starting(std::string_view word) const {
+        auto it = cues_by_first_.find(word);
+        return it == cues_by_first_.end() ? nullptr : &it->second;
+    }
     /// The measure `word` names, if it is of `kind` ("length", "people", "scale", "approx").
     const Measure* measure(const std::string& word, std::string_view kind) const;
     /// The closed word classes of grammar.tsv, as bits of a mask.
@@ -91,7 +96,13 @@ private:
     std::unordered_map<std::string, std::string> objects_;
     std::vector<Cue> cues_;
     std::unordered_map<std::string, Measure> measures_;
-    std::unordered_map<std::string, std::uint32_t> word_classes_;  // word -> mask of class bits
+    /// Hashes std::string and std::string_view alike, so lookups need no temporary string.
+    struct StringHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> word_classes_;  // word -> class bits
+    std::unordered_map<std::string, std::vector<std::size_t>, StringHash, std::equal_to<>> cues_by_first_;
     Grammar grammar_{};
 };
 
