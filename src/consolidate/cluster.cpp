@@ -137,7 +137,11 @@ std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs,
             const bool same_doc = contains(st.docs, m.doc);
             bool ok;
             if (once) {
-                ok = words > 0 || ev.theme.empty() || st.themes.count("") || st.themes.count(ev.theme);
+                // What it acts on must not differ: a mention naming a theme the cluster's
+                // mentions do not name, with no word in common, is another undertaking.
+                const bool other_themes = std::any_of(st.themes.begin(), st.themes.end(),
+                                                      [](const std::string& t) { return !t.empty(); });
+                ok = words > 0 || ev.theme.empty() || !other_themes || st.themes.count(ev.theme);
             } else {
                 if (!time_fits(m, st)) continue;
                 // An undated mention says little about which event it is: it needs more

@@ -7,6 +7,7 @@
 #include "events/sentence_view.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace chronograph {
@@ -62,6 +63,12 @@ public:
         if (m.trigger->pos == events::Pos::Noun) return true;
         if (m.trigger->pos == events::Pos::Phrase) return v_.words[i].find("ground") != std::string::npos;
         if (i == 0) return false;
+        // "Putin's 2024 visit", "the June election": a date between a determiner and the word.
+        if (v_.timex[i - 1] >= 0) {
+            std::size_t k = i - 1;
+            while (k > 0 && v_.timex[k - 1] == v_.timex[i - 1]) --k;
+            if (k > 0 && v_.in(k - 1, lex_.grammar().determiner)) return true;
+        }
         const std::string_view f = m.form;
         auto ends = [&](std::string_view suffix) { return f.size() > suffix.size() && f.substr(f.size() - suffix.size()) == suffix; };
         const std::string& prev = v_.words[i - 1];
@@ -343,7 +350,7 @@ std::set<std::size_t> sources_of(const SentenceView& v) {
 }
 
 /// The countries named before token `upto` of this sentence, after those of the
-/// sentences before it: what "the two countries" can point back to.
+/// sentences before it, one entry per country, most recent last.
 std::vector<std::size_t> countries_before(const SentenceView& v, std::size_t upto, std::vector<std::size_t> recent) {
     for (std::size_t i = 0; i < upto && i < v.size(); ++i) {
         const int e = v.entity[i];
@@ -356,6 +363,22 @@ std::vector<std::size_t> countries_before(const SentenceView& v, std::size_t upt
         }
     }
     return recent;
+}
+
+/// What "the two countries" points back to: of the countries named so far, the two named
+/// most often (the story's protagonists), the more recent first on ties; most salient last.
+std::vector<std::size_t> salient_countries(const SentenceView& v, std::size_t upto, const std::vector<std::size_t>& recent) {
+    std::vector<std::size_t> list = countries_before(v, upto, recent);
+    const std::size_t until = upto < v.size() ? v.token(upto).span.start : v.a.sentences[v.index].span.end;
+    std::map<std::string, int> count;
+    for (const EntityMention& m : v.a.entities) {
+        if (m.span.start >= until) break;
+        if (m.kind == EntityKind::Country) ++count[m.key];
+    }
+    std::stable_sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {
+        return count[v.a.entities[a].key] < count[v.a.entities[b].key];
+    });
+    return list;
 }
 
 }  // namespace
@@ -387,7 +410,7 @@ void EventExtractor::Impl::sentence(DocumentAnalysis& a, std::size_t s, std::vec
             ev.type = cand.type;
             ev.nominal = cand.nominal;
             ev.status = status(v, cand, c, attributed);
-            participants(v, cand, c, sources, countries_before(v, cand.head, recent_countries), ev);
+            participants(v, cand, c, sources, salient_countries(v, cand.head, recent_countries), ev);
             const std::vector<std::size_t> local_agents = ev.agents;
             // A clause without its own subject shares the sentence's previous one.
             if (ev.agents.empty() && a.events.size() > first_event) ev.agents = a.events.back().agents;
@@ -537,13 +560,15 @@ void EventExtractor::Impl::participants(const SentenceView& v, const Candidate& 
             }
         } else if (locative && m.kind == EntityKind::Country) {
             add(ev.places, e);
+        } else if (in_pp && lex.in_class(lex.grammar().circumstance, prep)) {
+            // "during Putin's visit", "since the Korean War": a circumstance, not a participant.
         } else if ((is_passive && prep == "by") || (c.nominal && lex.in_class(lex.grammar().agentive, prep))) {
             add(ev.agents, e);
         } else {
             add(ev.patients, e);
         }
     }
-    // "the two countries", "both nations": the two countries named last.
+    // "the two countries", "both nations": the two countries the story is about.
     if (ev.agents.empty() && recent_countries.size() >= 2) {
         for (std::size_t i = 0; i + 1 < v.size() && i < c.head + 6; ++i) {
             if (v.clause[i] != clause) continue;
@@ -557,13 +582,9 @@ void EventExtractor::Impl::participants(const SentenceView& v, const Candidate& 
     }
 }
 
-void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const std::vector<Candidate>& all,
-                                int clause, bool content_clause, EventMention& ev) const {
-    if (c.duration_timex >= 0) {
-        ev.duration = v.a.timexes[c.duration_timex].time.value;
-        ev.anchor_type = c.anchor_type;
-    }
-    // The date or time expression of the clause closest to the trigger.
+/// The date or time expression of the clause closest to the trigger of `c`, unless it is
+/// nearer to another event of the clause; -1 if none.
+int nearest_timex(const SentenceView& v, const Candidate& c, const std::vector<Candidate>& all, int clause) {
     int best = -1;
     std::size_t best_distance = 0;
     for (std::size_t i = 0; i < v.size(); ++i) {
@@ -573,7 +594,6 @@ void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const
         if (t.type != TimexType::Date && t.type != TimexType::Time) continue;
         auto distance = [&](const Candidate& x) { return i < x.head ? x.head - i : (i >= x.last ? i - x.last + 1 : 0); };
         const std::size_t d = distance(c);
-        // A date nearer to another event of the clause is that event's.
         bool other = false;
         for (const Candidate& x : all)
             if (&x != &c && distance(x) < d) other = true;
@@ -582,6 +602,26 @@ void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const
             best = tx;
             best_distance = d;
         }
+    }
+    return best;
+}
+
+void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const std::vector<Candidate>& all,
+                                int clause, bool content_clause, EventMention& ev) const {
+    if (c.duration_timex >= 0) {
+        ev.duration = v.a.timexes[c.duration_timex].time.value;
+        ev.anchor_type = c.anchor_type;
+    }
+    int best = nearest_timex(v, c, all, clause);
+    // "signed during Putin's visit last year": an event dated by the event it happened during.
+    for (std::size_t k = 0; best < 0 && k < all.size(); ++k) {
+        const Candidate& x = all[k];
+        if (&x == &c || x.head < c.last || x.head > c.last + 6) continue;
+        for (std::size_t i = c.last; i < x.head; ++i)
+            if (v.words[i] == "during") {
+                best = nearest_timex(v, x, all, clause);
+                break;
+            }
     }
     if (best >= 0) {
         ev.timex = static_cast<std::size_t>(best);

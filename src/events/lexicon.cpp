@@ -174,7 +174,8 @@ Lexicon::Lexicon(const Resources& res) {
                        bit("light-noun"),  bit("preposition"),     bit("pronoun"),
                        bit("pre-trigger"), bit("relative"),        bit("relative-preposition"),
                        bit("clause-opener"), bit("reporting"),     bit("self-reporting"),
-                       bit("speech"),      bit("finite-auxiliary"), bit("not-content-start")};
+                       bit("speech"),      bit("finite-auxiliary"), bit("not-content-start"),
+                       bit("circumstance")};
 }
 
 const Measure* Lexicon::measure(const std::string& word, std::string_view kind) const {

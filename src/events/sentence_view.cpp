@@ -92,6 +92,8 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
             else if (in(i + 1, g.clause_opener)) open(false, false);
             // "The bridge, designed to span the river, broke ground": an aside after the subject.
             else if (participle && i > 0 && token(i - 1).is(kWord) && stack.size() == 1 && closes_later(i + 1)) open(true, false);
+            // "..., strengthening their partnership": a participle clause of its own.
+            else if (participle && next.compare(next.size() - 3, 3, "ing") == 0) open(false, false);
             else if (next == "according" && is(i + 2, "to")) { /* opened at "according" */ }
             else {
                 // ", KCNA reported Thursday." / ", he said": a trailing attribution.
