@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 namespace chronograph::merging {
 
@@ -26,7 +27,7 @@ namespace {
 /// new mention is compared with the cluster once instead of with every member.
 struct ClusterState {
     std::vector<std::size_t> actors, places;  // sorted
-    std::map<std::string, int> words;
+    std::unordered_map<std::uint32_t, int> words;  // content word id -> members using it
     std::vector<std::size_t> docs;             // sorted
     std::set<std::string> themes;              // "" when a member has none
     bool actorless = false;                    // a member without actors
@@ -51,19 +52,12 @@ public:
 
     void touch(std::size_t id) {
         ids_.push_back(id);
-        if (ids_.size() > 8 * kWindow) {
-            std::vector<std::size_t> keep;
-            newest(keep);
-            std::reverse(keep.begin(), keep.end());
-            ids_ = std::move(keep);
-        }
+        if (ids_.size() > 8 * kWindow) ids_.erase(ids_.begin(), ids_.end() - static_cast<std::ptrdiff_t>(2 * kWindow));
     }
-    /// Appends the newest distinct ids (at most kWindow), newest first.
+    /// Appends the ids touched in the last 2 * kWindow joins (the caller removes repeats).
     void newest(std::vector<std::size_t>& out) const {
-        std::vector<std::size_t> seen;
-        for (auto it = ids_.rbegin(); it != ids_.rend() && seen.size() < kWindow; ++it)
-            if (std::find(seen.begin(), seen.end(), *it) == seen.end()) seen.push_back(*it);
-        out.insert(out.end(), seen.begin(), seen.end());
+        const std::size_t n = std::min(ids_.size(), 2 * kWindow);
+        out.insert(out.end(), ids_.end() - static_cast<std::ptrdiff_t>(n), ids_.end());
     }
 
 private:
@@ -110,17 +104,20 @@ std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs,
     // Candidate clusters by (type, actor), and by type for mentions without actors: the
     // clusters that most recently took a member, a bounded number of them, so a corpus
     // where one actor does the same kind of thing thousands of times stays linear.
-    std::map<std::pair<std::string, std::size_t>, Recent> by_actor;
-    std::map<std::string, Recent> actorless;
+    std::unordered_map<std::uint64_t, Recent> by_actor;  // (type id << 40) | actor
+    std::unordered_map<std::uint32_t, Recent> actorless;  // type id
+    std::unordered_map<std::string, std::uint32_t> type_ids;
     for (std::size_t k = 0; k < mentions.size(); ++k) {
         const MentionRef& m = mentions[k];
         const EventMention& ev = docs[m.doc].events[m.index];
         const bool once = std::find(once_types.begin(), once_types.end(), ev.type) != once_types.end();
+        const std::uint32_t type = type_ids.emplace(ev.type, static_cast<std::uint32_t>(type_ids.size())).first->second;
+        auto key = [&](std::size_t actor) { return (static_cast<std::uint64_t>(type) << 40) | actor; };
         std::vector<std::size_t> candidates;
         if (m.actors.empty()) {
-            actorless[ev.type].newest(candidates);
+            actorless[type].newest(candidates);
         } else {
-            for (std::size_t a : m.actors) by_actor[{ev.type, a}].newest(candidates);
+            for (std::size_t a : m.actors) by_actor[key(a)].newest(candidates);
         }
         // Ascending cluster order, so that ties go to the oldest cluster as before.
         std::sort(candidates.begin(), candidates.end());
@@ -172,8 +169,8 @@ std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs,
         ClusterState& st = states[best];
         join(st, m, ev.theme);
         // The cluster is now the most recent under each of its actors' keys.
-        for (std::size_t a : st.actors) by_actor[{ev.type, a}].touch(static_cast<std::size_t>(best));
-        if (st.actorless) actorless[ev.type].touch(static_cast<std::size_t>(best));
+        for (std::size_t a : st.actors) by_actor[key(a)].touch(static_cast<std::size_t>(best));
+        if (st.actorless) actorless[type].touch(static_cast<std::size_t>(best));
     }
     return clusters;
 }
