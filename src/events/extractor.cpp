@@ -410,7 +410,7 @@ void EventExtractor::Impl::sentence(DocumentAnalysis& a, std::size_t s, std::vec
             ev.type = cand.type;
             ev.nominal = cand.nominal;
             ev.status = status(v, cand, c, attributed);
-            participants(v, cand, c, sources, salient_countries(v, cand.head, recent_countries), ev);
+            participants(v, cand, c, sources, recent_countries, ev);
             const std::vector<std::size_t> local_agents = ev.agents;
             // A clause without its own subject shares the sentence's previous one.
             if (ev.agents.empty() && a.events.size() > first_event) ev.agents = a.events.back().agents;
@@ -569,13 +569,16 @@ void EventExtractor::Impl::participants(const SentenceView& v, const Candidate& 
         }
     }
     // "the two countries", "both nations": the two countries the story is about.
-    if (ev.agents.empty() && recent_countries.size() >= 2) {
+    if (ev.agents.empty()) {
         for (std::size_t i = 0; i + 1 < v.size() && i < c.head + 6; ++i) {
             if (v.clause[i] != clause) continue;
             const bool two = (v.words[i] == "two" && i > 0 && v.words[i - 1] == "the") || v.words[i] == "both";
             if (two && v.in(i + 1, lex.grammar().plural_anaphor)) {
-                add(ev.agents, recent_countries[recent_countries.size() - 2]);
-                add(ev.agents, recent_countries.back());
+                const std::vector<std::size_t> salient = salient_countries(v, i, recent_countries);
+                if (salient.size() >= 2) {
+                    add(ev.agents, salient[salient.size() - 2]);
+                    add(ev.agents, salient.back());
+                }
                 break;
             }
         }
