@@ -269,15 +269,36 @@ public:
                     if (t.type.empty() || nominal_use(i)) continue;
                     return cand;
                 }
+                case Role::BySubject: {
+                    // "A magnitude 7.8 earthquake struck": the subject says what kind of event.
+                    for (std::size_t j = i; j > 0 && i - j < 7; --j) {
+                        if (v_.clause[j - 1] != c) break;
+                        if (const std::string* ty = lex_.subject_type(v_.words[j - 1])) {
+                            cand.type = *ty;
+                            break;
+                        }
+                    }
+                    cand.nominal = nominal_use(i);
+                    if (cand.nominal) {
+                        if (!noun_fallback) noun_fallback = cand;
+                        continue;
+                    }
+                    return cand;
+                }
                 case Role::ByObject: {
+                    bool typed = false;
                     for (std::size_t j = i + m.length; j < v_.size() && j < i + m.length + 8; ++j) {
                         if (v_.clause[j] != c) break;
                         if (const std::string* ty = lex_.object_type(v_.words[j])) {
                             cand.type = *ty;
                             cand.last = j + 1;
+                            typed = true;
                             break;
                         }
                     }
+                    // "This photo provided by the government": a participle naming who made
+                    // something, not an act of giving.
+                    if (!typed && v_.is(i + m.length, "by")) continue;
                     cand.nominal = nominal_use(i);
                     if (cand.nominal) {
                         if (!noun_fallback) noun_fallback = cand;

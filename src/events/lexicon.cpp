@@ -117,6 +117,7 @@ Lexicon::Lexicon(const Resources& res) {
         else if (role == "report") t.role = Role::Report;
         else if (role == "duration") t.role = Role::Duration;
         else if (role == "by-object") t.role = Role::ByObject;
+        else if (role == "by-subject") t.role = Role::BySubject;
         else bad_line("en/events/triggers.tsv", r.line, "unknown role " + std::string(role));
         const std::size_t index = triggers_.size();
         triggers_.push_back(t);
@@ -138,6 +139,10 @@ Lexicon::Lexicon(const Resources& res) {
     for (const Record& r : read_table(res.file("en/events/objects.tsv"))) {
         if (!types_.count(std::string(r[1]))) bad_line("en/events/objects.tsv", r.line, "unknown type");
         objects_[std::string(r[0])] = std::string(r[1]);
+    }
+    for (const Record& r : read_table(res.file("en/events/subjects.tsv"))) {
+        if (!types_.count(std::string(r[1]))) bad_line("en/events/subjects.tsv", r.line, "unknown type");
+        subjects_[std::string(r[0])] = std::string(r[1]);
     }
     for (const Record& r : read_table(res.file("en/events/cues.tsv"))) {
         Cue c;
@@ -209,14 +214,22 @@ const TypeInfo* Lexicon::type(std::string_view name) const {
     return it == types_.end() ? nullptr : &it->second;
 }
 
-const std::string* Lexicon::object_type(std::string_view noun) const {
+namespace {
+
+/// `noun` or its singular in `table`.
+const std::string* noun_class(const std::unordered_map<std::string, std::string>& table, std::string_view noun) {
     std::string w(noun);
-    if (auto it = objects_.find(w); it != objects_.end()) return &it->second;
+    if (auto it = table.find(w); it != table.end()) return &it->second;
     // Plurals: "troops", "missiles", "casualties"
     if (w.size() > 3 && ends_with(w, "ies")) w = w.substr(0, w.size() - 3) + "y";
     else if (w.size() > 2 && ends_with(w, "s")) w.pop_back();
-    if (auto it = objects_.find(w); it != objects_.end()) return &it->second;
+    if (auto it = table.find(w); it != table.end()) return &it->second;
     return nullptr;
 }
+
+}  // namespace
+
+const std::string* Lexicon::object_type(std::string_view noun) const { return noun_class(objects_, noun); }
+const std::string* Lexicon::subject_type(std::string_view noun) const { return noun_class(subjects_, noun); }
 
 }  // namespace chronograph::events

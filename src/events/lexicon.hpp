@@ -15,7 +15,7 @@
 namespace chronograph::events {
 
 enum class Pos { Verb, Noun, Phrase };
-enum class Role { Event, Light, Start, End, Control, Report, Duration, ByObject };
+enum class Role { Event, Light, Start, End, Control, Report, Duration, ByObject, BySubject };
 
 struct Trigger {
     std::string lemma;
@@ -60,6 +60,8 @@ public:
     const TypeInfo* type(std::string_view name) const;
     /// The event type an object noun gives to a by-object trigger ("troops" -> deployment).
     const std::string* object_type(std::string_view noun) const;
+    /// The event type a subject noun gives to a by-subject trigger ("earthquake" -> disaster).
+    const std::string* subject_type(std::string_view noun) const;
     const std::vector<Cue>& cues() const { return cues_; }
     /// Indices into cues() of the cues whose first word is `word`.
     const std::vector<std::size_t>* cues_starting(std::string_view word) const {
@@ -94,6 +96,7 @@ private:
     std::unordered_map<std::string, std::vector<PhraseForm>> phrases_;  // first word -> forms
     std::unordered_map<std::string, TypeInfo> types_;
     std::unordered_map<std::string, std::string> objects_;
+    std::unordered_map<std::string, std::string> subjects_;
     std::vector<Cue> cues_;
     std::unordered_map<std::string, Measure> measures_;
     /// Hashes std::string and std::string_view alike, so lookups need no temporary string.
