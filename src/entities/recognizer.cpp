@@ -147,6 +147,19 @@ std::string DocScanner::affiliation_before(std::size_t i) const {
     return m.key;
 }
 
+std::string DocScanner::owner_of(std::size_t i) const {
+    if (found_.empty()) return {};
+    const Found& m = found_.back();
+    if (m.sentence != sentence_ || m.last >= i || m.kind == EntityKind::Place || m.kind == EntityKind::Product) return {};
+    std::size_t k = m.last;
+    if (key(k) != "'s" && key(k) != "'") return {};
+    std::size_t words = 0;
+    for (++k; k < i && words < 3 && is_lower_word(tok_[k]); ++k) ++words;
+    if (words > 0 && !(flags(k - 1) & kOrgCue)) return {};  // "the Beatles' record company"
+    if (words > 0 && k < i && key(k) == ",") ++k;
+    return k == i ? m.key : std::string();
+}
+
 std::size_t DocScanner::person_after_title(std::size_t i, PhraseTrie::Match tm) {
     const TitleEntry& title = g_.title_entries[tm.value];
     std::size_t j = i + tm.length;
@@ -242,8 +255,12 @@ std::size_t DocScanner::gazetteer_mention(std::size_t i, PhraseTrie::Match gm) {
         name_at(j).length == 0) {
         // "<Company> Corps", "<Company> Music Group": another body named after it.
         const std::size_t r = cap_run_end(j, false);
-        if ((flags(r - 1) & kOrgLast) && !(flags(r - 1) & kLegalForm))
-            return acronym_after(end_of(emit_surface(i, r, EntityKind::Organization, "name")));
+        if ((flags(r - 1) & kOrgLast) && !(flags(r - 1) & kLegalForm)) {
+            std::string owner = owner_of(i);
+            Found& f = emit_surface(i, r, EntityKind::Organization, "name");
+            f.affiliation = std::move(owner);
+            return acronym_after(end_of(f));
+        }
     }
     if (e.kind == EntityKind::Organization)
         if (const std::size_t p = product_of_org(i, j, e); p > i) return p;
@@ -330,7 +347,9 @@ std::size_t DocScanner::capitalized_run(std::size_t i) {
     const std::size_t n = r - i;
     const std::uint32_t first = flags(i), last = flags(key(r - 1) == "." ? r - 2 : r - 1);
     const auto org = [&] {
+        std::string owner = owner_of(i);
         Found& f = emit_surface(i, r, EntityKind::Organization, "name");
+        f.affiliation = std::move(owner);
         // "Pretax profit fell": a sentence's first word may be a common noun; the document
         // pass drops it if the document writes it in lower case elsewhere.
         f.weak = n == 1 && sentence_initial(i);

@@ -85,6 +85,9 @@ private:
     /// separated by at most three lower-case words or a possessive ("Russian Prime
     /// Minister", "Ukraine's military intelligence chief").
     std::string affiliation_before(std::size_t i) const;
+    /// The owner of a body named at i: "The Beatles' Apple Corps", "the Beatles' record
+    /// company, Apple Corps" (the key of the organization or person), or "".
+    std::string owner_of(std::size_t i) const;
     /// "<title> <Name>": a person with a role. Returns the end, or i if no name follows.
     std::size_t person_after_title(std::size_t i, PhraseTrie::Match tm);
     /// "Name (ACR)" right after an organization: the acronym is a mention of it too.
