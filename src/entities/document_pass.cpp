@@ -73,6 +73,10 @@ void DocScanner::resolve_aliases() {
             if (short_end < f.last) add_alias(aliases, phrase_key(f.first, short_end), m, "short name");
         }
     }
+    // "Acme Widget Kit (AWK)": the acronym the text defined.
+    for (std::size_t m = 0; m < found_.size(); ++m)
+        if (found_[m].via == "acronym" && found_[m].kind != EntityKind::Country)
+            add_alias(aliases, phrase_key(found_[m].first, found_[m].last), best[found_[m].key], "acronym");
     // Short forms found in the first pass take their full name's identity.
     for (Found& f : found_) {
         const std::size_t n = f.last - f.first;
@@ -99,7 +103,9 @@ void DocScanner::resolve_aliases() {
     for (std::size_t s = 0; s < a_.sentences.size(); ++s) {
         set_sentence(s);
         for (std::size_t i = begin_; i < end_; ++i) {
-            if (covered[i] || !is_cap_word(tok_[i]) || (i > begin_ && is_cap_word(tok_[i - 1]) && !covered[i - 1]))
+            // A name starts where its capitalized run does ("The Macbook" starts at "Macbook").
+            if (covered[i] || !is_cap_word(tok_[i]) ||
+                (i > begin_ && is_cap_word(tok_[i - 1]) && !covered[i - 1] && !(flags(i - 1) & kNotName)))
                 continue;
             std::string k;
             std::size_t match_end = 0;

@@ -82,7 +82,7 @@ void Gazetteer::load_products(const std::vector<Record>& rows) {
     static const std::pair<std::string_view, std::uint32_t> kRoles[] = {
         {"head", kProductHead},       {"noun", kProductNoun},       {"verb", kProductVerb},
         {"adjective", kProductAdjective}, {"variant", kProductVariant}, {"variant-strong", kProductVariant | kProductVariantStrong},
-        {"follow", kProductFollow}};
+        {"follow", kProductFollow}, {"version", kProductVersion}};
     std::unordered_map<std::string, std::uint32_t> index;  // phrase -> product_entries
     for (const Record& r : rows) {
         std::uint32_t role = 0;

@@ -73,6 +73,7 @@ enum ProductRole : std::uint32_t {
     kProductVariant = 1u << 4,        // "iPod nano", "MacBook Air"
     kProductVariantStrong = 1u << 5,  // "<X> Pro"
     kProductFollow = 1u << 6,         // "launched <X> in ..."
+    kProductVersion = 1u << 7,        // "<X>, the latest version of ..."
 };
 
 struct ProductPhrase {

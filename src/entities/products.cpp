@@ -127,6 +127,22 @@ bool DocScanner::product_cue_before(std::size_t i) const {
     return false;
 }
 
+bool DocScanner::noun_ending_at(std::size_t i) const {
+    for (std::size_t len = 1; len <= 3 && i >= begin_ + len; ++len)
+        if (is_lower_word(tok_[i - len]) && product_phrase(i - len, kProductNoun).length == len) return true;
+    return false;
+}
+
+bool DocScanner::version_apposition(std::size_t j) const {
+    // "<X>, the newest version of ...", "<X>, a new release of ...".
+    if (j + 2 >= end_ || key(j) != ",") return false;
+    std::size_t k = j + 1;
+    if (!is_determiner(key(k))) return false;
+    for (++k; k < end_ && is_lower_word(tok_[k]) && product_phrase(k, kProductAdjective).length > 0;)
+        k += product_phrase(k, kProductAdjective).length;
+    return k + 1 < end_ && is_lower_word(tok_[k]) && product_phrase(k, kProductVersion).length > 0;
+}
+
 std::size_t DocScanner::product_run(std::size_t i, std::size_t r) {
     const bool shaped = product_shaped(i);
     // Model and variant words inside the capitalized run ("Galaxy S24 Ultra", "MacBook Pro")
@@ -166,14 +182,20 @@ std::size_t DocScanner::product_run(std::size_t i, std::size_t r) {
         const bool noun_after = lower_after && product_phrase(stop, kProductNoun).length > 0;
         const bool ends_phrase = !lower_after || product_phrase(stop, kProductFollow).length > 0;
         const bool possessed = i > begin_ && (key(i - 1) == "'s" || key(i - 1) == "'");
-        cued = noun_after || (ends_phrase && product_cue_before(i)) || (shape_only && possessed);
+        // "web browser <X>", "the messaging app <X>": a product noun right before.
+        const bool noun_before = noun_ending_at(i) && ends_phrase;
+        // "replacing the PowerBook.": a shape with "the" that ends its phrase ("the
+        // BellSouth offer" is the company's).
+        const bool the_shape = shape_only && i > begin_ && key(i - 1) == "the" && !lower_after;
+        cued = noun_after || noun_before || (ends_phrase && product_cue_before(i)) || (shape_only && possessed) ||
+               the_shape || version_apposition(stop);
     }
     const std::uint32_t first = flags(i), last = flags(name_end - 1);
     if (cue_only) {
         if (!cued || (first & (kGivenName | kNotModel)) || (last & (kOrgLast | kPlaceLast | kEventLast | kNotModel)))
             return i;  // no person, body or place: "introduced John Smith", "the new Congress"
-    } else if (!shaped && (last & kNotModel)) {
-        return i;  // "Article 5", "Flight 17"
+    } else if (!shaped && ((last & kNotModel) || (name_end == i + 1 && model_token(i, false)))) {
+        return i;  // "Article 5", "Flight 17", "an MP3 Player"
     } else if (!shaped && model && name_end == i + 1 && sentence_initial(i)) {
         return i;  // "Nearly 300 ...", "Some 40 ..."
     }

@@ -20,6 +20,10 @@ bool is_connector(std::string_view k) {
            k == "der" || k == "den" || k == "al" || k == "bin" || k == "ibn" || k == "la" || k == "le" ||
            k == "du" || k == "dos" || k == "das" || k == "&" || k == "-" || k == "and" || k == "for" || k == "on";
 }
+/// A capital letter inside a word written with a small first letter ("iOS", "eBay").
+bool has_inner_capital(std::string_view w) {
+    return std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
 /// Connectors that may also join words of a person's name.
 bool is_name_particle(std::string_view k) {
     return k == "de" || k == "da" || k == "del" || k == "van" || k == "von" || k == "der" || k == "den" ||
@@ -108,6 +112,16 @@ std::size_t DocScanner::cap_run_end(std::size_t i, bool person) const {
                     break;
                 // "... Agency KCNA": a known name starts a new run, unless joined by "of".
                 if (key(j - 1) != "of" && !glued(j) && name_at(j).length > 0) break;
+            }
+            if (person && j >= i + 2 && !glued(j)) {
+                // "Steve Jobs Apple Computer CEO": after a full name, a known body followed
+                // by more capitals, or a company's title, starts something else (but
+                // "Gerald Ford" is a name).
+                const auto gm = name_at(j);
+                if (gm.length > 0 && g_.entries[gm.value].kind != EntityKind::Person && j + gm.length < end_ &&
+                    is_cap_word(tok_[j + gm.length]))
+                    break;
+                if (const auto tm = title_at(j); tm.length > 0 && g_.title_entries[tm.value].in_org) break;
             }
             ++j;
             continue;
@@ -217,11 +231,13 @@ std::size_t DocScanner::acronym_after(std::size_t j) {
     const Found org = found_.back();
     if (org.kind == EntityKind::Person || org.kind == EntityKind::Place) return j;
     // "CANBERRA, Australia (AP)": a known name of something else is no acronym of this,
-    // nor letters that do not start as the name does.
-    if (const auto gm = name_at(j + 1); gm.length > 0) {
-        if (g_.entries[gm.value].key != org.key) return j;
-    } else if (text(j + 1)[0] != a_.doc.text[tok_[org.first].span.start]) {
-        return j;
+    // nor letters that do not start as the name does; its initials always are.
+    if (initials(org.first, org.last) != text(j + 1)) {
+        if (const auto gm = name_at(j + 1); gm.length > 0) {
+            if (g_.entries[gm.value].key != org.key) return j;
+        } else if (text(j + 1)[0] != a_.doc.text[tok_[org.first].span.start]) {
+            return j;
+        }
     }
     emit(j + 1, j + 2, org.kind, org.name, org.key, "acronym").affiliation = org.affiliation;
     return j + 3;
@@ -393,11 +409,14 @@ std::size_t DocScanner::capitalized_run(std::size_t i) {
 }
 
 bool DocScanner::defines_acronym(std::size_t i, std::size_t r) const {
-    if (r + 2 >= end_ || key(r) != "(" || key(r + 2) != ")" || !tok_[r + 1].is(kAllCaps)) return false;
-    std::string initials;
-    for (std::size_t k = i; k < r; ++k)
-        if (is_cap_word(tok_[k])) initials += text(k)[0];
-    return initials == text(r + 1);
+    return r + 2 < end_ && key(r) == "(" && key(r + 2) == ")" && tok_[r + 1].is(kAllCaps) && initials(i, r) == text(r + 1);
+}
+
+std::string DocScanner::initials(std::size_t first, std::size_t last) const {
+    std::string out;
+    for (std::size_t k = first; k < last; ++k)
+        if (is_cap_word(tok_[k])) out += text(k)[0];
+    return out;
 }
 
 std::optional<EntityKind> DocScanner::speaker_kind(std::size_t i, std::size_t r) const {
@@ -444,7 +463,8 @@ std::size_t DocScanner::at(std::size_t i) {
         if (r > i) return r;
     }
     if (gm.length > 0) return gazetteer_mention(i, gm);
-    if (product_shaped(i) && is_lower_word(tok_[i])) return shaped_product(i);
+    // "iPhone", "iOS 4": a small letter, then capitals (a product's shape, or its start).
+    if (is_lower_word(tok_[i]) && tok_[i].is(kWord) && has_inner_capital(text(i))) return shaped_product(i);
     if (is_lower_word(tok_[i])) return (flags(i) & kPlaceOf) ? place_of(i) : i + 1;
     if (is_cap_word(tok_[i])) return capitalized_run(i);
     return i + 1;

@@ -110,6 +110,8 @@ private:
     /// "Acme Widget Corporation (AWC)": the capitalized run [i, r) is followed by its
     /// initials in parentheses.
     bool defines_acronym(std::size_t i, std::size_t r) const;
+    /// First letters of the capitalized words in [first, last): "NSA".
+    std::string initials(std::size_t first, std::size_t last) const;
     /// The name at [i, r) speaks ("<Name> said", "<Name> announced", "<Name> has claimed"):
     /// a person, or an organization by the verb ("announced", "said in a statement", one
     /// word) or the pronoun after it ("its"/"he"); nothing if no speech verb follows.
@@ -130,6 +132,10 @@ private:
     std::size_t model_end(std::size_t j, bool lower_variants, bool numeric_only) const;
     /// The longest products.tsv phrase at i with one of the `role` bits (length 0 if none).
     PhraseTrie::Match product_phrase(std::size_t i, std::uint32_t role) const;
+    /// A product noun just before i: "web browser <X>", "the app <X>".
+    bool noun_ending_at(std::size_t i) const;
+    /// An apposition at j that calls a name a version: ", the newest version of ...".
+    bool version_apposition(std::size_t j) const;
     /// A cue before i that introduces a product: "unveiled [the] [new] <X>", "the new <X>".
     bool product_cue_before(std::size_t i) const;
     /// A product's name at [i, r) (r: end of its capitalized run) with its model, variants
