@@ -65,6 +65,7 @@ void Gazetteer::add_name(std::string_view phrase, NamedEntry e) {
     if (!names.add(tokens, id)) return;
     entries.push_back(std::move(e));
     if (tokens.size() == 1) single_words_.emplace(tokens[0], id);
+    if (tokens.size() == 2) pairs_.insert(tokens[0] + " " + tokens[1]);
 }
 
 void Gazetteer::load_word_roles(std::string_view name, std::string_view text,

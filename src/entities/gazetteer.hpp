@@ -11,6 +11,7 @@
 #include <initializer_list>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace chronograph::entities {
@@ -107,6 +108,11 @@ public:
         auto it = single_words_.find(key);
         return it == single_words_.end() ? nullptr : &entries[it->second];
     }
+    /// True if "first second" is a two-word gazetteer name ("united states"): the shape
+    /// "UnitedStates" is a missing space, not a brand.
+    bool knows_pair(std::string_view first, std::string_view second) const {
+        return pairs_.count(std::string(first) + " " + std::string(second)) > 0;
+    }
     /// The canonical name of the country with this key ("country:RUS" -> "Russia").
     std::string_view country_name(std::string_view key) const {
         auto it = country_names_.find(key);
@@ -122,6 +128,7 @@ private:
     std::unordered_map<std::string, std::string, Hash, std::equal_to<>> place_types_;
     std::unordered_map<std::string, std::string, Hash, std::equal_to<>> country_names_;
     std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> single_words_;
+    std::unordered_set<std::string> pairs_;
 
     void add_name(std::string_view phrase, NamedEntry e);
     void add_word(std::string_view word, std::uint32_t flag);

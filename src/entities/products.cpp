@@ -46,6 +46,7 @@ bool DocScanner::product_shaped(std::size_t i) const {
     const std::size_t first = 1 + run_of(s, 1, is_lower);
     if (first < 3 || first >= s.size() || !is_upper(s[first])) return false;
     if (g_.flags(key(i).substr(0, first)) & kSurnamePrefix) return false;
+    if (g_.knows_pair(key(i).substr(0, first), key(i).substr(first))) return false;  // "UnitedStates"
     const std::size_t second = run_of(s, first + 1, is_lower);
     return second >= 2 && first + 1 + second == s.size();
 }
@@ -180,7 +181,10 @@ std::size_t DocScanner::product_run(std::size_t i, std::size_t r) {
     if (shape_only || cue_only) {
         const bool lower_after = stop < end_ && is_lower_word(tok_[stop]);
         const bool noun_after = lower_after && product_phrase(stop, kProductNoun).length > 0;
-        const bool ends_phrase = !lower_after || product_phrase(stop, kProductFollow).length > 0;
+        // <X> ends its noun phrase, and no list of names goes on ("the new Financial
+        // Institutions Reform, Recovery and Enforcement Act").
+        const bool listed = stop + 1 < end_ && key(stop) == "," && is_cap_word(tok_[stop + 1]);
+        const bool ends_phrase = (!lower_after || product_phrase(stop, kProductFollow).length > 0) && !listed;
         const bool possessed = i > begin_ && (key(i - 1) == "'s" || key(i - 1) == "'");
         // "web browser <X>", "the messaging app <X>": a product noun right before.
         const bool noun_before = noun_ending_at(i) && ends_phrase;
