@@ -261,3 +261,14 @@ TEST_CASE("a body named with a possessive belongs to its owner, and is found by 
     REQUIRE(apple.size() == 1);
     CHECK(apple[0]->mentions.size() == 2);
 }
+
+TEST_CASE("products: plurals join the product, model codes stay apart", "[entities]") {
+    std::vector<DocumentAnalysis> docs;
+    docs.push_back(analysed("The iPhone sold well, and the iPhone 3G sold better."));
+    docs.push_back(analysed("Shops ran out of iPhones. The iPhone 3GS came later."));
+    const EntityTable table = link_entities(docs, {"d1", "d2"});
+    std::vector<std::string> names;
+    for (const Entity& e : table.entities)
+        if (e.kind == EntityKind::Product) names.push_back(e.name);
+    CHECK(names == std::vector<std::string>{"iPhone", "iPhone 3G", "iPhone 3GS"});
+}
