@@ -172,6 +172,17 @@ void DocScanner::drop_common_words() {
 }
 
 void DocScanner::settle_weak_kinds() {
+    std::map<std::string, std::string> products;  // phrase -> product key
+    for (const Found& f : found_)
+        if (f.kind == EntityKind::Product && !f.hidden) products.emplace(phrase_key(f.first, f.last), f.key);
+    for (Found& f : found_) {
+        if (!f.shape_guess) continue;
+        auto it = products.find(phrase_key(f.first, f.last));
+        if (it == products.end()) continue;
+        f.kind = EntityKind::Product;
+        f.key = it->second;
+        f.shape_guess = false;
+    }
     std::map<std::string, std::pair<int, int>> votes;  // phrase -> (people, bodies)
     const auto speaker = [](const Found& f) {
         return f.weak && (f.kind == EntityKind::Person || f.kind == EntityKind::Organization);

@@ -81,7 +81,7 @@ void Gazetteer::load_word_roles(std::string_view name, std::string_view text,
 
 void Gazetteer::load_products(const std::vector<Record>& rows) {
     static const std::pair<std::string_view, std::uint32_t> kRoles[] = {
-        {"head", kProductHead},       {"noun", kProductNoun},       {"verb", kProductVerb},
+        {"head", kProductHead},       {"noun", kProductNoun},       {"before", kProductBefore},
         {"adjective", kProductAdjective}, {"variant", kProductVariant}, {"variant-strong", kProductVariant | kProductVariantStrong},
         {"follow", kProductFollow}, {"version", kProductVersion}};
     std::unordered_map<std::string, std::uint32_t> index;  // phrase -> product_entries

@@ -69,7 +69,7 @@ enum WordFlag : std::uint32_t {
 enum ProductRole : std::uint32_t {
     kProductHead = 1u << 0,           // "<X> Store", "<X> Player"
     kProductNoun = 1u << 1,           // "<X> smartphone"
-    kProductVerb = 1u << 2,           // "unveiled <X>"
+    kProductBefore = 1u << 2,         // "unveiled <X>", "a version of <X>"
     kProductAdjective = 1u << 3,      // "the new <X>"
     kProductVariant = 1u << 4,        // "iPod nano", "MacBook Air"
     kProductVariantStrong = 1u << 5,  // "<X> Pro"

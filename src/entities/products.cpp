@@ -123,8 +123,8 @@ bool DocScanner::product_cue_before(std::size_t i) const {
         if (adjective) return true;  // "the new <X>"
         --k;
     }
-    for (std::size_t len = 1; len <= 2 && k >= begin_ + len; ++len)
-        if (is_lower_word(tok_[k - len]) && product_phrase(k - len, kProductVerb).length == len) return true;
+    for (std::size_t len = 1; len <= 3 && k >= begin_ + len; ++len)
+        if (is_lower_word(tok_[k - len]) && product_phrase(k - len, kProductBefore).length == len) return true;
     return false;
 }
 
@@ -135,13 +135,23 @@ bool DocScanner::noun_ending_at(std::size_t i) const {
 }
 
 bool DocScanner::version_apposition(std::size_t j) const {
-    // "<X>, the newest version of ...", "<X>, a new release of ...".
+    // "<X>, the newest version of ...", "<X>, Acme's video calling application".
     if (j + 2 >= end_ || key(j) != ",") return false;
     std::size_t k = j + 1;
-    if (!is_determiner(key(k))) return false;
-    for (++k; k < end_ && is_lower_word(tok_[k]) && product_phrase(k, kProductAdjective).length > 0;)
-        k += product_phrase(k, kProductAdjective).length;
-    return k + 1 < end_ && is_lower_word(tok_[k]) && product_phrase(k, kProductVersion).length > 0;
+    if (is_determiner(key(k))) {
+        ++k;
+    } else {
+        while (k < end_ && is_cap_word(tok_[k]) && k < j + 4) ++k;
+        if (k == j + 1 || k >= end_ || key(k) != "'s") return false;
+        ++k;
+    }
+    for (std::size_t words = 0; words < 4 && k < end_ && tok_[k].is(kWord); ++words, ++k) {
+        if (!is_lower_word(tok_[k])) continue;  // "Acme's iOS video calling application"
+        if (product_phrase(k, kProductVersion).length > 0) return true;
+        const auto noun = product_phrase(k, kProductNoun);
+        if (noun.length > 0 && !(k + noun.length < end_ && is_lower_word(tok_[k + noun.length]))) return true;
+    }
+    return false;
 }
 
 std::size_t DocScanner::product_run(std::size_t i, std::size_t r) {
@@ -210,7 +220,7 @@ std::size_t DocScanner::product_run(std::size_t i, std::size_t r) {
     // often a company's name; a guess the rest of the document may overrule.
     if (shape_only && !cued && is_upper(text(i)[0])) {
         Found& f = emit_surface(i, stop, EntityKind::Organization, "name");
-        f.weak = true;
+        f.weak = f.shape_guess = true;
         return acronym_after(end_of(f));
     }
     const std::string owner = owner_before(i);
@@ -248,14 +258,19 @@ std::size_t DocScanner::product_of_org(std::size_t i, std::size_t j, const Named
 }
 
 std::string DocScanner::owner_before(std::size_t i) {
-    // "Acme's <product>": the owner is an organization, also when no rule typed it.
-    if (i < begin_ + 2 || !(key(i - 1) == "'s" || key(i - 1) == "'")) return affiliation_before(i);
-    if (!untyped_.empty() && untyped_.back().last == i - 1 && untyped_.back().sentence == sentence_) {
+    // "Acme's [new] <product>": the owner is an organization, also when no rule typed it.
+    std::size_t k = i;
+    while (k > begin_ && i - k < 2 && is_lower_word(tok_[k - 1]) && key(k - 1) != "'s") --k;
+    if (k < begin_ + 2 || !(key(k - 1) == "'s" || key(k - 1) == "'")) return {};
+    if (!untyped_.empty() && untyped_.back().last == k - 1 && untyped_.back().sentence == sentence_) {
         const Found owner = untyped_.back();
         untyped_.pop_back();
         return emit_surface(owner.first, owner.last, EntityKind::Organization, "name").key;
     }
-    return affiliation_before(i);
+    if (!found_.empty() && found_.back().last == k - 1 && found_.back().sentence == sentence_ &&
+        found_.back().kind == EntityKind::Organization)
+        return found_.back().key;
+    return {};
 }
 
 std::size_t DocScanner::group_after_the(std::size_t i, std::size_t r) {

@@ -31,6 +31,9 @@ struct Found {
     /// "the Beatles": a group named by a plural; "the Howes" is a family if the document
     /// names a person Howe.
     bool plural = false;
+    /// "BellSouth" taken for a company by its shape alone: a product wherever the same
+    /// document calls it one ("Acme's BellSouth phone").
+    bool shape_guess = false;
 };
 
 inline bool is_cap_word(const Token& t) { return t.is(kWord) && (t.is(kCapitalized) || t.is(kAllCaps)); }
@@ -134,7 +137,8 @@ private:
     PhraseTrie::Match product_phrase(std::size_t i, std::uint32_t role) const;
     /// A product noun just before i: "web browser <X>", "the app <X>".
     bool noun_ending_at(std::size_t i) const;
-    /// An apposition at j that calls a name a version: ", the newest version of ...".
+    /// An apposition at j that calls a name a product: ", the newest version of ...",
+    /// ", Acme's video calling application".
     bool version_apposition(std::size_t j) const;
     /// A cue before i that introduces a product: "unveiled [the] [new] <X>", "the new <X>".
     bool product_cue_before(std::size_t i) const;
@@ -145,8 +149,8 @@ private:
     std::size_t shaped_product(std::size_t i);
     /// "Boeing 737 MAX": a known organization at [i, j) followed by a model number.
     std::size_t product_of_org(std::size_t i, std::size_t j, const NamedEntry& e);
-    /// The owner of a product at i: "Acme's <product>" (Acme, untyped so far, becomes an
-    /// organization), or the organization just before; its key or "".
+    /// The owner of a product at i: "Acme's [new] <product>" (Acme, untyped so far,
+    /// becomes an organization); its key or "".
     std::string owner_before(std::size_t i);
     /// "the Beatles", "The Rolling Stones": a band, team or party at [i, r); i if not.
     std::size_t group_after_the(std::size_t i, std::size_t r);
