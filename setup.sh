@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs what chronograph needs (Debian 12 packages) when it is missing, then
 # configures and builds it in build/. Safe to run again: it only does what is left.
-#   ./setup.sh            release build in build/
-#   BUILD_DIR=x ./setup.sh   another folder; extra arguments go to cmake's configure step
+#   ./setup.sh               release build in build/
+#   ./setup.sh --with-tests  also what the test suite needs beyond the build (Debian's
+#                            chromium, for the real-browser test of timeline.html)
+#   BUILD_DIR=x ./setup.sh   another folder; other arguments go to cmake's configure step
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,7 +14,11 @@ packages=(
   catch2 libcli11-dev nlohmann-json3-dev libicu-dev
   libxml2-utils libxml2-dev
 )
-# The browser test of timeline.html (tools/browser) needs Debian's chromium: only on request.
+# The browser test of timeline.html (tools/browser) needs Debian's chromium: only for tests.
+cmake_args=()
+for arg in "$@"; do
+  if [ "$arg" = --with-tests ]; then CHRONOGRAPH_BROWSER_TESTS=1; else cmake_args+=("$arg"); fi
+done
 if [ "${CHRONOGRAPH_BROWSER_TESTS:-0}" = 1 ]; then packages+=(chromium); fi
 missing=()
 for p in "${packages[@]}"; do
@@ -27,5 +33,5 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 build_dir=${BUILD_DIR:-build}
-cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release "${cmake_args[@]}" >/dev/null
 cmake --build "$build_dir" -j "$(nproc)"

@@ -1,7 +1,8 @@
 // The pipeline order, written once:
-//   per document: ingest -> segment -> timex -> entities -> events
-//   per corpus:   infer missing publication dates (and re-analyse those documents)
-//                 -> consolidate (entities linked, events merged, conflicts) -> Story
+//   per document (extract): ingest -> segment -> timex -> entities -> events
+//   per corpus (merge):     infer missing publication dates (and analyse those documents
+//                           again) -> consolidate (entities linked, events merged,
+//                           conflicts) -> Story
 // graph and export run on the Story (see exporters.hpp / write_outputs).
 #include "chronograph/pipeline.hpp"
 
@@ -14,7 +15,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <exception>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -45,11 +48,15 @@ DocumentAnalysis Pipeline::analyse(Document doc) const {
 
 namespace {
 
+unsigned thread_count(unsigned wanted, std::size_t work) {
+    if (wanted == 0) wanted = std::max(1u, std::thread::hardware_concurrency());
+    return static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(wanted, work)));
+}
+
 /// Runs fn(i) for i in [0, n) on `threads` threads; the first exception is rethrown.
 template <class Fn>
 void parallel_for(std::size_t n, unsigned threads, Fn fn) {
-    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-    threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(n, 1)));
+    threads = thread_count(threads, n);
     std::atomic<std::size_t> next{0};
     std::exception_ptr error;
     std::mutex error_mutex;
@@ -72,35 +79,75 @@ void parallel_for(std::size_t n, unsigned threads, Fn fn) {
     if (error) std::rethrow_exception(error);
 }
 
+/// Drops what only the per-document stages need, to keep a large corpus in memory.
+void slim(DocumentAnalysis& a) {
+    a.tokens = {};
+    a.doc.raw = {};
+    a.doc.raw_offset = {};
+}
+
 }  // namespace
 
-Story Pipeline::build(const std::vector<std::string>& inputs, const BuildOptions& opt) const {
-    std::vector<Diagnostic> diagnostics;
-    std::vector<std::string> paths = collect_inputs(inputs, diagnostics);
+void Pipeline::extract(const std::vector<std::string>& inputs, const BuildOptions& opt,
+                       const std::function<void(PartRecord&&)>& sink) const {
+    std::vector<Diagnostic> input_problems;
+    std::vector<std::string> paths = collect_inputs(inputs, input_problems);
     // Same output whatever order the files were named in.
     std::sort(paths.begin(), paths.end());
     paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+    for (Diagnostic& d : input_problems) sink(PartRecord{std::nullopt, {std::move(d)}});
 
     ReadOptions read_opt;
     if (paths.size() == 1) read_opt.dct = opt.dct;
 
-    std::vector<std::optional<DocumentAnalysis>> slots(paths.size());
-    std::vector<std::vector<Diagnostic>> slot_diagnostics(paths.size());
+    // Documents are analysed in parallel and handed on in path order: finished records
+    // wait in `ready` until those before them are done.
+    std::mutex mutex;
+    std::map<std::size_t, PartRecord> ready;
+    std::size_t next_out = 0, bytes = 0;
     parallel_for(paths.size(), opt.threads, [&](std::size_t i) {
+        PartRecord rec;
         ReadResult r = read_document(paths[i], impl_->res, read_opt);
-        slot_diagnostics[i] = std::move(r.diagnostics);
-        if (r.document) slots[i] = analyse(std::move(*r.document));
+        rec.diagnostics = std::move(r.diagnostics);
+        if (r.document) {
+            rec.analysis = analyse(std::move(*r.document));
+            slim(*rec.analysis);
+        }
+        std::lock_guard lock(mutex);
+        ready.emplace(i, std::move(rec));
+        for (auto it = ready.find(next_out); it != ready.end(); it = ready.find(next_out)) {
+            if (it->second.analysis) bytes += it->second.analysis->doc.text.size();
+            sink(std::move(it->second));
+            ready.erase(it);
+            ++next_out;
+            if (opt.progress) opt.progress(next_out, paths.size(), bytes);
+        }
     });
+}
 
+Story Pipeline::merge(std::vector<PartRecord> records, const BuildOptions& opt) const {
+    // Path order, whatever order the parts came in; input problems first, as build has them.
+    auto path_of = [](const PartRecord& r) {
+        return r.analysis ? r.analysis->doc.path : r.diagnostics.empty() ? std::string() : r.diagnostics.front().path;
+    };
+    std::stable_sort(records.begin(), records.end(), [&](const PartRecord& a, const PartRecord& b) {
+        if (a.analysis.has_value() != b.analysis.has_value()) return !a.analysis.has_value();
+        return path_of(a) < path_of(b);
+    });
+    std::vector<Diagnostic> diagnostics;
     std::vector<DocumentAnalysis> docs;
-    for (std::size_t i = 0; i < paths.size(); ++i) {
-        diagnostics.insert(diagnostics.end(), slot_diagnostics[i].begin(), slot_diagnostics[i].end());
-        if (slots[i]) docs.push_back(std::move(*slots[i]));
+    for (PartRecord& r : records) {
+        diagnostics.insert(diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
+        if (r.analysis) docs.push_back(std::move(*r.analysis));
     }
+    // The same document given twice (in two parts): once is enough.
+    docs.erase(std::unique(docs.begin(), docs.end(),
+                           [](const DocumentAnalysis& a, const DocumentAnalysis& b) { return a.doc.path == b.doc.path; }),
+               docs.end());
 
     // Documents without a publication date borrow one from the documents most like them;
     // their relative expressions ("Wednesday", "last year") are then anchored again.
-    const std::vector<std::optional<Day>> inferred = infer_dcts(docs);
+    const std::vector<std::optional<Day>> inferred = infer_dcts(docs, impl_->res);
     std::vector<std::size_t> redo;
     for (std::size_t i = 0; i < docs.size(); ++i)
         if (!docs[i].doc.dct && inferred[i]) redo.push_back(i);
@@ -110,11 +157,18 @@ Story Pipeline::build(const std::vector<std::string>& inputs, const BuildOptions
         doc.dct = inferred[redo[k]];
         doc.dct_source = DctSource::Inferred;
         a = analyse(std::move(doc));
+        slim(a);
     });
 
-    Story story = consolidate(docs);
+    Story story = consolidate(docs, impl_->res);
     story.diagnostics = std::move(diagnostics);
     return story;
+}
+
+Story Pipeline::build(const std::vector<std::string>& inputs, const BuildOptions& opt) const {
+    std::vector<PartRecord> records;
+    extract(inputs, opt, [&](PartRecord&& r) { records.push_back(std::move(r)); });
+    return merge(std::move(records), opt);
 }
 
 }  // namespace chronograph

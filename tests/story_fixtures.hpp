@@ -254,7 +254,7 @@ inline Story synthetic_story(std::size_t events, std::uint64_t seed = 1) {
         for (int k = 0, n = 2 + static_cast<int>(below(3)); k < n; ++k) e.name += syllables[below(12)];
         e.name[0] = static_cast<char>(e.name[0] - 'a' + 'A');
         e.name += " " + std::to_string(i + 1);
-        e.kind = kinds[below(7)];
+        e.kind = kinds[(i + below(2)) % 7];  // every kind present, places among the first five
         s.entities.push_back(std::move(e));
     }
     static const EventStatus statuses[] = {EventStatus::Happened, EventStatus::Happened, EventStatus::Happened, EventStatus::Reported, EventStatus::Ongoing, EventStatus::Planned, EventStatus::Expected, EventStatus::Negated};
@@ -262,11 +262,11 @@ inline Story synthetic_story(std::size_t events, std::uint64_t seed = 1) {
     static const char* mods[] = {"", "", "", "", "MID", "START", "END", "APPROX"};
     // Entities are picked with a skew so a few actors dominate, as in real coverage.
     auto pick_entity = [&](bool place) {
-        for (;;) {
+        for (int tries = 0;; ++tries) {
             const std::size_t r = below(n_ents);
-            const std::size_t i = below(r + 1);
+            const std::size_t i = tries < 64 ? below(r + 1) : r;
             const bool is_place = s.entities[i].kind == EntityKind::Place;
-            if (is_place == place) return s.entities[i].id;
+            if (is_place == place || tries > 256) return s.entities[i].id;
         }
     };
     for (std::size_t i = 0; i < events; ++i) {

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <set>
+#include <unistd.h>
 
 using namespace chronograph;
 
@@ -98,7 +99,8 @@ TEST_CASE("samples: at least nine dated events and the sources' disagreements", 
 
 TEST_CASE("samples: every output is written and well-formed", "[e2e]") {
     namespace fs = std::filesystem;
-    const fs::path out = fs::temp_directory_path() / "chronograph-e2e-out";
+    // A folder of this process's own: test processes run side by side.
+    const fs::path out = fs::temp_directory_path() / ("chronograph-e2e-" + std::to_string(::getpid()));
     fs::remove_all(out);
     write_outputs(sample_story(), out.string());
     for (const char* name : {"events.json", "graph.dot", "graph.svg", "timeline.svg", "timeline.html"}) {
@@ -117,4 +119,5 @@ TEST_CASE("samples: every output is written and well-formed", "[e2e]") {
         const std::string cmd = "dot -Tsvg '" + (out / "graph.dot").string() + "' -o /dev/null 2>/dev/null";
         CHECK(std::system(cmd.c_str()) == 0);
     }
+    fs::remove_all(out);
 }

@@ -1,10 +1,12 @@
 #include "chronograph/exporters.hpp"
 #include "story_fixtures.hpp"
+#include "xml_check.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <unistd.h>
 #include <fstream>
 #include <sstream>
 
@@ -67,7 +69,8 @@ TEST_CASE("events.csv has a row per event, quoted and formula-safe", "[export]")
 
 TEST_CASE("write_outputs writes every file", "[export]") {
     namespace fs = std::filesystem;
-    const fs::path dir = fs::temp_directory_path() / "chronograph-export-test";
+    // A folder of this process's own: test processes (and test runs) run side by side.
+    const fs::path dir = fs::temp_directory_path() / ("chronograph-export-test-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     write_outputs(fixtures::sample_story(), dir.string());
     for (const char* name : {"events.json", "graph.dot", "graph.svg", "graph.graphml", "timeline.svg", "timeline.html", "timelinejs.json", "events.csv"}) {
@@ -75,4 +78,31 @@ TEST_CASE("write_outputs writes every file", "[export]") {
         CHECK(fs::file_size(dir / name) > 1000);
     }
     fs::remove_all(dir);
+}
+
+TEST_CASE("empty, one-event and malformed stories still give valid views", "[export]") {
+    Story empty;
+    Story one = fixtures::sample_story();
+    one.events.resize(1);
+    one.conflicts.clear();
+    Story odd = fixtures::sample_story();
+    odd.events[3].time.interval = TimeInterval{fixtures::day("2025-05-01"), fixtures::day("2025-04-01")};  // backwards
+    odd.events[4].actors = {"e999"};                                                                       // unknown entity
+    odd.events[5].mentions.clear();
+    odd.events[6].time.interval = TimeInterval{fixtures::day("0001-01-01"), fixtures::day("0001-12-31")};
+    for (const Story* s : {&empty, &one, &odd}) {
+        std::ostringstream svg, html, tljs, csv;
+        write_timeline_svg(*s, svg);
+        write_timeline_html(*s, html);
+        write_timelinejs_json(*s, tljs);
+        write_events_csv(*s, csv);
+        const StoryGraph g(*s);
+        CHECK(testing::xml_errors(svg.str(), "t.svg").empty());
+        CHECK(testing::xml_errors(html.str(), "t.html").empty());
+        CHECK(testing::xml_errors(graph_svg(g), "g.svg").empty());
+        CHECK(svg.str().find("width=\"-") == std::string::npos);
+        CHECK(svg.str().find("nan") == std::string::npos);
+        CHECK(svg.str().find("inf") == std::string::npos);
+        CHECK_NOTHROW(nlohmann::json::parse(tljs.str()));
+    }
 }

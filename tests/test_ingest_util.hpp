@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <unistd.h>
+#include <vector>
 
 namespace ingest_test {
 
@@ -23,7 +23,7 @@ inline std::string slurp(const std::string& path) {
 inline std::filesystem::path temp_dir(const std::string& name) {
     namespace fs = std::filesystem;
     const fs::path exe = fs::read_symlink("/proc/self/exe");
-    const fs::path dir = exe.parent_path() / "tmp" / "ingest" / (name + "-" + std::to_string(::getpid()));
+    const fs::path dir = exe.parent_path() / "tmp" / "ingest" / name;
     fs::remove_all(dir);
     fs::create_directories(dir);
     return dir;
@@ -36,6 +36,12 @@ inline std::string write_file(const std::filesystem::path& path, const std::stri
 
 inline std::string span_text(const chronograph::Document& d, const chronograph::Paragraph& p) {
     return d.text.substr(p.span.start, p.span.size());
+}
+
+inline std::vector<std::string> paragraph_texts(const chronograph::Document& d) {
+    std::vector<std::string> out;
+    for (const chronograph::Paragraph& p : d.paragraphs) out.push_back(span_text(d, p));
+    return out;
 }
 
 /// Parses bytes as if read from `name` (the extension picks the format).

@@ -135,3 +135,39 @@ TEST_CASE("bad rules are reported with their file and line", "[timex]") {
     const std::string dir = std::string(CHRONOGRAPH_SOURCE_DIR) + "/data";
     CHECK_NOTHROW(TimexTagger(Resources::from_directory(dir)));
 }
+
+TEST_CASE("random word soup: no crash, well-formed expressions", "[timex]") {
+    static const char* const kWords[] = {
+        "the", "a", "last", "next", "this", "early", "mid", "-", "late", "of", "in", "on", "ago", "since", "year",
+        "years", "month", "week", "day", "days", "decade", "century", "quarter", "half", "summer", "Friday",
+        "Monday", "April", "Sept.", "May", "March", "2025", "1999", "30", "31", "12", "0", "99", "1.5", "9:30",
+        "p.m.", "a.m.", "twenty", "four", "hundred", "first", "third", "1990s", "'", "80s", "21st", "every", "each",
+        "about", "more", "than", "at", "least", ",", ".", "$", "%", "and", "to", "from", "now", "recently", "said",
+        "will", "morning", "night", "tonight", "yesterday", "Q3", "H1", "fiscal", "end", "beginning", "the",
+        "weekend", "Christmas", "Thanksgiving", "year-end", "later", "earlier", "following", "previous", "that"};
+    std::uint32_t seed = 12345;
+    auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
+    for (int doc = 0; doc < 400; ++doc) {
+        std::string text;
+        const int n = 5 + static_cast<int>(next() % 40);
+        for (int k = 0; k < n; ++k) {
+            if (!text.empty()) text += ' ';
+            text += kWords[next() % (sizeof(kWords) / sizeof(kWords[0]))];
+        }
+        for (const char* dct : {"2025-05-01", "", "1989-12-31"}) {
+            const auto a = timex_test::tag(text, dct);
+            std::size_t last_end = 0;
+            for (const Timex& t : a.timexes) {
+                INFO(text << " -> " << a.text(t.span) << " = " << t.time.value);
+                CHECK(t.span.end <= text.size());
+                CHECK(t.span.start >= last_end);
+                CHECK_FALSE(t.time.value.empty());
+                last_end = t.span.end;
+                if (t.time.interval) CHECK(t.time.interval->earliest <= t.time.interval->latest);
+                if (t.type == TimexType::Duration || t.type == TimexType::Set) CHECK_FALSE(t.time.interval);
+                // (without a DCT a relative value may still be anchored to a date the text named)
+                if (t.time.value.find('X') != std::string::npos) CHECK_FALSE(t.time.interval);
+            }
+        }
+    }
+}

@@ -14,7 +14,7 @@
   var UNITS = [[1, 0], [2, 0], [7, 0], [14, 0], [0, 1], [0, 2], [0, 3], [0, 6], [0, 12], [0, 24], [0, 60], [0, 120], [0, 240], [0, 600], [0, 1200]];
 
   var view = { u0: 0, u1: 1 };
-  var selected = -1;
+  var selected = -1, pendingSelect = -1;
   var shown = new Uint8Array(EV.length);
   var laneEvents = D.lanes.map(function () { return []; });
   var laneShown = [];
@@ -113,6 +113,11 @@
     h.split("&").forEach(function (kv) {
       var p = kv.split("="), k = p[0], v = p.slice(1).join("=");
       if (k === "q") $("f-search").value = v;
+      if (k === "view") {
+        var uv = v.split(",").map(Number);
+        if (uv.length === 2 && uv[0] < uv[1]) { view.u0 = uv[0]; view.u1 = uv[1]; }
+      }
+      if (k === "event") EV.forEach(function (e, i) { if (e.id === v) pendingSelect = i; });
       var sel = { actor: "f-actor", place: "f-place", type: "f-type", status: "f-status" }[k];
       if (!sel) return;
       Array.prototype.forEach.call($(sel).options, function (o) {
@@ -216,6 +221,10 @@
         d.appendChild(lg);
       });
     });
+    // Marks, leaders and the grid stay inside the plot; lane titles keep the left margin.
+    var clip = sv("clipPath", { id: "plot-clip" });
+    clip.appendChild(sv("rect", { x: PLOT_X0 - 6, y: 0, width: plotW() + RIGHT + 6, height: 100000 }));
+    d.appendChild(clip);
     svg.appendChild(d);
   }
   function drawMark(g, i, x0, x1, y, color, l) {
@@ -236,16 +245,17 @@
     if (i === selected) shape.classList.add("selected");
     grp.appendChild(shape);
     if (e.conflict) {
-      grp.appendChild(sv("circle", { cx: x1 + 5, cy: y - 6, r: 5.5, fill: "#d42a2a", stroke: "#fff", "stroke-width": 0.8 }));
-      grp.appendChild(sv("text", { x: x1 + 5, y: y - 3, "class": "bucket-count" }, String(e.conflict)));
+      grp.appendChild(sv("circle", { cx: x1 + 9, cy: y, r: 5.5, fill: "#d42a2a", stroke: "#fff", "stroke-width": 0.8 }));
+      grp.appendChild(sv("text", { x: x1 + 9, y: y + 3, "class": "bucket-count" }, String(e.conflict)));
     }
     g.appendChild(grp);
   }
   function render() {
+    var started = window.performance ? performance.now() : 0;
     var svg = $("tl"), W = plotW(), width = PLOT_X0 + W + RIGHT;
     while (svg.firstChild) svg.removeChild(svg.firstChild);
     defs(svg);
-    var back = sv("g"), grid = sv("g"), marks = sv("g"), labels = sv("g");
+    var back = sv("g"), grid = sv("g", { "clip-path": "url(#plot-clip)" }), marks = sv("g", { "clip-path": "url(#plot-clip)" }), labels = sv("g");
     svg.appendChild(back); svg.appendChild(grid);
     var y = LANES_Y0;
     D.lanes.forEach(function (lane, l) {
@@ -275,7 +285,7 @@
           var r = 0;
           while (r < rowEnd.length && rowEnd[r] > x0 - 6) r++;
           if (r >= MAX_MARK_ROWS) r = MAX_MARK_ROWS - 1;
-          rowEnd[r] = Math.max(rowEnd[r] || 0, x1 + 6);
+          rowEnd[r] = Math.max(rowEnd[r] || 0, x1 + (EV[i].conflict ? 20 : 6));
           placed.push({ i: i, x0: x0, x1: x1, y: top + 16 + r * MARK_ROW });
         });
         var marksBottom = top + 16 + Math.max(0, rowEnd.length - 1) * MARK_ROW + 10;
@@ -283,7 +293,7 @@
         placed.slice().sort(function (p, q) { return priority(p.i, q.i); }).forEach(function (p) {
           var e = EV[p.i], dateW = textWidth(e.when, 10, true);
           var rest = fit(" \u00b7 " + e.label, 11.5, Math.max(60, 320 - dateW));
-          var w = dateW + textWidth(rest, 11.5) + 6, lx = Math.min(Math.max(p.x0 - 3, PLOT_X0 - 140), PLOT_X0 + W + RIGHT - w);
+          var w = dateW + textWidth(rest, 11.5) + 6, lx = Math.min(Math.max(p.x0 - 3, PLOT_X0 - 4), PLOT_X0 + W + RIGHT - w);
           for (var r = 0; r < MAX_LABEL_ROWS; r++) {
             var row = rows[r] || (rows[r] = []), free = true;
             for (var k = 0; k < row.length; k++) if (lx < row[k][1] + 6 && row[k][0] < lx + w + 6) { free = false; break; }
@@ -291,7 +301,8 @@
             row.push([lx, lx + w]);
             usedRows = Math.max(usedRows, r + 1);
             var ly = marksBottom + r * LABEL_ROW;
-            var lead = sv("path", { d: "M" + p.x0 + " " + (p.y + 4) + " L" + p.x0 + " " + (ly + 2), stroke: "#9aa0a8", "stroke-width": 0.7, fill: "none" });
+            var lx0 = Math.max(p.x0, PLOT_X0);
+            var lead = sv("path", { d: "M" + lx0 + " " + (p.y + 4) + " L" + lx0 + " " + (ly + 2), stroke: "#9aa0a8", "stroke-width": 0.7, fill: "none" });
             grid.appendChild(lead);
             var lg = sv("g", { "class": "mark", "data-i": p.i });
             lg.appendChild(sv("rect", { x: lx, y: ly, width: w, height: LABEL_ROW - 2, rx: 2, fill: "#fff", "fill-opacity": 0.9 }));
@@ -314,6 +325,10 @@
       marks.appendChild(g);
       y += h;
     });
+    if (!D.lanes.length) {
+      svg.appendChild(sv("text", { x: PLOT_X0, y: LANES_Y0 + 20, "class": "lane-sub" }, "No dated events: no date in the articles could be tied to an event."));
+      y += 40;
+    }
     var bottom = y;
     // Breaks (cut stretches of time), grid and axis.
     for (var s = 0; s + 1 < D.segs.length; s++) {
@@ -330,11 +345,12 @@
       grid.appendChild(sv("text", { x: t.x, y: AXIS_Y - 6, "class": "tick" }, t.label));
       if (t.context) grid.appendChild(sv("text", { x: t.x, y: AXIS_Y - 19, "class": "tick-year" }, t.context));
     });
-    grid.appendChild(sv("line", { x1: PLOT_X0, y1: AXIS_Y, x2: PLOT_X0 + W, y2: AXIS_Y, stroke: "#30343a", "stroke-width": 1.2 }));
+    if (D.lanes.length) grid.appendChild(sv("line", { x1: PLOT_X0, y1: AXIS_Y, x2: PLOT_X0 + W, y2: AXIS_Y, stroke: "#30343a", "stroke-width": 1.2 }));
     svg.appendChild(marks);
     svg.appendChild(labels);
     svg.setAttribute("viewBox", "0 0 " + width + " " + (bottom + 10));
     svg.setAttribute("height", bottom + 10);
+    if (started) svg.setAttribute("data-render-ms", (performance.now() - started).toFixed(1));
   }
 
   // ---- zoom and pan -------------------------------------------------------------------
@@ -496,9 +512,14 @@
   fillSelect("f-type", "All types", tally("type"), function (k) { return k; });
   fillSelect("f-status", "Any status", tally("status"), function (k) { return k; });
   readHash();
-  window.addEventListener("hashchange", function () { readHash(); applyFilters(); });
+  window.addEventListener("hashchange", function () {
+    readHash();
+    applyFilters();
+    if (pendingSelect >= 0) { select(pendingSelect); pendingSelect = -1; }
+  });
   renderConflicts();
   setupInteraction();
   applyFilters();
+  if (pendingSelect >= 0) select(pendingSelect);
   render();
 })();

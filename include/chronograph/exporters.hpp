@@ -27,8 +27,9 @@ void write_events_csv(const Story& story, std::ostream& out);
 /// One document's analysis as readable text (`chronograph inspect`).
 void write_analysis_text(const DocumentAnalysis& a, std::ostream& out);
 
-/// Writes every output into `out_dir` (created if needed). Throws std::runtime_error
-/// naming the file it could not write.
+/// Writes every output into `out_dir` (created if needed): events.json, graph.dot,
+/// graph.svg, graph.graphml, timeline.svg, timeline.html, timelinejs.json, events.csv.
+/// Throws std::runtime_error naming the file it could not write.
 void write_outputs(const Story& story, const std::string& out_dir);
 
 }  // namespace chronograph

@@ -3,9 +3,11 @@
 #pragma once
 
 #include "chronograph/analysis.hpp"
+#include "chronograph/partial.hpp"
 #include "chronograph/resources.hpp"
 #include "chronograph/story.hpp"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,6 +18,9 @@ namespace chronograph {
 struct BuildOptions {
     std::optional<Day> dct;  // --dct (only with a single input file)
     unsigned threads = 0;    // 0: all cores
+    /// Called after each document (from one thread at a time): documents done, total,
+    /// bytes of text read so far.
+    std::function<void(std::size_t done, std::size_t total, std::size_t bytes)> progress;
 };
 
 class Pipeline {
@@ -25,8 +30,20 @@ public:
 
     /// Per-document stages on one document (segment, timex, entities, events).
     DocumentAnalysis analyse(Document doc) const;
-    /// Reads every input (files or folders), analyses the documents, infers missing
-    /// publication dates and consolidates. Bad files become diagnostics in the Story.
+
+    /// The map step: reads every input (files or folders) and runs the per-document stages
+    /// on all cores; hands each document's record to `sink` in path order, as soon as it
+    /// and those before it are done (one call at a time). Inputs that cannot be read give
+    /// a record with diagnostics only. Tokens are dropped from the records.
+    void extract(const std::vector<std::string>& inputs, const BuildOptions& opt,
+                 const std::function<void(PartRecord&&)>& sink) const;
+
+    /// The reduce step: the per-document records of any number of extract runs, in any
+    /// order, become one Story: documents in path order, missing publication dates
+    /// inferred (and those documents analysed again), everything consolidated.
+    Story merge(std::vector<PartRecord> records, const BuildOptions& opt = {}) const;
+
+    /// extract + merge.
     Story build(const std::vector<std::string>& inputs, const BuildOptions& opt = {}) const;
 
 private:

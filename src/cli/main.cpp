@@ -1,8 +1,6 @@
-// chronograph command line: parses options and calls the library.
-#include "chronograph/exporters.hpp"
-#include "chronograph/ingest.hpp"
-#include "chronograph/pipeline.hpp"
-#include "chronograph/queries.hpp"
+// chronograph command line: parses the options and calls the subcommand.
+#include "chronograph/timex.hpp"
+#include "cli/commands.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -10,125 +8,95 @@
 
 namespace {
 
-// Exit codes (documented in README.md).
-constexpr int kOk = 0;            // outputs written; some inputs may have been skipped (see stderr)
-constexpr int kUsage = 2;         // bad command line
-constexpr int kNothingRead = 3;   // no input could be read: nothing written
-constexpr int kOutputFailed = 4;  // outputs could not be written
-constexpr int kNotFound = 5;      // timeline: no entity of that name
+using chronograph::cli::RunOptions;
 
-void print_diagnostics(const chronograph::Story& story) {
-    for (const auto& d : story.diagnostics)
-        std::cerr << "chronograph: " << (d.severity == chronograph::Diagnostic::Severity::Error ? "error" : "warning")
-                  << ": " << d.path << ": " << d.message << '\n';
+/// Options every subcommand that reads articles has.
+void add_reading_options(CLI::App* cmd, RunOptions& opt) {
+    cmd->add_option("-j,--threads", opt.threads, "Worker threads (default: all cores)");
+    cmd->add_flag("-q,--quiet", opt.quiet, "No progress line, no summary");
 }
 
-int run_build(const std::vector<std::string>& inputs, const std::string& out_dir, const std::string& dct_text,
-              unsigned threads) {
-    chronograph::BuildOptions opt;
-    opt.threads = threads;
-    if (!dct_text.empty()) {
-        opt.dct = chronograph::parse_day(dct_text);
-        if (!opt.dct) {
-            std::cerr << "chronograph: --dct " << dct_text << ": not a date of the form YYYY-MM-DD\n";
-            return kUsage;
-        }
-        if (inputs.size() != 1) {
-            std::cerr << "chronograph: --dct applies to a single article, " << inputs.size() << " given\n";
-            return kUsage;
-        }
-    }
-    try {
-        const chronograph::Pipeline pipeline;
-        const chronograph::Story story = pipeline.build(inputs, opt);
-        print_diagnostics(story);
-        if (story.documents.empty()) {
-            std::cerr << "chronograph: no article could be read; nothing written\n";
-            return kNothingRead;
-        }
-        chronograph::write_outputs(story, out_dir);
-        std::cerr << "chronograph: " << story.documents.size() << " documents, " << story.events.size() << " events, "
-                  << story.entities.size() << " entities, " << story.conflicts.size() << " conflicts -> " << out_dir
-                  << '\n';
-    } catch (const std::exception& e) {
-        std::cerr << "chronograph: " << e.what() << '\n';
-        return kOutputFailed;
-    }
-    return kOk;
+/// The filters of build and merge: they apply to every output.
+void add_filters(CLI::App* cmd, RunOptions& opt, std::string& from, std::string& to) {
+    cmd->add_option("--from", from, "Only events on or after this date (YYYY-MM-DD)");
+    cmd->add_option("--to", to, "Only events on or before this date (YYYY-MM-DD)");
+    cmd->add_option("--actor", opt.filter.actors, "Only events involving this actor (repeatable)");
+    cmd->add_option("--place", opt.filter.places, "Only events at this place (repeatable)");
+    cmd->add_option("--type", opt.filter.types, "Only events of this type, e.g. attack, construction (repeatable)");
+    cmd->add_option("--min-sources", opt.filter.min_sources, "Only events reported by at least N documents");
 }
 
-int run_timeline(const std::vector<std::string>& inputs, const std::string& name, bool json, unsigned threads) {
-    chronograph::BuildOptions opt;
-    opt.threads = threads;
-    const chronograph::Pipeline pipeline;
-    const chronograph::Story story = pipeline.build(inputs, opt);
-    print_diagnostics(story);
-    if (story.documents.empty()) {
-        std::cerr << "chronograph: no article could be read\n";
-        return kNothingRead;
-    }
-    const auto entities = chronograph::find_entities(story, name);
-    if (entities.empty()) {
-        std::cerr << "chronograph: no entity called \"" << name << "\" in these articles\n";
-        return kNotFound;
-    }
-    chronograph::write_entity_timeline(story, entities, std::cout, json);
-    return kOk;
-}
-
-int run_inspect(const std::string& path, const std::string& dct_text) {
-    chronograph::ReadOptions opt;
-    if (!dct_text.empty() && !(opt.dct = chronograph::parse_day(dct_text))) {
-        std::cerr << "chronograph: --dct " << dct_text << ": not a date of the form YYYY-MM-DD\n";
-        return kUsage;
-    }
-    const chronograph::Resources& res = chronograph::Resources::standard();
-    chronograph::ReadResult r = chronograph::read_document(path, res, opt);
-    for (const auto& d : r.diagnostics) std::cerr << "chronograph: " << d.path << ": " << d.message << '\n';
-    if (!r.document) return kNothingRead;
-    const chronograph::Pipeline pipeline(res);
-    chronograph::write_analysis_text(pipeline.analyse(std::move(*r.document)), std::cout);
-    return kOk;
+/// "" -> nothing; a date -> it; anything else -> false (and a message).
+bool parse_date_option(const char* name, const std::string& text, std::optional<chronograph::Day>& day) {
+    if (text.empty()) return true;
+    day = chronograph::parse_day(text);
+    if (!day) std::cerr << "chronograph: " << name << ' ' << text << ": not a date of the form YYYY-MM-DD\n";
+    return day.has_value();
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+    namespace cli = chronograph::cli;
     CLI::App app{"chronograph: news articles to a source-cited timeline and actor-event-place graph"};
     app.set_version_flag("--version", std::string("chronograph ") + CHRONOGRAPH_VERSION);
     app.require_subcommand(1);
 
-    auto* build = app.add_subcommand("build", "Read articles and write events.json, graph.dot, graph.svg, timeline.svg, timeline.html");
+    RunOptions opt;
     std::vector<std::string> inputs;
-    std::string out_dir;
-    std::string dct_text;
-    unsigned threads = 0;
+    std::string out, dct, from, to, entity, timeml_in;
+    bool json = false;
+
+    auto* build = app.add_subcommand("build", "Read articles and write events.json, graph.dot, graph.svg, timeline.svg, timeline.html and more");
     build->add_option("articles", inputs, "Article files or folders (plain text, HTML, TimeML)")->required();
-    build->add_option("-o,--out", out_dir, "Output folder")->required();
-    build->add_option("--dct", dct_text, "Publication date YYYY-MM-DD (only with a single article)");
-    build->add_option("-j,--threads", threads, "Worker threads (default: all cores)");
+    build->add_option("-o,--out", out, "Output folder")->required();
+    build->add_option("--dct", dct, "Publication date YYYY-MM-DD (only with a single article)");
+    add_reading_options(build, opt);
+    add_filters(build, opt, from, to);
+
+    auto* extract = app.add_subcommand("extract", "Analyse articles and write per-document results (JSON Lines) for merge");
+    extract->add_option("articles", inputs, "Article files or folders")->required();
+    extract->add_option("-o,--out", out, "Part file to write (- for standard output)")->required();
+    extract->add_option("--dct", dct, "Publication date YYYY-MM-DD (only with a single article)");
+    add_reading_options(extract, opt);
+
+    auto* merge = app.add_subcommand("merge", "Consolidate part files of extract into the outputs of one build");
+    merge->add_option("parts", inputs, "Part files written by extract")->required();
+    merge->add_option("-o,--out", out, "Output folder")->required();
+    add_reading_options(merge, opt);
+    add_filters(merge, opt, from, to);
 
     auto* timeline = app.add_subcommand("timeline", "Print the events involving one entity, in date order (undated last)");
-    std::string entity_name;
-    std::vector<std::string> timeline_inputs;
-    bool timeline_json = false;
-    timeline->add_option("--entity", entity_name, "Entity name or alias (e.g. \"Putin\")")->required();
-    timeline->add_option("articles", timeline_inputs, "Article files or folders")->required();
-    timeline->add_flag("--json", timeline_json, "JSON instead of tab-separated lines");
-    timeline->add_option("-j,--threads", threads, "Worker threads (default: all cores)");
+    timeline->add_option("--entity", entity, "Entity name or alias (e.g. \"Putin\")")->required();
+    timeline->add_option("articles", inputs, "Article files or folders")->required();
+    timeline->add_flag("--json", json, "JSON instead of tab-separated lines");
+    add_reading_options(timeline, opt);
 
     auto* inspect = app.add_subcommand("inspect", "Show what each stage finds in one article, sentence by sentence");
-    std::string inspect_path;
-    inspect->add_option("article", inspect_path, "Article file")->required();
-    inspect->add_option("--dct", dct_text, "Publication date YYYY-MM-DD");
+    inspect->add_option("article", timeml_in, "Article file")->required();
+    inspect->add_option("--dct", dct, "Publication date YYYY-MM-DD");
+
+    auto* timeml = app.add_subcommand("timeml", "Tag temporal expressions in TimeML (a file, or a folder of *.tml) and write TimeML with TIMEX3");
+    timeml->add_option("input", timeml_in, "TimeML file or folder")->required();
+    timeml->add_option("-o,--out", out, "Output file (default: standard output) or folder");
 
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? kOk : kUsage;
+        return app.exit(e) == 0 ? cli::kOk : cli::kUsage;
+    }
+    if (!parse_date_option("--dct", dct, opt.dct) || !parse_date_option("--from", from, opt.filter.from) ||
+        !parse_date_option("--to", to, opt.filter.to))
+        return cli::kUsage;
+    if (opt.dct && (*build || *extract) && inputs.size() != 1) {
+        std::cerr << "chronograph: --dct applies to a single article, " << inputs.size() << " given\n";
+        return cli::kUsage;
     }
 
-    if (*inspect) return run_inspect(inspect_path, dct_text);
-    if (*timeline) return run_timeline(timeline_inputs, entity_name, timeline_json, threads);
-    return run_build(inputs, out_dir, dct_text, threads);
+    if (*timeml) return chronograph::timeml_command(timeml_in, out, std::cout, std::cerr);
+    if (*inspect) return cli::inspect(timeml_in, opt);
+    if (*timeline) return cli::timeline(inputs, entity, json, opt);
+    if (*extract) return cli::extract(inputs, out, opt);
+    if (*merge) return cli::merge(inputs, out, opt);
+    return cli::build(inputs, out, opt);
 }

@@ -22,28 +22,83 @@ int time_rank(const DocumentAnalysis& doc, const EventMention& m, const std::str
 
 namespace {
 
-std::size_t shared(const std::vector<std::size_t>& a, const std::vector<std::size_t>& b) {
-    std::size_t n = 0;
-    for (std::size_t x : a) n += std::count(b.begin(), b.end(), x) > 0;
-    return n;
+/// What a cluster's members have in common, kept up to date as mentions join, so that a
+/// new mention is compared with the cluster once instead of with every member.
+struct ClusterState {
+    std::vector<std::size_t> actors, places;  // sorted
+    std::map<std::string, int> words;
+    std::vector<std::size_t> docs;             // sorted
+    std::set<std::string> themes;              // "" when a member has none
+    bool actorless = false;                    // a member without actors
+    // Dates: every dated member overlaps every other (with a day of slack), which in one
+    // dimension means they share days: `core`; publication dates only bound from above.
+    std::optional<TimeInterval> core;
+    std::optional<Day> by;                     // earliest publication date of a dct-dated member
+    bool undated = false;
+};
+
+bool contains(const std::vector<std::size_t>& sorted, std::size_t x) { return std::binary_search(sorted.begin(), sorted.end(), x); }
+
+void insert_sorted(std::vector<std::size_t>& sorted, std::size_t x) {
+    auto it = std::lower_bound(sorted.begin(), sorted.end(), x);
+    if (it == sorted.end() || *it != x) sorted.insert(it, x);
 }
 
-std::size_t shared(const std::set<std::string>& a, const std::set<std::string>& b) {
-    std::size_t n = 0;
-    for (const auto& x : a) n += b.count(x);
-    return n;
+/// Cluster ids in the order they last took a member; `newest` gives the last kWindow.
+class Recent {
+public:
+    static constexpr std::size_t kWindow = 64;
+
+    void touch(std::size_t id) {
+        ids_.push_back(id);
+        if (ids_.size() > 8 * kWindow) {
+            std::vector<std::size_t> keep;
+            newest(keep);
+            std::reverse(keep.begin(), keep.end());
+            ids_ = std::move(keep);
+        }
+    }
+    /// Appends the newest distinct ids (at most kWindow), newest first.
+    void newest(std::vector<std::size_t>& out) const {
+        std::vector<std::size_t> seen;
+        for (auto it = ids_.rbegin(); it != ids_.rend() && seen.size() < kWindow; ++it)
+            if (std::find(seen.begin(), seen.end(), *it) == seen.end()) seen.push_back(*it);
+        out.insert(out.end(), seen.begin(), seen.end());
+    }
+
+private:
+    std::vector<std::size_t> ids_;
+};
+
+const date::days kSlack{1};  // time zones make "Wednesday" in one report "Thursday" in another
+
+bool time_fits(const MentionRef& m, const ClusterState& c) {
+    if (!m.time.interval) return true;
+    const TimeInterval& x = *m.time.interval;
+    if (m.time_source == "dct") return !c.core || c.core->earliest <= x.latest;  // "by then"
+    if (c.by && x.earliest > *c.by) return false;
+    return !c.core || (x.earliest <= c.core->latest + kSlack && c.core->earliest <= x.latest + kSlack);
 }
 
-bool time_compatible(const MentionRef& a, const MentionRef& b) {
-    if (!a.time.interval || !b.time.interval) return true;
-    const TimeInterval& x = *a.time.interval;
-    const TimeInterval& y = *b.time.interval;
-    // A publication date only says "by then".
-    if (a.time_source == "dct") return y.earliest <= x.latest;
-    if (b.time_source == "dct") return x.earliest <= y.latest;
-    // One day of slack: time zones make "Wednesday" in one report "Thursday" in another.
-    const date::days slack{1};
-    return x.earliest <= y.latest + slack && y.earliest <= x.latest + slack;
+void join(ClusterState& c, const MentionRef& m, const std::string& theme) {
+    for (std::size_t a : m.actors) insert_sorted(c.actors, a);
+    for (std::size_t p : m.places) insert_sorted(c.places, p);
+    for (const auto& w : m.words) ++c.words[w];
+    insert_sorted(c.docs, m.doc);
+    c.themes.insert(theme);
+    c.actorless = c.actorless || m.actors.empty();
+    if (!m.time.interval) {
+        c.undated = true;
+    } else if (m.time_source == "dct") {
+        c.by = c.by ? std::min(*c.by, m.time.interval->latest) : m.time.interval->latest;
+    } else if (!c.core) {
+        c.core = m.time.interval;
+    } else {
+        // Keep the common days (widened by the slack when the intervals only touch).
+        c.core->earliest = std::max(c.core->earliest, m.time.interval->earliest);
+        c.core->latest = std::min(c.core->latest, m.time.interval->latest);
+        if (c.core->latest < c.core->earliest) std::swap(c.core->earliest, c.core->latest);
+    }
 }
 
 }  // namespace
@@ -51,54 +106,74 @@ bool time_compatible(const MentionRef& a, const MentionRef& b) {
 std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs, const std::vector<MentionRef>& mentions,
                                       const std::vector<std::string>& once_types) {
     std::vector<Cluster> clusters;
+    std::vector<ClusterState> states;
+    // Candidate clusters by (type, actor), and by type for mentions without actors: the
+    // clusters that most recently took a member, a bounded number of them, so a corpus
+    // where one actor does the same kind of thing thousands of times stays linear.
+    std::map<std::pair<std::string, std::size_t>, Recent> by_actor;
+    std::map<std::string, Recent> actorless;
     for (std::size_t k = 0; k < mentions.size(); ++k) {
         const MentionRef& m = mentions[k];
         const EventMention& ev = docs[m.doc].events[m.index];
         const bool once = std::find(once_types.begin(), once_types.end(), ev.type) != once_types.end();
+        std::vector<std::size_t> candidates;
+        if (m.actors.empty()) {
+            actorless[ev.type].newest(candidates);
+        } else {
+            for (std::size_t a : m.actors) by_actor[{ev.type, a}].newest(candidates);
+        }
+        // Ascending cluster order, so that ties go to the oldest cluster as before.
+        std::sort(candidates.begin(), candidates.end());
+        candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
         int best = -1;
         std::size_t best_score = 0;
-        for (std::size_t c = 0; c < clusters.size(); ++c) {
-            if (clusters[c].type != ev.type) continue;
-            // Dates must agree with every dated member, not just one: undated mentions must
-            // not chain a 2024 event to a 2025 one.
-            if (!once && !std::all_of(clusters[c].members.begin(), clusters[c].members.end(),
-                                      [&](std::size_t x) { return time_compatible(m, mentions[x]); }))
-                continue;
-            for (std::size_t x : clusters[c].members) {
-                const MentionRef& o = mentions[x];
-                const EventMention& oev = docs[o.doc].events[o.index];
-                const std::size_t actors = shared(m.actors, o.actors);
-                if (actors == 0 && !(m.actors.empty() && o.actors.empty())) continue;
-                const std::size_t words = shared(m.words, o.words);
-                bool ok;
-                if (once) {
-                    ok = words > 0 || ev.theme.empty() || oev.theme.empty() || ev.theme == oev.theme;
-                } else {
-                    const bool same_day = m.time.interval && o.time.interval && m.time.interval->days() == 1 &&
-                                          *m.time.interval == *o.time.interval;
-                    // An undated mention says little about which event it is: it needs more
-                    // shared words to join.
-                    const bool undated = !m.time.interval || !o.time.interval;
-                    const std::size_t need = undated && m.doc != o.doc ? 2 : 1;
-                    // Dated on both sides, by the same actors, in no different places: the
-                    // dates already say it is the same event.
-                    const bool places_agree = m.places.empty() || o.places.empty() || shared(m.places, o.places) > 0;
-                    const bool dated_same = !undated && actors > 0 && places_agree;
-                    ok = m.doc == o.doc || words >= need || same_day || dated_same;
-                }
-                if (!ok) continue;
-                const std::size_t score = 1 + 2 * actors + words + (m.doc == o.doc ? 1 : 0);
-                if (score > best_score) {
-                    best_score = score;
-                    best = static_cast<int>(c);
-                }
+        for (std::size_t c : candidates) {
+            const ClusterState& st = states[c];
+            std::size_t actors = 0;
+            for (std::size_t a : m.actors) actors += contains(st.actors, a);
+            if (actors == 0 && !(m.actors.empty() && st.actorless)) continue;
+            std::size_t words = 0;
+            for (const auto& w : m.words) words += st.words.count(w);
+            const bool same_doc = contains(st.docs, m.doc);
+            bool ok;
+            if (once) {
+                // What it acts on must not differ: a mention naming a theme the cluster's
+                // mentions do not name, with no word in common, is another undertaking.
+                const bool other_themes = std::any_of(st.themes.begin(), st.themes.end(),
+                                                      [](const std::string& t) { return !t.empty(); });
+                ok = words > 0 || ev.theme.empty() || !other_themes || st.themes.count(ev.theme);
+            } else {
+                if (!time_fits(m, st)) continue;
+                // An undated mention says little about which event it is: it needs more
+                // shared words to join. Dated on both sides, by the same actors, in no
+                // different places: the dates already say it is the same event.
+                const bool undated = !m.time.interval || (!st.core && !st.by);
+                const std::size_t need = undated && !same_doc ? 2 : 1;
+                bool places_agree = m.places.empty() || st.places.empty();
+                for (std::size_t p : m.places) places_agree = places_agree || contains(st.places, p);
+                const bool same_day = m.time.interval && m.time.interval->days() == 1 &&
+                                      ((st.core && *m.time.interval == *st.core) ||
+                                       (!st.core && st.by && m.time.interval->latest == *st.by));
+                ok = same_doc || words >= need || same_day || (!undated && actors > 0 && places_agree);
+            }
+            if (!ok) continue;
+            const std::size_t score = 1 + 2 * actors + words + (same_doc ? 1 : 0);
+            if (score > best_score) {
+                best_score = score;
+                best = static_cast<int>(c);
             }
         }
-        if (best >= 0) {
-            clusters[best].members.push_back(k);
-        } else {
-            clusters.push_back({ev.type, {k}});
+        if (best < 0) {
+            best = static_cast<int>(clusters.size());
+            clusters.push_back({ev.type, {}});
+            states.emplace_back();
         }
+        clusters[best].members.push_back(k);
+        ClusterState& st = states[best];
+        join(st, m, ev.theme);
+        // The cluster is now the most recent under each of its actors' keys.
+        for (std::size_t a : st.actors) by_actor[{ev.type, a}].touch(static_cast<std::size_t>(best));
+        if (st.actorless) actorless[ev.type].touch(static_cast<std::size_t>(best));
     }
     return clusters;
 }

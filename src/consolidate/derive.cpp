@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <map>
 
 namespace chronograph::merging {
 namespace {
@@ -65,6 +66,8 @@ std::string describe_duration(const std::string& value) {
 
 void derive_times(const std::vector<DocumentAnalysis>& docs, std::vector<MentionRef>& mentions,
                   const std::vector<Cluster>& clusters) {
+    std::map<std::string, std::vector<const Cluster*>> by_type;
+    for (const Cluster& c : clusters) by_type[c.type].push_back(&c);
     for (MentionRef& m : mentions) {
         const EventMention& ev = docs[m.doc].events[m.index];
         if (ev.duration.empty() || ev.anchor_type.empty() || m.time.interval) continue;
@@ -74,8 +77,8 @@ void derive_times(const std::vector<DocumentAnalysis>& docs, std::vector<Mention
         // document also reports.
         const Cluster* anchor = nullptr;
         int anchor_score = -1;
-        for (const Cluster& c : clusters) {
-            if (c.type != ev.anchor_type) continue;
+        for (const Cluster* cp : by_type[ev.anchor_type]) {
+            const Cluster& c = *cp;
             int score = 0;
             for (std::size_t x : c.members) {
                 if (mentions[x].doc == m.doc) score += 4;

@@ -1,11 +1,14 @@
 // A document without a publication date borrows the date of the dated document most like
 // it: articles of one corpus about the same story are usually published together.
+// Likeness is the cosine of tf-idf vectors of content words and entity keys, found through
+// an inverted index so that large corpora stay linear in practice.
 #include "chronograph/consolidate.hpp"
 
 #include "consolidate/internal.hpp"
 
+#include <algorithm>
 #include <cmath>
-#include <map>
+#include <unordered_map>
 
 namespace chronograph {
 namespace {
@@ -13,13 +16,27 @@ namespace {
 // Below this cosine similarity two articles are not taken to be about the same news.
 constexpr double kMinSimilarity = 0.15;
 
-using Vector = std::map<std::string, double>;
+using Vector = std::vector<std::pair<std::uint32_t, double>>;  // (term id, weight), sorted by id
 
-Vector words_of(const DocumentAnalysis& a, const Resources& res) {
-    Vector v;
+class Vocabulary {
+public:
+    std::uint32_t id(const std::string& term) {
+        auto [it, fresh] = ids_.emplace(term, static_cast<std::uint32_t>(ids_.size()));
+        return it->second;
+    }
+    std::size_t size() const { return ids_.size(); }
+
+private:
+    std::unordered_map<std::string, std::uint32_t> ids_;
+};
+
+Vector counts_of(const DocumentAnalysis& a, const Resources& res, Vocabulary& vocab) {
+    std::unordered_map<std::uint32_t, double> counts;
     for (const Sentence& s : a.sentences)
-        for (const std::string& w : merging::content_words(a.text(s.span), res)) v[w] += 1;
-    for (const EntityMention& e : a.entities) v["entity:" + e.key] += 1;
+        for (const std::string& w : merging::content_words(a.text(s.span), res)) counts[vocab.id(w)] += 1;
+    for (const EntityMention& e : a.entities) counts[vocab.id("entity:" + e.key)] += 1;
+    Vector v(counts.begin(), counts.end());
+    std::sort(v.begin(), v.end());
     return v;
 }
 
@@ -31,41 +48,50 @@ std::vector<std::optional<Day>> infer_dcts(const std::vector<DocumentAnalysis>& 
     for (const auto& d : docs) (d.doc.dct ? any_dated : any_undated) = true;
     if (!any_dated || !any_undated) return out;
 
+    Vocabulary vocab;
     std::vector<Vector> vectors;
-    std::map<std::string, int> df;
-    for (const auto& d : docs) {
-        vectors.push_back(words_of(d, res));
-        for (const auto& [w, n] : vectors.back()) ++df[w];
-    }
+    vectors.reserve(docs.size());
+    for (const auto& d : docs) vectors.push_back(counts_of(d, res, vocab));
+    std::vector<int> df(vocab.size(), 0);
+    for (const Vector& v : vectors)
+        for (const auto& [t, n] : v) ++df[t];
     const double n_docs = static_cast<double>(docs.size());
-    for (auto& v : vectors) {
+    for (Vector& v : vectors) {
         double norm = 0;
-        for (auto& [w, x] : v) {
-            x = (1 + std::log(x)) * std::log(1 + n_docs / df[w]);
+        for (auto& [t, x] : v) {
+            x = (1 + std::log(x)) * std::log(1 + n_docs / df[t]);
             norm += x * x;
         }
         norm = std::sqrt(norm);
         if (norm > 0)
-            for (auto& [w, x] : v) x /= norm;
+            for (auto& [t, x] : v) x /= norm;
     }
-    auto cosine = [](const Vector& a, const Vector& b) {
-        double dot = 0;
-        for (const auto& [w, x] : a)
-            if (auto it = b.find(w); it != b.end()) dot += x * it->second;
-        return dot;
-    };
+    // Postings of the dated documents only: those are the candidates.
+    std::vector<std::vector<std::pair<std::uint32_t, double>>> postings(vocab.size());
+    for (std::size_t j = 0; j < docs.size(); ++j)
+        if (docs[j].doc.dct && docs[j].doc.dct_source != DctSource::Inferred)
+            for (const auto& [t, x] : vectors[j]) postings[t].push_back({static_cast<std::uint32_t>(j), x});
+
+    std::vector<double> score(docs.size(), 0.0);
+    std::vector<std::uint32_t> touched;
     for (std::size_t i = 0; i < docs.size(); ++i) {
         if (docs[i].doc.dct) continue;
+        for (const auto& [t, x] : vectors[i])
+            for (const auto& [j, y] : postings[t]) {
+                if (score[j] == 0.0) touched.push_back(j);
+                score[j] += x * y;
+            }
         double best = kMinSimilarity;
-        for (std::size_t j = 0; j < docs.size(); ++j) {
-            if (!docs[j].doc.dct || docs[j].doc.dct_source == DctSource::Inferred) continue;
-            const double sim = cosine(vectors[i], vectors[j]);
-            // Ties go to the earlier date, so the result does not depend on document order.
+        std::sort(touched.begin(), touched.end());  // document order: ties go to the earlier date, deterministically
+        for (std::uint32_t j : touched) {
+            const double sim = score[j];
             if (sim > best + 1e-12 || (out[i] && std::abs(sim - best) <= 1e-12 && *docs[j].doc.dct < *out[i])) {
                 best = sim;
                 out[i] = docs[j].doc.dct;
             }
+            score[j] = 0.0;
         }
+        touched.clear();
     }
     return out;
 }

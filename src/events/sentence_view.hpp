@@ -4,10 +4,13 @@
 
 #include "chronograph/analysis.hpp"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 namespace chronograph::events {
+
+class Lexicon;
 
 struct ClauseInfo {
     bool embedded = false;     // a relative clause or parenthesis inside another clause
@@ -25,13 +28,17 @@ struct SentenceView {
     std::vector<int> clause;       // per token: clause id
     std::vector<ClauseInfo> clauses;
 
-    SentenceView(const DocumentAnalysis& analysis, std::size_t sentence);
+    std::vector<std::uint32_t> classes;  // per token: mask of Lexicon::Grammar bits
+
+    SentenceView(const DocumentAnalysis& analysis, std::size_t sentence, const Lexicon& lex);
 
     std::size_t size() const { return words.size(); }
     const Token& token(std::size_t i) const { return a.tokens[first + i]; }
     std::string_view text(std::size_t i) const { return a.text(token(i)); }
     bool is_word(std::size_t i) const { return token(i).is(kWord); }
     bool is(std::size_t i, std::string_view w) const { return i < words.size() && words[i] == w; }
+    /// Token i belongs to a grammar class (a Lexicon::Grammar bit).
+    bool in(std::size_t i, std::uint32_t bit) const { return i < classes.size() && (classes[i] & bit) != 0; }
     /// Surface text of tokens [from, to) of one clause (tokens of other clauses skipped),
     /// with the document's spacing reduced to single spaces.
     std::string surface(std::size_t from, std::size_t to, int only_clause = -1) const;

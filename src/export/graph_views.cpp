@@ -7,6 +7,7 @@
 #include "chronograph/exporters.hpp"
 
 #include "escape.hpp"
+#include "graphviz_ids.hpp"
 #include "graphviz_session.hpp"
 
 #include <algorithm>
@@ -21,10 +22,13 @@ namespace {
 using views::set_attr;
 using views::thousands;
 
-constexpr std::size_t kFullLayoutLimit = 150;  // nodes `dot` lays out in about a second
-constexpr std::size_t kSummaryEvents = 36;
-constexpr std::size_t kSummaryEntities = 28;
-constexpr std::size_t kMaxColumns = 14;  // time columns before days are merged into months, years...
+constexpr std::size_t kFullLayoutLimit = 150;   // graph.dot: nodes `dot` lays out in about a second
+constexpr std::size_t kPictureNodeLimit = 80;   // graph.svg: past this many nodes or edges the
+constexpr std::size_t kPictureEdgeLimit = 240;  // whole graph is a hairball: draw a summary
+constexpr std::size_t kSummaryEvents = 30;
+constexpr std::size_t kSummaryEntities = 22;
+constexpr std::size_t kMaxColumns = 18;
+constexpr std::size_t kCurvedEdgeLimit = 200;  // time columns before days are merged into months, years...
 constexpr const char* kFont = "DejaVu Sans,Arial,Helvetica,sans-serif";
 
 struct KindStyle {
@@ -172,8 +176,11 @@ std::string join_lines(const std::vector<std::string>& lines) {
 /// the caller closes it.
 Agraph_t* build_agraph(const StoryGraph& graph, const Selection& sel, bool sfdp) {
     const auto& nodes = graph.nodes();
-    Agraph_t* g = agopen(const_cast<char*>("chronograph"), Agdirected, nullptr);
+    Agraph_t* g = agopen(const_cast<char*>("chronograph"), Agdirected, views::deterministic_disc());
     if (!g) throw std::runtime_error("Graphviz: cannot create a graph");
+    // The first layout in a process declares the node label default on cgraph's global
+    // prototype; declaring it on every graph makes the DOT the same before and after.
+    agattr(g, AGNODE, const_cast<char*>("label"), const_cast<char*>("\\N"));
     auto gset = [&](const char* name, const std::string& value) { set_attr(g, name, value); };
     gset("rankdir", "LR");
     gset("fontname", kFont);
@@ -182,7 +189,11 @@ Agraph_t* build_agraph(const StoryGraph& graph, const Selection& sel, bool sfdp)
     gset("nodesep", "0.18");
     gset("ranksep", "0.45");
     gset("newrank", "true");
-    gset("splines", "curved");  // straight-ish curves: obstacle-avoiding splines loop around hubs
+    // Curved edges read best (obstacle-avoiding splines loop around hubs) but their routing
+    // grows steeply with the edge count (328 edges: 1 s; 560: minutes): straight lines past that.
+    std::size_t drawn_edges = 0;
+    for (const GraphEdge& e : graph.edges()) drawn_edges += sel.keep[e.source] && sel.keep[e.target];
+    gset("splines", drawn_edges <= kCurvedEdgeLimit ? "curved" : "line");
     gset("outputorder", "edgesfirst");
     gset("bgcolor", "white");
     gset("pad", "0.3");
@@ -202,8 +213,7 @@ Agraph_t* build_agraph(const StoryGraph& graph, const Selection& sel, bool sfdp)
     agattr(g, AGEDGE, const_cast<char*>("fontsize"), const_cast<char*>("7"));
     agattr(g, AGEDGE, const_cast<char*>("arrowsize"), const_cast<char*>("0.6"));
 
-    // Time columns: one per distinct day of the kept events and documents, undated last.
-    std::vector<std::pair<std::string, std::size_t>> timed;  // (day or "~" for undated, node)
+    std::vector<std::pair<std::string, std::size_t>> timed;  // (day, node) of dated events and documents
     std::vector<Agnode_t*> agnodes(nodes.size(), nullptr);
     for (std::size_t i = 0; i < nodes.size(); ++i) {
         if (!sel.keep[i]) continue;
@@ -225,7 +235,7 @@ Agraph_t* build_agraph(const StoryGraph& graph, const Selection& sel, bool sfdp)
             set_attr(v, "label", label);
             set_attr(v, "tooltip", views::dot_tooltip(n.note.empty() ? n.label : n.note));
             set_attr(v, "margin", "0.08,0.04");
-            timed.emplace_back(n.day.empty() ? "~" : n.day, i);
+            if (!n.day.empty()) timed.emplace_back(n.day, i);
         } else if (n.kind == NodeKind::Document) {
             set_attr(v, "label", join_lines(views::wrap_text(n.label, 9, 130, 2)));
             set_attr(v, "fontsize", "9");
@@ -238,17 +248,17 @@ Agraph_t* build_agraph(const StoryGraph& graph, const Selection& sel, bool sfdp)
         }
     }
     // Time columns: one per day, or when that makes too many, runs of consecutive days
-    // holding about the same number of nodes each. Keyed by first day ("~": undated, last).
+    // holding about the same number of nodes each. Keyed by first day. Undated events stand
+    // in no column: dot puts them next to what they are linked to.
     std::map<std::string, std::vector<std::size_t>> columns;
     std::map<std::string, std::string> column_last;  // key -> last day in the column
     {
         std::map<std::string, std::vector<std::size_t>> by_day;
         for (const auto& [day, i] : timed) by_day[day].push_back(i);
-        const std::size_t dated_nodes = timed.size() - (by_day.count("~") ? by_day["~"].size() : 0);
-        const std::size_t target = by_day.size() <= kMaxColumns ? 0 : (dated_nodes + kMaxColumns - 2) / (kMaxColumns - 1);
+        const std::size_t target = by_day.size() <= kMaxColumns ? 0 : (timed.size() + kMaxColumns - 1) / kMaxColumns;
         std::string key;
         for (auto& [day, members] : by_day) {
-            if (day == "~" || key.empty() || columns[key].size() >= target) key = day;
+            if (key.empty() || columns[key].size() >= target) key = day;
             auto& column = columns[key];
             column.insert(column.end(), members.begin(), members.end());
             column_last[key] = day;
@@ -265,7 +275,8 @@ Agraph_t* build_agraph(const StoryGraph& graph, const Selection& sel, bool sfdp)
         }
         std::vector<std::vector<std::size_t>> linked(nodes.size());
         for (const GraphEdge& e : graph.edges())
-            if (e.kind != EdgeKind::Before && agnodes[e.source] && agnodes[e.target] && column_of[e.target] == SIZE_MAX)
+            if (e.kind != EdgeKind::Before && agnodes[e.source] && agnodes[e.target] && column_of[e.target] == SIZE_MAX &&
+                column_of[e.source] != SIZE_MAX)
                 linked[e.target].push_back(column_of[e.source]);
         for (std::size_t i = 0; i < nodes.size(); ++i) {
             if (linked[i].empty()) continue;
@@ -285,9 +296,9 @@ Agraph_t* build_agraph(const StoryGraph& graph, const Selection& sel, bool sfdp)
             Agnode_t* head = agnode(rank, const_cast<char*>(("t" + std::to_string(k)).c_str()), 1);
             // The column's events' own wording of their date when they share it ("mid-2026"),
             // else the column's day, month, year or decade.
-            std::string caption = day == "~" ? "undated" : "";
+            std::string caption;
             for (std::size_t i : dated) {
-                if (nodes[i].kind != NodeKind::Event || caption == "undated") continue;
+                if (nodes[i].kind != NodeKind::Event) continue;
                 if (caption.empty()) caption = nodes[i].detail;
                 else if (caption != nodes[i].detail) caption = "-";
             }
@@ -319,7 +330,10 @@ Agraph_t* build_agraph(const StoryGraph& graph, const Selection& sel, bool sfdp)
     // way round with dir=back, so dot routes it as a forward edge instead of a loop.
     for (const GraphEdge& e : graph.edges()) {
         if (!agnodes[e.source] || !agnodes[e.target]) continue;
-        const bool backwards = !sfdp && column_of[e.target] < column_of[e.source];
+        // Both ends in time columns: the columns set the ranks. Otherwise the edge pulls
+        // its free end (an undated event, an entity of undated events) into place.
+        const bool pinned = !sfdp && column_of[e.source] != SIZE_MAX && column_of[e.target] != SIZE_MAX;
+        const bool backwards = pinned && column_of[e.target] < column_of[e.source];
         Agedge_t* ae = backwards ? agedge(g, agnodes[e.target], agnodes[e.source], nullptr, 1)
                                  : agedge(g, agnodes[e.source], agnodes[e.target], nullptr, 1);
         const EdgeStyle es = edge_style(e.kind);
@@ -334,7 +348,7 @@ Agraph_t* build_agraph(const StoryGraph& graph, const Selection& sel, bool sfdp)
             // xlabel, not label: Graphviz 2.42 double-frees the layout of labelled edges
             // that have constraint=false (and xlabels keep the ranks compact).
             set_attr(ae, "xlabel", es.label);
-            set_attr(ae, "constraint", "false");
+            if (pinned) set_attr(ae, "constraint", "false");
         }
     }
     return g;
@@ -366,7 +380,8 @@ std::string graph_dot(const StoryGraph& graph) {
 }
 
 std::string graph_svg(const StoryGraph& graph) {
-    const Selection sel = select_nodes(graph, graph.nodes().size() > kFullLayoutLimit);
+    const bool crowded = graph.nodes().size() > kPictureNodeLimit || graph.edges().size() > kPictureEdgeLimit;
+    const Selection sel = select_nodes(graph, crowded);
     std::lock_guard lock(views::graphviz_mutex());
     views::graphviz_context();
     Agraph_t* g = build_agraph(graph, sel, false);

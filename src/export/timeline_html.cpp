@@ -38,8 +38,6 @@ json sentence_range(const EvidenceRef& m, std::size_t start, std::size_t end) {
     return json::array({utf16_offset(m.sentence, start - m.start), utf16_offset(m.sentence, end - m.start)});
 }
 
-std::string fit_html_title(const std::string& s) { return one_line(s); }
-
 json story_data(const Story& story, const TimelineLayout& L) {
     json root;
     std::string title = "Timeline";
@@ -156,7 +154,7 @@ void write_timeline_html(const Story& story, std::ostream& out) {
     o += "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n";
     o += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n";
     o += "<meta name=\"generator\" content=\"chronograph " CHRONOGRAPH_VERSION "\"/>\n<title>";
-    append_xml(o, fit_html_title(title));
+    append_xml(o, one_line(title));
     o += "</title>\n<style>/*<![CDATA[*/\n";
     o += viewer_file("viewer/timeline.css");
     o += "/*]]>*/</style>\n</head>\n<body>\n<header><h1 id=\"title\">";

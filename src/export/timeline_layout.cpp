@@ -428,7 +428,7 @@ TimelineLayout layout_timeline(const Story& story, const TimelineOptions& opt) {
                 while (r < row_end.size() && row_end[r] > m->x0 - 6) ++r;
                 if (r == kMaxMarkRows) r = kMaxMarkRows - 1;
                 if (r == row_end.size()) row_end.push_back(0);
-                row_end[r] = std::max(row_end[r], m->x1 + 6);
+                row_end[r] = std::max(row_end[r], m->x1 + (m->conflict ? 20 : 6));  // a disputed mark has its badge on the right
                 m->y = y + 16 + kMarkRow * static_cast<double>(r);
             }
             rows_used = std::max<std::size_t>(1, row_end.size());
@@ -439,6 +439,7 @@ TimelineLayout layout_timeline(const Story& story, const TimelineOptions& opt) {
         lane.h = std::max(std::max(marks_bottom, labels_bottom) + 10 - y, 52.0);
         y += lane.h;
     }
+    if (L.lanes.empty()) y += 40;  // room for "no dated events"
     L.lanes_y1 = y;
 
     // Undated strip: two columns, at most 12 rows.
@@ -489,7 +490,7 @@ TimelineLayout layout_timeline(const Story& story, const TimelineOptions& opt) {
         const DocumentInfo& doc = story.documents[d];
         std::string line = "[" + doc.id + "] " + one_line(doc.title.empty() ? doc.path : doc.title);
         if (doc.dct) line += ", " + describe_time(TimeValue{format_day(*doc.dct), "", std::nullopt});
-        line += " \xE2\x80\x94 " + one_line(doc.path);
+        if (!doc.title.empty()) line += " \xE2\x80\x94 " + one_line(doc.path);
         L.source_lines.push_back(fit_text(line, 10, note_w));
     }
     if (story.documents.size() > kMaxSources)

@@ -126,6 +126,10 @@ void header(std::string& o, const Story& story, const TimelineLayout& L) {
 }
 
 void axis_and_lanes(std::string& o, const TimelineLayout& L) {
+    if (L.lanes.empty()) {
+        text(o, L.plot_x0, L.lanes_y0 + 24, "No dated events: no date in the articles could be tied to an event.", "class=\"sub\"");
+        return;
+    }
     // Lane bands and names.
     for (std::size_t l = 0; l < L.lanes.size(); ++l) {
         const Lane& lane = L.lanes[l];
@@ -230,7 +234,7 @@ void leader(std::string& o, const EventMark& m) {
 }
 
 void badge(std::string& o, const EventMark& m) {
-    const double x = m.x1 + 5, y = m.y - 6;
+    const double x = m.x1 + 9, y = m.y;
     o += "<g class=\"conflict\"><circle cx=\"" + num(x) + "\" cy=\"" + num(y) + "\" r=\"5.5\" fill=\"" + kConflictColor + "\" stroke=\"#fff\" stroke-width=\"0.8\"/>";
     o += "<text x=\"" + num(x) + "\" y=\"" + num(y + 3) + "\" class=\"badge\">" + std::to_string(m.conflict) + "</text></g>\n";
 }

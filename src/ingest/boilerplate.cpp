@@ -84,11 +84,21 @@ bool any_hit(const std::vector<Hit>& hits, Span piece, std::initializer_list<Any
     return false;
 }
 
+bool is_line(const PhraseIndex& index, std::string_view s) {
+    return index.at(s, 0, [&](int, std::size_t end) { return only_punct_after(s, end); });
+}
+
+/// A link of a list after a label such as "Related topics": short, not a sentence.
+bool looks_like_link(std::string_view s) {
+    constexpr std::size_t kMaxLinkWords = 15;
+    return !ends_like_sentence(s) && word_count(s) <= kMaxLinkWords;
+}
+
 bool boilerplate_piece(std::string_view text, Span piece, const std::vector<Hit>& hits, const Rules& rules) {
     const BoilerRules& b = rules.boilerplate;
     const std::string_view s = view(text, piece);
     if (has_no_alnum(s)) return true;
-    if (b.line.at(s, 0, [&](int, std::size_t end) { return only_punct_after(s, end); })) return true;
+    if (is_line(b.line, s) || is_line(b.list, s)) return true;
     if (b.prefix.at(s, 0, [](int, std::size_t) { return true; })) return true;
     if (std::any_of(b.bylines.begin(), b.bylines.end(), [&](const std::string& p) { return is_byline(s, p); })) return true;
     if (any_hit(hits, piece, {Anywhere::Boilerplate}, [](const Hit&) { return true; })) return true;
@@ -162,24 +172,22 @@ void cut_interface_text(std::string_view text, const Block& b, const std::vector
 
 }  // namespace
 
-bool is_boilerplate(std::string_view s, const Rules& rules) {
-    const Span all{0, s.size()};
-    return boilerplate_piece(s, all, find_hits(s, all, rules), rules);
-}
-
-bool is_caption(std::string_view s, const Rules& rules) {
-    const Span all{0, s.size()};
-    return caption_piece(s, all, find_hits(s, all, rules), rules);
-}
-
 void apply_boilerplate(std::string_view text, std::vector<Block>& blocks, const Rules& rules) {
     std::vector<Block> out;
     out.reserve(blocks.size());
+    bool in_list = false;  // after "Related topics" and the like
     for (const Block& b : blocks) {
         if (b.drop) {
             out.push_back(b);
             continue;
         }
+        const std::string_view s = view(text, b.span);
+        if (in_list && looks_like_link(s)) {
+            out.push_back(b);
+            out.back().boilerplate = true;
+            continue;
+        }
+        in_list = is_line(rules.boilerplate.list, s);
         const std::vector<Hit> hits = find_hits(text, b.span, rules);
         const std::size_t first = out.size();
         cut_interface_text(text, b, hits, out);

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <exception>
 #include <set>
 
 namespace chronograph {
@@ -81,7 +82,12 @@ void walk_folder(const std::string& root, const struct stat& root_stat, const in
 
 std::vector<std::string> collect_inputs(const std::vector<std::string>& args, std::vector<Diagnostic>& diagnostics,
                                         const Resources& res) {
-    const ingest::FormatRules& formats = ingest::rules_for(res).formats;
+    ingest::FormatRules formats;
+    try {
+        formats = ingest::rules_for(res).formats;
+    } catch (const std::exception& e) {  // broken language data: every file is then tried
+        diagnostics.push_back({Diagnostic::Severity::Warning, "", e.what()});
+    }
     std::vector<std::string> out;
     for (const std::string& arg : args) {
         struct stat st{};

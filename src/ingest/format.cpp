@@ -47,6 +47,8 @@ std::string extension_of(std::string_view path) {
 }
 
 std::string format_of_extension(std::string_view path, const FormatRules& rules) {
+    for (const std::string& end : rules.skipped_name_ends)
+        if (path.size() > end.size() && path.substr(path.size() - end.size()) == end) return "skip";
     const std::string ext = extension_of(path);
     for (const auto& [e, f] : rules.extensions)
         if (e == ext) return f;

@@ -12,7 +12,8 @@ enum class SourceFormat { Text, Html, TimeML, OtherXml };
 
 /// ".html" for "a/b/Page.HTML"; empty when there is none (a leading dot is a hidden file, not an extension).
 std::string extension_of(std::string_view path);
-/// "html", "timeml", "xml", "text", "skip" from formats.tsv, or empty for an unknown extension.
+/// "html", "timeml", "xml", "text", "skip" from formats.tsv (by extension, or "skip" for the
+/// name endings of backups), or empty for an unknown extension.
 std::string format_of_extension(std::string_view path, const FormatRules& rules);
 /// By extension (.html .htm .xhtml -> HTML, .tml -> TimeML, .xml -> TimeML when it has <TimeML
 /// or <TEXT>), else by content (<!DOCTYPE html, <html -> HTML; <TimeML -> TimeML; else text).

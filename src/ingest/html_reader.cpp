@@ -10,6 +10,7 @@
 #include "chronograph/text.hpp"
 
 #include <libxml/HTMLparser.h>
+#include <libxml/encoding.h>
 #include <libxml/tree.h>
 
 #include <algorithm>
@@ -57,16 +58,23 @@ bool listed(const std::vector<std::string>& list, std::string_view s) {
 /// A class or id value names one of `words`: a whole token, or a part of it between - and _
 /// ("share-tools" -> "share", "tools").
 bool names_token(std::string_view value, const std::vector<std::string>& words) {
+    if (value.empty()) return false;
     const std::string v = lower_ascii(value);
-    for (std::string_view token : split(v, ' ')) {
-        if (token.empty()) continue;
-        if (listed(words, token)) return true;
-        std::size_t from = 0;
-        while (from <= token.size()) {
-            const std::size_t to = std::min(token.find_first_of("-_", from), token.size());
-            if (to > from && listed(words, token.substr(from, to - from))) return true;
-            from = to + 1;
+    const std::string_view all(v);
+    std::size_t start = 0;
+    while (start < all.size()) {
+        std::size_t end = all.find_first_of(" \t\n\r\f", start);
+        if (end == std::string_view::npos) end = all.size();
+        const std::string_view token = all.substr(start, end - start);
+        if (!token.empty()) {
+            if (listed(words, token)) return true;
+            for (std::size_t from = 0; from <= token.size();) {
+                const std::size_t to = std::min(token.find_first_of("-_", from), token.size());
+                if (to > from && to - from < token.size() && listed(words, token.substr(from, to - from))) return true;
+                from = to + 1;
+            }
         }
+        start = end + 1;
     }
     return false;
 }
@@ -118,9 +126,8 @@ struct PageFacts {
 PageFacts survey(xmlNode* top, const HtmlRules& rules) {
     PageFacts f;
     std::vector<std::size_t> acc{0};
-    auto skipped_by_name = [&](std::string_view name) {
-        return listed(rules.skip_elements, name) && name != "head" && name != "script" && name != "time";
-    };
+    // <head> is chrome for the text, but holds the title and the metadata.
+    auto skipped_by_name = [&](std::string_view name) { return name != "head" && listed(rules.skip_elements, name); };
     auto enter = [&](xmlNode* n) {
         if (is_text(n)) {
             acc.back() += text_size(n);
@@ -228,6 +235,13 @@ public:
                 space();
                 continue;
             }
+            if (soft_break_) {
+                // <br> inside a sentence ("take 18 months<br>to complete") is a line wrap.
+                soft_break_ = false;
+                const std::string_view para = std::string_view(text_).substr(start_);
+                if (c >= 'a' && c <= 'z' && !ends_like_sentence(para)) pending_space_ = true;
+                else paragraph_break();
+            }
             if (!open_) {
                 if (!text_.empty()) text_ += "\n\n";
                 start_ = text_.size();
@@ -242,8 +256,10 @@ public:
             text_ += c;
         }
     }
+    void line_break() { soft_break_ = open_; }
     void space() { pending_space_ = open_; }
     void paragraph_break() {
+        soft_break_ = false;
         if (open_) {
             Block b;
             b.span = Span{start_, text_.size()};
@@ -257,7 +273,7 @@ public:
 private:
     std::string& text_;
     std::vector<Block>& blocks_;
-    bool open_ = false, pending_space_ = false, caption_ = false, heading_ = false;
+    bool open_ = false, pending_space_ = false, soft_break_ = false, caption_ = false, heading_ = false;
     std::size_t start_ = 0;
 };
 
@@ -272,6 +288,7 @@ public:
     void run(std::string& text, std::vector<Block>& blocks) {
         TextBuilder out(text, blocks);
         int caption = 0, heading = 0;
+        std::vector<Role> open;  // roles of the elements entered, for leaving them
         auto enter = [&](xmlNode* n) {
             if (is_text(n)) {
                 if (n->content) out.add(reinterpret_cast<const char*>(n->content), caption > 0, heading > 0);
@@ -280,13 +297,16 @@ public:
             if (!is_element(n) || skipped(n)) return false;
             const Role r = role(n);
             if (r.block) out.paragraph_break();
+            if (r.line_break) out.line_break();
             if (r.cell) out.space();
             caption += r.caption;
             heading += r.heading;
+            open.push_back(r);
             return true;
         };
-        auto leave = [&](xmlNode* n) {
-            const Role r = role(n);
+        auto leave = [&](xmlNode*) {
+            const Role r = open.back();
+            open.pop_back();
             if (r.block) out.paragraph_break();
             if (r.cell) out.space();
             caption -= r.caption;
@@ -298,7 +318,7 @@ public:
 
 private:
     struct Role {
-        bool block = false, cell = false;
+        bool block = false, line_break = false, cell = false;
         int caption = 0, heading = 0;
     };
     const HtmlRules& rules_;
@@ -311,6 +331,7 @@ private:
         const std::string_view name = name_of(n);
         Role r;
         r.block = listed(rules_.block_elements, name);
+        r.line_break = listed(rules_.line_breaks, name);
         r.cell = listed(rules_.cell_elements, name);
         r.heading = listed(rules_.heading_elements, name) ? 1 : 0;
         r.caption = listed(rules_.caption_elements, name) || names_token(attr(n, "class"), rules_.caption_tokens) ? 1 : 0;
@@ -336,17 +357,26 @@ private:
 
 xmlNode* choose_root(const PageFacts& f, xmlNode* top) {
     constexpr std::size_t kMinArticleBytes = 140;
+    constexpr std::size_t kSubstantialBytes = 250;
     const auto bytes = [&](const xmlNode* n) {
         const auto it = f.text_bytes.find(n);
         return it == f.text_bytes.end() ? std::size_t{0} : it->second;
     };
+    xmlNode* container = f.main && bytes(f.main) > 0 ? f.main : f.body ? f.body : top;
     xmlNode* best = nullptr;
-    for (xmlNode* a : f.articles)
+    std::size_t substantial = 0, substantial_bytes = 0;
+    for (xmlNode* a : f.articles) {
         if (!best || bytes(a) > bytes(best)) best = a;
-    if (best && bytes(best) >= kMinArticleBytes) return best;
-    if (f.main && bytes(f.main) > 0) return f.main;
-    if (f.body) return f.body;
-    return top;
+        if (bytes(a) >= kSubstantialBytes && (!a->parent || a->parent->type != XML_ELEMENT_NODE || name_of(a->parent) != "article")) {
+            ++substantial;
+            substantial_bytes += bytes(a);
+        }
+    }
+    // An <article> holding only a headline while the story sits next to it, or a live blog
+    // made of many articles: the container, not one article.
+    if (!best || bytes(best) < kMinArticleBytes || bytes(best) * 4 < bytes(container)) return container;
+    if (substantial >= 2 && bytes(best) * 2 < substantial_bytes) return container;
+    return best;
 }
 
 struct DocFree {
@@ -381,6 +411,14 @@ bool read_html(std::string_view bytes, const std::string& charset, const Rules& 
         st.error("HTML file too large for the HTML parser (more than 2 GB)");
         return false;
     }
+    if (!charset.empty()) {
+        xmlCharEncodingHandler* handler = xmlFindCharEncodingHandler(charset.c_str());
+        if (!handler) {
+            st.error("the page is in the character set \"" + charset + "\", which this system cannot convert; convert it to UTF-8");
+            return false;
+        }
+        xmlCharEncCloseFunc(handler);  // iconv-based handlers are allocated for us
+    }
     std::unique_ptr<htmlParserCtxt, CtxtFree> ctxt(htmlNewParserCtxt());
     if (!ctxt) {
         st.error("out of memory starting the HTML parser");
@@ -389,7 +427,8 @@ bool read_html(std::string_view bytes, const std::string& charset, const Rules& 
     const std::string encoding = charset.empty() ? "UTF-8" : charset;
     std::unique_ptr<xmlDoc, DocFree> doc(htmlCtxtReadMemory(
         ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), nullptr, encoding.c_str(),
-        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT));
+        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT |
+            HTML_PARSE_IGNORE_ENC));  // we chose the encoding: <meta charset> must not switch it
     const std::string parser_error = ctxt->lastError.message ? std::string(trim(ctxt->lastError.message)) : std::string();
     xmlNode* top = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
     if (!top) {

@@ -82,6 +82,7 @@ inline Anywhere anywhere_kind(int tag) { return static_cast<Anywhere>(tag >> 20)
 struct BoilerRules {
     PhraseIndex line;    // the paragraph is the phrase
     PhraseIndex prefix;  // the paragraph starts with it
+    PhraseIndex list;    // the paragraph is the label of a list of links
     std::vector<std::string> bylines;
 };
 
@@ -106,6 +107,7 @@ struct HtmlRules {
     std::vector<std::string> skip_elements;         // dropped with their content
     std::vector<std::string> skip_outside_article;  // dropped unless inside the chosen <article>
     std::vector<std::string> block_elements;        // paragraph break before and after
+    std::vector<std::string> line_breaks;           // a paragraph break unless inside a sentence
     std::vector<std::string> cell_elements;         // a space between cells
     std::vector<std::string> heading_elements;
     std::vector<std::string> caption_elements;
@@ -117,6 +119,7 @@ struct HtmlRules {
 
 struct FormatRules {
     std::vector<std::pair<std::string, std::string>> extensions;  // ".htm" -> "html"|"timeml"|"xml"|"text"|"skip"
+    std::vector<std::string> skipped_name_ends;                  // "~": editor backups
     std::vector<std::string> timeml_blocks;                       // TimeML elements that are paragraphs ("s")
 };
 
@@ -205,7 +208,7 @@ bool PhraseIndex::scan(std::string_view text, std::size_t from, Fn&& fn) const {
 std::size_t word_count(std::string_view s);
 /// True when `s` ends like a sentence or a clause (. ! ? : ; , … after closing quotes/brackets).
 bool ends_like_sentence(std::string_view s);
-/// Share of words that start with an upper-case letter or a digit, small function words aside.
+/// Share of words that start with an upper-case letter or a digit (title case is high).
 double capitalized_share(std::string_view s);
 /// True when `s` has no letter and no digit (rules such as "___" or "* * *").
 bool has_no_alnum(std::string_view s);
@@ -237,20 +240,18 @@ std::optional<DateMatch> parse_dateline(std::string_view line, const DateWords& 
 /// A date written in metadata: ISO 8601 (day part), YYYYMMDD, YYYY/MM/DD, or a dateline.
 std::optional<Day> parse_date_value(std::string_view value, const DateWords& words);
 
-/// What the text itself says about its date (in the first blocks): a first line starting
-/// with a labelled date ("date 2025-05-01 Text goes on...") trims that block's start;
-/// a dateline alone on one of the first lines is dropped from the blocks.
+/// What the text itself says about its date (in the first blocks): a line starting with a
+/// labelled date ("date 2025-05-01 Text goes on...") among the first three trims that
+/// block's start; a line of dates only, or a short byline or place ending with a date
+/// ("By Jane Doe, May 1, 2025"), among the first six is dropped from the blocks.
 struct TextDates {
-    std::optional<Day> leading;   // labelled date at the start of the first block
+    std::optional<Day> leading;   // a labelled date opening one of the first blocks
     std::optional<Day> dateline;  // a dateline line near the top
 };
 TextDates take_text_dates(std::string_view text, std::vector<Block>& blocks, const DateWords& words);
 
 // ---- common passes ----------------------------------------------------------------------
 
-/// A paragraph that is not article text (boilerplate.tsv), or a photo caption (captions.tsv).
-bool is_boilerplate(std::string_view paragraph, const Rules& rules);
-bool is_caption(std::string_view paragraph, const Rules& rules);
 /// Removes interface text (splitting blocks), marks boilerplate, and photo captions by
 /// their cues (a paragraph already marked a heading or caption stays so).
 void apply_boilerplate(std::string_view text, std::vector<Block>& blocks, const Rules& rules);

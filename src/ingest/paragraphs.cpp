@@ -146,15 +146,17 @@ std::string first_sentence(std::string_view s, std::size_t max_bytes) {
 }
 
 std::string choose_title(std::string_view text, const std::vector<Paragraph>& paragraphs) {
-    // The headings above the body: the first that reads like a headline (a standfirst
-    // is a full sentence), else the first.
+    // The headings above the body: the first that reads like a headline (a few words, not
+    // a full sentence: a standfirst is one, a section name such as "World" is too short),
+    // else the first.
+    constexpr std::size_t kMinHeadlineWords = 3;
     const Paragraph* first_heading = nullptr;
     for (const Paragraph& p : paragraphs) {
         if (p.boilerplate || p.caption) continue;
         if (!p.heading) break;
         const std::string_view s = view(text, p.span);
         if (!first_heading) first_heading = &p;
-        if (!ends_like_statement(s) && s.size() <= 300) return first_sentence(s, 300);
+        if (!ends_like_statement(s) && s.size() <= 300 && word_count(s) >= kMinHeadlineWords) return first_sentence(s, 300);
     }
     if (first_heading) return first_sentence(view(text, first_heading->span));
     for (const Paragraph& p : paragraphs)

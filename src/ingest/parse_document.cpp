@@ -21,22 +21,23 @@ void ReadState::warning(std::string message) {
 
 namespace {
 
-/// The charset to hand libxml2 for an HTML page: "" (UTF-8, checked by us) or the one the
-/// page declares when it is not UTF-8.
-std::string html_charset(std::string_view bytes) {
+/// The charset to read an HTML page in: "" for UTF-8, else the one the page declares. Bytes
+/// that are valid UTF-8 are read as UTF-8 whatever the page says: pages saved from a server
+/// that sent UTF-8 often keep an old <meta charset="iso-8859-1">, and valid UTF-8 with
+/// accented letters is almost never meant as Latin-1.
+std::string html_charset(std::string_view bytes, bool valid_utf8) {
+    if (valid_utf8) return {};
     std::string cs = declared_charset(bytes);
-    if (cs == "utf-8" || cs == "utf8" || cs == "us-ascii" || cs == "ascii") cs.clear();
+    if (cs == "utf-8" || cs == "utf8" || cs == "us-ascii" || cs == "ascii" || cs.rfind("utf-16", 0) == 0 || cs.rfind("utf-32", 0) == 0)
+        cs.clear();
     return cs;
 }
 
-bool read_format(SourceFormat format, std::string bytes, const Rules& rules, ReadState& st) {
+bool read_format(SourceFormat format, std::string bytes, const std::string& charset, const Rules& rules, ReadState& st) {
     switch (format) {
         case SourceFormat::Text: return read_text(std::move(bytes), st);
         case SourceFormat::TimeML: return read_timeml(std::move(bytes), rules, st);
-        case SourceFormat::Html: {
-            const std::string charset = html_charset(bytes);
-            return read_html(bytes, charset, rules, st);
-        }
+        case SourceFormat::Html: return read_html(bytes, charset, rules, st);
         case SourceFormat::OtherXml:
             st.error("an XML file that is neither TimeML (no <TimeML> or <TEXT> element) nor XHTML; not supported");
             return false;
@@ -89,10 +90,11 @@ ReadResult parse_document(const std::string& path, std::string bytes, const Reso
         const Rules& rules = rules_for(res);
         if (std::string why = not_text_reason(bytes); !why.empty()) return fail(std::move(why));
         const SourceFormat format = choose_format(path, bytes, rules.formats);
-        // A page that declares another charset is converted by libxml2; all else must be UTF-8.
-        if (!(format == SourceFormat::Html && !html_charset(bytes).empty()))
-            if (std::string why = invalid_utf8_reason(bytes); !why.empty()) return fail(std::move(why));
-        if (!read_format(format, std::move(bytes), rules, st)) return fail({});
+        // All must be UTF-8, except a page that declares another charset (libxml2 converts it).
+        std::string why = invalid_utf8_reason(bytes);
+        const std::string charset = format == SourceFormat::Html ? html_charset(bytes, why.empty()) : std::string();
+        if (!why.empty() && charset.empty()) return fail(std::move(why));
+        if (!read_format(format, std::move(bytes), charset, rules, st)) return fail({});
         if (format == SourceFormat::TimeML && trim_span(st.doc.text, Span{0, st.doc.text.size()}).empty())
             return fail("the TimeML <TEXT> element is empty");
         finish(st, rules, opt);

@@ -61,6 +61,7 @@ void load_boilerplate(const Resources& res, Rules& rules) {
         const std::string_view action = r[0], match = r[1];
         if (action == "boilerplate" && match == "line") out.line.add(phrase, 0);
         else if (action == "boilerplate" && match == "prefix") out.prefix.add(phrase, 0);
+        else if (action == "list" && match == "line") out.list.add(phrase, 0);
         else if (action == "boilerplate" && match == "byline") out.bylines.push_back(phrase);
         else if (action == "boilerplate" && match == "contains") rules.anywhere.add(phrase, anywhere_tag(Anywhere::Boilerplate));
         else if (action == "appeal" && match == "contains") rules.anywhere.add(phrase, anywhere_tag(Anywhere::Appeal, r.line));
@@ -89,7 +90,8 @@ void load_captions(const Resources& res, Rules& rules) {
 void load_html(const Resources& res, HtmlRules& h) {
     const std::pair<std::string_view, std::vector<std::string>*> roles[] = {
         {"skip", &h.skip_elements},         {"skip-outside-article", &h.skip_outside_article},
-        {"block", &h.block_elements},       {"cell", &h.cell_elements},
+        {"block", &h.block_elements},       {"line-break", &h.line_breaks},
+        {"cell", &h.cell_elements},
         {"heading", &h.heading_elements},   {"caption", &h.caption_elements},
         {"skip-token", &h.skip_tokens},     {"caption-token", &h.caption_tokens},
         {"skip-role", &h.skip_roles},       {"date-meta", &h.date_meta},
@@ -111,6 +113,9 @@ void load_formats(const Resources& res, FormatRules& f) {
             if (r[2] != "html" && r[2] != "timeml" && r[2] != "xml" && r[2] != "text" && r[2] != "skip")
                 bad_row("formats.tsv", r, "format must be html, timeml, xml, text or skip");
             f.extensions.emplace_back(normalize_phrase(r[1]), std::string(r[2]));
+        } else if (r[0] == "name-end") {
+            if (r[2] != "skip") bad_row("formats.tsv", r, "a name-end can only be skipped");
+            f.skipped_name_ends.emplace_back(r[1]);
         } else if (r[0] == "timeml-block") {
             f.timeml_blocks.emplace_back(r[1]);
         } else {

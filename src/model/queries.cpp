@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <utility>
 
 namespace chronograph {
@@ -96,6 +97,53 @@ std::vector<const Event*> events_involving(const Story& story, const std::vector
         });
         if (involved) out.push_back(&ev);
     }
+    return out;
+}
+
+Story filter_story(const Story& story, const StoryFilter& f) {
+    if (f.empty()) return story;
+    auto ids_of = [&](const std::vector<std::string>& names) {
+        std::set<EntityId> ids;
+        for (const auto& n : names)
+            for (const Entity* e : find_entities(story, n)) ids.insert(e->id);
+        return ids;
+    };
+    const std::set<EntityId> actors = ids_of(f.actors), places = ids_of(f.places);
+    auto any_in = [](const std::vector<EntityId>& list, const std::set<EntityId>& wanted) {
+        return std::any_of(list.begin(), list.end(), [&](const EntityId& id) { return wanted.count(id) > 0; });
+    };
+    Story out;
+    out.documents = story.documents;
+    out.diagnostics = story.diagnostics;
+    std::set<EventId> kept;
+    std::set<EntityId> named;
+    for (const Event& ev : story.events) {
+        if ((f.from || f.to) && !ev.time.interval) continue;
+        if (f.from && ev.time.interval->latest < *f.from) continue;
+        if (f.to && ev.time.interval->earliest > *f.to) continue;
+        if (!f.actors.empty() && !any_in(ev.actors, actors) && !any_in(ev.sources, actors)) continue;
+        if (!f.places.empty() && !any_in(ev.places, places)) continue;
+        if (!f.types.empty() && std::none_of(f.types.begin(), f.types.end(), [&](const std::string& t) {
+                return ev.type == t || ev.type.rfind(t + ".", 0) == 0;
+            }))
+            continue;
+        std::set<DocId> docs;
+        for (const EvidenceRef& m : ev.mentions) docs.insert(m.doc);
+        if (docs.size() < f.min_sources) continue;
+        kept.insert(ev.id);
+        for (const auto* list : {&ev.actors, &ev.places, &ev.sources}) named.insert(list->begin(), list->end());
+        out.events.push_back(ev);
+    }
+    // Affiliations of the named entities stay too, so that every id in the output resolves.
+    for (const Entity& e : story.entities)
+        if (named.count(e.id) && e.affiliation) named.insert(*e.affiliation);
+    for (const Entity& e : story.entities)
+        if (named.count(e.id)) out.entities.push_back(e);
+    // A numeric conflict belongs to no one event: it stays unless events were picked by
+    // date, actor, place or type.
+    const bool picked = f.from || f.to || !f.actors.empty() || !f.places.empty() || !f.types.empty();
+    for (const Conflict& c : story.conflicts)
+        if (c.event ? kept.count(*c.event) > 0 : !picked) out.conflicts.push_back(c);
     return out;
 }
 

@@ -1,10 +1,38 @@
 #include "timex/lexicon.hpp"
 
+#include <algorithm>
+#include <cstring>
+#include <iterator>
 #include <stdexcept>
 
 namespace chronograph::timex {
 
-Lexicon::Lexicon() : slots_(256, 0) {}
+namespace {
+constexpr std::uint64_t kFnvOffset = 1469598103934665603ull;  // FNV-1a
+constexpr std::uint64_t kFnvPrime = 1099511628211ull;
+std::uint64_t finish(std::uint64_t h) { return h ^ (h >> 29); }
+
+/// The curly apostrophes ’ and ‘ (E2 80 99 / E2 80 98) at s[i], read as '.
+bool curly_apostrophe(std::string_view s, std::size_t i) {
+    return static_cast<unsigned char>(s[i]) == 0xE2 && i + 2 < s.size() &&
+           static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+           (static_cast<unsigned char>(s[i + 2]) == 0x99 || static_cast<unsigned char>(s[i + 2]) == 0x98);
+}
+}  // namespace
+
+Lexicon::Lexicon() : slots_(256) {
+    std::fill(std::begin(single_byte_), std::end(single_byte_), -1);
+    std::fill(std::begin(two_letters_), std::end(two_letters_), -1);
+}
+
+namespace {
+/// Index of a two-letter ASCII word in either case, or -1.
+int two_letter_index(std::string_view w) {
+    if (w.size() != 2) return -1;
+    const unsigned a = (static_cast<unsigned char>(w[0]) | 0x20u) - 'a', b = (static_cast<unsigned char>(w[1]) | 0x20u) - 'a';
+    return a < 26 && b < 26 ? static_cast<int>(a * 26 + b) : -1;
+}
+}  // namespace
 
 int Lexicon::intern_class(std::string_view name) {
     if (const int c = find_class(name); c >= 0) return c;
@@ -21,27 +49,53 @@ int Lexicon::find_class(std::string_view name) const {
 }
 
 std::uint64_t Lexicon::hash(std::string_view s) {
-    std::uint64_t h = 1469598103934665603ull;  // FNV-1a
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-    return h ^ (h >> 29);
+    std::uint64_t h = kFnvOffset;
+    for (unsigned char c : s) h = (h ^ c) * kFnvPrime;
+    return finish(h);
 }
 
-int Lexicon::find_word(std::string_view w) const {
+int Lexicon::probe(std::uint64_t h, std::string_view w) const {
+    const auto tag = static_cast<std::uint32_t>(h >> 32);
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = hash(w) & mask;; i = (i + 1) & mask) {
-        const std::int32_t s = slots_[i];
-        if (s == 0) return -1;
-        if (words_[s - 1].text == w) return s - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+        const Slot& s = slots_[i];
+        if (s.id == 0) return -1;
+        if (s.tag == tag) {
+            const std::string& t = texts_[s.id - 1];
+            if (t.size() == w.size() && std::memcmp(t.data(), w.data(), w.size()) == 0) return s.id - 1;
+        }
     }
 }
 
+int Lexicon::find_word(std::string_view w) const { return probe(hash(w), w); }
+
+namespace {
+unsigned char lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c; }
+}  // namespace
+
+int Lexicon::lookup(std::string_view token) const {
+    if (token.size() == 1) return single_byte_[static_cast<unsigned char>(token[0])];
+    if (const int two = two_letter_index(token); two >= 0) return two_letters_[two];
+    if (token.size() > longest_ + 2) return -1;  // (+2: a curly apostrophe takes 3 bytes for 1)
+    const auto first = static_cast<unsigned char>(token.front()), last = static_cast<unsigned char>(token.back());
+    // (a token with a curly apostrophe, "o’clock", is looked up in full: its length changes)
+    if (first < 0x80 && last < 0x80 && !std::memchr(token.data(), 0xE2, token.size())) {
+        const std::size_t bit = shape_bit(token.size(), lower(first), lower(last));
+        if (!((shapes_[bit >> 6] >> (bit & 63)) & 1)) return -1;
+    }
+    char buf[kMaxWord];
+    const std::size_t n = normalize(token, buf);
+    return n ? find_word(std::string_view(buf, n)) : -1;
+}
+
 void Lexicon::grow() {
-    std::vector<std::int32_t> bigger(slots_.size() * 2, 0);
+    std::vector<Slot> bigger(slots_.size() * 2);
     const std::size_t mask = bigger.size() - 1;
     for (std::size_t id = 0; id < words_.size(); ++id) {
-        std::size_t i = hash(words_[id].text) & mask;
-        while (bigger[i] != 0) i = (i + 1) & mask;
-        bigger[i] = static_cast<std::int32_t>(id + 1);
+        const std::uint64_t h = hash(words_[id].text);
+        std::size_t i = h & mask;
+        while (bigger[i].id != 0) i = (i + 1) & mask;
+        bigger[i] = Slot{static_cast<std::uint32_t>(h >> 32), static_cast<std::int32_t>(id + 1)};
     }
     slots_.swap(bigger);
 }
@@ -49,19 +103,30 @@ void Lexicon::grow() {
 int Lexicon::intern_word(std::string_view w) {
     if (const int id = find_word(w); id >= 0) return id;
     if ((words_.size() + 1) * 2 > slots_.size()) grow();
-    words_.push_back(Entry{std::string(w), {}, {}});
+    words_.push_back(Entry{std::string(w), {}});
+    texts_.emplace_back(w);
+    masks_.emplace_back();
+    longest_ = std::max(longest_, w.size());
+    if (!w.empty()) {
+        const std::size_t bit = shape_bit(w.size(), static_cast<unsigned char>(w.front()), static_cast<unsigned char>(w.back()));
+        shapes_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+    }
+    const auto id = static_cast<std::int32_t>(words_.size() - 1);
+    if (w.size() == 1) single_byte_[static_cast<unsigned char>(w[0])] = id;
+    if (const int two = two_letter_index(w); two >= 0 && w[0] >= 'a' && w[1] >= 'a') two_letters_[two] = id;
+    const std::uint64_t h = hash(w);
     const std::size_t mask = slots_.size() - 1;
-    std::size_t i = hash(w) & mask;
-    while (slots_[i] != 0) i = (i + 1) & mask;
-    slots_[i] = static_cast<std::int32_t>(words_.size());
-    return static_cast<int>(words_.size()) - 1;
+    std::size_t i = h & mask;
+    while (slots_[i].id != 0) i = (i + 1) & mask;
+    slots_[i] = Slot{static_cast<std::uint32_t>(h >> 32), id + 1};
+    return id;
 }
 
 void Lexicon::add(int c, std::string_view word, std::string_view value) {
-    Entry& e = words_[intern_word(word)];
-    if (e.classes.test(c)) return;
-    e.classes.set(c);
-    e.values.emplace_back(c, std::string(value));
+    const int id = intern_word(word);
+    if (masks_[id].test(c)) return;
+    masks_[id].set(c);
+    words_[id].values.emplace_back(c, std::string(value));
 }
 
 std::string_view Lexicon::value(int word, int c) const {
@@ -74,15 +139,13 @@ std::size_t Lexicon::normalize(std::string_view token, char* buf) {
     std::size_t n = 0;
     for (std::size_t i = 0; i < token.size(); ++i) {
         if (n >= kMaxWord) return 0;
-        unsigned char c = static_cast<unsigned char>(token[i]);
-        // U+2019 RIGHT SINGLE QUOTATION MARK and U+2018 are spelled ' in the lexicon.
-        if (c == 0xE2 && i + 2 < token.size() && static_cast<unsigned char>(token[i + 1]) == 0x80 &&
-            (static_cast<unsigned char>(token[i + 2]) == 0x99 || static_cast<unsigned char>(token[i + 2]) == 0x98)) {
-            buf[n++] = '\'';
+        auto c = static_cast<unsigned char>(token[i]);
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<unsigned char>(c + 32);
+        } else if (c == 0xE2 && curly_apostrophe(token, i)) {
+            c = '\'';
             i += 2;
-            continue;
         }
-        if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
         buf[n++] = static_cast<char>(c);
     }
     return n;

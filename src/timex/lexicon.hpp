@@ -44,7 +44,9 @@ public:
 
     /// -1 when the word is not in the lexicon.
     int find_word(std::string_view normalized) const;
-    const ClassMask& classes(int word) const { return words_[word].classes; }
+    /// find_word(normalize(token)) in one pass, without copying: the tagger's hot path.
+    int lookup(std::string_view token) const;
+    const ClassMask& classes(int word) const { return masks_[word]; }
     /// The word's value in class c (empty if it has none).
     std::string_view value(int word, int c) const;
     const std::string& word(int id) const { return words_[id].text; }
@@ -59,15 +61,35 @@ public:
 private:
     struct Entry {
         std::string text;
-        ClassMask classes;
         std::vector<std::pair<int, std::string>> values;  // (class, value), few per word
     };
     static std::uint64_t hash(std::string_view s);
     void grow();
 
+    /// Open addressing: the high half of the word's hash (compared before the text) and its
+    /// id + 1 (0 = empty). Size a power of two, at most half full.
+    struct Slot {
+        std::uint32_t tag = 0;
+        std::int32_t id = 0;
+    };
+
+    int probe(std::uint64_t h, std::string_view w) const;
+
     std::vector<std::string> class_names_;
     std::vector<Entry> words_;
-    std::vector<std::int32_t> slots_;  // word id + 1, 0 = empty; size a power of two
+    std::vector<ClassMask> masks_;  // by word id, apart from the rest for the hot path
+    std::vector<Slot> slots_;
+    std::int32_t single_byte_[256];  // id of one-byte words ("," "-" "%"), -1 if none
+    std::int32_t two_letters_[26 * 26];  // id of two-letter words ("in", "of", "am"), -1 if none
+    std::vector<std::string> texts_;     // by word id, apart from the rest for the hot path
+    std::size_t longest_ = 0;        // bytes of the longest word: longer tokens are not looked up
+    /// A quick "surely not a word" test before hashing: one bit per (length, first byte,
+    /// last byte) of the words, in lower case. Most tokens of a text are no lexicon word.
+    static constexpr std::size_t kShapeBits = 1 << 15;
+    static std::size_t shape_bit(std::size_t len, unsigned char first, unsigned char last) {
+        return (len * 0x9E37u ^ first * 0x85EBu ^ last * 0xC2B2u) & (kShapeBits - 1);
+    }
+    std::vector<std::uint64_t> shapes_ = std::vector<std::uint64_t>(kShapeBits / 64, 0);
 };
 
 }  // namespace chronograph::timex

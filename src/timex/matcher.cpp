@@ -57,16 +57,23 @@ NumberShape read_number(std::string_view s) {
 
 }  // namespace
 
-void Matcher::scan(std::string_view text, const Token* toks, int n, std::vector<TokInfo>& out) const {
+void Matcher::scan(std::string_view text, const Token* toks, int n, ScannedSentence& sent) const {
+    std::vector<TokInfo>& out = sent.infos;
     out.resize(static_cast<std::size_t>(n));
+    sent.feasible.assign(p_.rules.size(), 0);
+    sent.classes = ClassMask{};
+    sent.words = 0;
     char buf[Lexicon::kMaxWord];
     for (int k = 0; k < n; ++k) {
         TokInfo& info = out[k];
         const std::string_view s = text.substr(toks[k].span.start, toks[k].span.size());
         info.flags = toks[k].flags;
-        const std::size_t len = Lexicon::normalize(s, buf);
-        info.word = len ? p_.lex.find_word(std::string_view(buf, len)) : -1;
+        info.word = p_.lex.lookup(s);
         info.mask = info.word >= 0 ? p_.lex.classes(info.word) : ClassMask{};
+        if (info.word >= 0) {
+            sent.classes |= info.mask;
+            sent.words |= word_signature(info.word);
+        }
         info.numeric = !s.empty() && is_digit(s[0]);
         info.num = 0;
         if (!info.numeric) continue;
@@ -92,7 +99,34 @@ void Matcher::scan(std::string_view text, const Token* toks, int n, std::vector<
             if (ns.value < sc.lo || ns.value > sc.hi) continue;
             info.mask.set(sc.cls);
         }
+        sent.classes |= info.mask;
     }
+    const bool anywhere = !p_.rules_anywhere.empty();
+    static const ClassMask kNone;
+    for (int k = 0; k < n; ++k) {
+        TokInfo& info = out[k];
+        const bool last = k + 1 >= n;
+        info.may_start = anywhere || info.numeric ||
+                         (info.word >= 0 && p_.word_starts[info.word] &&
+                          p_.start_filter_by_word[info.word].accepts_next(last ? kNone : out[k + 1].mask,
+                                                                          last ? -1 : out[k + 1].word));
+    }
+}
+
+bool Matcher::feasible(int rule, ScannedSentence& s) const {
+    std::uint8_t& f = s.feasible[rule];
+    if (f == 0) {
+        f = 1;
+        const Rule& r = p_.rules[rule];
+        for (std::uint32_t k = r.requirements_begin; k < r.requirements_end; ++k) {
+            const Requirement& req = p_.requirements[k];
+            if (!req.classes.intersects(s.classes) && !(req.words & s.words)) {
+                f = 2;
+                break;
+            }
+        }
+    }
+    return f == 1;
 }
 
 bool Matcher::passes(const TokenTest& t, const TokInfo& info) const {
@@ -217,11 +251,14 @@ struct Vm {
     const Rule& r;
     const TokInfo* t;
     int n;
-    int caps[2 * kMaxGroups];
+    int caps[2 * kMaxGroups];  // only the rule's groups are set
     int span_end = -1;
     int best_span_end = -1;
     int best_caps[2 * kMaxGroups];
     int steps = 0;
+
+    Vm(const Matcher& matcher, const Rule& rule, const TokInfo* infos, int count)
+        : m(matcher), r(rule), t(infos), n(count) {}
 
     void run(int pc, int pos) {
         while (true) {
@@ -271,7 +308,7 @@ struct Vm {
                 case Op::Match:
                     if (span_end > best_span_end) {
                         best_span_end = span_end;
-                        std::copy(caps, caps + 2 * kMaxGroups, best_caps);
+                        std::copy(caps, caps + 2 * r.groups.size(), best_caps);
                     }
                     return;
             }
@@ -279,10 +316,12 @@ struct Vm {
     }
 };
 
-void Matcher::try_rule(int rule, const TokInfo* infos, int n, int i, Match& best,
-                       const std::vector<int>& excluded) const {
+void Matcher::try_rule(int rule, ScannedSentence& s, int i, Match& best, const std::vector<int>& excluded) const {
+    if (!feasible(rule, s)) return;
     if (!excluded.empty() && std::find(excluded.begin(), excluded.end(), rule) != excluded.end()) return;
     const Rule& r = p_.rules[rule];
+    const TokInfo* infos = s.infos.data();
+    const int n = static_cast<int>(s.infos.size());
     for (std::size_t k = 0; k < r.before.size(); ++k) {
         const int at = i - 1 - static_cast<int>(k);
         const auto [test, negated] = r.before[k];
@@ -292,8 +331,8 @@ void Matcher::try_rule(int rule, const TokInfo* infos, int n, int i, Match& best
         }
         if (passes(p_.tests[test], infos[at]) == negated) return;
     }
-    Vm vm{*this, r, infos, n, {}, -1, -1, {}, 0};
-    std::fill(vm.caps, vm.caps + 2 * kMaxGroups, -1);
+    Vm vm{*this, r, infos, n};
+    std::fill(vm.caps, vm.caps + 2 * r.groups.size(), -1);
     vm.run(0, i);
     if (vm.best_span_end <= i) return;
     // Longest first; on a tie, the rule that asked more of the left context (it is the more
@@ -305,21 +344,27 @@ void Matcher::try_rule(int rule, const TokInfo* infos, int n, int i, Match& best
         best.rule = rule;
         best.begin = i;
         best.end = vm.best_span_end;
-        std::copy(vm.best_caps, vm.best_caps + 2 * kMaxGroups, best.caps);
+        std::copy(vm.best_caps, vm.best_caps + 2 * r.groups.size(), best.caps);
     }
 }
 
-Match Matcher::best_at(const TokInfo* infos, int n, int i, const std::vector<int>& excluded) const {
+Match Matcher::best_at(ScannedSentence& s, int i, const std::vector<int>& excluded) const {
     Match best;
     best.end = i;
-    const TokInfo& info = infos[i];
-    if (info.word >= 0)
-        for (int rule : p_.rules_by_word[info.word]) try_rule(rule, infos, n, i, best, excluded);
+    const TokInfo& info = s.infos[i];
+    static const ClassMask kNone;
+    const bool last = i + 1 >= static_cast<int>(s.infos.size());
+    const ClassMask& next_classes = last ? kNone : s.infos[i + 1].mask;
+    const int next_word = last ? -1 : s.infos[i + 1].word;
+    auto each = [&](const std::vector<Candidate>& cands) {
+        for (const Candidate& c : cands)
+            if (c.accepts_next(next_classes, next_word)) try_rule(c.rule, s, i, best, excluded);
+    };
+    if (info.word >= 0) each(p_.rules_by_word[info.word]);
     if (info.numeric)
         for (int si : single_shapes_)
-            if (info.mask.test(p_.shapes[si].cls))
-                for (int rule : p_.rules_by_shape[si]) try_rule(rule, infos, n, i, best, excluded);
-    for (int rule : p_.rules_anywhere) try_rule(rule, infos, n, i, best, excluded);
+            if (info.mask.test(p_.shapes[si].cls)) each(p_.rules_by_shape[si]);
+    each(p_.rules_anywhere);
     return best;
 }
 

@@ -17,10 +17,20 @@ struct TokInfo {
     ClassMask mask;         // vocabulary classes and single-token shape classes
     std::uint16_t flags = 0;
     bool numeric = false;   // starts with a digit
+    bool may_start = false; // some rule may start here (the start index and the next token allow it)
     double num = 0;         // its number ("15,000" -> 15000, "1990s" -> 1990)
 };
 
 constexpr int kMaxGroups = 12;
+
+/// One sentence as the matcher sees it. Reused from sentence to sentence (no allocation
+/// once grown).
+struct ScannedSentence {
+    std::vector<TokInfo> infos;
+    ClassMask classes;                   // every class some token is in
+    std::uint64_t words = 0;             // signatures of its words
+    std::vector<std::uint8_t> feasible;  // per rule: 0 not known yet, 1 may match, 2 cannot
+};
 
 struct Match {
     int rule = -1;
@@ -32,11 +42,11 @@ class Matcher {
 public:
     explicit Matcher(const Program& p);
 
-    /// Token infos for toks[0, n) of `text`; `out` is reused (no allocation once grown).
-    void scan(std::string_view text, const Token* toks, int n, std::vector<TokInfo>& out) const;
+    /// Looks up toks[0, n) of `text`.
+    void scan(std::string_view text, const Token* toks, int n, ScannedSentence& out) const;
     /// The best expression starting at token i (rule -1 if none), leaving out the rules in
     /// `excluded`.
-    Match best_at(const TokInfo* infos, int n, int i, const std::vector<int>& excluded = {}) const;
+    Match best_at(ScannedSentence& s, int i, const std::vector<int>& excluded = {}) const;
     /// The value of capture g: the class value of a single token test naming one class
     /// ("april" -> "04" for @month), the number of a number class, else the lower-case text.
     std::string group_value(const Match& m, int g, const TokInfo* infos, int n, std::string_view text,
@@ -57,7 +67,8 @@ private:
     int spelled_cardinal(const TokInfo* infos, int n, int pos, Option* out) const;
     bool in(const TokInfo& t, int cls) const { return cls >= 0 && t.mask.test(cls); }
     double value_in(const TokInfo& t, int cls) const;
-    void try_rule(int rule, const TokInfo* infos, int n, int i, Match& best, const std::vector<int>& excluded) const;
+    void try_rule(int rule, ScannedSentence& s, int i, Match& best, const std::vector<int>& excluded) const;
+    bool feasible(int rule, ScannedSentence& s) const;
 
     const Program& p_;
     std::vector<int> shape_of_class_;  // class id -> index in p_.shapes, or -1

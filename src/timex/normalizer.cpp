@@ -44,23 +44,26 @@ std::optional<Mode> parse_mode(std::string_view s) {
 
 /// Which year a recurring part of the year (month, quarter, season...) falls in, given
 /// where the anchor is: `target` and `current` are positions in the year (any consistent
-/// scale, e.g. month number or month*100+day), `cycle` the scale's length.
-int year_for(int anchor_year, int target, int current, int cycle, Mode mode, Tense tense) {
-    if (mode == Mode::Tense) {
-        mode = tense == Tense::Past ? Mode::Past : tense == Tense::Future ? Mode::Future : Mode::Nearest;
-    }
+/// scale, e.g. month number or month*31+day), `cycle` the scale's length.
+/// Mode::Tense takes the occurrence nearest the anchor (news mostly speak of the months
+/// around their date: "payable Jan. 2" in November is next January), and moves it a year
+/// only when the tense plainly says the other way: a past event more than `margin` ahead
+/// of the anchor, or a future one more than `margin` behind it.
+int year_for(int anchor_year, int target, int current, int cycle, Mode mode, Tense tense, int margin) {
+    const int d = target - current;
+    const int nearest = 2 * d > cycle ? anchor_year - 1 : -2 * d > cycle ? anchor_year + 1 : anchor_year;
     switch (mode) {
-        case Mode::This:
-        case Mode::Tense: return anchor_year;
+        case Mode::This: return anchor_year;
         case Mode::Last: return target < current ? anchor_year : anchor_year - 1;
         case Mode::Next: return target > current ? anchor_year : anchor_year + 1;
         case Mode::Past: return target <= current ? anchor_year : anchor_year - 1;
         case Mode::Future: return target >= current ? anchor_year : anchor_year + 1;
-        case Mode::Nearest: {
-            const int d = target - current;
-            if (2 * d > cycle) return anchor_year - 1;
-            if (-2 * d > cycle) return anchor_year + 1;
-            return anchor_year;
+        case Mode::Nearest: return nearest;
+        case Mode::Tense: {
+            const int offset = d + (nearest - anchor_year) * cycle;  // signed distance to the nearest one
+            if (tense == Tense::Past && offset > margin) return nearest - 1;
+            if (tense == Tense::Future && offset < -margin) return nearest + 1;
+            return nearest;
         }
     }
     return anchor_year;
@@ -80,8 +83,16 @@ public:
             return shift_fn(a[0], a[1], fn == "rshift");
         }
         if (fn == "weekday") return need(2) ? weekday_fn(a[0], a[1]) : std::string{};
+        if (fn == "weekend") return need(1) ? weekend_fn(a[0]) : std::string{};
+        if (fn == "periodshift") return need(2) ? period_shift_fn(a[0], a[1], a.size() > 2 && a[2] == "ref") : std::string{};
+        if (fn == "lastquarter") return last_quarter_fn();
+        if (fn == "yearquarter") return need(1) ? year_quarter_fn(a[0]) : std::string{};
+        if (fn == "nthweekday") return need(4) ? nth_weekday_fn(a[0], a[1], a[2], a[3]) : std::string{};
         if (fn == "month") return need(2) ? month_fn(a[0], a[1]) : std::string{};
-        if (fn == "monthday") return need(3) ? monthday_fn(a[0], a[1], a[2]) : std::string{};
+        if (fn == "monthday") {  // {monthday M D MODE}, or {monthday MM-DD MODE}
+            if (a.size() == 2 && a[0].size() == 5 && a[0][2] == '-') return monthday_fn(a[0].substr(0, 2), a[0].substr(3), a[1]);
+            return need(3) ? monthday_fn(a[0], a[1], a[2]) : std::string{};
+        }
         if (fn == "season") return need(2) ? season_fn(a[0], a[1]) : std::string{};
         if (fn == "quarter") return need(2) ? part_fn(a[0], a[1], 4, "Q") : std::string{};
         if (fn == "half") return need(2) ? part_fn(a[0], a[1], 2, "H") : std::string{};
@@ -143,7 +154,11 @@ private:
         if (!n) return {};
         std::optional<Day> anchor = from_ref && st_.ref ? st_.ref : st_.dct;
         if (!anchor) return unanchored(*u);
-        return format_at(shift(*anchor, *u, static_cast<long>(*n * mult)), *u);
+        if (*n * mult > 100000 || *n * mult < -100000) return fail();
+        const Day moved = shift(*anchor, *u, static_cast<long>(*n * mult));
+        const int y = year_of(moved);
+        if (y < 1 || y > 9999) return fail();  // TIMEX3 years have four digits
+        return format_at(moved, *u);
     }
 
     std::string weekday_fn(const std::string& w, const std::string& mode_name) {
@@ -172,13 +187,73 @@ private:
         return format_day(d + days{delta});
     }
 
+    /// The weekend (Saturday and Sunday) meant: past -> the last one begun by the DCT,
+    /// future -> the next one, this -> the DCT's week's.
+    std::string weekend_fn(const std::string& mode_name) {
+        const std::string saturday = weekday_fn("6", mode_name);
+        if (st_.failed || !st_.dct) return st_.dct ? std::string{} : "XXXX-WXX-WE";
+        return format_at(*parse_day(saturday), Unit::Weekend);
+    }
+
+    /// "a year ago" / "a year earlier": in a text about a quarter, that quarter N years
+    /// before ("third-quarter profit ... up from a year ago" -> 1988-Q3); else the DCT's
+    /// year moved by N.
+    std::string period_shift_fn(const std::string& unit_name, const std::string& amount, bool from_ref) {
+        const auto n = to_int(amount);
+        const auto y = st_.ref_quarter.empty() ? std::nullopt : to_int(std::string_view(st_.ref_quarter).substr(0, 4));
+        if (n && y && (unit_name == "Y" || unit_name == "year")) {
+            st_.relative = true;
+            st_.from_ref_quarter = true;
+            return pad(*y + *n, 4) + st_.ref_quarter.substr(4);
+        }
+        return shift_fn(unit_name, amount, from_ref);
+    }
+
+    /// "the quarter", "the latest quarter": the quarter the text last named, else the last
+    /// one ended before the DCT (the one results are reported for).
+    std::string last_quarter_fn() {
+        st_.relative = true;
+        st_.from_ref_quarter = true;
+        if (!st_.ref_quarter.empty()) return st_.ref_quarter;
+        if (!st_.dct) return "XXXX-QX";
+        return format_at(shift(*st_.dct, Unit::Quarter, -1), Unit::Quarter);
+    }
+
+    /// The Nth weekday W of month M ("the fourth Thursday of November"), in the year the
+    /// mode picks (as for month-day dates).
+    std::string nth_weekday_fn(const std::string& m_s, const std::string& w_s, const std::string& n_s,
+                               const std::string& mode_name) {
+        const auto m = number(m_s), w = number(w_s), n = number(n_s);
+        const auto md = mode(mode_name);
+        if (!m || !w || !n || !md || *m < 1 || *m > 12 || *w < 1 || *w > 7 || *n < 1 || *n > 5) return fail();
+        st_.relative = true;
+        if (!st_.dct) return "XXXX-" + pad(*m, 2) + "-XX";
+        auto day_in = [&](int y) {
+            const Day first = Day{year{y} / month{static_cast<unsigned>(*m)} / 1};
+            const int offset = (static_cast<int>(*w) - iso_weekday(first) + 7) % 7;
+            return first + days{offset + 7 * (static_cast<int>(*n) - 1)};
+        };
+        const Day here = day_in(year_of(*st_.dct));
+        const int target = month_of(here) * 31 + day_of(here);
+        const int current = month_of(*st_.dct) * 31 + day_of(*st_.dct);
+        const int y = year_for(year_of(*st_.dct), target, current, 12 * 31, *md, tense_if(*md), 31);
+        return format_day(day_in(y));
+    }
+
+    /// "the 1988 quarter" / "the 1988 period": year Y's quarter of the one the text is about.
+    std::string year_quarter_fn(const std::string& y) {
+        if (st_.ref_quarter.empty()) return y;
+        st_.from_ref_quarter = true;
+        return y + st_.ref_quarter.substr(4);
+    }
+
     std::string month_fn(const std::string& month_s, const std::string& mode_name) {
         const auto m = number(month_s);
         const auto md = mode(mode_name);
         if (!m || !md || *m < 1 || *m > 12) return fail();
         st_.relative = true;
         if (!st_.dct) return "XXXX-" + pad(*m, 2);
-        const int y = year_for(year_of(*st_.dct), static_cast<int>(*m), month_of(*st_.dct), 12, *md, tense_if(*md));
+        const int y = year_for(year_of(*st_.dct), static_cast<int>(*m), month_of(*st_.dct), 12, *md, tense_if(*md), 3);
         return pad(y, 4) + "-" + pad(*m, 2);
     }
 
@@ -193,7 +268,7 @@ private:
         // positions in days since Jan 1 (approximately; the cycle is a year)
         const int target = static_cast<int>(*m) * 31 + static_cast<int>(*dd);
         const int current = month_of(a) * 31 + day_of(a);
-        const int y = year_for(year_of(a), target, current, 12 * 31, *md, tense_if(*md));
+        const int y = year_for(year_of(a), target, current, 12 * 31, *md, tense_if(*md), 90);
         const year_month_day ymd{year{y}, month{static_cast<unsigned>(*m)}, day{static_cast<unsigned>(*dd)}};
         if (!ymd.ok()) return fail();
         return format_day(Day{ymd});
@@ -213,7 +288,7 @@ private:
         int ay = year_of(*st_.dct);
         int current = m >= 3 ? (m - 3) / 3 : 3;
         if (m < 3) --ay;
-        const int y = year_for(ay, target, current, 4, *md, tense_if(*md));
+        const int y = year_for(ay, target, current, 4, *md, tense_if(*md), 0);
         return pad(y, 4) + "-" + s;
     }
 
@@ -224,9 +299,12 @@ private:
         st_.relative = true;
         if (!st_.dct) return "XXXX-" + std::string(code) + std::to_string(*n);
         const int current = (month_of(*st_.dct) - 1) / (12 / parts) + 1;
-        Mode m = *md;
-        if (m == Mode::Tense && tense() == Tense::Unknown) m = Mode::This;
-        const int y = year_for(year_of(*st_.dct), static_cast<int>(*n), current, parts, m, tense_if(m));
+        // Quarters and halves are the last one with that number, the current one included:
+        // results are reported for quarters that have ended ("the fourth quarter" in January
+        // is last year's), and even "will report third-quarter results" in October means
+        // this year's third quarter.
+        const Mode m = *md == Mode::Tense ? Mode::Past : *md;
+        const int y = year_for(year_of(*st_.dct), static_cast<int>(*n), current, parts, m, Tense::Unknown, 0);
         return pad(y, 4) + "-" + code + std::to_string(*n);
     }
 

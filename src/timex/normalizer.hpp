@@ -16,8 +16,10 @@ namespace chronograph::timex {
 struct EvalState {
     std::optional<Day> dct;
     std::optional<Day> ref;             // last date mentioned before the expression
+    std::string ref_quarter;            // last quarter mentioned before it ("1989-Q3"), if any
     std::function<Tense()> tense;       // asked only when a template needs it
     bool relative = false;              // set when the value depends on the anchor
+    bool from_ref_quarter = false;      // set when the value was derived from ref_quarter
     bool failed = false;                // a function could not make a value
 };
 

@@ -83,6 +83,15 @@ struct Template {
     bool empty() const { return parts.empty(); }
 };
 
+/// A token the sentence must hold somewhere for a rule to match: one in `classes`, or a
+/// word whose signature bit (word_signature) is in `words`. Lets the matcher skip rules a
+/// sentence cannot satisfy without running them.
+struct Requirement {
+    ClassMask classes;
+    std::uint64_t words = 0;
+};
+inline std::uint64_t word_signature(int word) { return std::uint64_t{1} << (static_cast<unsigned>(word) & 63u); }
+
 struct Rule {
     std::string name;
     std::string where;  // "file:line", for error messages
@@ -100,8 +109,24 @@ struct Rule {
     enum class Clip { None, Past, Future } clip = Clip::None;
     /// Applies only when the sentence's tense (around the expression) is this one.
     enum class When { Always, Past, Future, NotFuture } when = When::Always;
-    /// Tests that can start the expression (for the start index).
-    std::vector<int> first_tests;
+    /// Test instructions (indices into prog) that can consume the expression's first token.
+    std::vector<int> first_pcs;
+    /// Tokens every match needs (tests on every path of the program, positive left context):
+    /// Program::requirements[requirements_begin, requirements_end).
+    std::uint32_t requirements_begin = 0, requirements_end = 0;
+};
+
+/// A rule worth trying at a token, and what the next token must be for it to go on (so
+/// that most tries end before the rule's program runs).
+struct Candidate {
+    int rule = -1;
+    bool any_next = false;  // the rule may end after this token, or any token may follow
+    ClassMask next_classes;
+    std::uint64_t next_words = 0;  // word signatures
+
+    bool accepts_next(const ClassMask& classes, int word) const {
+        return any_next || next_classes.intersects(classes) || (word >= 0 && (next_words & word_signature(word)));
+    }
 };
 
 struct Program {
@@ -109,12 +134,17 @@ struct Program {
     std::vector<ShapeClass> shapes;   // single- and multi-token shape classes
     std::vector<TokenTest> tests;
     std::vector<Rule> rules;
-    /// Start index: rules worth trying at a token with word id w (sorted rule ids) ...
-    std::vector<std::vector<int>> rules_by_word;
+    std::vector<Requirement> requirements;  // of every rule, one after the other
+    /// Start index: rules worth trying at a token with word id w (by rule id) ...
+    std::vector<std::vector<Candidate>> rules_by_word;
     /// ... and at a token in shape class s (single-token shapes, by index in `shapes`).
-    std::vector<std::vector<int>> rules_by_shape;
+    std::vector<std::vector<Candidate>> rules_by_shape;
     /// Rules whose first test accepts tokens regardless of their word (rare; tried everywhere).
-    std::vector<int> rules_anywhere;
+    std::vector<Candidate> rules_anywhere;
+    /// Per word, the union of its candidates' next-token filters: one test rules the word out
+    /// as a start when no candidate can go on.
+    std::vector<Candidate> start_filter_by_word;
+    std::vector<std::uint8_t> word_starts;  // by word id: 1 if some rule may start at it
     /// Classes the spelled-number reader uses (-1 if the data does not define them).
     int num_unit = -1, num_teen = -1, num_tens = -1, num_scale = -1, num_ordinal = -1, num_and = -1, num_article = -1;
 };

@@ -422,21 +422,121 @@ private:
     std::string where_;
 };
 
-/// Tests that can consume the first token of the span (walks splits, jumps and saves).
-void first_tests(const Rule& r, int pc, std::vector<int>& out, std::vector<char>& seen, const std::string& where) {
+/// Test instructions that can consume the first token of the span (walks splits, jumps, saves).
+void first_pcs(const Rule& r, int pc, std::vector<int>& out, std::vector<char>& seen, const std::string& where) {
     if (pc >= static_cast<int>(r.prog.size()) || seen[pc]) return;
     seen[pc] = 1;
     const Inst& in = r.prog[pc];
     switch (in.op) {
-        case Op::Test: out.push_back(in.a); break;
+        case Op::Test: out.push_back(pc); break;
         case Op::Split:
-            first_tests(r, in.a, out, seen, where);
-            first_tests(r, in.b, out, seen, where);
+            first_pcs(r, in.a, out, seen, where);
+            first_pcs(r, in.b, out, seen, where);
             break;
-        case Op::Jmp: first_tests(r, in.a, out, seen, where); break;
-        case Op::Save: first_tests(r, pc + 1, out, seen, where); break;
+        case Op::Jmp: first_pcs(r, in.a, out, seen, where); break;
+        case Op::Save: first_pcs(r, pc + 1, out, seen, where); break;
         default: fail(where, "the pattern can match no token at all");
     }
+}
+
+/// The classes a spelled number of this kind can start with ("twenty", "first", "a" hundred).
+ClassMask spelled_first(const Program& p, const ShapeClass& s) {
+    ClassMask m;
+    auto add = [&m](int c) {
+        if (c >= 0) m.set(c);
+    };
+    switch (s.kind) {
+        case ShapeClass::Kind::Spelled: add(p.num_unit); add(p.num_teen); add(p.num_tens); add(p.num_article); break;
+        case ShapeClass::Kind::SpelledOrdinal: add(p.num_tens); add(p.num_ordinal); break;
+        case ShapeClass::Kind::SpelledYear: add(p.num_teen); add(p.num_tens); break;
+        default: break;
+    }
+    return m;
+}
+
+/// The classes a token inside a spelled number can have after its first ("twenty" - "four").
+ClassMask spelled_continuation(const Program& p) {
+    ClassMask m;
+    for (int c : {p.num_unit, p.num_teen, p.num_tens, p.num_scale, p.num_ordinal, p.num_and})
+        if (c >= 0) m.set(c);
+    return m;
+}
+
+/// The classes a test's token may be in (its own classes; for a spelled number, its first word's).
+ClassMask test_classes(const Program& p, const TokenTest& t) {
+    ClassMask m = t.any;
+    if (t.shape >= 0) m |= spelled_first(p, p.shapes[t.shape]);
+    return m;
+}
+
+/// What may come right after the token consumed at `pc`: widens c's next-token filter.
+void follow(const Program& p, const Rule& r, int pc, Candidate& c, std::vector<char>& seen) {
+    while (pc < static_cast<int>(r.prog.size()) && !seen[pc]) {
+        seen[pc] = 1;
+        const Inst& in = r.prog[pc];
+        switch (in.op) {
+            case Op::Test: {
+                const TokenTest& t = p.tests[in.a];
+                if (t.any_token) c.any_next = true;
+                c.next_classes |= test_classes(p, t);
+                for (int w : t.words) c.next_words |= word_signature(w);
+                return;
+            }
+            case Op::NegTest:
+            case Op::Match: c.any_next = true; return;
+            case Op::Split:
+                follow(p, r, in.a, c, seen);
+                pc = in.b;
+                break;
+            case Op::Jmp: pc = in.a; break;
+            default: ++pc;
+        }
+    }
+}
+
+/// Can the program reach Match without passing the Test at `skip`?
+bool reaches_match(const Rule& r, int pc, int skip, std::vector<char>& seen) {
+    while (pc < static_cast<int>(r.prog.size()) && !seen[pc]) {
+        seen[pc] = 1;
+        const Inst& in = r.prog[pc];
+        switch (in.op) {
+            case Op::Match: return true;
+            case Op::Test:
+                if (pc == skip) return false;
+                ++pc;
+                break;
+            case Op::Split:
+                if (reaches_match(r, in.a, skip, seen)) return true;
+                pc = in.b;
+                break;
+            case Op::Jmp: pc = in.a; break;
+            default: ++pc;
+        }
+    }
+    return false;
+}
+
+Requirement requirement_of(const Program& p, const TokenTest& t) {
+    Requirement req;
+    req.classes = test_classes(p, t);
+    for (int w : t.words) req.words |= word_signature(w);
+    return req;
+}
+
+void find_requirements(Program& p, Rule& r) {
+    r.requirements_begin = static_cast<std::uint32_t>(p.requirements.size());
+    auto add = [&](const TokenTest& t) {
+        if (t.any_token) return;
+        p.requirements.push_back(requirement_of(p, t));
+    };
+    for (int pc = 0; pc < static_cast<int>(r.prog.size()); ++pc) {
+        if (r.prog[pc].op != Op::Test) continue;
+        std::vector<char> seen(r.prog.size(), 0);
+        if (!reaches_match(r, 0, pc, seen)) add(p.tests[r.prog[pc].a]);
+    }
+    for (const auto& [test, negated] : r.before)
+        if (!negated) add(p.tests[test]);
+    r.requirements_end = static_cast<std::uint32_t>(p.requirements.size());
 }
 
 // ---- templates --------------------------------------------------------------------------
@@ -607,7 +707,7 @@ void compile_rule(Program& p, const PendingRule& pr, const std::map<std::string,
         r.group_tests.resize(r.groups.size());
         if (r.groups.size() > 12) fail(where, "more than 12 groups");
         std::vector<char> seen(r.prog.size(), 0);
-        first_tests(r, 0, r.first_tests, seen, where);
+        first_pcs(r, 0, r.first_pcs, seen, where);
         if (!r.reject && pr.value.empty()) fail(pr.where, "rule " + pr.name + " has no value");
         r.value = parse_template(pr.value, r, p.lex, pr.where);
         r.mod = parse_template(pr.mod, r, p.lex, pr.where);
@@ -671,42 +771,56 @@ void load_rules(Program& p, const Resources& res, const std::string& dir) {
 void build_index(Program& p) {
     p.rules_by_word.assign(p.lex.word_count(), {});
     p.rules_by_shape.assign(p.shapes.size(), {});
-    ClassMask spelled_first;
-    for (int c : {p.num_unit, p.num_teen, p.num_tens, p.num_ordinal})
-        if (c >= 0) spelled_first.set(c);
+    for (Rule& r : p.rules) find_requirements(p, r);
+    const ClassMask continuation = spelled_continuation(p);
+    // Candidates are added rule by rule, so each list stays in rule order; several first
+    // tests of one rule that accept the same token merge their next-token filters.
+    auto add = [](std::vector<Candidate>& v, const Candidate& c) {
+        if (!v.empty() && v.back().rule == c.rule) {
+            v.back().any_next |= c.any_next;
+            v.back().next_classes |= c.next_classes;
+            v.back().next_words |= c.next_words;
+        } else {
+            v.push_back(c);
+        }
+    };
     for (std::size_t ri = 0; ri < p.rules.size(); ++ri) {
-        const int rule = static_cast<int>(ri);
-        auto add = [rule](std::vector<int>& v) {
-            if (v.empty() || v.back() != rule) v.push_back(rule);
-        };
-        for (int ti : p.rules[ri].first_tests) {
-            const TokenTest& t = p.tests[ti];
+        const Rule& r = p.rules[ri];
+        for (int pc : r.first_pcs) {
+            const TokenTest& t = p.tests[r.prog[pc].a];
+            Candidate c;
+            c.rule = static_cast<int>(ri);
+            if (t.shape >= 0) {  // a spelled number may go on: "twenty" - "four"
+                c.next_classes |= continuation;
+                c.next_words |= word_signature(p.lex.find_word("-"));
+            }
+            std::vector<char> seen(r.prog.size(), 0);
+            follow(p, r, pc + 1, c, seen);
             if (t.any_token) {
-                add(p.rules_anywhere);
+                add(p.rules_anywhere, c);
                 continue;
             }
-            ClassMask classes = t.any;
-            if (t.shape >= 0) classes |= spelled_first;
+            const ClassMask classes = test_classes(p, t);
             for (int w = 0; w < p.lex.word_count(); ++w) {
                 const bool hit = std::find(t.words.begin(), t.words.end(), w) != t.words.end() ||
                                  classes.intersects(p.lex.classes(w));
-                if (hit) add(p.rules_by_word[w]);
+                if (hit) add(p.rules_by_word[w], c);
             }
             for (std::size_t s = 0; s < p.shapes.size(); ++s)
-                if (!p.shapes[s].multi_token() && t.any.test(p.shapes[s].cls)) add(p.rules_by_shape[s]);
+                if (!p.shapes[s].multi_token() && t.any.test(p.shapes[s].cls)) add(p.rules_by_shape[s], c);
         }
     }
-    // A rule can be added out of order when several first tests hit the same word.
-    for (auto& v : p.rules_by_word) {
-        std::sort(v.begin(), v.end());
-        v.erase(std::unique(v.begin(), v.end()), v.end());
+    p.start_filter_by_word.assign(p.lex.word_count(), {});
+    p.word_starts.assign(p.lex.word_count(), 0);
+    for (int w = 0; w < p.lex.word_count(); ++w) {
+        p.word_starts[w] = !p.rules_by_word[w].empty();
+        Candidate& u = p.start_filter_by_word[w];
+        for (const Candidate& c : p.rules_by_word[w]) {
+            u.any_next |= c.any_next;
+            u.next_classes |= c.next_classes;
+            u.next_words |= c.next_words;
+        }
     }
-    for (auto& v : p.rules_by_shape) {
-        std::sort(v.begin(), v.end());
-        v.erase(std::unique(v.begin(), v.end()), v.end());
-    }
-    std::sort(p.rules_anywhere.begin(), p.rules_anywhere.end());
-    p.rules_anywhere.erase(std::unique(p.rules_anywhere.begin(), p.rules_anywhere.end()), p.rules_anywhere.end());
 }
 
 }  // namespace

@@ -8,6 +8,8 @@
 #include "timex/program.hpp"
 #include "timex/tense.hpp"
 
+#include <cctype>
+
 namespace chronograph {
 
 struct TimexTagger::Impl {
@@ -49,23 +51,29 @@ void TimexTagger::tag(DocumentAnalysis& a) const {
     const Impl& impl = *impl_;
     const Program& prog = impl.program;
     const std::string_view text = a.doc.text;
-    thread_local std::vector<TokInfo> infos;
+    thread_local ScannedSentence sent;
     thread_local std::vector<std::string> values, texts;
     thread_local std::vector<int> excluded;
     std::optional<Day> ref = a.doc.dct;
+    std::string ref_quarter;  // the last quarter the text named ("the third quarter" -> 1989-Q3)
     for (std::size_t si = 0; si < a.sentences.size(); ++si) {
         const Sentence& s = a.sentences[si];
         const Token* toks = a.tokens.data() + s.first_token;
         const int n = static_cast<int>(s.token_count);
-        impl.matcher.scan(text, toks, n, infos);
+        impl.matcher.scan(text, toks, n, sent);
+        const TokInfo* infos = sent.infos.data();
         for (int i = 0; i < n;) {
+            if (!infos[i].may_start) {
+                ++i;
+                continue;
+            }
             excluded.clear();
-            Match m = impl.matcher.best_at(infos.data(), n, i);
+            Match m = impl.matcher.best_at(sent, i);
             // Rules that hold only in some tense give way to the next best when it does not fit.
             while (m.rule >= 0 && prog.rules[m.rule].when != Rule::When::Always &&
-                   !when_holds(prog.rules[m.rule].when, impl.tense.guess(infos.data(), toks, text, n, m.begin, m.end))) {
+                   !when_holds(prog.rules[m.rule].when, impl.tense.guess(infos, toks, text, n, m.begin, m.end))) {
                 excluded.push_back(m.rule);
-                m = impl.matcher.best_at(infos.data(), n, i, excluded);
+                m = impl.matcher.best_at(sent, i, excluded);
             }
             if (m.rule < 0) {
                 ++i;
@@ -77,14 +85,15 @@ void TimexTagger::tag(DocumentAnalysis& a) const {
             values.resize(r.groups.size());
             texts.resize(r.groups.size());
             for (std::size_t g = 0; g < r.groups.size(); ++g) {
-                values[g] = impl.matcher.group_value(m, static_cast<int>(g), infos.data(), n, text, toks);
+                values[g] = impl.matcher.group_value(m, static_cast<int>(g), infos, n, text, toks);
                 const int b = m.caps[2 * g], e = m.caps[2 * g + 1];
                 texts[g] = b >= 0 && e >= b ? Matcher::joined_text(text, toks, b, e) : std::string();
             }
             EvalState st;
             st.dct = a.doc.dct;
             st.ref = ref;
-            st.tense = [&] { return impl.tense.guess(infos.data(), toks, text, n, m.begin, m.end); };
+            st.ref_quarter = ref_quarter;
+            st.tense = [&] { return impl.tense.guess(infos, toks, text, n, m.begin, m.end); };
             Timex t;
             t.time.value = evaluate(r.value, values, texts, prog.lex, st);
             if (!r.mod.empty()) t.time.mod = evaluate(r.mod, values, texts, prog.lex, st);
@@ -96,6 +105,9 @@ void TimexTagger::tag(DocumentAnalysis& a) const {
             t.rule = r.name;
             if (t.type == TimexType::Date || t.type == TimexType::Time) {
                 t.time.interval = interval_of(t.time.value, r.clip == Rule::Clip::None ? t.time.mod : "", a.doc.dct);
+                // A calendar value that names no real day ("April 31, 2025") is not a date.
+                const bool calendar = t.time.value.size() >= 4 && std::isdigit(static_cast<unsigned char>(t.time.value[0]));
+                if (calendar && !t.time.interval) continue;
                 if (t.time.interval && a.doc.dct && r.clip != Rule::Clip::None) {
                     TimeInterval& iv = *t.time.interval;
                     if (r.clip == Rule::Clip::Past && iv.latest > *a.doc.dct) iv.latest = std::max(iv.earliest, *a.doc.dct);
@@ -103,6 +115,8 @@ void TimexTagger::tag(DocumentAnalysis& a) const {
                 }
                 if (t.time.interval && t.time.interval->days() <= kMaxReferenceDays && t.time.value != "PRESENT_REF")
                     ref = t.time.interval->earliest;
+                if (t.time.value.size() == 7 && t.time.value[5] == 'Q' && t.time.interval && !st.from_ref_quarter)
+                    ref_quarter = t.time.value;
             }
             a.timexes.push_back(std::move(t));
         }

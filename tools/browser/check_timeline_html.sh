@@ -2,8 +2,8 @@
 # Real-browser check of timeline.html with Debian's chromium (headless): the page loads
 # with no console error, a filter changes what is shown, and a screenshot is saved.
 #   check_timeline_html.sh VIEWS_BENCH OUT_DIR
-# Exits 77 (ctest: skipped) when chromium is not installed; setup.sh installs it when
-# CHRONOGRAPH_BROWSER_TESTS=1.
+# Exits 77 (ctest: skipped) when chromium is not installed; `setup.sh --with-tests`
+# installs it.
 set -euo pipefail
 bench=$1
 out=$2
@@ -23,17 +23,23 @@ console_errors() { grep -E 'CONSOLE|Uncaught' "$1" || true; }
 
 "$bench" sample "$out/sample" >/dev/null
 "$bench" synthetic 10000 "$out/synthetic" >/dev/null
+"$bench" hostile "$out/hostile" >/dev/null
 page="file://$(cd "$out/sample" && pwd)/timeline.html"
 
-chrome --screenshot="$out/timeline-html.png" "$page" >/dev/null 2>"$out/screenshot.log" || fail "chromium could not take a screenshot"
+chrome --screenshot="$out/timeline-html.png" "$page#event=ev13" >/dev/null 2>"$out/screenshot.log" || fail "chromium could not take a screenshot"
 [ -s "$out/timeline-html.png" ] || fail "no screenshot"
 chrome --dump-dom "$page" >"$out/all.html" 2>"$out/all.log" || fail "chromium could not load the page"
 chrome --dump-dom "$page#status=planned" >"$out/planned.html" 2>"$out/planned.log" || fail "chromium could not load the filtered page"
 chrome --dump-dom "$page#q=Kyiv" >"$out/search.html" 2>"$out/search.log" || fail "chromium could not load the searched page"
 synthetic="file://$(cd "$out/synthetic" && pwd)/timeline.html"
 chrome --dump-dom "$synthetic" >"$out/synthetic.html" 2>"$out/synthetic.log" || fail "chromium could not load 10,000 events"
+chrome --dump-dom "$synthetic#view=0.80,0.83" >"$out/synthetic-zoom.html" 2>"$out/synthetic-zoom.log" || fail "chromium could not zoom into 10,000 events"
 
-for log in screenshot all planned search synthetic; do
+hostile="file://$(cd "$out/hostile" && pwd)/timeline.html"
+chrome --dump-dom "$hostile#event=ev13" >"$out/hostile.html" 2>"$out/hostile.log" || fail "chromium could not load the hostile page"
+chrome --dump-dom "$page#event=ev13" >"$out/selected.html" 2>"$out/selected.log" || fail "chromium could not load the page with an event selected"
+
+for log in screenshot all planned search synthetic synthetic-zoom hostile selected; do
   errors=$(console_errors "$out/$log.log")
   [ -z "$errors" ] || fail "console messages in $log: $errors"
 done
@@ -44,11 +50,17 @@ all=$(count "$out/all.html"); planned=$(count "$out/planned.html"); search=$(cou
 echo "no filter: $all ($(marks "$out/all.html") marks drawn)"
 echo "status=planned: $planned ($(marks "$out/planned.html") marks drawn)"
 echo "q=Kyiv: $search ($(marks "$out/search.html") marks drawn)"
-echo "10,000 events: $(count "$out/synthetic.html")"
+render_ms() { grep -o 'data-render-ms="[0-9.]*"' "$1" | grep -o '[0-9.]*'; }
+echo "10,000 events: $(count "$out/synthetic.html"), drawn in $(render_ms "$out/synthetic.html") ms ($(marks "$out/synthetic.html") marks); zoomed to 3%: $(render_ms "$out/synthetic-zoom.html") ms ($(marks "$out/synthetic-zoom.html") marks)"
 [ "$all" = "Showing 20 of 20 events" ] || fail "unexpected count without filter: $all"
 [ "$planned" = "Showing 1 of 20 events" ] || fail "the status filter did not apply: $planned"
 [ "$(marks "$out/planned.html")" -lt "$(marks "$out/all.html")" ] || fail "the status filter drew as many marks as no filter"
 [ "$search" = "Showing 1 of 20 events" ] || fail "the search did not apply: $search"
 [ "$(count "$out/synthetic.html")" = "Showing 10,000 of 10,000 events" ] || fail "10,000 events did not load"
+# Article text stays text: the hostile page has exactly the page's own two script elements.
+[ "$(grep -o '<script' "$out/hostile.html" | wc -l)" = 2 ] || fail "a script element was injected"
+grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$out/hostile.html" || fail "the hostile text was not shown as text"
+# A selected event shows its evidence with the date expression highlighted.
+grep -q '<mark>On Thursday</mark>' "$out/selected.html" || fail "no highlighted date expression in the evidence"
 echo "screenshot: $out/timeline-html.png"
 echo "1 passed, 0 failed"

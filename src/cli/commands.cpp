@@ -1,0 +1,191 @@
+#include "cli/commands.hpp"
+
+#include "chronograph/exporters.hpp"
+#include "chronograph/ingest.hpp"
+#include "chronograph/pipeline.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+namespace chronograph::cli {
+namespace {
+
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
+    for (const auto& d : diagnostics)
+        std::cerr << "chronograph: " << (d.severity == Diagnostic::Severity::Error ? "error" : "warning") << ": " << d.path
+                  << ": " << d.message << '\n';
+}
+
+/// "chronograph: 1234/10000 documents, 12.3 MB/s, about 0:42 left" on a terminal, at
+/// most a few times a second; nothing when stderr is not a terminal or with --quiet.
+class ProgressLine {
+public:
+    explicit ProgressLine(bool quiet) : on_(!quiet && isatty(STDERR_FILENO)) {}
+    ~ProgressLine() {
+        if (shown_) std::cerr << "\r\033[K" << std::flush;
+    }
+
+    std::function<void(std::size_t, std::size_t, std::size_t)> callback() {
+        if (!on_) return {};
+        return [this](std::size_t done, std::size_t total, std::size_t bytes) { update(done, total, bytes); };
+    }
+
+private:
+    using Clock = std::chrono::steady_clock;
+
+    void update(std::size_t done, std::size_t total, std::size_t bytes) {
+        const auto now = Clock::now();
+        if (done < total && now - last_ < std::chrono::milliseconds(250)) return;
+        last_ = now;
+        const double seconds = std::chrono::duration<double>(now - start_).count();
+        const double mbps = seconds > 0 ? bytes / 1e6 / seconds : 0;
+        const double left = done > 0 ? seconds * static_cast<double>(total - done) / static_cast<double>(done) : 0;
+        char line[160];
+        std::snprintf(line, sizeof line, "chronograph: %zu/%zu documents, %.1f MB/s, about %d:%02d left", done, total,
+                      mbps, static_cast<int>(left) / 60, static_cast<int>(left) % 60);
+        std::cerr << "\r\033[K" << line << std::flush;
+        shown_ = true;
+    }
+
+    bool on_;
+    bool shown_ = false;
+    Clock::time_point start_ = Clock::now();
+    Clock::time_point last_{};
+};
+
+BuildOptions build_options(const RunOptions& opt, ProgressLine& progress) {
+    BuildOptions b;
+    b.dct = opt.dct;
+    b.threads = opt.threads;
+    b.progress = progress.callback();
+    return b;
+}
+
+int write(const Story& full, const std::string& out_dir, const RunOptions& opt) {
+    print_diagnostics(full.diagnostics);
+    if (full.documents.empty()) {
+        std::cerr << "chronograph: no article could be read; nothing written\n";
+        return kNothingRead;
+    }
+    try {
+        const Story story = filter_story(full, opt.filter);
+        write_outputs(story, out_dir);
+        if (!opt.quiet)
+            std::cerr << "chronograph: " << story.documents.size() << " documents, " << story.events.size() << " events, "
+                      << story.entities.size() << " entities, " << story.conflicts.size() << " conflicts -> " << out_dir
+                      << '\n';
+    } catch (const std::exception& e) {
+        std::cerr << "chronograph: " << e.what() << '\n';
+        return kOutputFailed;
+    }
+    return kOk;
+}
+
+}  // namespace
+
+int build(const std::vector<std::string>& inputs, const std::string& out_dir, const RunOptions& opt) {
+    ProgressLine progress(opt.quiet);
+    Story story;
+    {
+        const Pipeline pipeline;
+        story = pipeline.build(inputs, build_options(opt, progress));
+    }
+    return write(story, out_dir, opt);
+}
+
+int extract(const std::vector<std::string>& inputs, const std::string& part_path, const RunOptions& opt) {
+    std::ofstream file;
+    const bool to_stdout = part_path == "-";
+    if (!to_stdout) {
+        file.open(part_path, std::ios::binary | std::ios::trunc);
+        if (!file) {
+            std::cerr << "chronograph: cannot write " << part_path << '\n';
+            return kOutputFailed;
+        }
+    }
+    std::ostream& out = to_stdout ? std::cout : file;
+    std::size_t documents = 0;
+    {
+        ProgressLine progress(opt.quiet);
+        const Pipeline pipeline;
+        pipeline.extract(inputs, build_options(opt, progress), [&](PartRecord&& r) {
+            print_diagnostics(r.diagnostics);
+            documents += r.analysis.has_value();
+            out << to_json_line(r) << '\n';
+        });
+    }
+    out.flush();
+    if (!out) {
+        std::cerr << "chronograph: error while writing " << part_path << '\n';
+        return kOutputFailed;
+    }
+    if (documents == 0) {
+        std::cerr << "chronograph: no article could be read\n";
+        return kNothingRead;
+    }
+    if (!opt.quiet) std::cerr << "chronograph: " << documents << " documents -> " << part_path << '\n';
+    return kOk;
+}
+
+int merge(const std::vector<std::string>& parts, const std::string& out_dir, const RunOptions& opt) {
+    std::vector<PartRecord> records;
+    for (const std::string& path : parts) {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) {
+            std::cerr << "chronograph: error: " << path << ": cannot be read\n";
+            continue;
+        }
+        std::string line;
+        for (std::size_t n = 1; std::getline(in, line); ++n) {
+            if (line.empty()) continue;
+            try {
+                records.push_back(from_json_line(line));
+            } catch (const std::exception& e) {
+                std::cerr << "chronograph: error: " << path << " line " << n << ": " << e.what() << '\n';
+            }
+        }
+    }
+    ProgressLine progress(opt.quiet);
+    Story story;
+    {
+        const Pipeline pipeline;
+        story = pipeline.merge(std::move(records), build_options(opt, progress));
+    }
+    return write(story, out_dir, opt);
+}
+
+int timeline(const std::vector<std::string>& inputs, const std::string& name, bool json, const RunOptions& opt) {
+    ProgressLine progress(opt.quiet);
+    const Pipeline pipeline;
+    const Story story = pipeline.build(inputs, build_options(opt, progress));
+    print_diagnostics(story.diagnostics);
+    if (story.documents.empty()) {
+        std::cerr << "chronograph: no article could be read\n";
+        return kNothingRead;
+    }
+    const auto entities = find_entities(story, name);
+    if (entities.empty()) {
+        std::cerr << "chronograph: no entity called \"" << name << "\" in these articles\n";
+        return kNotFound;
+    }
+    write_entity_timeline(story, entities, std::cout, json);
+    return kOk;
+}
+
+int inspect(const std::string& path, const RunOptions& opt) {
+    ReadOptions read;
+    read.dct = opt.dct;
+    const Resources& res = Resources::standard();
+    ReadResult r = read_document(path, res, read);
+    print_diagnostics(r.diagnostics);
+    if (!r.document) return kNothingRead;
+    const Pipeline pipeline(res);
+    write_analysis_text(pipeline.analyse(std::move(*r.document)), std::cout);
+    return kOk;
+}
+
+}  // namespace chronograph::cli

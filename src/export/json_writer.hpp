@@ -1,0 +1,68 @@
+// A small streaming JSON writer: large outputs (events.json of a big corpus) are written
+// as they are walked, without building a document tree first. Pretty-printed with two
+// spaces like `jq`; strings escaped for JSON and for embedding in HTML/JS (U+2028,
+// U+2029); invalid UTF-8 (which ingest never lets through) becomes U+FFFD.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chronograph::json {
+
+class Writer {
+public:
+    explicit Writer(std::ostream& out) : out_(out) {}
+
+    Writer& begin_object();
+    Writer& end_object();
+    Writer& begin_array();
+    Writer& end_array();
+    /// The key of the next value in the current object.
+    Writer& key(std::string_view k);
+
+    Writer& value(std::string_view s);
+    Writer& value(const char* s) { return value(std::string_view(s)); }
+    Writer& value(const std::string& s) { return value(std::string_view(s)); }
+    Writer& value(bool b);
+    Writer& value(std::int64_t n);
+    Writer& value(std::uint64_t n);
+    Writer& value(int n) { return value(static_cast<std::int64_t>(n)); }
+    Writer& value(unsigned n) { return value(static_cast<std::uint64_t>(n)); }
+    Writer& value(double d);
+    Writer& null();
+    /// A string, or null when empty / absent.
+    Writer& value_or_null(std::string_view s) { return s.empty() ? null() : value(s); }
+    template <class T>
+    Writer& value_or_null(const std::optional<T>& v) {
+        return v ? value(*v) : null();
+    }
+    Writer& strings(const std::vector<std::string>& list);
+
+    /// key + value in one call.
+    template <class T>
+    Writer& field(std::string_view k, const T& v) {
+        key(k);
+        return value(v);
+    }
+
+private:
+    void before_value();
+    void newline();
+
+    std::ostream& out_;
+    struct Level {
+        bool object;
+        bool empty = true;
+    };
+    std::vector<Level> stack_;
+    bool after_key_ = false;
+};
+
+/// `s` as a JSON string literal, quotes included.
+std::string quote(std::string_view s);
+
+}  // namespace chronograph::json

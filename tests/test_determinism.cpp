@@ -1,0 +1,91 @@
+// Same input, same bytes: whatever the order the files are named in, the number of
+// threads, or how the corpus is split into parts that are extracted apart and merged.
+#include "chronograph/exporters.hpp"
+#include "chronograph/pipeline.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <unistd.h>
+
+using namespace chronograph;
+namespace fs = std::filesystem;
+
+namespace {
+
+/// Every output file of a story, by name.
+std::map<std::string, std::string> outputs(const Story& story, const std::string& tag) {
+    const fs::path dir = fs::temp_directory_path() / ("chronograph-determinism-" + std::to_string(::getpid()) + "-" + tag);
+    fs::remove_all(dir);
+    write_outputs(story, dir.string());
+    std::map<std::string, std::string> files;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        std::ifstream in(entry.path(), std::ios::binary);
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        files[entry.path().filename().string()] = ss.str();
+    }
+    fs::remove_all(dir);
+    return files;
+}
+
+std::vector<std::string> sample_files() {
+    std::vector<std::string> files;
+    for (const auto& entry : fs::directory_iterator(CHRONOGRAPH_SOURCE_DIR "/samples")) files.push_back(entry.path().string());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+void check_same(const std::map<std::string, std::string>& a, const std::map<std::string, std::string>& b) {
+    REQUIRE(a.size() == b.size());
+    REQUIRE(a.size() >= 5);
+    for (const auto& [name, bytes] : a) {
+        INFO(name);
+        REQUIRE(b.count(name));
+        CHECK(bytes == b.at(name));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("the outputs do not depend on file order or thread count", "[determinism]") {
+    const Pipeline pipeline;
+    std::vector<std::string> files = sample_files();
+    BuildOptions one, two;
+    one.threads = 1;
+    two.threads = 2;
+    const auto reference = outputs(pipeline.build(files, one), "a");
+    std::reverse(files.begin(), files.end());
+    check_same(reference, outputs(pipeline.build(files, two), "b"));
+    std::rotate(files.begin(), files.begin() + 2, files.end());
+    check_same(reference, outputs(pipeline.build(files, one), "c"));
+}
+
+TEST_CASE("extract in parts, then merge, gives exactly what build gives", "[determinism]") {
+    const Pipeline pipeline;
+    const std::vector<std::string> files = sample_files();
+    const auto reference = outputs(pipeline.build(files), "build");
+    // Two shards, each written as JSON lines and read back, merged in the other order.
+    std::vector<std::string> lines;
+    for (const auto& shard : {std::vector<std::string>(files.begin() + 3, files.end()),
+                              std::vector<std::string>(files.begin(), files.begin() + 3)})
+        pipeline.extract(shard, {}, [&](PartRecord&& r) { lines.push_back(to_json_line(r)); });
+    std::vector<PartRecord> records;
+    for (const std::string& line : lines) records.push_back(from_json_line(line));
+    check_same(reference, outputs(pipeline.merge(std::move(records)), "merge"));
+}
+
+TEST_CASE("a damaged part line is refused with a reason, not a crash", "[determinism]") {
+    CHECK_THROWS_WITH(from_json_line("{not json"), Catch::Contains("not JSON"));
+    CHECK_THROWS_WITH(from_json_line("{\"version\": 99, \"diagnostics\": []}"), Catch::Contains("another version"));
+    const std::string bad_index =
+        "{\"version\":1,\"diagnostics\":[],\"doc\":{\"path\":\"x\",\"title\":\"\",\"format\":\"text\",\"text\":\"abc\","
+        "\"dct\":null,\"dct_source\":\"none\",\"paragraphs\":[[0,3,false,false,false,false]]},\"sentences\":[[0,3,0,false,false]],"
+        "\"timexes\":[],\"entities\":[],\"events\":[{\"n\":0,\"trigger\":[0,1],\"lemma\":\"a\",\"type\":\"attack\",\"nominal\":false,"
+        "\"status\":\"happened\",\"t\":{\"v\":\"\",\"m\":\"\"},\"ts\":\"\",\"agents\":[7],\"patients\":[],\"places\":[],"
+        "\"sources\":[],\"label\":\"a\",\"theme\":\"\",\"clause\":[0,3],\"duration\":\"\",\"anchor\":\"\"}],\"claims\":[]}";
+    CHECK_THROWS_WITH(from_json_line(bad_index), Catch::Contains("participant"));
+}

@@ -1,0 +1,64 @@
+// TimeML in and out: gold TIMEX3 out, ours in, everything else byte for byte.
+#include "chronograph/timex.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <regex>
+#include <sstream>
+
+using namespace chronograph;
+
+namespace {
+
+const char* const kDoc =
+    "<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>X1</DOCID>\n"
+    "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"1998-01-08\" functionInDocument=\"CREATION_TIME\">19980108</TIMEX3></DCT>\n"
+    "<TEXT>\nStocks <EVENT eid=\"e1\" class=\"OCCURRENCE\">fell</EVENT> on "
+    "<TIMEX3 tid=\"t5\" type=\"DATE\" value=\"1998-01-07\">Wednesday</TIMEX3> &amp; rose "
+    "<TIMEX3 tid=\"t6\" type=\"DURATION\" value=\"P2W\">two weeks</TIMEX3> later, in "
+    "<EVENT eid=\"e2\" class=\"OCCURRENCE\">March 1997</EVENT>.\n</TEXT>\n"
+    "<TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei1\" relatedToTime=\"t6\"/>\n</TimeML>\n";
+
+std::string strip_tags(std::string s) { return std::regex_replace(s, std::regex("<[^>]*>"), ""); }
+
+}  // namespace
+
+TEST_CASE("TimeML out keeps the document and replaces the gold TIMEX3", "[timex][timeml]") {
+    const TimemlAnnotator annotator(Resources::embedded());
+    std::vector<Diagnostic> ds;
+    const auto out = annotator.annotate("x.tml", kDoc, ds);
+    REQUIRE(out);
+    INFO(*out);
+    CHECK(strip_tags(*out) == strip_tags(kDoc));
+    CHECK(out->find("tid=\"t0\" type=\"DATE\" value=\"1998-01-08\"") != std::string::npos);  // the DCT stays
+    CHECK(out->find("tid=\"t5\"") == std::string::npos);                                     // the gold goes
+    CHECK(out->find("<TIMEX3 tid=\"t7\" type=\"DATE\" value=\"1998-01-07\">Wednesday</TIMEX3>") != std::string::npos);
+    CHECK(out->find("<EVENT eid=\"e1\" class=\"OCCURRENCE\">fell</EVENT>") != std::string::npos);
+    // An expression that is all of an EVENT's text nests in it, never across it.
+    CHECK(out->find("class=\"OCCURRENCE\"><TIMEX3 tid=\"t9\" type=\"DATE\" value=\"1997-03\">March 1997</TIMEX3></EVENT>") !=
+          std::string::npos);
+    CHECK(out->find("&amp;") != std::string::npos);
+    CHECK(out->find("relatedToTime=\"t6\"") != std::string::npos);
+}
+
+TEST_CASE("TimeML input in the TempEval-3 form (no tags in TEXT) and bad input", "[timex][timeml]") {
+    const TimemlAnnotator annotator(Resources::embedded());
+    std::vector<Diagnostic> ds;
+    const auto out = annotator.annotate(
+        "y.TE3input",
+        "<TimeML><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2025-05-01\"></TIMEX3></DCT>"
+        "<TEXT>The bridge will take 18 months.</TEXT></TimeML>",
+        ds);
+    REQUIRE(out);
+    CHECK(out->find("<TIMEX3 tid=\"t1\" type=\"DURATION\" value=\"P18M\">18 months</TIMEX3>") != std::string::npos);
+    ds.clear();
+    CHECK_FALSE(annotator.annotate("z.tml", "<TimeML><TEXT>unclosed <EVENT>x</TEXT></TimeML>", ds));
+    CHECK_FALSE(ds.empty());
+}
+
+TEST_CASE("the timeml command writes to standard output and refuses to overwrite its input", "[timex][timeml]") {
+    std::ostringstream out, err;
+    CHECK(timeml_command("/nonexistent/file.tml", "", out, err) == 3);
+    const std::string sample = CHRONOGRAPH_SOURCE_DIR "/samples/000-road-bridge-strategic-progression.txt";
+    CHECK(timeml_command(sample, sample, out, err) != 0);  // not TimeML; and never over the input
+}
