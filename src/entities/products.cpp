@@ -154,6 +154,21 @@ bool DocScanner::version_apposition(std::size_t j) const {
     return false;
 }
 
+bool DocScanner::product_cued(std::size_t i, std::size_t stop, bool shaped) const {
+    const bool lower_after = stop < end_ && is_lower_word(tok_[stop]);
+    if (lower_after && product_phrase(stop, kProductNoun).length > 0) return true;  // "<X> smartphone"
+    // <X> ends its noun phrase, and no list of names goes on ("the new Financial
+    // Institutions Reform, Recovery and Enforcement Act").
+    const bool listed = stop + 1 < end_ && key(stop) == "," && is_cap_word(tok_[stop + 1]);
+    const bool ends_phrase = (!lower_after || product_phrase(stop, kProductFollow).length > 0) && !listed;
+    // "web browser <X>", "unveiled <X>", "the new <X>".
+    if (ends_phrase && (noun_ending_at(i) || product_cue_before(i))) return true;
+    // "Acme's PlayStation"; "replacing the PowerBook." ("the BellSouth offer" is the company's).
+    if (shaped && i > begin_ && (key(i - 1) == "'s" || key(i - 1) == "'" || (key(i - 1) == "the" && !lower_after)))
+        return true;
+    return version_apposition(stop);  // "<X>, the newest version of ..."
+}
+
 std::size_t DocScanner::product_run(std::size_t i, std::size_t r) {
     const bool shaped = product_shaped(i);
     // Model and variant words inside the capitalized run ("Galaxy S24 Ultra", "MacBook Pro")
@@ -184,26 +199,7 @@ std::size_t DocScanner::product_run(std::size_t i, std::size_t r) {
     }
     const bool shape_only = shaped && !model && !strong && head.empty();
     const bool cue_only = !shaped && !model && !strong && head.empty();
-    // Cues: a product noun after ("<X> smartphone"), a verb or "the new" before ("unveiled
-    // <X>", "the new <X>") with <X> ending its noun phrase, an owner before a shape
-    // ("Acme's PlayStation").
-    bool cued = false;
-    if (shape_only || cue_only) {
-        const bool lower_after = stop < end_ && is_lower_word(tok_[stop]);
-        const bool noun_after = lower_after && product_phrase(stop, kProductNoun).length > 0;
-        // <X> ends its noun phrase, and no list of names goes on ("the new Financial
-        // Institutions Reform, Recovery and Enforcement Act").
-        const bool listed = stop + 1 < end_ && key(stop) == "," && is_cap_word(tok_[stop + 1]);
-        const bool ends_phrase = (!lower_after || product_phrase(stop, kProductFollow).length > 0) && !listed;
-        const bool possessed = i > begin_ && (key(i - 1) == "'s" || key(i - 1) == "'");
-        // "web browser <X>", "the messaging app <X>": a product noun right before.
-        const bool noun_before = noun_ending_at(i) && ends_phrase;
-        // "replacing the PowerBook.": a shape with "the" that ends its phrase ("the
-        // BellSouth offer" is the company's).
-        const bool the_shape = shape_only && i > begin_ && key(i - 1) == "the" && !lower_after;
-        cued = noun_after || noun_before || (ends_phrase && product_cue_before(i)) || (shape_only && possessed) ||
-               the_shape || version_apposition(stop);
-    }
+    const bool cued = (shape_only || cue_only) && product_cued(i, stop, shape_only);
     const std::uint32_t first = flags(i), last = flags(name_end - 1);
     if (cue_only) {
         if (!cued || (first & (kGivenName | kNotModel)) || (last & (kOrgLast | kPlaceLast | kEventLast | kNotModel)))

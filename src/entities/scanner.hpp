@@ -142,6 +142,10 @@ private:
     bool version_apposition(std::size_t j) const;
     /// A cue before i that introduces a product: "unveiled [the] [new] <X>", "the new <X>".
     bool product_cue_before(std::size_t i) const;
+    /// A cue that the name at [i, stop) is a product's: a product noun after or before it,
+    /// a cue before it ("unveiled", "the new"), an apposition; for a shape (`shaped`) also
+    /// an owner ("Acme's") or "the" before it.
+    bool product_cued(std::size_t i, std::size_t stop, bool shaped) const;
     /// A product's name at [i, r) (r: end of its capitalized run) with its model, variants
     /// and head; returns the end, or i if nothing says it is a product.
     std::size_t product_run(std::size_t i, std::size_t r);
