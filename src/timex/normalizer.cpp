@@ -84,6 +84,7 @@ public:
         }
         if (fn == "weekday") return need(2) ? weekday_fn(a[0], a[1]) : std::string{};
         if (fn == "weekend") return need(1) ? weekend_fn(a[0]) : std::string{};
+        if (fn == "weekof") return need(3) ? week_of_fn(a[0], a[1], a[2]) : std::string{};
         if (fn == "periodshift") return need(2) ? period_shift_fn(a[0], a[1], a.size() > 2 && a[2] == "ref") : std::string{};
         if (fn == "lastquarter") return last_quarter_fn();
         if (fn == "yearquarter") return need(1) ? year_quarter_fn(a[0]) : std::string{};
@@ -193,6 +194,18 @@ private:
         const std::string saturday = weekday_fn("6", mode_name);
         if (st_.failed || !st_.dct) return st_.dct ? std::string{} : "XXXX-WXX-WE";
         return format_at(*parse_day(saturday), Unit::Weekend);
+    }
+
+    /// The ISO week holding month M day D ("the week of March 6"), of year Y when the third
+    /// argument is a year, else of the year the mode picks (as for month-day dates).
+    std::string week_of_fn(const std::string& m, const std::string& d, const std::string& year_or_mode) {
+        const bool year_given = year_or_mode.size() == 4 && to_int(year_or_mode);
+        const std::string day = year_given ? year_or_mode + "-" + pad(number(m).value_or(0), 2) + "-" + pad(number(d).value_or(0), 2)
+                                           : monthday_fn(m, d, year_or_mode);
+        if (st_.failed) return {};
+        if (!year_given && !st_.dct) return "XXXX-WXX";
+        const auto parsed = parse_day(day);
+        return parsed ? format_at(*parsed, Unit::Week) : fail();
     }
 
     /// "a year ago" / "a year earlier": in a text about a quarter, that quarter N years
