@@ -153,7 +153,17 @@ private:
         if (amount == "X" || amount == "-X") return amount == "X" ? "FUTURE_REF" : "PAST_REF";
         const auto n = number(amount);
         if (!n) return {};
-        std::optional<Day> anchor = from_ref && st_.ref ? st_.ref : st_.dct;
+        std::optional<Day> anchor = st_.dct;
+        if (from_ref) {
+            const Reference& r = st_.ref;
+            const bool day_unit = *u == Unit::Day || *u == Unit::Week || *u == Unit::Weekend;
+            const bool month_unit = *u == Unit::Month || *u == Unit::Quarter || *u == Unit::Half;
+            // a day counted from a month the text named last: some day of that month
+            if (*u == Unit::Day && r.newest == Reference::MonthGrain && r.month)
+                return format_at(*r.month, Unit::Month) + "-XX";
+            const std::optional<Day>& from = day_unit ? r.day : month_unit ? r.month : r.year;
+            if (from) anchor = from;
+        }
         if (!anchor) return unanchored(*u);
         if (*n * mult > 100000 || *n * mult < -100000) return fail();
         const Day moved = shift(*anchor, *u, static_cast<long>(*n * mult));
@@ -391,6 +401,22 @@ std::string number_op(const std::string& v, char op, long long operand, bool& fa
 }
 
 }  // namespace
+
+void Reference::mention(Day first, int days) {
+    // a day, a night, a weekend; a week or a month; a season, a quarter or a year
+    if (days <= 2) {
+        day = first;
+        newest = DayGrain;
+    }
+    if (days <= 31) {
+        month = first;
+        if (days > 2) newest = MonthGrain;
+    }
+    if (days <= 366) {
+        year = first;
+        if (days > 31) newest = YearGrain;
+    }
+}
 
 std::string evaluate(const Template& t, const std::vector<std::string>& groups, const std::vector<std::string>& texts,
                      const Lexicon& lex, EvalState& st) {

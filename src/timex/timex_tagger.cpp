@@ -24,13 +24,6 @@ TimexTagger::~TimexTagger() = default;
 
 namespace {
 
-/// Only an expression of a month or less moves the reference time for narrative ones
-/// ("the following day"): "last year" says too little about the day.
-constexpr int kMaxReferenceDays = 31;
-
-}  // namespace
-
-namespace {
 
 bool when_holds(timex::Rule::When w, timex::Tense t) {
     using W = timex::Rule::When;
@@ -54,7 +47,8 @@ void TimexTagger::tag(DocumentAnalysis& a) const {
     thread_local ScannedSentence sent;
     thread_local std::vector<std::string> values, texts;
     thread_local std::vector<int> excluded;
-    std::optional<Day> ref = a.doc.dct;
+    Reference ref;  // the dates the text named so far (the DCT until it names one)
+    if (a.doc.dct) ref.mention(*a.doc.dct, 1);
     std::string ref_quarter;  // the last quarter the text named ("the third quarter" -> 1989-Q3)
     for (std::size_t si = 0; si < a.sentences.size(); ++si) {
         const Sentence& s = a.sentences[si];
@@ -105,16 +99,18 @@ void TimexTagger::tag(DocumentAnalysis& a) const {
             t.rule = r.name;
             if (t.type == TimexType::Date || t.type == TimexType::Time) {
                 t.time.interval = interval_of(t.time.value, r.clip == Rule::Clip::None ? t.time.mod : "", a.doc.dct);
-                // A calendar value that names no real day ("April 31, 2025") is not a date.
-                const bool calendar = t.time.value.size() >= 4 && std::isdigit(static_cast<unsigned char>(t.time.value[0]));
+                // A calendar value that names no real day ("April 31, 2025") is not a date (one
+                // with unknown parts, "1998-10-XX", has no interval and stays).
+                const bool calendar = t.time.value.size() >= 4 && std::isdigit(static_cast<unsigned char>(t.time.value[0])) &&
+                                      t.time.value.find('X') == std::string::npos;
                 if (calendar && !t.time.interval) continue;
                 if (t.time.interval && a.doc.dct && r.clip != Rule::Clip::None) {
                     TimeInterval& iv = *t.time.interval;
                     if (r.clip == Rule::Clip::Past && iv.latest > *a.doc.dct) iv.latest = std::max(iv.earliest, *a.doc.dct);
                     if (r.clip == Rule::Clip::Future && iv.earliest < *a.doc.dct) iv.earliest = std::min(iv.latest, *a.doc.dct);
                 }
-                if (t.time.interval && t.time.interval->days() <= kMaxReferenceDays && t.time.value != "PRESENT_REF")
-                    ref = t.time.interval->earliest;
+                if (t.time.interval && t.time.value != "PRESENT_REF")
+                    ref.mention(t.time.interval->earliest, t.time.interval->days());
                 if (t.time.value.size() == 7 && t.time.value[5] == 'Q' && t.time.interval && !st.from_ref_quarter)
                     ref_quarter = t.time.value;
             }
