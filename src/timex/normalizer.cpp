@@ -82,7 +82,7 @@ public:
             if (!need(2)) return {};
             return shift_fn(a[0], a[1], fn == "rshift");
         }
-        if (fn == "weekday") return need(2) ? weekday_fn(a[0], a[1]) : std::string{};
+        if (fn == "weekday" || fn == "rweekday") return need(2) ? weekday_fn(a[0], a[1], fn == "rweekday") : std::string{};
         if (fn == "weekend") return need(1) ? weekend_fn(a[0]) : std::string{};
         if (fn == "weekof") return need(3) ? week_of_fn(a[0], a[1], a[2]) : std::string{};
         if (fn == "periodshift") return need(2) ? period_shift_fn(a[0], a[1], a.size() > 2 && a[2] == "ref") : std::string{};
@@ -172,7 +172,7 @@ private:
         return format_at(moved, *u);
     }
 
-    std::string weekday_fn(const std::string& w, const std::string& mode_name) {
+    std::string weekday_fn(const std::string& w, const std::string& mode_name, bool from_ref = false) {
         const auto wd = number(w);
         auto m = mode(mode_name);
         if (!wd || !m || *wd < 1 || *wd > 7) {
@@ -181,7 +181,7 @@ private:
         }
         st_.relative = true;
         if (!st_.dct) return "XXXX-WXX-" + std::to_string(*wd);
-        const Day d = *st_.dct;
+        const Day d = from_ref && st_.ref.day ? *st_.ref.day : *st_.dct;
         const int dw = iso_weekday(d), target = static_cast<int>(*wd);
         Mode mm = *m;
         if (mm == Mode::Tense) mm = tense() == Tense::Future ? Mode::Future : Mode::Past;
