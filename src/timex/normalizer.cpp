@@ -134,7 +134,9 @@ private:
         return v;
     }
 
-    std::string shift_fn(std::string_view unit_name, const std::string& amount, bool from_ref) {
+    /// from_ref: from the last date named at the unit's grain; near_ref: from the last date
+    /// of a month or less the text named, whatever the unit.
+    std::string shift_fn(std::string_view unit_name, const std::string& amount, bool from_ref, bool near_ref = false) {
         // A duration code with a multiple ("10Y" a decade, "2W" a fortnight) moves by the
         // base unit and is written at it: "a decade ago" is a year, not a decade.
         long long mult = 1;
@@ -154,7 +156,9 @@ private:
         const auto n = number(amount);
         if (!n) return {};
         std::optional<Day> anchor = st_.dct;
-        if (from_ref) {
+        if (near_ref && st_.ref.month) {
+            anchor = st_.ref.month;
+        } else if (from_ref) {
             const Reference& r = st_.ref;
             const bool day_unit = *u == Unit::Day || *u == Unit::Week || *u == Unit::Weekend;
             const bool month_unit = *u == Unit::Month || *u == Unit::Quarter || *u == Unit::Half;
@@ -220,7 +224,8 @@ private:
 
     /// "a year ago" / "a year earlier": in a text about a quarter, that quarter N years
     /// before ("third-quarter profit ... up from a year ago" -> 1988-Q3); else the DCT's
-    /// year moved by N.
+    /// year (or the last day's or month's the text named) moved by N. (Not the last year
+    /// named: in results, "the nine months ... a year earlier" is the year before the DCT's.)
     std::string period_shift_fn(const std::string& unit_name, const std::string& amount, bool from_ref) {
         const auto n = to_int(amount);
         const auto y = st_.ref_quarter.empty() ? std::nullopt : to_int(std::string_view(st_.ref_quarter).substr(0, 4));
@@ -229,16 +234,18 @@ private:
             st_.from_ref_quarter = true;
             return pad(*y + *n, 4) + st_.ref_quarter.substr(4);
         }
-        return shift_fn(unit_name, amount, from_ref);
+        return shift_fn(unit_name, amount, false, from_ref);
     }
 
     /// "the quarter", "the latest quarter": the quarter the text last named, else the last
     /// one ended before the DCT (the one results are reported for).
     std::string last_quarter_fn() {
         st_.relative = true;
-        st_.from_ref_quarter = true;
-        if (!st_.ref_quarter.empty()) return st_.ref_quarter;
-        if (!st_.dct) return "XXXX-QX";
+        if (!st_.ref_quarter.empty()) {
+            st_.from_ref_quarter = true;
+            return st_.ref_quarter;
+        }
+        if (!st_.dct) return "XXXX-QX";  // (the last quarter ended before the DCT becomes the text's)
         return format_at(shift(*st_.dct, Unit::Quarter, -1), Unit::Quarter);
     }
 

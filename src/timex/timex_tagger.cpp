@@ -25,6 +25,21 @@ TimexTagger::~TimexTagger() = default;
 namespace {
 
 
+/// "P9M", "P6M", "P2Q", "P1Y": a period of results longer than a quarter.
+bool longer_than_a_quarter(std::string_view v) {
+    if (v.size() < 3 || v[0] != 'P' || v[1] == 'T') return false;
+    int n = 0;
+    std::size_t i = 1;
+    for (; i < v.size() && std::isdigit(static_cast<unsigned char>(v[i])); ++i) n = n * 10 + (v[i] - '0');
+    if (i + 1 != v.size()) return false;
+    switch (v[i]) {
+        case 'M': return n > 3;
+        case 'Q': return n > 1;
+        case 'Y': return n >= 1;
+        default: return false;
+    }
+}
+
 bool when_holds(timex::Rule::When w, timex::Tense t) {
     using W = timex::Rule::When;
     switch (w) {
@@ -111,8 +126,15 @@ void TimexTagger::tag(DocumentAnalysis& a) const {
                 }
                 if (t.time.interval && t.time.value != "PRESENT_REF")
                     ref.mention(t.time.interval->earliest, t.time.interval->days());
-                if (t.time.value.size() == 7 && t.time.value[5] == 'Q' && t.time.interval && !st.from_ref_quarter)
+                // The quarter a text reports on has ended by its date, or is told in the past (a
+                // fiscal one: "reported fourth-quarter earnings" in October): "a fourth-quarter
+                // charge" in November is a forecast, and "a year ago" still means the third's.
+                if (t.time.value.size() == 7 && t.time.value[5] == 'Q' && t.time.interval && !st.from_ref_quarter &&
+                    (!a.doc.dct || t.time.interval->latest < *a.doc.dct ||
+                     impl.tense.guess(infos, toks, text, n, m.begin, m.end) == Tense::Past))
                     ref_quarter = t.time.value;
+            } else if (t.type == TimexType::Duration && longer_than_a_quarter(t.time.value)) {
+                ref_quarter.clear();  // "in the first nine months ... a year earlier": that period's year
             }
             a.timexes.push_back(std::move(t));
         }
