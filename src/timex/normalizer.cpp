@@ -48,7 +48,8 @@ std::optional<Mode> parse_mode(std::string_view s) {
 /// Mode::Tense takes the occurrence nearest the anchor (news mostly speak of the months
 /// around their date: "payable Jan. 2" in November is next January), and moves it a year
 /// only when the tense plainly says the other way: a past event more than `margin` ahead
-/// of the anchor, or a future one more than `margin` behind it.
+/// of the anchor, or a future one more than a third of `margin` behind it (future cues,
+/// "will", are surer than past ones, "-ed").
 int year_for(int anchor_year, int target, int current, int cycle, Mode mode, Tense tense, int margin) {
     const int d = target - current;
     const int nearest = 2 * d > cycle ? anchor_year - 1 : -2 * d > cycle ? anchor_year + 1 : anchor_year;
@@ -62,7 +63,7 @@ int year_for(int anchor_year, int target, int current, int cycle, Mode mode, Ten
         case Mode::Tense: {
             const int offset = d + (nearest - anchor_year) * cycle;  // signed distance to the nearest one
             if (tense == Tense::Past && offset > margin) return nearest - 1;
-            if (tense == Tense::Future && offset < -margin) return nearest + 1;
+            if (tense == Tense::Future && offset < -(margin / 3)) return nearest + 1;
             return nearest;
         }
     }
