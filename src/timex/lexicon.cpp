@@ -112,7 +112,11 @@ int Lexicon::intern_word(std::string_view w) {
         shapes_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
     }
     const auto id = static_cast<std::int32_t>(words_.size() - 1);
-    if (w.size() == 1) single_byte_[static_cast<unsigned char>(w[0])] = id;
+    if (w.size() == 1) {  // a one-letter word in either case ("A year ago")
+        const auto c = static_cast<unsigned char>(w[0]);
+        single_byte_[c] = id;
+        if (c >= 'a' && c <= 'z') single_byte_[c - 32] = id;
+    }
     if (const int two = two_letter_index(w); two >= 0 && w[0] >= 'a' && w[1] >= 'a') two_letters_[two] = id;
     const std::uint64_t h = hash(w);
     const std::size_t mask = slots_.size() - 1;
