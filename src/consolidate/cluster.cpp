@@ -26,7 +26,7 @@ namespace {
 /// What a cluster's members have in common, kept up to date as mentions join, so that a
 /// new mention is compared with the cluster once instead of with every member.
 struct ClusterState {
-    std::vector<std::size_t> actors, places;  // sorted
+    std::vector<std::size_t> actors, places, objects;  // sorted
     std::unordered_map<std::uint32_t, int> words;  // content word id -> members using it
     std::vector<std::size_t> docs;             // sorted
     std::set<std::string> themes;              // "" when a member has none
@@ -77,6 +77,7 @@ bool time_fits(const MentionRef& m, const ClusterState& c) {
 void join(ClusterState& c, const MentionRef& m, const std::string& theme) {
     for (std::size_t a : m.actors) insert_sorted(c.actors, a);
     for (std::size_t p : m.places) insert_sorted(c.places, p);
+    for (std::size_t o : m.objects) insert_sorted(c.objects, o);
     for (const auto& w : m.words) ++c.words[w];
     insert_sorted(c.docs, m.doc);
     c.themes.insert(theme);
@@ -148,6 +149,11 @@ std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs,
                 const std::size_t need = undated && !same_doc ? 2 : 1;
                 bool places_agree = m.places.empty() || st.places.empty();
                 for (std::size_t p : m.places) places_agree = places_agree || contains(st.places, p);
+                // "Apple released the iPod" and "Apple released the Mac" the same year are two
+                // releases: what the events act on must agree too.
+                bool objects_agree = m.objects.empty() || st.objects.empty();
+                for (std::size_t o : m.objects) objects_agree = objects_agree || contains(st.objects, o);
+                if (!objects_agree && !same_doc && words < 2) continue;
                 const bool same_day = m.time.interval && m.time.interval->days() == 1 &&
                                       ((st.core && *m.time.interval == *st.core) ||
                                        (!st.core && st.by && m.time.interval->latest == *st.by));

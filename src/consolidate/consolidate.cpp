@@ -57,6 +57,7 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
             };
             global(ev.agents, m.actors);
             global(ev.patients, m.actors);
+            global(ev.patients, m.objects);
             global(ev.places, m.places);
             global(ev.sources, m.sources);
             // Words that tell this mention apart, without the names and the trigger itself.

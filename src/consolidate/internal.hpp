@@ -19,6 +19,7 @@ struct MentionRef {
     std::size_t doc = 0;    // index into the documents
     std::size_t index = 0;  // index into that document's events
     std::vector<std::size_t> actors, places, sources;  // indices into EntityTable::entities
+    std::vector<std::size_t> objects;  // the patients among the actors: what the event acts on
     std::vector<std::uint32_t> words;  // content words of its label (interned ids, sorted), for telling mentions apart
     TimeValue time;         // may be filled in later (derived from a duration)
     std::string time_source;
