@@ -202,6 +202,7 @@ Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& re
             ref.time = m.time;
             ref.status = em.status;
             ref.caption = s.caption;
+            for (std::size_t g : m.actors) ref.actors.push_back(table.entities[g].id);
             ev.mentions.push_back(std::move(ref));
         }
         ev.label = best_label(docs, mentions, cl, ev.status, table);

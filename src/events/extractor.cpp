@@ -536,7 +536,7 @@ void EventExtractor::Impl::participants(const SentenceView& v, const Candidate& 
         while (end + 1 < v.size() && v.entity[end + 1] == e) ++end;
         // "Russian President Putin", "North Korea's leader Kim", "Russia's Tass": the first
         // names whom the second belongs to; it is not a participant of its own.
-        const bool possessive = v.is(end + 1, "'s");
+        const bool possessive = v.possessive(end + 1);
         const bool adjectival = m.via == "demonym";
         bool modifier = false;
         for (std::size_t j = end + 1 + (possessive ? 1 : 0); j < v.size() && j <= end + 5; ++j) {
@@ -616,6 +616,10 @@ int nearest_timex(const SentenceView& v, const Candidate& c, const std::vector<C
         if (tx < 0 || tx == c.duration_timex || v.clause[i] != clause) continue;
         const Timex& t = v.a.timexes[tx];
         if (t.type != TimexType::Date && t.type != TimexType::Time) continue;
+        // "this year's conference", "last week's vote": the date of a thing, not of the event.
+        std::size_t after = i;
+        while (after < v.size() && v.timex[after] == tx) ++after;
+        if (v.possessive(after)) continue;
         auto distance = [&](const Candidate& x) { return i < x.head ? x.head - i : (i >= x.last ? i - x.last + 1 : 0); };
         const std::size_t d = distance(c);
         bool other = false;
@@ -659,7 +663,8 @@ void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const
     if (!doc.dct || content_clause || c.nominal) return;
     if (ev.status != EventStatus::Happened && ev.status != EventStatus::Reported) return;
     const std::string& form = v.words[c.head];
-    const bool past = form.size() > 2 && (form.compare(form.size() - 2, 2, "ed") == 0 || form != ev.lemma);
+    const bool ing = form.size() > 4 && form.compare(form.size() - 3, 3, "ing") == 0;
+    const bool past = !ing && form.size() > 2 && (form.compare(form.size() - 2, 2, "ed") == 0 || form != ev.lemma);
     const bool pluperfect = c.head > 0 && (v.words[c.head - 1] == "had" || v.words[c.head - 1] == "'d");
     if (!past || pluperfect) return;
     ev.time.value = format_day(*doc.dct);

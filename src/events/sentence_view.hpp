@@ -37,6 +37,8 @@ struct SentenceView {
     std::string_view text(std::size_t i) const { return a.text(token(i)); }
     bool is_word(std::size_t i) const { return token(i).is(kWord); }
     bool is(std::size_t i, std::string_view w) const { return i < words.size() && words[i] == w; }
+    /// A possessive "'s" at token i (also "' s", as tokenized text writes it).
+    bool possessive(std::size_t i) const { return is(i, "'s") || (is(i, "'") && is(i + 1, "s")); }
     /// Token i belongs to a grammar class (a Lexicon::Grammar bit).
     bool in(std::size_t i, std::uint32_t bit) const { return i < classes.size() && (classes[i] & bit) != 0; }
     /// Surface text of tokens [from, to) of one clause (tokens of other clauses skipped),

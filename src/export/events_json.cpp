@@ -83,6 +83,7 @@ void write_event(json::Writer& w, const Event& ev) {
         w.key("time");
         write_time(w, m.time);
         w.field("status", to_string(m.status)).field("caption", m.caption);
+        w.key("actors").strings(m.actors);
         w.end_object();
     }
     w.end_array();
