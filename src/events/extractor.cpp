@@ -338,7 +338,7 @@ struct EventExtractor::Impl {
     void participants(const SentenceView& v, const Candidate& c, int clause, const std::set<std::size_t>& sources,
                       const std::vector<std::size_t>& recent_countries, EventMention& ev) const;
     void time(const SentenceView& v, const Candidate& c, const std::vector<Candidate>& all, int clause,
-              bool content_clause, EventMention& ev) const;
+              bool content_clause, const std::vector<std::size_t>& local_agents, EventMention& ev) const;
     bool passive(const SentenceView& v, const Candidate& c) const;
     void label(const SentenceView& v, const Candidate& c, int clause, const std::vector<std::size_t>& local_agents,
                EventMention& ev) const;
@@ -437,7 +437,7 @@ void EventExtractor::Impl::sentence(DocumentAnalysis& a, std::size_t s, std::vec
             if (ev.agents.empty() && a.events.size() > first_event) ev.agents = a.events.back().agents;
             label(v, cand, c, local_agents, ev);
             for (std::size_t src : sources) ev.sources.push_back(src);
-            time(v, cand, cands, c, content, ev);
+            time(v, cand, cands, c, content, local_agents, ev);
             const events::TypeInfo* info = lex.type(ev.type);
             // Minor types only count when a time expression dates them; an event named by
             // a noun needs a date, an actor or a plan to count.
@@ -570,10 +570,17 @@ void EventExtractor::Impl::participants(const SentenceView& v, const Candidate& 
         last_in_pp = in_pp;
         last_prep = prep;
         const bool locative = lex.in_class(lex.grammar().locative, prep);
+        // "days after Pyongyang confirmed": a name right before its verb (auxiliaries and
+        // adverbs between) is its subject, whatever word comes before it.
+        bool right_before = i < c.head && !c.nominal;
+        for (std::size_t k = end + 1; right_before && k < c.head; ++k)
+            right_before = v.in(k, lex.grammar().pre_trigger);
         if (i < c.head) {
             // "Putin's visit": the possessor of an event noun is its agent.
             if (c.nominal && possessive && c.head - end <= 3) {
                 add(ev.agents, e);
+            } else if (right_before) {
+                add(is_passive ? ev.patients : ev.agents, e);
             } else if (in_pp) {
                 if (locative && m.kind == EntityKind::Country) add(ev.places, e);
             } else {
@@ -635,7 +642,8 @@ int nearest_timex(const SentenceView& v, const Candidate& c, const std::vector<C
 }
 
 void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const std::vector<Candidate>& all,
-                                int clause, bool content_clause, EventMention& ev) const {
+                                int clause, bool content_clause, const std::vector<std::size_t>& local_agents,
+                                EventMention& ev) const {
     if (c.duration_timex >= 0) {
         ev.duration = v.a.timexes[c.duration_timex].time.value;
         ev.anchor_type = c.anchor_type;
@@ -660,7 +668,9 @@ void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const
     if (!ev.duration.empty()) return;  // dated later, from the start it follows
     // A past-tense report with nothing else to go by happened by the publication date.
     const Document& doc = v.a.doc;
-    if (!doc.dct || content_clause || c.nominal) return;
+    // ...but not words in quotation marks: what someone said, not what the article reports.
+    if (!doc.dct || content_clause || c.nominal || v.quoted[c.head]) return;
+    (void)local_agents;
     if (ev.status != EventStatus::Happened && ev.status != EventStatus::Reported) return;
     const std::string& form = v.words[c.head];
     const bool ing = form.size() > 4 && form.compare(form.size() - 3, 3, "ing") == 0;
@@ -761,12 +771,16 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
     if (!subject) {
         // A clause without a subject of its own: the actors' names, or the noun a relative
         // clause hangs on ("The kilometre-long ... bridge, which is expected to take ...").
-        std::string prefix;
-        for (std::size_t k = 0; k < ev.agents.size() && k < 3; ++k) {
-            if (k) prefix += k + 1 == std::min<std::size_t>(ev.agents.size(), 3) ? " and " : ", ";
-            prefix += v.a.entities[ev.agents[k]].name;
-        }
-        if (prefix.empty()) prefix = antecedent(v, clause);
+        // In the passive the subject is what was acted on, not the agent after "by".
+        const bool is_passive = passive(v, c);
+        std::string prefix = is_passive ? antecedent(v, clause) : std::string();
+        const std::vector<std::size_t>& names = is_passive ? ev.patients : ev.agents;
+        if (prefix.empty())
+            for (std::size_t k = 0; k < names.size() && k < 3; ++k) {
+                if (k) prefix += k + 1 == std::min<std::size_t>(names.size(), 3) ? " and " : ", ";
+                prefix += v.a.entities[names[k]].name;
+            }
+        if (prefix.empty() && !is_passive) prefix = antecedent(v, clause);
         if (!prefix.empty()) text = prefix + " " + text;
     }
     if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');

@@ -40,6 +40,26 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
     mark_all(a.timexes, timex);
     mark_all(a.entities, entity);
 
+    // Quotations: “...”, ‘...’, "..." (straight quotes toggle). A quote opened in an earlier
+    // sentence and not closed leaves this one starting inside it; news quotes that run over
+    // several sentences open each paragraph, and each sentence, with the mark.
+    quoted.assign(n, false);
+    bool inside = false;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::string& w = words[i];
+        const bool open_mark = w == "\xE2\x80\x9C" || (w == "'" && i == 0) || (w == "\"" && !inside);
+        const bool close_mark = w == "\xE2\x80\x9D" || (w == "\"" && inside) ||
+                                (w == "'" && inside && i > 0 && token(i - 1).is(kWord) && !token(i).is(kSpaceBefore));
+        if (open_mark && !inside) {
+            inside = true;
+        } else if (close_mark && inside) {
+            quoted[i] = true;
+            inside = false;
+            continue;
+        }
+        quoted[i] = inside;
+    }
+
     // Clauses: a stack, so that a relative clause or a parenthesis returns to its outer clause.
     clause.assign(n, 0);
     clauses.push_back({});

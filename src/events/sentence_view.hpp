@@ -26,6 +26,7 @@ struct SentenceView {
     std::vector<int> timex;        // per token: index into a.timexes, or -1
     std::vector<int> entity;       // per token: index into a.entities, or -1
     std::vector<int> clause;       // per token: clause id
+    std::vector<bool> quoted;      // per token: inside quotation marks (a sentence opening with one is quoted to its end)
     std::vector<ClauseInfo> clauses;
 
     std::vector<std::uint32_t> classes;  // per token: mask of Lexicon::Grammar bits
