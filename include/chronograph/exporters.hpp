@@ -13,6 +13,8 @@ namespace chronograph {
 void write_events_json(const Story& story, std::ostream& out);
 /// DOT text of the graph, built and written with Graphviz cgraph.
 std::string graph_dot(const StoryGraph& graph);
+/// The same, written to `out` as it is made (a big graph's text is not held whole).
+void write_graph_dot(const StoryGraph& graph, std::ostream& out);
 /// SVG of the graph, laid out and rendered in-process with Graphviz gvc.
 std::string graph_svg(const StoryGraph& graph);
 void write_timeline_svg(const Story& story, std::ostream& out);

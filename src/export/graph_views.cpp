@@ -213,38 +213,48 @@ Agraph_t* build_agraph(const StoryGraph& graph, const Selection& sel, bool sfdp)
     agattr(g, AGEDGE, const_cast<char*>("fontsize"), const_cast<char*>("7"));
     agattr(g, AGEDGE, const_cast<char*>("arrowsize"), const_cast<char*>("0.6"));
 
+    // Node and edge attributes, looked up once (see views::Attr).
+    auto node_attr = [&](const char* name) { return views::Attr(g, AGNODE, name); };
+    auto edge_attr = [&](const char* name) { return views::Attr(g, AGEDGE, name); };
+    views::Attr n_id = node_attr("id"), n_shape = node_attr("shape"), n_fill = node_attr("fillcolor"), n_color = node_attr("color"),
+                n_style = node_attr("style"), n_label = node_attr("label"), n_tooltip = node_attr("tooltip"), n_margin = node_attr("margin"),
+                n_fontsize = node_attr("fontsize"), n_penwidth = node_attr("penwidth"), n_fontcolor = node_attr("fontcolor");
+    views::Attr e_color = edge_attr("color"), e_fontcolor = edge_attr("fontcolor"), e_style = edge_attr("style"), e_dir = edge_attr("dir"),
+                e_penwidth = edge_attr("penwidth"), e_xlabel = edge_attr("xlabel"), e_constraint = edge_attr("constraint"),
+                e_weight = edge_attr("weight");
+
     std::vector<std::pair<std::string, std::size_t>> timed;  // (day, node) of dated events and documents
     std::vector<Agnode_t*> agnodes(nodes.size(), nullptr);
+    std::string label;
     for (std::size_t i = 0; i < nodes.size(); ++i) {
         if (!sel.keep[i]) continue;
         const GraphNode& n = nodes[i];
         Agnode_t* v = agnode(g, const_cast<char*>(("n" + std::to_string(i)).c_str()), 1);
         agnodes[i] = v;
         const KindStyle ks = kind_style(n.kind);
-        set_attr(v, "id", "node_" + sanitized_id(n.id));
-        set_attr(v, "shape", ks.shape);
-        set_attr(v, "fillcolor", ks.fill);
-        set_attr(v, "color", ks.line);
+        n_id.set(v, "node_" + sanitized_id(n.id));
+        n_shape.set(v, ks.shape);
+        n_fill.set(v, ks.fill);
+        n_color.set(v, ks.line);
         const bool planned = n.status == "planned" || n.status == "expected" || n.status == "hypothetical";
-        std::string style = "filled";
-        if (n.kind == NodeKind::Event) style += planned ? ",rounded,dashed" : ",rounded";
-        set_attr(v, "style", style);
+        n_style.set(v, n.kind != NodeKind::Event ? "filled" : planned ? "filled,rounded,dashed" : "filled,rounded");
         if (n.kind == NodeKind::Event) {
-            std::vector<std::string> lines = views::wrap_text(n.label, 10, 150, 3);
-            std::string label = join_lines(lines) + "\\n" + views::dot_label(n.detail + (planned ? " (" + n.status + ")" : ""));
-            set_attr(v, "label", label);
-            set_attr(v, "tooltip", views::dot_tooltip(n.note.empty() ? n.label : n.note));
-            set_attr(v, "margin", "0.08,0.04");
+            label = join_lines(views::wrap_text(n.label, 10, 150, 3));
+            label += "\\n";
+            label += views::dot_label(planned ? n.detail + " (" + n.status + ")" : n.detail);
+            n_label.set(v, label);
+            n_tooltip.set(v, views::dot_tooltip(n.note.empty() ? n.label : n.note));
+            n_margin.set(v, "0.08,0.04");
             if (!n.day.empty()) timed.emplace_back(n.day, i);
         } else if (n.kind == NodeKind::Document) {
-            set_attr(v, "label", join_lines(views::wrap_text(n.label, 9, 130, 2)));
-            set_attr(v, "fontsize", "9");
-            set_attr(v, "tooltip", views::dot_tooltip(n.detail));
+            n_label.set(v, join_lines(views::wrap_text(n.label, 9, 130, 2)));
+            n_fontsize.set(v, "9");
+            n_tooltip.set(v, views::dot_tooltip(n.detail));
             if (!n.day.empty()) timed.emplace_back(n.day, i);
         } else {
-            set_attr(v, "label", join_lines(views::wrap_text(n.label, 10, 130, 2)));
-            set_attr(v, "tooltip", views::dot_tooltip(n.detail.empty() ? n.label : n.detail + " " + n.label));
-            if (n.weight >= 4) set_attr(v, "penwidth", "2.2");
+            n_label.set(v, join_lines(views::wrap_text(n.label, 10, 130, 2)));
+            n_tooltip.set(v, views::dot_tooltip(n.detail.empty() ? n.label : n.detail + " " + n.label));
+            if (n.weight >= 4) n_penwidth.set(v, "2.2");
         }
     }
     // Time columns: one per day, or when that makes too many, runs of consecutive days
@@ -310,16 +320,16 @@ Agraph_t* build_agraph(const StoryGraph& graph, const Selection& sel, bool sfdp)
                     caption = describe_time(TimeValue{day.substr(0, width), "", std::nullopt}) + " \xE2\x80\x93 " + describe_time(TimeValue{last.substr(0, width), "", std::nullopt});
                 }
             }
-            set_attr(head, "label", views::dot_label(caption));
-            set_attr(head, "shape", "plaintext");
-            set_attr(head, "fontsize", "11");
-            set_attr(head, "fontcolor", "#92400E");
-            set_attr(head, "style", "");
+            n_label.set(head, views::dot_label(caption));
+            n_shape.set(head, "plaintext");
+            n_fontsize.set(head, "11");
+            n_fontcolor.set(head, "#92400E");
+            n_style.set(head, "");
             for (std::size_t i : members_of[k]) agsubnode(rank, agnodes[i], 1);
             if (previous) {
                 Agedge_t* e = agedge(g, previous, head, nullptr, 1);
-                set_attr(e, "style", "invis");
-                set_attr(e, "weight", "10");
+                e_style.set(e, "invis");
+                e_weight.set(e, "10");
             }
             previous = head;
             ++k;
@@ -337,18 +347,18 @@ Agraph_t* build_agraph(const StoryGraph& graph, const Selection& sel, bool sfdp)
         Agedge_t* ae = backwards ? agedge(g, agnodes[e.target], agnodes[e.source], nullptr, 1)
                                  : agedge(g, agnodes[e.source], agnodes[e.target], nullptr, 1);
         const EdgeStyle es = edge_style(e.kind);
-        set_attr(ae, "color", es.color);
-        set_attr(ae, "fontcolor", es.color);
-        set_attr(ae, "style", es.style);
-        if (backwards) set_attr(ae, "dir", "back");
-        if (e.kind == EdgeKind::Before) {
-            set_attr(ae, "color", "#D6A756");
-            set_attr(ae, "penwidth", "1.5");
+        const bool before = e.kind == EdgeKind::Before;
+        e_color.set(ae, before ? "#D6A756" : es.color);
+        e_fontcolor.set(ae, es.color);
+        e_style.set(ae, es.style);
+        if (backwards) e_dir.set(ae, "back");
+        if (before) {
+            e_penwidth.set(ae, "1.5");
         } else {
             // xlabel, not label: Graphviz 2.42 double-frees the layout of labelled edges
             // that have constraint=false (and xlabels keep the ranks compact).
-            set_attr(ae, "xlabel", es.label);
-            if (pinned) set_attr(ae, "constraint", "false");
+            e_xlabel.set(ae, es.label);
+            if (pinned) e_constraint.set(ae, "false");
         }
     }
     return g;
@@ -369,14 +379,34 @@ std::string render_svg(Agraph_t* g, const char* engine) {
 
 }  // namespace
 
-std::string graph_dot(const StoryGraph& graph) {
+namespace {
+
+void write_dot(const StoryGraph& graph, views::DotSink& sink) {
     const bool big = graph.nodes().size() > kFullLayoutLimit;
     const Selection sel = select_nodes(graph, false);
     std::lock_guard lock(views::graphviz_mutex());
     Agraph_t* g = build_agraph(graph, sel, big);
-    std::string dot = views::write_dot(g);
+    try {
+        views::write_dot(g, sink);
+    } catch (...) {
+        agclose(g);
+        throw;
+    }
     agclose(g);
-    return dot;
+}
+
+}  // namespace
+
+std::string graph_dot(const StoryGraph& graph) {
+    views::DotSink sink;
+    write_dot(graph, sink);
+    return std::move(sink.text);
+}
+
+void write_graph_dot(const StoryGraph& graph, std::ostream& out) {
+    views::DotSink sink;
+    sink.out = &out;
+    write_dot(graph, sink);
 }
 
 std::string graph_svg(const StoryGraph& graph) {

@@ -1,9 +1,9 @@
 #include "graphviz_ids.hpp"
 
-#include <map>
-#include <set>
+#include <ostream>
 #include <string>
-#include <utility>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace chronograph::views {
 namespace {
@@ -11,9 +11,9 @@ namespace {
 struct Ids {
     IDTYPE next_named = 2;  // even: named objects
     IDTYPE next_anonymous = 1;  // odd: anonymous ones, as cgraph's own discipline does
-    std::map<std::pair<int, std::string>, IDTYPE> by_name;
-    std::map<IDTYPE, char*> names;  // interned in cgraph's string pool: agwrite asks it whether a name is HTML
-    std::set<IDTYPE> used;
+    std::unordered_map<std::string, IDTYPE> by_name[3];  // per kind: graph, node, edge
+    std::unordered_map<IDTYPE, char*> names;  // interned in cgraph's string pool: agwrite asks it whether a name is HTML
+    std::unordered_set<IDTYPE> used;
 };
 
 int kind_of(int objtype) { return objtype == AGINEDGE ? AGOUTEDGE : objtype; }
@@ -29,15 +29,15 @@ long id_map(void* state, int objtype, char* str, IDTYPE* id, int createflag) {
         ids->used.insert(*id);
         return 1;
     }
-    const std::pair<int, std::string> key{kind_of(objtype), str};
-    if (auto it = ids->by_name.find(key); it != ids->by_name.end()) {
+    auto& by_name = ids->by_name[kind_of(objtype)];
+    if (auto it = by_name.find(str); it != by_name.end()) {
         *id = it->second;
         return 1;
     }
     if (!createflag) return 0;
     *id = ids->next_named;
     ids->next_named += 2;
-    ids->by_name.emplace(key, *id);
+    by_name.emplace(str, *id);
     ids->names.emplace(*id, agstrdup(nullptr, str));
     ids->used.insert(*id);
     return 1;
@@ -69,10 +69,31 @@ void id_register(void*, int, void*) {}
 
 Agiddisc_t sequential_ids = {id_open, id_map, id_alloc, id_free, id_print, id_close, id_register};
 
+constexpr std::size_t kSinkFlushSize = 1 << 16;
+
+int sink_read(void*, char*, int) { return 0; }  // these graphs are never read
+
+int sink_put(void* chan, const char* str) {
+    auto* sink = static_cast<DotSink*>(chan);
+    sink->text += str;
+    if (sink->out && sink->text.size() >= kSinkFlushSize) sink->flush();
+    return 0;
+}
+
+int sink_flush(void*) { return 0; }
+
+Agiodisc_t sink_io = {sink_read, sink_put, sink_flush};
+
 }  // namespace
 
+void DotSink::flush() {
+    if (!out || text.empty()) return;
+    out->write(text.data(), static_cast<std::streamsize>(text.size()));
+    text.clear();
+}
+
 Agdisc_t* deterministic_disc() {
-    static Agdisc_t disc = {&AgMemDisc, &sequential_ids, &AgIoDisc};
+    static Agdisc_t disc = {&AgMemDisc, &sequential_ids, &sink_io};
     return &disc;
 }
 
