@@ -1,6 +1,6 @@
 #include "graphviz_session.hpp"
 
-#include "graphviz_ids.hpp"
+#include "graphviz_disc.hpp"
 
 #include <cstdio>
 #include <stdexcept>

@@ -1,9 +1,13 @@
-#include "graphviz_ids.hpp"
+#include "graphviz_disc.hpp"
 
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
 #include <ostream>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 namespace chronograph::views {
 namespace {
@@ -14,11 +18,67 @@ struct Ids {
     std::unordered_map<std::string, IDTYPE> by_name[3];  // per kind: graph, node, edge
     std::unordered_map<IDTYPE, char*> names;  // interned in cgraph's string pool: agwrite asks it whether a name is HTML
     std::unordered_set<IDTYPE> used;
+    struct Arena* arena = nullptr;  // the graph's memory, if an arena
 };
+
+
+/// Memory handed out from large zeroed blocks and given back all at once when the graph
+/// closes: freeing is a no-op, which suits a graph that is built, written and dropped.
+struct Arena {
+    static constexpr std::size_t kBlock = 1 << 20;
+    std::vector<void*> blocks;
+    char* next = nullptr;
+    std::size_t left = 0;
+    Ids* ids = nullptr;  // the graph's ids: cgraph closes a graph with an arena by closing the arena only
+
+    void* take(std::size_t size) {
+        size = (size + 15) & ~std::size_t{15};
+        if (size > left) {
+            const std::size_t block = std::max(kBlock, size);
+            next = static_cast<char*>(std::calloc(1, block));
+            if (!next) return nullptr;
+            blocks.push_back(next);
+            left = block;
+        }
+        void* p = next;
+        next += size;
+        left -= size;
+        return p;
+    }
+    ~Arena() {
+        for (void* b : blocks) std::free(b);
+    }
+};
+
+void* arena_open(Agdisc_t*) { return new Arena; }
+void* arena_alloc(void* state, std::size_t size) { return static_cast<Arena*>(state)->take(size); }
+void* arena_resize(void* state, void* ptr, std::size_t old, std::size_t size) {
+    if (size <= old) return ptr;
+    void* p = static_cast<Arena*>(state)->take(size);
+    if (p && ptr) std::memcpy(p, ptr, old);
+    return p;
+}
+void arena_free(void*, void*) {}
+void id_close(void* state);
+
+void arena_close(void* state) {
+    auto* arena = static_cast<Arena*>(state);
+    if (arena->ids) id_close(arena->ids);
+    delete arena;
+}
+
+Agmemdisc_t arena_memory = {arena_open, arena_alloc, arena_resize, arena_free, arena_close};
 
 int kind_of(int objtype) { return objtype == AGINEDGE ? AGOUTEDGE : objtype; }
 
-void* id_open(Agraph_t*, Agdisc_t*) { return new Ids; }
+void* id_open(Agraph_t* g, Agdisc_t*) {
+    auto* ids = new Ids;
+    if (g->clos->disc.mem == &arena_memory) {
+        ids->arena = static_cast<Arena*>(g->clos->state.mem);
+        ids->arena->ids = ids;
+    }
+    return ids;
+}
 
 long id_map(void* state, int objtype, char* str, IDTYPE* id, int createflag) {
     auto* ids = static_cast<Ids*>(state);
@@ -61,6 +121,7 @@ char* id_print(void* state, int, IDTYPE id) {
 
 void id_close(void* state) {
     auto* ids = static_cast<Ids*>(state);
+    if (ids->arena) ids->arena->ids = nullptr;
     for (auto& [id, name] : ids->names) agstrfree(nullptr, name);
     delete ids;
 }
@@ -84,6 +145,7 @@ int sink_flush(void*) { return 0; }
 
 Agiodisc_t sink_io = {sink_read, sink_put, sink_flush};
 
+
 }  // namespace
 
 void DotSink::flush() {
@@ -92,9 +154,10 @@ void DotSink::flush() {
     text.clear();
 }
 
-Agdisc_t* deterministic_disc() {
+Agdisc_t* deterministic_disc(bool arena) {
     static Agdisc_t disc = {&AgMemDisc, &sequential_ids, &sink_io};
-    return &disc;
+    static Agdisc_t arena_disc = {&arena_memory, &sequential_ids, &sink_io};
+    return arena ? &arena_disc : &disc;
 }
 
 }  // namespace chronograph::views
