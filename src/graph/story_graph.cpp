@@ -7,9 +7,10 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphml.hpp>
 #include <boost/property_map/dynamic_property_map.hpp>
-#include <boost/property_map/function_property_map.hpp>
+#include <boost/make_shared.hpp>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <ostream>
 #include <unordered_map>
@@ -56,6 +57,23 @@ NodeKind node_kind(EntityKind k) {
     }
     return NodeKind::Person;
 }
+
+/// A read-only GraphML property whose text comes straight from a function (Boost's own
+/// adaptor formats every value through a new std::ostringstream: most of the time of a
+/// big graph's GraphML).
+template <class Key>
+class TextProperty : public boost::dynamic_property_map {
+public:
+    explicit TextProperty(std::function<std::string(Key)> text) : text_(std::move(text)) {}
+    boost::any get(const boost::any& key) override { return text_(boost::any_cast<Key>(key)); }
+    std::string get_string(const boost::any& key) override { return text_(boost::any_cast<Key>(key)); }
+    void put(const boost::any&, const boost::any&) override { BOOST_THROW_EXCEPTION(boost::dynamic_const_put_error()); }
+    const std::type_info& key() const override { return typeid(Key); }
+    const std::type_info& value() const override { return typeid(std::string); }
+
+private:
+    std::function<std::string(Key)> text_;
+};
 
 /// Events whose intervals are equal form one group; groups in (earliest, latest) order.
 std::vector<std::vector<std::size_t>> time_groups(const std::vector<Event>& events) {
@@ -172,7 +190,7 @@ void StoryGraph::write_graphml(std::ostream& out) const {
     using E = BoostGraph::edge_descriptor;
     boost::dynamic_properties dp(boost::ignore_other_properties);
     auto vprop = [&](const char* name, auto get) {
-        dp.property(name, boost::make_function_property_map<V, std::string>([&nodes, get](V v) { return get(nodes[v]); }));
+        dp.insert(name, boost::make_shared<TextProperty<V>>([&nodes, get](V v) { return get(nodes[v]); }));
     };
     vprop("id", [](const GraphNode& n) { return n.id; });
     vprop("label", [](const GraphNode& n) { return n.label; });
@@ -181,7 +199,7 @@ void StoryGraph::write_graphml(std::ostream& out) const {
     vprop("status", [](const GraphNode& n) { return n.status; });
     vprop("day", [](const GraphNode& n) { return n.day; });
     vprop("weight", [](const GraphNode& n) { return std::to_string(n.weight); });
-    dp.property("kind", boost::make_function_property_map<E, std::string>([&g, &edges](E e) { return std::string(to_string(edges[g[e]].kind)); }));
+    dp.insert("kind", boost::make_shared<TextProperty<E>>([&g, &edges](E e) { return std::string(to_string(edges[g[e]].kind)); }));
     // Vertices are named by their index (n0, n1...), as in nodes().
     boost::write_graphml(out, g, dp, true);
 }
