@@ -9,17 +9,20 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 using namespace chronograph;
 
 namespace {
 
-/// Parses DOT with cgraph; returns the node count, or -1 when it does not parse.
-int reread_dot(const std::string& dot) {
+/// Parses DOT with cgraph; returns the node count (and the edge count), or -1 when it
+/// does not parse.
+int reread_dot(const std::string& dot, int* edges = nullptr) {
     std::lock_guard lock(views::graphviz_mutex());
     Agraph_t* g = agmemread(dot.c_str());
     if (!g) return -1;
     const int n = agnnodes(g);
+    if (edges) *edges = agnedges(g);
     agclose(g);
     return n;
 }
@@ -73,6 +76,22 @@ TEST_CASE("a big graph is pictured as a summary and written whole for sfdp", "[e
     CHECK(svg.find("Summary: the 30 most&#45;reported of 2,000 events") != std::string::npos);
     CHECK(testing::occurrences(svg, "class=\"node\"") < 120);
     CHECK(testing::xml_errors(svg, "graph.svg").empty());
+}
+
+TEST_CASE("graph.dot of a graph too big for one slice holds every node and edge once", "[export]") {
+    const StoryGraph g(fixtures::synthetic_story(5000, 2));
+    REQUIRE(g.edges().size() > 30000);  // written in more than one slice
+    const std::string dot = graph_dot(g);
+    int edges = 0;
+    CHECK(reread_dot(dot, &edges) == static_cast<int>(g.nodes().size()));
+    CHECK(edges == static_cast<int>(g.edges().size()));
+    CHECK(testing::occurrences(dot, "id=node_") == g.nodes().size());  // each node's statement once
+    CHECK(testing::occurrences(dot, "digraph") == 1);
+    CHECK(dot.size() > 2);
+    CHECK(dot.compare(dot.size() - 2, 2, "}\n") == 0);
+    std::ostringstream streamed;
+    write_graph_dot(g, streamed);
+    CHECK(streamed.str() == dot);
 }
 
 TEST_CASE("article text cannot break out of graph.dot or graph.svg", "[export]") {

@@ -112,7 +112,7 @@ int main(int argc, char** argv) {
         }
         {
             Timer t{"graph and outputs", mb};
-            write_outputs(story, out);
+            write_outputs(story, out, 1);
         }
         std::printf("  (%zu events, %zu entities, %zu conflicts)\n", story.events.size(), story.entities.size(),
                     story.conflicts.size());
@@ -125,7 +125,7 @@ int main(int argc, char** argv) {
             opt.threads = t;
             const auto start = Clock::now();
             const Story story = pipeline.build({dir}, opt);
-            write_outputs(story, out);
+            write_outputs(story, out, t);
             const double s = seconds_since(start);
             std::printf("  %u thread%s %8.2f s  %8.1f MB/s\n", t, t == 1 ? " " : "s", s, mb / s);
             if (t == threads) break;

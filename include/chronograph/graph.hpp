@@ -7,6 +7,7 @@
 #include <iosfwd>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace chronograph {
@@ -53,6 +54,10 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+/// The documents an event's evidence comes from, each once, in the order of first mention
+/// (linear in the mentions: an event of a big corpus may have tens of thousands).
+std::vector<std::string_view> reporting_documents(const Event& ev);
 
 /// Human form of a time value for captions: "30 Apr 2025", "Jun 2024", "mid-2026",
 /// "c. Oct 2026", "early 20th century", "undated".

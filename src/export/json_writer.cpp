@@ -2,16 +2,31 @@
 
 #include "chronograph/text.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
 namespace chronograph::json {
 namespace {
 
-void append_escaped(std::string& out, std::string_view s) {
+constexpr std::size_t kFlushSize = 1 << 16;
+
+/// True for the ASCII bytes a JSON string holds as they are.
+bool plain(unsigned char c, bool html_safe) {
+    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return false;
+    return !html_safe || (c != '<' && c != '>' && c != '&');
+}
+
+void append_escaped(std::string& out, std::string_view s, bool html_safe) {
     out.push_back('"');
     std::size_t i = 0;
     while (i < s.size()) {
+        // Runs of plain ASCII go in whole.
+        std::size_t run = i;
+        while (run < s.size() && plain(static_cast<unsigned char>(s[run]), html_safe)) ++run;
+        out.append(s.data() + i, run - i);
+        i = run;
+        if (i == s.size()) break;
         const auto c = static_cast<unsigned char>(s[i]);
         if (c == '"' || c == '\\') {
             out.push_back('\\');
@@ -31,8 +46,8 @@ void append_escaped(std::string& out, std::string_view s) {
                 }
             }
             ++i;
-        } else if (c < 0x80) {
-            out.push_back(static_cast<char>(c));
+        } else if (c < 0x80) {  // < > & in HTML-safe mode
+            out += c == '<' ? "\\u003c" : c == '>' ? "\\u003e" : "\\u0026";
             ++i;
         } else {
             // A whole UTF-8 sequence, checked; U+2028/U+2029 escaped (they end lines in JS).
@@ -57,13 +72,20 @@ void append_escaped(std::string& out, std::string_view s) {
 std::string quote(std::string_view s) {
     std::string out;
     out.reserve(s.size() + 2);
-    append_escaped(out, s);
+    append_escaped(out, s, false);
     return out;
 }
 
+void Writer::flush() {
+    if (buf_.empty()) return;
+    out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+    buf_.clear();
+}
+
 void Writer::newline() {
-    out_.put('\n');
-    for (std::size_t i = 0; i < stack_.size(); ++i) out_.write("  ", 2);
+    if (format_.indent < 0) return;
+    buf_.push_back('\n');
+    buf_.append(stack_.size() * static_cast<std::size_t>(format_.indent), ' ');
 }
 
 void Writer::before_value() {
@@ -72,25 +94,33 @@ void Writer::before_value() {
         return;
     }
     if (stack_.empty()) return;
-    if (!stack_.back().empty) out_.put(',');
+    if (!stack_.back().empty) buf_.push_back(',');
     stack_.back().empty = false;
     newline();
 }
 
+void Writer::after_value() {
+    if (stack_.empty()) {
+        if (format_.indent >= 0) buf_.push_back('\n');
+        flush();
+    } else if (buf_.size() >= kFlushSize) {
+        flush();
+    }
+}
+
 Writer& Writer::key(std::string_view k) {
-    if (!stack_.back().empty) out_.put(',');
+    if (!stack_.back().empty) buf_.push_back(',');
     stack_.back().empty = false;
     newline();
-    std::string q;
-    append_escaped(q, k);
-    out_ << q << ": ";
+    append_escaped(buf_, k, format_.html_safe);
+    buf_ += format_.indent < 0 ? ":" : ": ";
     after_key_ = true;
     return *this;
 }
 
 Writer& Writer::begin_object() {
     before_value();
-    out_.put('{');
+    buf_.push_back('{');
     stack_.push_back({true});
     return *this;
 }
@@ -99,14 +129,14 @@ Writer& Writer::end_object() {
     const bool empty = stack_.back().empty;
     stack_.pop_back();
     if (!empty) newline();
-    out_.put('}');
-    if (stack_.empty()) out_.put('\n');
+    buf_.push_back('}');
+    after_value();
     return *this;
 }
 
 Writer& Writer::begin_array() {
     before_value();
-    out_.put('[');
+    buf_.push_back('[');
     stack_.push_back({false});
     return *this;
 }
@@ -115,53 +145,57 @@ Writer& Writer::end_array() {
     const bool empty = stack_.back().empty;
     stack_.pop_back();
     if (!empty) newline();
-    out_.put(']');
-    if (stack_.empty()) out_.put('\n');
+    buf_.push_back(']');
+    after_value();
     return *this;
 }
 
 Writer& Writer::value(std::string_view s) {
     before_value();
-    std::string q;
-    q.reserve(s.size() + 2);
-    append_escaped(q, s);
-    out_ << q;
+    append_escaped(buf_, s, format_.html_safe);
+    after_value();
     return *this;
 }
 
 Writer& Writer::value(bool b) {
     before_value();
-    out_ << (b ? "true" : "false");
+    buf_ += b ? "true" : "false";
+    after_value();
     return *this;
 }
 
 Writer& Writer::value(std::int64_t n) {
     before_value();
-    out_ << n;
+    char buf[24];
+    buf_.append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
+    after_value();
     return *this;
 }
 
 Writer& Writer::value(std::uint64_t n) {
     before_value();
-    out_ << n;
+    char buf[24];
+    buf_.append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
+    after_value();
     return *this;
 }
 
 Writer& Writer::value(double d) {
+    if (!std::isfinite(d)) return null();
     before_value();
-    if (!std::isfinite(d)) {
-        out_ << "null";
-    } else {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.17g", d);
-        out_ << buf;
-    }
+    char buf[32];
+    const char* end = std::to_chars(buf, buf + sizeof buf, d).ptr;
+    const std::string_view text(buf, static_cast<std::size_t>(end - buf));
+    buf_.append(text);
+    if (text.find_first_of(".e") == std::string_view::npos) buf_ += ".0";  // still reads as a floating-point number
+    after_value();
     return *this;
 }
 
 Writer& Writer::null() {
     before_value();
-    out_ << "null";
+    buf_ += "null";
+    after_value();
     return *this;
 }
 

@@ -1,7 +1,9 @@
 // A small streaming JSON writer: large outputs (events.json of a big corpus) are written
 // as they are walked, without building a document tree first. Pretty-printed with two
-// spaces like `jq`; strings escaped for JSON and for embedding in HTML/JS (U+2028,
-// U+2029); invalid UTF-8 (which ingest never lets through) becomes U+FFFD.
+// spaces like `jq` (or another indent, or compact); strings escaped for JSON and for
+// embedding in HTML/JS (U+2028, U+2029; with html_safe also < > & so no text can close a
+// <script> element); invalid UTF-8 (which ingest never lets through) becomes U+FFFD.
+// Output is buffered and handed to the stream in large pieces.
 #pragma once
 
 #include <cstdint>
@@ -13,9 +15,17 @@
 
 namespace chronograph::json {
 
+struct Format {
+    int indent = 2;          // spaces per level; negative: compact, on one line
+    bool html_safe = false;  // < > & in strings as \u003c \u003e \u0026
+};
+
 class Writer {
 public:
-    explicit Writer(std::ostream& out) : out_(out) {}
+    explicit Writer(std::ostream& out, Format format = {}) : out_(out), format_(format) {}
+    ~Writer() { flush(); }
+    Writer(const Writer&) = delete;
+    Writer& operator=(const Writer&) = delete;
 
     Writer& begin_object();
     Writer& end_object();
@@ -32,6 +42,7 @@ public:
     Writer& value(std::uint64_t n);
     Writer& value(int n) { return value(static_cast<std::int64_t>(n)); }
     Writer& value(unsigned n) { return value(static_cast<std::uint64_t>(n)); }
+    /// The shortest text that reads back as the same double ("0.25", "1.0"); null if not finite.
     Writer& value(double d);
     Writer& null();
     /// A string, or null when empty / absent.
@@ -49,11 +60,18 @@ public:
         return value(v);
     }
 
+    /// Hands what is buffered to the stream (done when the outermost value ends, and on
+    /// destruction).
+    void flush();
+
 private:
     void before_value();
     void newline();
+    void after_value();
 
     std::ostream& out_;
+    Format format_;
+    std::string buf_;
     struct Level {
         bool object;
         bool empty = true;
