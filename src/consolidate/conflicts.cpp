@@ -85,8 +85,9 @@ std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, 
     for (const auto& [about, claims] : by_about) {
         std::vector<double> values;
         for (const auto& [d, cl] : claims) {
-            const bool known = std::any_of(values.begin(), values.end(), [&](double v) {
-                return std::abs(v - cl->value) <= kSameNumber * std::max(std::abs(v), std::abs(cl->value));
+            // (the value by init-capture: clang 14 cannot capture a structured binding)
+            const bool known = std::any_of(values.begin(), values.end(), [value = cl->value](double v) {
+                return std::abs(v - value) <= kSameNumber * std::max(std::abs(v), std::abs(value));
             });
             if (!known) values.push_back(cl->value);
         }

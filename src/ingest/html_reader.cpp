@@ -412,12 +412,13 @@ bool read_html(std::string_view bytes, const std::string& charset, const Rules& 
         return false;
     }
     if (!charset.empty()) {
+        // Only a check: the handler is allocated anew for iconv charsets (65 KB) and must be closed.
         xmlCharEncodingHandler* handler = xmlFindCharEncodingHandler(charset.c_str());
         if (!handler) {
             st.error("the page is in the character set \"" + charset + "\", which this system cannot convert; convert it to UTF-8");
             return false;
         }
-        xmlCharEncCloseFunc(handler);  // iconv-based handlers are allocated for us
+        xmlCharEncCloseFunc(handler);
     }
     std::unique_ptr<htmlParserCtxt, CtxtFree> ctxt(htmlNewParserCtxt());
     if (!ctxt) {

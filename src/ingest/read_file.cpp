@@ -47,12 +47,14 @@ ReadResult read_document(const std::string& path, const Resources& res, const Re
     std::string bytes;
     bytes.resize(static_cast<std::size_t>(st.st_size));
     std::size_t got = 0;
+    // Reads past the size stat gave (to see the end, or what a growing file added) go to
+    // `more` and are appended: growing `bytes` for them kept 64 KB of spare capacity in
+    // every document's text (650 MB for 10,000 small files).
+    char more[16384];
     for (;;) {
-        if (got == bytes.size()) {
-            if (bytes.size() >= kMaxFileBytes) break;  // the file grows while we read: stop at the limit
-            bytes.resize(bytes.size() + 65536);
-        }
-        const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
+        const bool full = got == bytes.size();
+        if (full && bytes.size() >= kMaxFileBytes) break;  // the file grows while we read: stop at the limit
+        const ssize_t n = full ? ::read(fd, more, sizeof more) : ::read(fd, bytes.data() + got, bytes.size() - got);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
             const int err = errno;
@@ -60,6 +62,7 @@ ReadResult read_document(const std::string& path, const Resources& res, const Re
             return failure(path, std::string("read error: ") + std::strerror(err));
         }
         if (n == 0) break;
+        if (full) bytes.append(more, static_cast<std::size_t>(n));
         got += static_cast<std::size_t>(n);
     }
     ::close(fd);

@@ -1,0 +1,38 @@
+// Fuzz entry points: each runs one input through one part of chronograph and checks what
+// the later stages rely on (offsets inside the text, indices inside their lists, order).
+// A broken promise throws BrokenInvariant; any other misbehaviour (a crash, a hang, a
+// leak, undefined behaviour) is the sanitizers' to catch. The libFuzzer targets
+// (tools/fuzz/fuzz_main.cpp) and the regression test (tests/test_fuzz_regressions.cpp)
+// call the same functions, so every input a fuzzer ever found is replayed by the tests.
+#pragma once
+
+#include <stdexcept>
+#include <string_view>
+
+namespace chronograph::fuzz {
+
+struct BrokenInvariant : std::logic_error {
+    using std::logic_error::logic_error;
+};
+
+/// parse_document; the first byte chooses the format (plain text, HTML, TimeML), the rest is the file.
+void ingest(std::string_view data);
+/// Segmenter on a text (one paragraph per line); invalid UTF-8 is ignored (ingest rejects it).
+void segment(std::string_view data);
+/// Segmenter then TimexTagger, with the publication date 2025-05-01.
+void timex(std::string_view data);
+/// from_json_line; what it accepts must survive to_json_line and back unchanged.
+void partial(std::string_view data);
+/// parse_document (format byte as for ingest) then Pipeline::analyse, and the result
+/// through the part-file round trip (which checks every index).
+void pipeline(std::string_view data);
+
+struct Target {
+    const char* name;
+    void (*run)(std::string_view);
+};
+inline constexpr Target kTargets[] = {
+    {"ingest", ingest}, {"segment", segment}, {"timex", timex}, {"partial", partial}, {"pipeline", pipeline},
+};
+
+}  // namespace chronograph::fuzz
