@@ -108,6 +108,7 @@ std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs,
     std::unordered_map<std::uint64_t, Recent> by_actor;  // (type id << 40) | actor
     std::unordered_map<std::uint32_t, Recent> actorless;  // type id
     std::unordered_map<std::string, std::uint32_t> type_ids;
+    std::vector<std::size_t> stamp;  // per cluster: 1 + the last mention that listed it as a candidate
     for (std::size_t k = 0; k < mentions.size(); ++k) {
         const MentionRef& m = mentions[k];
         const EventMention& ev = docs[m.doc].events[m.index];
@@ -120,9 +121,14 @@ std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs,
         } else {
             for (std::size_t a : m.actors) by_actor[key(a)].newest(candidates);
         }
-        // Ascending cluster order, so that ties go to the oldest cluster as before.
-        std::sort(candidates.begin(), candidates.end());
-        candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+        // Each candidate once (a stamp per cluster instead of sorting the list).
+        std::size_t kept = 0;
+        for (std::size_t c : candidates)
+            if (stamp[c] != k + 1) {
+                stamp[c] = k + 1;
+                candidates[kept++] = c;
+            }
+        candidates.resize(kept);
         int best = -1;
         std::size_t best_score = 0;
         for (std::size_t c : candidates) {
@@ -161,7 +167,8 @@ std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs,
             }
             if (!ok) continue;
             const std::size_t score = 1 + 2 * actors + words + (same_doc ? 1 : 0);
-            if (score > best_score) {
+            // Ties go to the oldest cluster, whatever order the candidates came in.
+            if (score > best_score || (score == best_score && static_cast<int>(c) < best)) {
                 best_score = score;
                 best = static_cast<int>(c);
             }
@@ -170,6 +177,7 @@ std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs,
             best = static_cast<int>(clusters.size());
             clusters.push_back({ev.type, {}});
             states.emplace_back();
+            stamp.push_back(0);
         }
         clusters[best].members.push_back(k);
         ClusterState& st = states[best];
