@@ -296,6 +296,16 @@ public:
                             break;
                         }
                     }
+                    // "the speech delivered", "weapons were supplied": in the passive or a
+                    // reduced relative the object stands before the verb.
+                    if (!typed && i > 0 && v_.clause[i - 1] == c) {
+                        std::size_t k = i - 1;
+                        if (k > 0 && v_.in(k, lex_.grammar().be)) --k;
+                        if (const std::string* ty = lex_.object_type(v_.words[k])) {
+                            cand.type = *ty;
+                            typed = true;
+                        }
+                    }
                     // "This photo provided by the government": a participle naming who made
                     // something, not an act of giving.
                     if (!typed && v_.is(i + m.length, "by")) continue;
