@@ -118,25 +118,30 @@ std::string one_line(std::string_view s) {
     return out;
 }
 
-std::string dot_label(std::string_view s) {
+namespace {
+
+/// `s` on one line with `\` written as `backslash` and `&` as `&amp;`.
+std::string dot_escaped(std::string_view s, std::string_view backslash) {
+    const std::string line = one_line(s);
     std::string out;
-    for (char c : one_line(s)) {
-        if (c == '\\') out += "\\\\";
-        else if (c == '&') out += "&amp;";
-        else out += c;
+    out.reserve(line.size() + 8);
+    std::size_t from = 0;
+    for (std::size_t i = line.find_first_of("\\&"); i != std::string::npos; i = line.find_first_of("\\&", i + 1)) {
+        out.append(line, from, i - from);
+        out += line[i] == '\\' ? backslash : std::string_view("&amp;");
+        from = i + 1;
     }
+    out.append(line, from);
     return out;
 }
 
-std::string dot_tooltip(std::string_view s) {
-    std::string out;
-    for (char c : one_line(s)) {
-        if (c == '\\') out += "\xE2\xA7\xB5";  // U+29F5 REVERSE SOLIDUS OPERATOR
-        else if (c == '&') out += "&amp;";
-        else out += c;
-    }
-    return out;
-}
+}  // namespace
+
+std::string dot_label(std::string_view s) { return dot_escaped(s, "\\\\"); }
+
+// Graphviz 2.43 mangles backslashes in tooltips even when doubled: U+29F5 REVERSE
+// SOLIDUS OPERATOR stands in for them.
+std::string dot_tooltip(std::string_view s) { return dot_escaped(s, "\xE2\xA7\xB5"); }
 
 std::string thousands(std::size_t n) {
     std::string s = std::to_string(n);
