@@ -429,7 +429,7 @@ std::string dot_text(Agraph_t* g) {
 /// not write), and the slices' bodies, in order, are exactly what agwrite writes of the
 /// whole graph. Call with the Graphviz mutex held.
 void write_sliced_dot(const StoryGraph& graph, const Selection& sel, views::DotSink& sink) {
-    constexpr std::size_t kSliceEdges = 20000;
+    constexpr std::size_t kSliceEdges = 50000;  // about 25 MB of cgraph memory
     const auto& nodes = graph.nodes();
     const auto& edges = graph.edges();
     const std::size_t drawn = drawn_edge_count(graph, sel);
