@@ -1,6 +1,8 @@
 // Writes the views (graph.dot, graph.svg, timeline.svg, timeline.html, ...) of the
 // hand-made sample Story, of a synthetic one or of a corpus, and times each file (CPU
-// seconds of the writing thread: the machine may be busy with other work).
+// seconds of the writing thread: the machine may be busy with other work). For exact
+// instruction counts run it under callgrind with --instr-atstart=no: it starts the
+// instrumentation once the Story is made.
 //   views_bench sample OUT/             the sample articles' Story, as the tests build it
 //   views_bench synthetic N OUT/ [SEED] N pseudo-random events
 //   views_bench hostile OUT/            every string an injection attempt
@@ -10,6 +12,11 @@
 #include "story_fixtures.hpp"
 
 #include <sys/resource.h>
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#else
+#define CALLGRIND_START_INSTRUMENTATION
+#endif
 
 #include <cstdlib>
 #include <ctime>
@@ -74,6 +81,7 @@ int main(int argc, char** argv) {
     std::filesystem::create_directories(out);
     const std::filesystem::path dir(out);
     std::cout << story.events.size() << " events, " << story.entities.size() << " entities, " << story.documents.size() << " documents\n";
+    CALLGRIND_START_INSTRUMENTATION;
     const double t0 = thread_cpu_seconds();
     const StoryGraph graph(story);
     total_seconds = thread_cpu_seconds() - t0;
