@@ -68,9 +68,11 @@ double advance(std::uint32_t cp) {
     return 0.7;
 }
 
-}  // namespace
+/// Printable ASCII that XML text and attribute values hold as it is.
+constexpr bool plain_xml(unsigned char c) { return c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && c != '\''; }
 
-void append_xml(std::string& out, std::string_view s) {
+/// append_xml, one character at a time.
+void append_xml_chars(std::string& out, std::string_view s) {
     for_each_char(s, [&](std::uint32_t cp, std::string_view bytes) {
         switch (cp) {
             case '&': out += "&amp;"; return;
@@ -83,6 +85,23 @@ void append_xml(std::string& out, std::string_view s) {
         if (cp == '\t' || cp == '\n' || cp == '\r' || !is_control(cp)) out += bytes;
         else out += ' ';
     });
+}
+
+}  // namespace
+
+void append_xml(std::string& out, std::string_view s) {
+    // Runs of plain ASCII go in whole, the rest a character at a time.
+    std::size_t from = 0;
+    while (from < s.size()) {
+        std::size_t to = from;
+        while (to < s.size() && plain_xml(static_cast<unsigned char>(s[to]))) ++to;
+        out.append(s, from, to - from);
+        if (to == s.size()) break;
+        std::size_t next = to + 1;
+        while (next < s.size() && !plain_xml(static_cast<unsigned char>(s[next]))) ++next;
+        append_xml_chars(out, s.substr(to, next - to));
+        from = next;
+    }
 }
 
 std::string xml(std::string_view s) {
@@ -118,25 +137,30 @@ std::string one_line(std::string_view s) {
     return out;
 }
 
-std::string dot_label(std::string_view s) {
+namespace {
+
+/// `s` on one line with `\` written as `backslash` and `&` as `&amp;`.
+std::string dot_escaped(std::string_view s, std::string_view backslash) {
+    const std::string line = one_line(s);
     std::string out;
-    for (char c : one_line(s)) {
-        if (c == '\\') out += "\\\\";
-        else if (c == '&') out += "&amp;";
-        else out += c;
+    out.reserve(line.size() + 8);
+    std::size_t from = 0;
+    for (std::size_t i = line.find_first_of("\\&"); i != std::string::npos; i = line.find_first_of("\\&", i + 1)) {
+        out.append(line, from, i - from);
+        out += line[i] == '\\' ? backslash : std::string_view("&amp;");
+        from = i + 1;
     }
+    out.append(line, from);
     return out;
 }
 
-std::string dot_tooltip(std::string_view s) {
-    std::string out;
-    for (char c : one_line(s)) {
-        if (c == '\\') out += "\xE2\xA7\xB5";  // U+29F5 REVERSE SOLIDUS OPERATOR
-        else if (c == '&') out += "&amp;";
-        else out += c;
-    }
-    return out;
-}
+}  // namespace
+
+std::string dot_label(std::string_view s) { return dot_escaped(s, "\\\\"); }
+
+// Graphviz 2.43 mangles backslashes in tooltips even when doubled: U+29F5 REVERSE
+// SOLIDUS OPERATOR stands in for them.
+std::string dot_tooltip(std::string_view s) { return dot_escaped(s, "\xE2\xA7\xB5"); }
 
 std::string thousands(std::size_t n) {
     std::string s = std::to_string(n);

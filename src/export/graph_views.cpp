@@ -157,7 +157,7 @@ std::string legend_label(const Selection& sel, bool big) {
     return t;
 }
 
-std::string sanitized_id(const std::string& id) {
+std::string sanitized_id(std::string_view id) {
     std::string out;
     for (char c : id)
         out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
@@ -242,7 +242,7 @@ public:
         if (n.kind == NodeKind::Event) {
             text_ = join_lines(views::wrap_text(n.label, 10, 150, 3));
             text_ += "\\n";
-            text_ += views::dot_label(planned ? n.detail + " (" + n.status + ")" : n.detail);
+            text_ += views::dot_label(planned ? n.detail + " (" + std::string(n.status) + ")" : n.detail);
             label_.set(v, text_);
             tooltip_.set(v, views::dot_tooltip(n.note.empty() ? n.label : n.note));
             margin_.set(v, "0.08,0.04");
@@ -252,7 +252,7 @@ public:
             tooltip_.set(v, views::dot_tooltip(n.detail));
         } else {
             label_.set(v, join_lines(views::wrap_text(n.label, 10, 130, 2)));
-            tooltip_.set(v, views::dot_tooltip(n.detail.empty() ? n.label : n.detail + " " + n.label));
+            tooltip_.set(v, views::dot_tooltip(n.detail.empty() ? std::string(n.label) : n.detail + " " + std::string(n.label)));
             if (n.weight >= 4) penwidth_.set(v, "2.2");
         }
     }
@@ -429,7 +429,7 @@ std::string dot_text(Agraph_t* g) {
 /// not write), and the slices' bodies, in order, are exactly what agwrite writes of the
 /// whole graph. Call with the Graphviz mutex held.
 void write_sliced_dot(const StoryGraph& graph, const Selection& sel, views::DotSink& sink) {
-    constexpr std::size_t kSliceEdges = 20000;
+    constexpr std::size_t kSliceEdges = 50000;  // about 25 MB of cgraph memory
     const auto& nodes = graph.nodes();
     const auto& edges = graph.edges();
     const std::size_t drawn = drawn_edge_count(graph, sel);
@@ -444,7 +444,7 @@ void write_sliced_dot(const StoryGraph& graph, const Selection& sel, views::DotS
     // Edges by tail, in edge order.
     std::vector<std::size_t> first_out(nodes.size() + 1, 0), out_edges(edges.size());
     for (const GraphEdge& e : edges) {
-        written_at[e.target] = std::min(written_at[e.target], e.source);
+        written_at[e.target] = std::min<std::size_t>(written_at[e.target], e.source);
         ++first_out[e.source + 1];
     }
     std::partial_sum(first_out.begin(), first_out.end(), first_out.begin());

@@ -11,19 +11,26 @@ namespace {
 
 constexpr std::size_t kFlushSize = 1 << 16;
 
-/// True for the ASCII bytes a JSON string holds as they are.
-bool plain(unsigned char c, bool html_safe) {
-    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return false;
-    return !html_safe || (c != '<' && c != '>' && c != '&');
-}
+/// The ASCII bytes a JSON string holds as they are (in HTML-safe mode, not < > & either).
+struct PlainBytes {
+    bool json[256] = {}, html[256] = {};
+    constexpr PlainBytes() {
+        for (int c = 0x20; c < 0x80; ++c) {
+            json[c] = c != '"' && c != '\\';
+            html[c] = json[c] && c != '<' && c != '>' && c != '&';
+        }
+    }
+};
+constexpr PlainBytes kPlain;
 
 void append_escaped(std::string& out, std::string_view s, bool html_safe) {
     out.push_back('"');
+    const bool* plain = html_safe ? kPlain.html : kPlain.json;
     std::size_t i = 0;
     while (i < s.size()) {
         // Runs of plain ASCII go in whole.
         std::size_t run = i;
-        while (run < s.size() && plain(static_cast<unsigned char>(s[run]), html_safe)) ++run;
+        while (run < s.size() && plain[static_cast<unsigned char>(s[run])]) ++run;
         out.append(s.data() + i, run - i);
         i = run;
         if (i == s.size()) break;

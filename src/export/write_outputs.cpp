@@ -56,7 +56,8 @@ void write_outputs(const Story& story, const std::string& out_dir, unsigned thre
     if (ec) throw std::runtime_error("cannot create output folder " + out_dir + ": " + ec.message());
     const fs::path dir(out_dir);
     // The graph and the timeline layout are made once, each by the first task (taken
-    // first), and waited for by the files drawn from them. Files go longest first.
+    // first), and waited for by the files drawn from them. Files go longest first, but
+    // graph.svg last: it waits while graph.dot holds Graphviz.
     std::promise<void> graph_made, layout_made;
     const std::shared_future<void> graph_ready = graph_made.get_future().share(), layout_ready = layout_made.get_future().share();
     std::optional<StoryGraph> graph;
@@ -90,9 +91,9 @@ void write_outputs(const Story& story, const std::string& out_dir, unsigned thre
         with_layout("timeline.html", views::write_timeline_html),
         with_graph("graph.graphml", [](const StoryGraph& g, std::ostream& o) { g.write_graphml(o); }),
         with_layout("timelinejs.json", views::write_timelinejs_json),
-        with_graph("graph.svg", [](const StoryGraph& g, std::ostream& o) { o << graph_svg(g); }),
         with_layout("timeline.svg", views::write_timeline_svg),
         [&] { write_file(dir / "events.csv", [&](std::ostream& o) { write_events_csv(story, o); }); },
+        with_graph("graph.svg", [](const StoryGraph& g, std::ostream& o) { o << graph_svg(g); }),
     };
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     run_tasks(tasks, std::min<unsigned>(threads, 4));

@@ -1,7 +1,8 @@
-// The Story as a Boost.Graph: events, the entities they involve and the documents that
-// report them as vertices; typed edges between them. The plain nodes()/edges() vectors
-// hold the data; the Boost graph mirrors them vertex for vertex, edge for edge, with the
-// index into them as its only property (a big corpus's nodes are not stored twice).
+// The Story as a graph: events, the entities they involve and the documents that report
+// them as vertices; typed edges between them. The plain nodes()/edges() vectors hold it;
+// GraphML is written from a Boost.Graph that mirrors them vertex for vertex, edge for
+// edge, with the index into them as its only property, made while it is written (a big
+// corpus's graph is not held twice).
 #include "chronograph/graph.hpp"
 
 #include <boost/graph/adjacency_list.hpp>
@@ -17,19 +18,12 @@
 
 namespace chronograph {
 
-/// Lets the id index be searched with a string_view.
-struct IdHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property, std::size_t>;
 
 struct StoryGraph::Impl {
-    BoostGraph g;
     std::vector<GraphNode> nodes;
     std::vector<GraphEdge> edges;
-    std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>> index;
+    std::unordered_map<std::string_view, std::size_t> index;  // keys: the Story's ids
 
     std::size_t add_node(GraphNode n) {
         const std::size_t i = nodes.size();
@@ -37,11 +31,8 @@ struct StoryGraph::Impl {
         nodes.push_back(std::move(n));
         return i;
     }
-    void add_edge(std::size_t from, std::size_t to, EdgeKind kind) { edges.push_back({from, to, kind}); }
-    /// The Boost graph of nodes and edges, once they are all made.
-    void mirror() {
-        g = BoostGraph(nodes.size());
-        for (std::size_t i = 0; i < edges.size(); ++i) boost::add_edge(edges[i].source, edges[i].target, i, g);
+    void add_edge(std::size_t from, std::size_t to, EdgeKind kind) {
+        edges.push_back({static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(to), kind});
     }
 };
 
@@ -111,7 +102,7 @@ StoryGraph::StoryGraph(const Story& story) : impl_(std::make_unique<Impl>()) {
         n.detail = describe_time(ev.time);
         n.status = to_string(ev.status);
         if (ev.time.interval) n.day = format_day(ev.time.interval->earliest);
-        if (!ev.mentions.empty()) n.note = ev.mentions.front().sentence;
+        if (!ev.mentions.empty()) n.note = ev.mentions.front().sentence;  // a view, as id and label
         n.weight = ev.mentions.size();
         im.add_node(std::move(n));
     }
@@ -168,7 +159,6 @@ StoryGraph::StoryGraph(const Story& story) : impl_(std::make_unique<Impl>()) {
             for (std::size_t j = 1; j < b.size(); ++j) im.add_edge(a.back(), b[j], EdgeKind::Before);
         }
     }
-    im.mirror();
 }
 
 StoryGraph::~StoryGraph() = default;
@@ -177,26 +167,27 @@ StoryGraph::StoryGraph(StoryGraph&&) noexcept = default;
 const std::vector<GraphNode>& StoryGraph::nodes() const { return impl_->nodes; }
 const std::vector<GraphEdge>& StoryGraph::edges() const { return impl_->edges; }
 
-std::size_t StoryGraph::find(const std::string& id) const {
+std::size_t StoryGraph::find(std::string_view id) const {
     auto it = impl_->index.find(id);
     return it == impl_->index.end() ? impl_->nodes.size() : it->second;
 }
 
 void StoryGraph::write_graphml(std::ostream& out) const {
-    const BoostGraph& g = impl_->g;
     const auto& nodes = impl_->nodes;
     const auto& edges = impl_->edges;
+    BoostGraph g(nodes.size());
+    for (std::size_t i = 0; i < edges.size(); ++i) boost::add_edge(edges[i].source, edges[i].target, i, g);
     using V = BoostGraph::vertex_descriptor;
     using E = BoostGraph::edge_descriptor;
     boost::dynamic_properties dp(boost::ignore_other_properties);
     auto vprop = [&](const char* name, auto get) {
         dp.insert(name, boost::make_shared<TextProperty<V>>([&nodes, get](V v) { return get(nodes[v]); }));
     };
-    vprop("id", [](const GraphNode& n) { return n.id; });
-    vprop("label", [](const GraphNode& n) { return n.label; });
+    vprop("id", [](const GraphNode& n) { return std::string(n.id); });
+    vprop("label", [](const GraphNode& n) { return std::string(n.label); });
     vprop("kind", [](const GraphNode& n) { return std::string(to_string(n.kind)); });
     vprop("detail", [](const GraphNode& n) { return n.detail; });
-    vprop("status", [](const GraphNode& n) { return n.status; });
+    vprop("status", [](const GraphNode& n) { return std::string(n.status); });
     vprop("day", [](const GraphNode& n) { return n.day; });
     vprop("weight", [](const GraphNode& n) { return std::to_string(n.weight); });
     dp.insert("kind", boost::make_shared<TextProperty<E>>([&g, &edges](E e) { return std::string(to_string(edges[g[e]].kind)); }));
