@@ -46,11 +46,15 @@ std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, 
         std::vector<const MentionRef*> dated;
         for (std::size_t x : clusters[c].members)
             if (mentions[x].time.interval && mentions[x].rank >= 2) dated.push_back(&mentions[x]);
-        bool disagree = false;
-        for (std::size_t i = 0; i < dated.size() && !disagree; ++i)
-            for (std::size_t j = i + 1; j < dated.size() && !disagree; ++j)
-                disagree = !dated[i]->time.interval->overlaps(*dated[j]->time.interval);
-        if (!disagree) continue;
+        // Intervals meet pairwise exactly when the latest start is not after the earliest
+        // end (one pass: comparing every pair made big clusters quadratic).
+        if (dated.empty()) continue;
+        Day latest_start = dated[0]->time.interval->earliest, earliest_end = dated[0]->time.interval->latest;
+        for (const MentionRef* m : dated) {
+            latest_start = std::max(latest_start, m->time.interval->earliest);
+            earliest_end = std::min(earliest_end, m->time.interval->latest);
+        }
+        if (latest_start <= earliest_end) continue;
         Conflict conflict;
         conflict.about = "date: " + cluster_labels[c];
         conflict.event = cluster_ids[c];

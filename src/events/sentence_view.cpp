@@ -52,10 +52,8 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
             if (span.overlaps(t)) out[i] = id;
         }
     };
-    for (std::size_t k = 0; k < a.timexes.size(); ++k)
-        if (a.timexes[k].sentence == sentence) mark(timex, a.timexes[k].span, static_cast<int>(k));
-    for (std::size_t k = 0; k < a.entities.size(); ++k)
-        if (a.entities[k].sentence == sentence) mark(entity, a.entities[k].span, static_cast<int>(k));
+    for (auto [k, end] = items_of_sentence(a.timexes, sentence); k < end; ++k) mark(timex, a.timexes[k].span, static_cast<int>(k));
+    for (auto [k, end] = items_of_sentence(a.entities, sentence); k < end; ++k) mark(entity, a.entities[k].span, static_cast<int>(k));
 
     // Clauses: a stack, so that a relative clause or a parenthesis returns to its outer clause.
     clause.assign(n, 0);
