@@ -1,9 +1,13 @@
 // What tools/bad-inputs tries on the whole program, where it is cheap enough for the suite.
 #include "test_ingest_util.hpp"
 
+#include "chronograph/consolidate.hpp"
+#include "chronograph/pipeline.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <chrono>
 
 using namespace chronograph;
 using namespace ingest_test;
@@ -30,4 +34,36 @@ TEST_CASE("a symbolic link to itself is named and skipped", "[robust]") {
     CHECK_FALSE(r.document);
     REQUIRE_FALSE(r.diagnostics.empty());
     CHECK_THAT(r.diagnostics[0].message, Catch::Contains("symbolic link loop"));
+}
+
+namespace {
+
+/// Seconds the per-document stages and the consolidation take on one document of `bytes`
+/// of news text on a single line (the best of three runs: the machine may be busy).
+double seconds_to_analyse(std::size_t bytes) {
+    static const Pipeline pipeline(Resources::embedded());
+    const std::string sentence = "Officials said on Monday that the bridge, 850 meters long, will open in 2026. ";
+    std::string text;
+    while (text.size() < bytes) text += sentence;
+    double best = 1e9;
+    for (int run = 0; run < 3; ++run) {
+        const auto start = std::chrono::steady_clock::now();
+        ReadResult r = parse_document("long.txt", text, Resources::embedded());
+        REQUIRE(r.document);
+        std::vector<DocumentAnalysis> docs;
+        docs.push_back(pipeline.analyse(std::move(*r.document)));
+        CHECK_FALSE(consolidate(docs, Resources::embedded()).events.empty());
+        best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    }
+    return best;
+}
+
+}  // namespace
+
+TEST_CASE("a long document is analysed in linear time", "[robust]") {
+    // Each sentence's look at the document's time expressions, entities and events, and
+    // the consolidation's search for actors, were once quadratic: 4 MB took 3.5 minutes.
+    const double small = seconds_to_analyse(100'000), large = seconds_to_analyse(400'000);
+    INFO("100 KB: " << small << " s, 400 KB: " << large << " s");
+    CHECK(large < 8 * small);
 }

@@ -76,17 +76,18 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
         // A mention without actors ("the bridge is expected to take 18 months to complete")
         // belongs to the undertaking this document reports: it takes the actors of the
         // document's first mention of the same kind of event.
+        // (Found once per kind: a search per mention made long documents quadratic.)
+        auto root_type = [&](const MentionRef& m) {
+            const std::string& type = a.events[m.index].type;
+            return type.substr(0, type.find('.'));
+        };
+        std::map<std::string, std::size_t> first_with_actors;
+        for (std::size_t j = first; j < out.size(); ++j)
+            if (!out[j].actors.empty()) first_with_actors.emplace(root_type(out[j]), j);
         for (std::size_t k = first; k < out.size(); ++k) {
             if (!out[k].actors.empty()) continue;
-            const std::string& type = a.events[out[k].index].type;
-            const std::string root = type.substr(0, type.find('.'));
-            for (std::size_t j = first; j < out.size(); ++j) {
-                const std::string& other = a.events[out[j].index].type;
-                if (j != k && !out[j].actors.empty() && other.substr(0, other.find('.')) == root) {
-                    out[k].actors = out[j].actors;
-                    break;
-                }
-            }
+            if (const auto it = first_with_actors.find(root_type(out[k])); it != first_with_actors.end())
+                out[k].actors = out[it->second].actors;
         }
     }
     return out;

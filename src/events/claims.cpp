@@ -47,9 +47,8 @@ std::optional<std::size_t> event_of(const DocumentAnalysis& a, const SentenceVie
     std::optional<std::size_t> best;
     std::size_t best_score = 0;
     const Span where = v.token(at).span;
-    for (std::size_t e = 0; e < a.events.size(); ++e) {
+    for (auto [e, end] = items_of_sentence(a.events, v.index); e < end; ++e) {
         const EventMention& ev = a.events[e];
-        if (ev.sentence != v.index) continue;
         std::size_t d = ev.trigger.end <= where.start ? where.start - ev.trigger.end
                                                       : (ev.trigger.start - std::min(ev.trigger.start, where.end)) * 2;
         for (std::size_t k = 0; k < v.size(); ++k)

@@ -4,8 +4,10 @@
 
 #include "chronograph/analysis.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace chronograph::events {
@@ -17,6 +19,16 @@ struct ClauseInfo {
     bool attribution = false;  // "according to X", "X reported": who says, not what happened
     bool content = false;      // what someone says or confirms: "(confirmed) that it had sent troops"
 };
+
+/// The indices [first, last) of the items of sentence `s` in a list kept in sentence order
+/// (timexes, entities, events): a binary search, so that a look at one sentence does not
+/// cost a pass over the whole document (which made long documents quadratic).
+template <class Items>
+std::pair<std::size_t, std::size_t> items_of_sentence(const Items& items, std::size_t s) {
+    const auto first = std::partition_point(items.begin(), items.end(), [&](const auto& x) { return x.sentence < s; });
+    const auto last = std::partition_point(first, items.end(), [&](const auto& x) { return x.sentence == s; });
+    return {static_cast<std::size_t>(first - items.begin()), static_cast<std::size_t>(last - items.begin())};
+}
 
 struct SentenceView {
     const DocumentAnalysis& a;

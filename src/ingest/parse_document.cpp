@@ -6,6 +6,7 @@
 #include "ingest/format.hpp"
 #include "ingest/ingest_internal.hpp"
 
+#include <algorithm>
 #include <exception>
 #include <new>
 
@@ -45,6 +46,27 @@ bool read_format(SourceFormat format, std::string bytes, const std::string& char
     return false;
 }
 
+// Text analysed per document at most. An article is rarely over 100 KB, and the analysis
+// takes about 60 bytes of memory per byte of text: without a limit, a 1 GB log file
+// would need 60 GB.
+constexpr std::size_t kMaxAnalysedBytes = std::size_t{10} << 20;
+
+/// Keeps the paragraphs of the first kMaxAnalysedBytes of text (the one across the limit
+/// cut at white space), with a warning. The text itself stays whole.
+void limit_analysed_text(ReadState& st) {
+    const std::string& text = st.doc.text;
+    std::vector<Paragraph>& paragraphs = st.doc.paragraphs;
+    if (paragraphs.empty() || paragraphs.back().span.end <= kMaxAnalysedBytes) return;
+    std::size_t cut = kMaxAnalysedBytes;
+    while (cut > 0 && text[cut] != ' ' && text[cut] != '\n') --cut;
+    if (cut == 0)  // no white space at all: any character boundary
+        for (cut = kMaxAnalysedBytes; cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80;) --cut;
+    while (!paragraphs.empty() && paragraphs.back().span.start >= cut) paragraphs.pop_back();
+    if (!paragraphs.empty()) paragraphs.back().span.end = std::min(paragraphs.back().span.end, cut);
+    st.warning("only the first " + std::to_string(kMaxAnalysedBytes >> 20) + " MB of its " + std::to_string(text.size() >> 20) +
+               " MB of text are analysed (an article is rarely over 100 KB)");
+}
+
 void finish(ReadState& st, const Rules& rules, const ReadOptions& opt) {
     Document& doc = st.doc;
     const bool article = doc.format != DocFormat::TimeML;  // TimeML is gold data: every word counts
@@ -55,6 +77,7 @@ void finish(ReadState& st, const Rules& rules, const ReadOptions& opt) {
         if (doc.format == DocFormat::Text) apply_text_layout(doc.text, st.blocks);
     }
     doc.paragraphs = to_paragraphs(doc.text, st.blocks, article);
+    limit_analysed_text(st);
     if (doc.title.empty() && article) doc.title = choose_title(doc.text, doc.paragraphs);
     if (doc.paragraphs.empty()) st.warning("no paragraph of article text was found");
 

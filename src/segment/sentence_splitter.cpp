@@ -119,14 +119,16 @@ std::vector<Span> SentenceSplitter::split(std::string_view text, Span paragraph)
         if (!last && keep_together(std::string_view(buffer).substr(start, end - start),
                                    std::string_view(buffer).substr(end, bounds[k + 1] - end)))
             continue;
-        std::size_t s = start, e = end;
-        while (s < e && is_space(static_cast<unsigned char>(buffer[s]))) ++s;
-        while (e > s && is_space(static_cast<unsigned char>(buffer[e - 1]))) --e;
-        // Trim non-ASCII white space too (NBSP...), a code point at a time.
-        while (s < e) {
-            std::size_t len;
-            if (!is_space(decode_utf8(buffer, s, len))) break;
-            s += len;
+        // Trim white space (ASCII, NBSP, other Unicode spaces) a code point at a time at both
+        // ends: trimming the end byte by byte took the last byte of an NBSP (A0) for one and
+        // cut the character in two.
+        std::size_t s = start, e = end, len = 0;
+        while (s < e && is_space(decode_utf8(buffer, s, len))) s += len;
+        while (e > s) {
+            std::size_t last = e - 1;
+            while (last > s && (static_cast<unsigned char>(buffer[last]) & 0xC0) == 0x80) --last;
+            if (!is_space(decode_utf8(buffer, last, len))) break;
+            e = last;
         }
         if (e > s) out.push_back(Span{paragraph.start + s, paragraph.start + e});
         start = end;
