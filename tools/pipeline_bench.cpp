@@ -1,7 +1,11 @@
 // pipeline-bench: how fast chronograph turns articles into every output, per stage and
 // end to end, on one core and on all of them, and its peak memory. A benchmark, not a
 // test (tools/bench runs it on a generated corpus and prints the table for README.md).
-//   pipeline-bench CORPUS_DIR [--threads N] [--stages-only | --build-only]
+//   pipeline-bench CORPUS_DIR [--threads N] [--stages-only | --build-only | --late N [--only NAME]]
+// --late N: the corpus analysed once, then consolidate, the graph and each output (to a
+// stream that drops the bytes) N times each on one thread; the least cpu time of each,
+// which is steadier than one run on a busy machine. --only NAME: just the steps whose
+// names start with NAME (consolidate always runs once: the others need its Story).
 #include "chronograph/consolidate.hpp"
 #include "chronograph/entities.hpp"
 #include "chronograph/events.hpp"
@@ -18,6 +22,10 @@
 #include <cstring>
 #include <filesystem>
 #include <functional>
+#include <limits>
+#include <memory>
+#include <ostream>
+#include <streambuf>
 #include <string>
 #include <thread>
 #include <unistd.h>
@@ -52,17 +60,81 @@ struct Timer {
     }
 };
 
+/// A stream buffer that counts and drops what is written.
+class NullBuffer : public std::streambuf {
+protected:
+    std::streamsize xsputn(const char*, std::streamsize n) override { return n; }
+    int overflow(int c) override { return traits_type::not_eof(c); }
+};
+
+/// Least cpu seconds of `repeat` runs of `fn`.
+double least_cpu(unsigned repeat, const std::function<void()>& fn) {
+    double best = std::numeric_limits<double>::max();
+    for (unsigned r = 0; r < repeat; ++r) {
+        const double t0 = cpu_seconds();
+        fn();
+        best = std::min(best, cpu_seconds() - t0);
+    }
+    return best;
+}
+
+/// Consolidate, the graph and each output, `repeat` times each (see the header comment).
+void late_stages(const std::string& dir, unsigned threads, unsigned repeat, const std::string& only) {
+    const Pipeline pipeline;
+    BuildOptions opt;
+    opt.threads = threads;
+    std::vector<DocumentAnalysis> docs;
+    pipeline.extract({dir}, opt, [&](PartRecord&& r) {
+        if (r.analysis) docs.push_back(std::move(*r.analysis));
+    });
+    std::printf("late stages, least cpu seconds of %u runs (one thread):\n", repeat);
+    auto report = [&](const char* name, const std::function<void()>& fn) {
+        if (std::string_view(name).substr(0, only.size()) != only) {
+            if (std::string_view(name) == "consolidate") fn();
+            return;
+        }
+        std::printf("  %-28s %8.3f s\n", name, least_cpu(repeat, fn));
+        std::fflush(stdout);
+    };
+    Story story;
+    report("consolidate", [&] { story = consolidate(docs); });
+    report("graph (StoryGraph)", [&] { StoryGraph g(story); });
+    const StoryGraph graph(story);
+    NullBuffer null_buffer;
+    std::ostream null(&null_buffer);
+    report("graph.dot", [&] { write_graph_dot(graph, null); });
+    report("graph.graphml", [&] { graph.write_graphml(null); });
+    report("graph.svg", [&] { null << graph_svg(graph); });
+    report("events.json", [&] { write_events_json(story, null); });
+    report("events.csv", [&] { write_events_csv(story, null); });
+    report("timeline.html (+ layout)", [&] { write_timeline_html(story, null); });
+    report("timelinejs.json (+ layout)", [&] { write_timelinejs_json(story, null); });
+    report("timeline.svg (+ layout)", [&] { write_timeline_svg(story, null); });
+    double freed = std::numeric_limits<double>::max();
+    for (unsigned r = 0; r < repeat && std::string_view("~Story").substr(0, only.size()) == only; ++r) {
+        auto copy = std::make_unique<Story>(story);
+        const double t0 = cpu_seconds();
+        copy.reset();
+        freed = std::min(freed, cpu_seconds() - t0);
+    }
+    if (freed < std::numeric_limits<double>::max()) std::printf("  %-28s %8.3f s\n", "~Story", freed);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: pipeline-bench CORPUS_DIR [--threads N] [--stages-only | --build-only]\n");
+        std::fprintf(stderr, "usage: pipeline-bench CORPUS_DIR [--threads N] [--stages-only | --build-only | --late N [--only NAME]]\n");
         return 2;
     }
     const std::string dir = argv[1];
     unsigned threads = std::max(1u, std::thread::hardware_concurrency());
     bool stages = true, build = true;
+    unsigned late = 0;
+    std::string only;
     for (int i = 2; i < argc; ++i) {
+        if (!std::strcmp(argv[i], "--late") && i + 1 < argc) late = static_cast<unsigned>(std::stoul(argv[++i]));
+        if (!std::strcmp(argv[i], "--only") && i + 1 < argc) only = argv[++i];
         if (!std::strcmp(argv[i], "--threads") && i + 1 < argc) threads = static_cast<unsigned>(std::stoul(argv[++i]));
         if (!std::strcmp(argv[i], "--stages-only")) build = false;
         if (!std::strcmp(argv[i], "--build-only")) stages = false;
@@ -75,6 +147,10 @@ int main(int argc, char** argv) {
     for (const auto& p : paths) bytes += std::filesystem::file_size(p);
     const double mb = bytes / 1e6;
     std::printf("corpus: %zu documents, %.1f MB\n", paths.size(), mb);
+    if (late) {
+        late_stages(dir, threads, late, only);
+        return 0;
+    }
     const std::string out = (std::filesystem::temp_directory_path() / ("chronograph-bench-" + std::to_string(getpid()))).string();
 
     if (stages) {
