@@ -39,6 +39,14 @@ int status_rank(EventStatus s) {
 std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& docs, const EntityTable& table,
                                          const Resources& res) {
     std::vector<MentionRef> out;
+    // Reserved: growing a vector of this many mentions step by step copies and faults in
+    // most of it again.
+    std::size_t total = 0;
+    for (const DocumentAnalysis& a : docs) total += a.events.size();
+    out.reserve(total);
+    // The words of each entity's name, found once instead of once per mention naming it.
+    std::vector<std::set<std::string>> name_words(table.entities.size());
+    for (std::size_t g = 0; g < table.entities.size(); ++g) name_words[g] = merging::content_words(table.entities[g].name, res);
     std::unordered_map<std::string, std::uint32_t> vocabulary;  // content word -> id
     for (std::size_t d = 0; d < docs.size(); ++d) {
         const DocumentAnalysis& a = docs[d];
@@ -64,7 +72,7 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
             std::set<std::string> words = merging::content_words(ev.label, res);
             for (const auto* list : {&m.actors, &m.places})
                 for (std::size_t g : *list)
-                    for (const auto& w : merging::content_words(table.entities[g].name, res)) words.erase(w);
+                    for (const auto& w : name_words[g]) words.erase(w);
             for (const auto& w : merging::content_words(a.text(ev.trigger), res)) words.erase(w);
             for (const auto& w : words) m.words.push_back(vocabulary.emplace(w, static_cast<std::uint32_t>(vocabulary.size())).first->second);
             std::sort(m.words.begin(), m.words.end());
@@ -169,9 +177,11 @@ Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& re
         std::pair<std::size_t, std::size_t> first;  // (doc, sentence) of the first mention
     };
     std::vector<Built> built;
+    built.reserve(clusters.size());  // (growing it moves every event again, into fresh pages)
     for (std::size_t c = 0; c < clusters.size(); ++c) {
         const Cluster& cl = clusters[c];
         Event ev;
+        ev.mentions.reserve(cl.members.size());
         ev.type = cl.type;
         ev.time = merging::cluster_time(mentions, cl, ev.time_source);
         ev.actors = ids_by_frequency(mentions, cl, &MentionRef::actors, table);
@@ -223,6 +233,7 @@ Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& re
     });
     std::vector<EventId> cluster_ids(clusters.size());
     std::vector<std::string> cluster_labels(clusters.size());
+    story.events.reserve(built.size());
     for (std::size_t i = 0; i < built.size(); ++i) {
         built[i].event.id = "ev" + std::to_string(i + 1);
         cluster_ids[built[i].cluster] = built[i].event.id;

@@ -76,8 +76,15 @@ void derive_times(const std::vector<DocumentAnalysis>& docs, std::vector<Mention
         std::map<std::size_t, int> actors;  // actor -> mentions naming it
         std::optional<TimeInterval> start;
     };
+    // Only of the types some mention needs as its anchor: most corpora need few or none.
+    std::set<std::string> wanted;
+    for (const MentionRef& m : mentions) {
+        const EventMention& ev = docs[m.doc].events[m.index];
+        if (!ev.duration.empty() && !ev.anchor_type.empty() && !m.time.interval) wanted.insert(ev.anchor_type);
+    }
     std::map<std::string, std::vector<Anchor>> by_type;
     for (const Cluster& c : clusters) {
+        if (!wanted.count(c.type)) continue;
         Anchor a{&c, {}, {}, std::nullopt};
         for (std::size_t x : c.members) {
             const MentionRef& r = mentions[x];
