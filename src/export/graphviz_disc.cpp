@@ -16,9 +16,15 @@ struct Ids {
     IDTYPE next_named = 2;  // even: named objects
     IDTYPE next_anonymous = 1;  // odd: anonymous ones, as cgraph's own discipline does
     std::unordered_map<std::string, IDTYPE> by_name[3];  // per kind: graph, node, edge
-    std::unordered_map<IDTYPE, char*> names;  // interned in cgraph's string pool: agwrite asks it whether a name is HTML
-    std::unordered_set<IDTYPE> used;
+    // Name of named id 2k + 2 at [k] (agwrite asks for every node and edge end: an index,
+    // not a hash lookup), interned in cgraph's string pool: agwrite asks it whether a name is HTML.
+    std::vector<char*> names;
+    // Ids in use are the counters' ids less `freed`, and `claimed` (ids asked for by
+    // number): no set entry per object.
+    std::unordered_set<IDTYPE> freed, claimed;
     struct Arena* arena = nullptr;  // the graph's memory, if an arena
+
+    bool counted(IDTYPE id) const { return id % 2 == 0 ? id < next_named : id < next_anonymous; }
 };
 
 
@@ -86,7 +92,6 @@ long id_map(void* state, int objtype, char* str, IDTYPE* id, int createflag) {
         if (!createflag) return 0;
         *id = ids->next_anonymous;
         ids->next_anonymous += 2;
-        ids->used.insert(*id);
         return 1;
     }
     auto& by_name = ids->by_name[kind_of(objtype)];
@@ -98,31 +103,32 @@ long id_map(void* state, int objtype, char* str, IDTYPE* id, int createflag) {
     *id = ids->next_named;
     ids->next_named += 2;
     by_name.emplace(str, *id);
-    ids->names.emplace(*id, agstrdup(nullptr, str));
-    ids->used.insert(*id);
+    ids->names.push_back(agstrdup(nullptr, str));
     return 1;
 }
 
 long id_alloc(void* state, int, IDTYPE request) {
     auto* ids = static_cast<Ids*>(state);
-    return ids->used.insert(request).second ? 1 : 0;
+    if (ids->counted(request)) return ids->freed.erase(request) ? 1 : 0;
+    return ids->claimed.insert(request).second ? 1 : 0;
 }
 
 void id_free(void* state, int, IDTYPE id) {
     auto* ids = static_cast<Ids*>(state);
-    ids->used.erase(id);
+    if (ids->counted(id)) ids->freed.insert(id);
+    else ids->claimed.erase(id);
 }
 
 char* id_print(void* state, int, IDTYPE id) {
     auto* ids = static_cast<Ids*>(state);
-    auto it = ids->names.find(id);
-    return it == ids->names.end() ? nullptr : it->second;
+    const IDTYPE k = id / 2 - 1;
+    return id % 2 == 0 && id >= 2 && k < ids->names.size() ? ids->names[k] : nullptr;
 }
 
 void id_close(void* state) {
     auto* ids = static_cast<Ids*>(state);
     if (ids->arena) ids->arena->ids = nullptr;
-    for (auto& [id, name] : ids->names) agstrfree(nullptr, name);
+    for (char* name : ids->names) agstrfree(nullptr, name);
     delete ids;
 }
 
