@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 namespace chronograph::cli {
 namespace {
@@ -72,7 +73,11 @@ int write(const Story& full, const std::string& out_dir, const RunOptions& opt) 
         return kNothingRead;
     }
     try {
-        const Story story = filter_story(full, opt.filter);
+        // Without a filter the story is written as it is: a copy of a large one costs
+        // seconds (every evidence sentence) and its memory.
+        std::optional<Story> filtered;
+        if (!opt.filter.empty()) filtered = filter_story(full, opt.filter);
+        const Story& story = filtered ? *filtered : full;
         write_outputs(story, out_dir, opt.threads);
         if (!opt.quiet)
             std::cerr << "chronograph: " << story.documents.size() << " documents, " << story.events.size() << " events, "
