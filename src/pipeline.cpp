@@ -12,11 +12,10 @@
 #include "chronograph/ingest.hpp"
 #include "chronograph/segment.hpp"
 #include "chronograph/timex.hpp"
+#include "model/parallel.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <condition_variable>
-#include <exception>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -47,37 +46,6 @@ DocumentAnalysis Pipeline::analyse(Document doc) const {
 }
 
 namespace {
-
-unsigned thread_count(unsigned wanted, std::size_t work) {
-    if (wanted == 0) wanted = std::max(1u, std::thread::hardware_concurrency());
-    return static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(wanted, work)));
-}
-
-/// Runs fn(i) for i in [0, n) on `threads` threads; the first exception is rethrown.
-template <class Fn>
-void parallel_for(std::size_t n, unsigned threads, Fn fn) {
-    threads = thread_count(threads, n);
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr error;
-    std::mutex error_mutex;
-    auto work = [&] {
-        for (std::size_t i; (i = next.fetch_add(1)) < n;) {
-            try {
-                fn(i);
-            } catch (...) {
-                std::lock_guard lock(error_mutex);
-                if (!error) error = std::current_exception();
-            }
-        }
-    };
-    if (threads <= 1) {
-        work();
-    } else {
-        std::vector<std::jthread> pool;
-        for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
-    }
-    if (error) std::rethrow_exception(error);
-}
 
 /// Drops what only the per-document stages need, to keep a large corpus in memory.
 void slim(DocumentAnalysis& a) {
@@ -162,7 +130,7 @@ Story Pipeline::merge(std::vector<PartRecord> records, const BuildOptions& opt) 
         slim(a);
     });
 
-    Story story = consolidate(docs, impl_->res);
+    Story story = consolidate(docs, impl_->res, opt.threads);
     story.diagnostics = std::move(diagnostics);
     return story;
 }

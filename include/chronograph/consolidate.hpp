@@ -18,6 +18,9 @@ std::vector<std::optional<Day>> infer_dcts(const std::vector<DocumentAnalysis>& 
                                            const Resources& res = Resources::standard());
 
 /// Builds the Story. `docs` must be sorted by path (document ids follow that order).
-Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& res = Resources::standard());
+/// Independent parts run on `threads` threads (0: one per core); the same Story whatever
+/// the count.
+Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& res = Resources::standard(),
+                  unsigned threads = 1);
 
 }  // namespace chronograph

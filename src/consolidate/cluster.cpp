@@ -2,8 +2,10 @@
 // some shared words; events that happen once per undertaking merge even when their
 // dates disagree, so that the disagreement shows as a conflict instead of two events.
 #include "consolidate/internal.hpp"
+#include "model/parallel.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <unordered_map>
 
@@ -96,30 +98,26 @@ void join(ClusterState& c, const MentionRef& m, const std::string& theme) {
     }
 }
 
-}  // namespace
-
-std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs, const std::vector<MentionRef>& mentions,
-                                      const std::vector<std::string>& once_types) {
+/// Clusters the mentions `of_type` (indices into `mentions`, in order), all of one type:
+/// a mention only ever joins a cluster of its own type, so each type is done apart.
+std::vector<Cluster> cluster_type(const std::vector<DocumentAnalysis>& docs, const std::vector<MentionRef>& mentions,
+                                  const std::vector<std::size_t>& of_type, bool once) {
     std::vector<Cluster> clusters;
     std::vector<ClusterState> states;
-    // Candidate clusters by (type, actor), and by type for mentions without actors: the
-    // clusters that most recently took a member, a bounded number of them, so a corpus
-    // where one actor does the same kind of thing thousands of times stays linear.
-    std::unordered_map<std::uint64_t, Recent> by_actor;  // (type id << 40) | actor
-    std::unordered_map<std::uint32_t, Recent> actorless;  // type id
-    std::unordered_map<std::string, std::uint32_t> type_ids;
+    // Candidate clusters by actor, and for mentions without actors: the clusters that most
+    // recently took a member, a bounded number of them, so a corpus where one actor does
+    // the same kind of thing thousands of times stays linear.
+    std::unordered_map<std::size_t, Recent> by_actor;
+    Recent actorless;
     std::vector<std::size_t> stamp;  // per cluster: 1 + the last mention that listed it as a candidate
-    for (std::size_t k = 0; k < mentions.size(); ++k) {
+    for (std::size_t k : of_type) {
         const MentionRef& m = mentions[k];
         const EventMention& ev = docs[m.doc].events[m.index];
-        const bool once = std::find(once_types.begin(), once_types.end(), ev.type) != once_types.end();
-        const std::uint32_t type = type_ids.emplace(ev.type, static_cast<std::uint32_t>(type_ids.size())).first->second;
-        auto key = [&](std::size_t actor) { return (static_cast<std::uint64_t>(type) << 40) | actor; };
         std::vector<std::size_t> candidates;
         if (m.actors.empty()) {
-            actorless[type].newest(candidates);
+            actorless.newest(candidates);
         } else {
-            for (std::size_t a : m.actors) by_actor[key(a)].newest(candidates);
+            for (std::size_t a : m.actors) by_actor[a].newest(candidates);
         }
         // Each candidate once (a stamp per cluster instead of sorting the list).
         std::size_t kept = 0;
@@ -184,9 +182,37 @@ std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs,
         ClusterState& st = states[best];
         join(st, m, ev.theme);
         // The cluster is now the most recent under each of its actors' keys.
-        for (std::size_t a : st.actors) by_actor[key(a)].touch(static_cast<std::size_t>(best));
-        if (st.actorless) actorless[type].touch(static_cast<std::size_t>(best));
+        for (std::size_t a : st.actors) by_actor[a].touch(static_cast<std::size_t>(best));
+        if (st.actorless) actorless.touch(static_cast<std::size_t>(best));
     }
+    return clusters;
+}
+
+}  // namespace
+
+std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs, const std::vector<MentionRef>& mentions,
+                                      const std::vector<std::string>& once_types, unsigned threads) {
+    // The mentions of each type, types in order of first mention.
+    std::vector<std::vector<std::size_t>> by_type;
+    std::vector<bool> once;
+    std::unordered_map<std::string_view, std::size_t> type_index;
+    for (std::size_t k = 0; k < mentions.size(); ++k) {
+        const std::string& type = docs[mentions[k].doc].events[mentions[k].index].type;
+        const auto [it, added] = type_index.emplace(type, by_type.size());
+        if (added) {
+            by_type.emplace_back();
+            once.push_back(std::find(once_types.begin(), once_types.end(), type) != once_types.end());
+        }
+        by_type[it->second].push_back(k);
+    }
+    std::vector<std::vector<Cluster>> per_type(by_type.size());
+    parallel_for(by_type.size(), threads, [&](std::size_t t) { per_type[t] = cluster_type(docs, mentions, by_type[t], once[t]); });
+    // One list in the order the clusters would be made taking the mentions in order: by
+    // first member.
+    std::vector<Cluster> clusters;
+    for (auto& list : per_type) std::move(list.begin(), list.end(), std::back_inserter(clusters));
+    std::sort(clusters.begin(), clusters.end(),
+              [](const Cluster& a, const Cluster& b) { return a.members.front() < b.members.front(); });
     return clusters;
 }
 

@@ -4,9 +4,11 @@
 #include "chronograph/consolidate.hpp"
 
 #include "consolidate/internal.hpp"
+#include "model/parallel.hpp"
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 #include <unordered_map>
 
 namespace chronograph {
@@ -153,9 +155,53 @@ std::vector<EntityId> ids_by_frequency(const std::vector<MentionRef>& mentions, 
     return out;
 }
 
+/// The event a cluster stands for (no id yet): its mentions as evidence, the most
+/// certain status, the best time, actors by how often they are named.
+Event build_event(const std::vector<DocumentAnalysis>& docs, const std::vector<DocId>& doc_ids,
+                  const std::vector<MentionRef>& mentions, const Cluster& cl, const EntityTable& table) {
+    Event ev;
+    ev.mentions.reserve(cl.members.size());
+    ev.type = cl.type;
+    ev.time = merging::cluster_time(mentions, cl, ev.time_source);
+    ev.actors = ids_by_frequency(mentions, cl, &MentionRef::actors, table);
+    ev.places = ids_by_frequency(mentions, cl, &MentionRef::places, table);
+    ev.sources = ids_by_frequency(mentions, cl, &MentionRef::sources, table);
+    int best_status = -1;
+    for (std::size_t x : cl.members) {
+        const MentionRef& m = mentions[x];
+        const DocumentAnalysis& d = docs[m.doc];
+        const EventMention& em = d.events[m.index];
+        const Sentence& s = d.sentences[em.sentence];
+        if (status_rank(em.status) > best_status) {
+            best_status = status_rank(em.status);
+            ev.status = em.status;
+        }
+        EvidenceRef ref;
+        ref.doc = doc_ids[m.doc];
+        ref.sentence = std::string(d.text(s.span));
+        ref.start = s.span.start;
+        ref.end = s.span.end;
+        ref.trigger_start = em.trigger.start;
+        ref.trigger_end = em.trigger.end;
+        if (em.timex && *em.timex < d.timexes.size()) {
+            const Timex& t = d.timexes[*em.timex];
+            ref.timex = std::string(d.text(t.span));
+            ref.timex_start = t.span.start;
+            ref.timex_end = t.span.end;
+        }
+        ref.time = m.time;
+        ref.status = em.status;
+        ref.caption = s.caption;
+        for (std::size_t g : m.actors) ref.actors.push_back(table.entities[g].id);
+        ev.mentions.push_back(std::move(ref));
+    }
+    ev.label = best_label(docs, mentions, cl, ev.status, table);
+    return ev;
+}
+
 }  // namespace
 
-Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& res) {
+Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& res, unsigned threads) {
     Story story;
     std::vector<DocId> doc_ids;
     for (std::size_t i = 0; i < docs.size(); ++i) {
@@ -168,77 +214,39 @@ Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& re
     story.entities = table.entities;
 
     std::vector<MentionRef> mentions = collect_mentions(docs, table, res);
-    const std::vector<Cluster> clusters = merging::cluster_mentions(docs, mentions, once_types(res));
+    const std::vector<Cluster> clusters = merging::cluster_mentions(docs, mentions, once_types(res), threads);
     merging::derive_times(docs, mentions, clusters);
 
-    struct Built {
-        Event event;
-        std::size_t cluster;
-        std::pair<std::size_t, std::size_t> first;  // (doc, sentence) of the first mention
+    // Each cluster's event on its own (in parallel: they share nothing), then time order;
+    // undated events last, in order of first mention.
+    std::vector<Event> built(clusters.size());
+    parallel_for(clusters.size(), threads,
+                 [&](std::size_t c) { built[c] = build_event(docs, doc_ids, mentions, clusters[c], table); });
+    auto first_mention = [&](std::size_t c) {  // (doc, sentence)
+        const MentionRef& head = mentions[clusters[c].members.front()];
+        return std::pair(head.doc, docs[head.doc].events[head.index].sentence);
     };
-    std::vector<Built> built;
-    built.reserve(clusters.size());  // (growing it moves every event again, into fresh pages)
-    for (std::size_t c = 0; c < clusters.size(); ++c) {
-        const Cluster& cl = clusters[c];
-        Event ev;
-        ev.mentions.reserve(cl.members.size());
-        ev.type = cl.type;
-        ev.time = merging::cluster_time(mentions, cl, ev.time_source);
-        ev.actors = ids_by_frequency(mentions, cl, &MentionRef::actors, table);
-        ev.places = ids_by_frequency(mentions, cl, &MentionRef::places, table);
-        ev.sources = ids_by_frequency(mentions, cl, &MentionRef::sources, table);
-        int best_status = -1;
-        for (std::size_t x : cl.members) {
-            const MentionRef& m = mentions[x];
-            const DocumentAnalysis& d = docs[m.doc];
-            const EventMention& em = d.events[m.index];
-            const Sentence& s = d.sentences[em.sentence];
-            if (status_rank(em.status) > best_status) {
-                best_status = status_rank(em.status);
-                ev.status = em.status;
-            }
-            EvidenceRef ref;
-            ref.doc = doc_ids[m.doc];
-            ref.sentence = std::string(d.text(s.span));
-            ref.start = s.span.start;
-            ref.end = s.span.end;
-            ref.trigger_start = em.trigger.start;
-            ref.trigger_end = em.trigger.end;
-            if (em.timex && *em.timex < d.timexes.size()) {
-                const Timex& t = d.timexes[*em.timex];
-                ref.timex = std::string(d.text(t.span));
-                ref.timex_start = t.span.start;
-                ref.timex_end = t.span.end;
-            }
-            ref.time = m.time;
-            ref.status = em.status;
-            ref.caption = s.caption;
-            for (std::size_t g : m.actors) ref.actors.push_back(table.entities[g].id);
-            ev.mentions.push_back(std::move(ref));
-        }
-        ev.label = best_label(docs, mentions, cl, ev.status, table);
-        const MentionRef& head = mentions[cl.members.front()];
-        built.push_back({std::move(ev), c, {head.doc, docs[head.doc].events[head.index].sentence}});
-    }
-    // Time order; undated events last, in order of first mention.
-    std::stable_sort(built.begin(), built.end(), [](const Built& a, const Built& b) {
-        const auto& x = a.event.time.interval;
-        const auto& y = b.event.time.interval;
+    std::vector<std::size_t> order(clusters.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const auto& x = built[a].time.interval;
+        const auto& y = built[b].time.interval;
         if (x.has_value() != y.has_value()) return x.has_value();
         if (x && y) {
             if (x->earliest != y->earliest) return x->earliest < y->earliest;
             if (x->latest != y->latest) return x->latest < y->latest;
         }
-        return a.first < b.first;
+        return first_mention(a) < first_mention(b);
     });
     std::vector<EventId> cluster_ids(clusters.size());
     std::vector<std::string> cluster_labels(clusters.size());
     story.events.reserve(built.size());
-    for (std::size_t i = 0; i < built.size(); ++i) {
-        built[i].event.id = "ev" + std::to_string(i + 1);
-        cluster_ids[built[i].cluster] = built[i].event.id;
-        cluster_labels[built[i].cluster] = built[i].event.label;
-        story.events.push_back(std::move(built[i].event));
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        Event& ev = built[order[i]];
+        ev.id = "ev" + std::to_string(i + 1);
+        cluster_ids[order[i]] = ev.id;
+        cluster_labels[order[i]] = ev.label;
+        story.events.push_back(std::move(ev));
     }
     story.conflicts = merging::find_conflicts(docs, doc_ids, mentions, clusters, cluster_ids, cluster_labels);
     return story;

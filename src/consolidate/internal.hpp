@@ -43,9 +43,10 @@ std::set<std::string> content_words(std::string_view text, const Resources& res)
 /// to a stated, then an inferred publication date), over derived, over publication dates.
 int time_rank(const DocumentAnalysis& doc, const EventMention& m, const std::string& time_source);
 
-/// Groups mentions of the same event (same type, shared actors, compatible dates).
+/// Groups mentions of the same event (same type, shared actors, compatible dates), in
+/// the order of their first mentions. Types are grouped apart, on `threads` threads.
 std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs, const std::vector<MentionRef>& mentions,
-                                      const std::vector<std::string>& once_types);
+                                      const std::vector<std::string>& once_types, unsigned threads = 1);
 
 /// Dates mentions that are "N months after the start" from their cluster's anchor event.
 void derive_times(const std::vector<DocumentAnalysis>& docs, std::vector<MentionRef>& mentions,

@@ -1,0 +1,48 @@
+// fn(i) for every i of a range on a few threads, for stages whose pieces are independent.
+// Callers keep the result deterministic: each i writes only its own slot.
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace chronograph {
+
+/// `wanted` threads (0: one per core), at most one per piece of work, at least one.
+inline unsigned thread_count(unsigned wanted, std::size_t work) {
+    if (wanted == 0) wanted = std::max(1u, std::thread::hardware_concurrency());
+    return static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(wanted, work)));
+}
+
+/// Runs fn(i) for i in [0, n) on `threads` threads (0: one per core), each taking the next
+/// i in order; the first exception is rethrown.
+template <class Fn>
+void parallel_for(std::size_t n, unsigned threads, Fn fn) {
+    threads = thread_count(threads, n);
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr error;
+    std::mutex error_mutex;
+    auto work = [&] {
+        for (std::size_t i; (i = next.fetch_add(1)) < n;) {
+            try {
+                fn(i);
+            } catch (...) {
+                std::lock_guard lock(error_mutex);
+                if (!error) error = std::current_exception();
+            }
+        }
+    };
+    if (threads <= 1) {
+        work();
+    } else {
+        std::vector<std::jthread> pool;
+        for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+    }
+    if (error) std::rethrow_exception(error);
+}
+
+}  // namespace chronograph
