@@ -12,7 +12,7 @@ packages=(
   build-essential cmake ninja-build pkg-config python3
   libboost-graph-dev libhowardhinnant-date-dev libgraphviz-dev graphviz
   catch2 libcli11-dev nlohmann-json3-dev libicu-dev
-  libxml2-utils libxml2-dev
+  libxml2-utils libxml2-dev time
 )
 # The browser test of timeline.html (tools/browser) needs Debian's chromium: only for tests.
 cmake_args=()

@@ -81,9 +81,11 @@ void parallel_for(std::size_t n, unsigned threads, Fn fn) {
 
 /// Drops what only the per-document stages need, to keep a large corpus in memory.
 void slim(DocumentAnalysis& a) {
-    a.tokens = {};
-    a.doc.raw = {};
-    a.doc.raw_offset = {};
+    // Swapped with empty ones: "= {}" would keep the capacity (the memory).
+    std::vector<Token>().swap(a.tokens);
+    std::string().swap(a.doc.raw);
+    std::vector<std::size_t>().swap(a.doc.raw_offset);
+    a.doc.text.shrink_to_fit();
 }
 
 }  // namespace

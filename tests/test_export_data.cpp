@@ -6,7 +6,10 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <unistd.h>
 #include <fstream>
+#include <iterator>
+#include <map>
 #include <sstream>
 
 using namespace chronograph;
@@ -68,13 +71,52 @@ TEST_CASE("events.csv has a row per event, quoted and formula-safe", "[export]")
 
 TEST_CASE("write_outputs writes every file", "[export]") {
     namespace fs = std::filesystem;
-    const fs::path dir = fs::temp_directory_path() / "chronograph-export-test";
+    // A folder of this process's own: test processes (and test runs) run side by side.
+    const fs::path dir = fs::temp_directory_path() / ("chronograph-export-test-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     write_outputs(fixtures::sample_story(), dir.string());
     for (const char* name : {"events.json", "graph.dot", "graph.svg", "graph.graphml", "timeline.svg", "timeline.html", "timelinejs.json", "events.csv"}) {
         INFO(name);
         CHECK(fs::file_size(dir / name) > 1000);
     }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("write_outputs writes the same bytes on one thread and on several", "[export]") {
+    namespace fs = std::filesystem;
+    const Story story = fixtures::synthetic_story(400, 3);
+    std::map<std::string, std::string> first;
+    for (unsigned threads : {1u, 4u, 2u}) {
+        const fs::path dir = fs::temp_directory_path() / ("chronograph-export-threads-" + std::to_string(threads));
+        fs::remove_all(dir);
+        write_outputs(story, dir.string(), threads);
+        std::size_t files = 0;
+        for (const auto& entry : fs::directory_iterator(dir)) {
+            std::ifstream in(entry.path(), std::ios::binary);
+            const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            const std::string name = entry.path().filename().string();
+            INFO(name << " on " << threads << " threads");
+            if (threads == 1) first[name] = bytes;
+            else CHECK(bytes == first[name]);
+            ++files;
+        }
+        CHECK(files == 8);
+        fs::remove_all(dir);
+    }
+}
+
+TEST_CASE("write_outputs names the file it cannot write", "[export]") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / "chronograph-export-blocked";
+    fs::remove_all(dir);
+    fs::create_directories(dir / "graph.dot");  // a folder where a file should go
+    try {
+        write_outputs(fixtures::sample_story(), dir.string(), 2);
+        FAIL("no error");
+    } catch (const std::runtime_error& e) {
+        CHECK(std::string(e.what()).find("graph.dot") != std::string::npos);
+    }
+    CHECK(fs::file_size(dir / "events.csv") > 1000);  // the other files are still written
     fs::remove_all(dir);
 }
 

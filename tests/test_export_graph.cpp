@@ -9,24 +9,21 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 using namespace chronograph;
 
 namespace {
 
-/// Parses DOT with cgraph; returns the node count, or -1 when it does not parse.
-int reread_dot(const std::string& dot) {
+/// Parses DOT with cgraph; returns the node count (and the edge count), or -1 when it
+/// does not parse.
+int reread_dot(const std::string& dot, int* edges = nullptr) {
     std::lock_guard lock(views::graphviz_mutex());
     Agraph_t* g = agmemread(dot.c_str());
     if (!g) return -1;
     const int n = agnnodes(g);
+    if (edges) *edges = agnedges(g);
     agclose(g);
-    return n;
-}
-
-std::size_t count(const std::string& s, const std::string& what) {
-    std::size_t n = 0;
-    for (std::size_t p = s.find(what); p != std::string::npos; p = s.find(what, p + 1)) ++n;
     return n;
 }
 
@@ -42,7 +39,8 @@ int dot_command(const std::string& dot) {
 }  // namespace
 
 TEST_CASE("graph.dot holds every node and edge and reads back", "[export]") {
-    const StoryGraph g(fixtures::sample_story());
+    const Story story = fixtures::sample_story();
+    const StoryGraph g(story);
     const std::string dot = graph_dot(g);
     CHECK(dot.rfind("digraph chronograph", 0) == 0);
     // Graph nodes plus one date header per time column.
@@ -59,12 +57,13 @@ TEST_CASE("graph.dot holds every node and edge and reads back", "[export]") {
 }
 
 TEST_CASE("graph.svg is laid out in-process and well-formed", "[export]") {
-    const StoryGraph g(fixtures::sample_story());
+    const Story story = fixtures::sample_story();
+    const StoryGraph g(story);
     const std::string svg = graph_svg(g);
     CHECK(svg.find("<svg") != std::string::npos);
     CHECK(testing::xml_errors(svg, "graph.svg").empty());
     CHECK(svg.find("id=\"node_ev13\"") != std::string::npos);
-    CHECK(count(svg, "class=\"node\"") >= g.nodes().size());
+    CHECK(testing::occurrences(svg, "class=\"node\"") >= g.nodes().size());
     // Twice in one process (one shared GVC context), same bytes.
     CHECK(graph_svg(g) == svg);
 }
@@ -77,12 +76,30 @@ TEST_CASE("a big graph is pictured as a summary and written whole for sfdp", "[e
     CHECK(reread_dot(dot) == static_cast<int>(g.nodes().size()));
     const std::string svg = graph_svg(g);
     CHECK(svg.find("Summary: the 30 most&#45;reported of 2,000 events") != std::string::npos);
-    CHECK(count(svg, "class=\"node\"") < 120);
+    CHECK(testing::occurrences(svg, "class=\"node\"") < 120);
     CHECK(testing::xml_errors(svg, "graph.svg").empty());
 }
 
+TEST_CASE("graph.dot of a graph too big for one slice holds every node and edge once", "[export]") {
+    const Story story = fixtures::synthetic_story(12000, 2);
+    const StoryGraph g(story);
+    REQUIRE(g.edges().size() > 60000);  // written in more than one slice (of 50,000 edges)
+    const std::string dot = graph_dot(g);
+    int edges = 0;
+    CHECK(reread_dot(dot, &edges) == static_cast<int>(g.nodes().size()));
+    CHECK(edges == static_cast<int>(g.edges().size()));
+    CHECK(testing::occurrences(dot, "id=node_") == g.nodes().size());  // each node's statement once
+    CHECK(testing::occurrences(dot, "digraph") == 1);
+    CHECK(dot.size() > 2);
+    CHECK(dot.compare(dot.size() - 2, 2, "}\n") == 0);
+    std::ostringstream streamed;
+    write_graph_dot(g, streamed);
+    CHECK(streamed.str() == dot);
+}
+
 TEST_CASE("article text cannot break out of graph.dot or graph.svg", "[export]") {
-    const StoryGraph g(fixtures::hostile_story());
+    const Story story = fixtures::hostile_story();
+    const StoryGraph g(story);
     const std::string dot = graph_dot(g);
     CHECK(reread_dot(dot) > static_cast<int>(g.nodes().size()));
     CHECK(dot_command(dot) == 0);
@@ -96,10 +113,11 @@ TEST_CASE("article text cannot break out of graph.dot or graph.svg", "[export]")
 TEST_CASE("graph.svg stays quick and readable near the limits", "[export]") {
     for (std::size_t events : {40, 60, 130}) {
         INFO(events << " events");
-        const StoryGraph g(fixtures::synthetic_story(events, 5));
+        const Story story = fixtures::synthetic_story(events, 5);
+        const StoryGraph g(story);
         const auto t0 = std::chrono::steady_clock::now();
         const std::string svg = graph_svg(g);
         CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(10));
-        CHECK(count(svg, "class=\"node\"") <= 80 + 20);  // graph nodes plus time column headers
+        CHECK(testing::occurrences(svg, "class=\"node\"") <= 80 + 20);  // graph nodes plus time column headers
     }
 }

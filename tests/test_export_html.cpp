@@ -17,12 +17,6 @@ std::string timeline_html(const Story& s) {
     return out.str();
 }
 
-std::size_t count(const std::string& s, const std::string& what) {
-    std::size_t n = 0;
-    for (std::size_t p = s.find(what); p != std::string::npos; p = s.find(what, p + 1)) ++n;
-    return n;
-}
-
 /// The JSON inside <script type="application/json" id="chronograph-data">.
 std::string data_block(const std::string& html) {
     const std::string open = "<script type=\"application/json\" id=\"chronograph-data\">";
@@ -59,7 +53,7 @@ TEST_CASE("timeline.html is one well-formed page that loads nothing from outside
     CHECK(html.find("id=\"f-actor\"") != std::string::npos);
     CHECK(html.find("id=\"f-search\"") != std::string::npos);
     CHECK(html.find("id=\"conflicts\"") != std::string::npos);
-    CHECK(count(html, "<script") == 2);
+    CHECK(testing::occurrences(html, "<script") == 2);
 }
 
 TEST_CASE("timeline.html carries the story for the viewer", "[export]") {
@@ -91,8 +85,8 @@ TEST_CASE("article text cannot break out of timeline.html", "[export]") {
     const Story s = fixtures::hostile_story();
     const std::string html = timeline_html(s);
     CHECK(testing::xml_errors(html, "timeline.html").empty());
-    CHECK(count(html, "</script>") == 2);
-    CHECK(count(html, "<script") == 2);
+    CHECK(testing::occurrences(html, "</script>") == 2);
+    CHECK(testing::occurrences(html, "<script") == 2);
     const std::string block = data_block(html);
     CHECK(block.find('<') == std::string::npos);
     CHECK(block.find('>') == std::string::npos);

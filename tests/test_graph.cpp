@@ -72,8 +72,8 @@ TEST_CASE("before edges link consecutive time groups only, in time order", "[gra
     for (const GraphEdge& e : g.edges()) {
         if (e.kind != EdgeKind::Before) continue;
         ++before;
-        const auto& a = when.at(g.nodes()[e.source].id);
-        const auto& b = when.at(g.nodes()[e.target].id);
+        const auto& a = when.at(std::string(g.nodes()[e.source].id));
+        const auto& b = when.at(std::string(g.nodes()[e.target].id));
         CHECK(a < b);
     }
     // 17 dated events in 14 distinct intervals: 13 links between groups; the two groups of
@@ -103,7 +103,8 @@ TEST_CASE("the graph is the same for the same story", "[graph]") {
 }
 
 TEST_CASE("GraphML names every node with its kind and every edge with its role", "[graph]") {
-    const StoryGraph g(fixtures::sample_story());
+    const Story story = fixtures::sample_story();
+    const StoryGraph g(story);
     std::ostringstream out;
     g.write_graphml(out);
     const std::string xml = out.str();

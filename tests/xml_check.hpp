@@ -1,4 +1,4 @@
-// Well-formedness checks for the tests: xmllint (package libxml2-utils, installed by
+// Output checks for the view tests: xmllint (package libxml2-utils, installed by
 // setup.sh) parses the document; DOT is re-read with cgraph's agmemread.
 #pragma once
 
@@ -30,6 +30,13 @@ inline std::string xml_errors(const std::string& doc, const std::string& name = 
     }
     fs::remove_all(dir);
     return out;
+}
+
+/// How many times `what` occurs in `s`.
+inline std::size_t occurrences(const std::string& s, const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t p = s.find(what); p != std::string::npos; p = s.find(what, p + 1)) ++n;
+    return n;
 }
 
 }  // namespace chronograph::testing

@@ -13,6 +13,8 @@ namespace chronograph {
 void write_events_json(const Story& story, std::ostream& out);
 /// DOT text of the graph, built and written with Graphviz cgraph.
 std::string graph_dot(const StoryGraph& graph);
+/// The same, written to `out` as it is made (a big graph's text is not held whole).
+void write_graph_dot(const StoryGraph& graph, std::ostream& out);
 /// SVG of the graph, laid out and rendered in-process with Graphviz gvc.
 std::string graph_svg(const StoryGraph& graph);
 void write_timeline_svg(const Story& story, std::ostream& out);
@@ -28,8 +30,9 @@ void write_events_csv(const Story& story, std::ostream& out);
 void write_analysis_text(const DocumentAnalysis& a, std::ostream& out);
 
 /// Writes every output into `out_dir` (created if needed): events.json, graph.dot,
-/// graph.svg, graph.graphml, timeline.svg, timeline.html, timelinejs.json, events.csv.
-/// Throws std::runtime_error naming the file it could not write.
-void write_outputs(const Story& story, const std::string& out_dir);
+/// graph.svg, graph.graphml, timeline.svg, timeline.html, timelinejs.json, events.csv,
+/// several files at a time on `threads` threads (0: all cores); the same bytes whatever
+/// the count. Throws std::runtime_error naming the file it could not write.
+void write_outputs(const Story& story, const std::string& out_dir, unsigned threads = 0);
 
 }  // namespace chronograph

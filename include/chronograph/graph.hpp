@@ -4,9 +4,11 @@
 
 #include "chronograph/story.hpp"
 
+#include <cstdint>
 #include <iosfwd>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace chronograph {
@@ -14,19 +16,21 @@ namespace chronograph {
 enum class NodeKind { Event, Person, Organization, Country, Place, Product, Document };
 enum class EdgeKind { Actor, Place, ReportedBy, Source, Before };
 
+/// A vertex. Its texts are views of the Story's (see StoryGraph), apart from the two it
+/// composes: detail and day.
 struct GraphNode {
-    std::string id;     // the Story id (event, entity or document id)
-    std::string label;
+    std::string_view id;     // the Story id (event, entity or document id)
+    std::string_view label;
     NodeKind kind = NodeKind::Event;
-    std::string detail; // date for events ("mid-2026"), role for people, path for documents
-    std::string note;   // events: first evidence sentence (for tooltips)
-    std::string status; // events: "happened", "planned"...; empty otherwise
-    std::string day;    // events: earliest possible day, documents: publication day ("YYYY-MM-DD" or empty)
+    std::string detail;      // date for events ("mid-2026"), role for people, path for documents
+    std::string_view note;   // events: first evidence sentence (for tooltips)
+    std::string_view status; // events: "happened", "planned"...; empty otherwise
+    std::string day;         // events: earliest possible day, documents: publication day ("YYYY-MM-DD" or empty)
     std::size_t weight = 0;  // events: evidence mentions; others: events linked to it
 };
 
 struct GraphEdge {
-    std::size_t source = 0, target = 0;  // indices into nodes()
+    std::uint32_t source = 0, target = 0;  // indices into nodes()
     EdgeKind kind = EdgeKind::Actor;
 };
 
@@ -36,23 +40,30 @@ struct GraphEdge {
 /// latest) day; every event of a group points to every event of the next group (the
 /// transitive reduction of that order). When two neighbouring groups are both large, a
 /// linear chain of edges replaces the complete bipartite link. Same Story, same graph.
+/// The nodes refer to the Story's texts instead of copying them (a big corpus's graph
+/// would hold its sentences twice): the Story must outlive the graph.
 class StoryGraph {
 public:
     explicit StoryGraph(const Story& story);
+    StoryGraph(Story&&) = delete;  // the graph refers to the Story: it must outlive it
     ~StoryGraph();
     StoryGraph(StoryGraph&&) noexcept;
 
     const std::vector<GraphNode>& nodes() const;
     const std::vector<GraphEdge>& edges() const;
     /// Index of the node with Story id `id` in nodes(), or nodes().size() if none.
-    std::size_t find(const std::string& id) const;
-    /// GraphML, written with Boost's write_graphml.
+    std::size_t find(std::string_view id) const;
+    /// GraphML, written with Boost's write_graphml (of a Boost graph made for it).
     void write_graphml(std::ostream& out) const;
 
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+/// The documents an event's evidence comes from, each once, in the order of first mention
+/// (linear in the mentions: an event of a big corpus may have tens of thousands).
+std::vector<std::string_view> reporting_documents(const Event& ev);
 
 /// Human form of a time value for captions: "30 Apr 2025", "Jun 2024", "mid-2026",
 /// "c. Oct 2026", "early 20th century", "undated".

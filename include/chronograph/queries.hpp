@@ -12,7 +12,10 @@
 namespace chronograph {
 
 /// Entities a user's NAME means: those whose name or an alias equals it (ignoring case);
-/// if there are none, those whose name or an alias contains it as whole words.
+/// if there are none, those whose names hold every word of it ("Jobs": "Steve Jobs"), or
+/// whose names and owner's names do ("Beatles Apple Corps": Apple Corps, which The
+/// Beatles own), the closest first: fewest words found only in the owner's names, then
+/// fewest words of the entity's name that NAME lacks.
 std::vector<const Entity*> find_entities(const Story& story, std::string_view name);
 
 /// Events in which any of `entities` is an actor, a place or a source, in date order,

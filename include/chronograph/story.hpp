@@ -52,6 +52,7 @@ struct EvidenceRef {
     TimeValue time;           // the date this mention gives (may differ between sources)
     EventStatus status = EventStatus::Happened;
     bool caption = false;
+    std::vector<EntityId> actors;  // who this mention says took part (agents and patients)
 };
 
 struct Event {

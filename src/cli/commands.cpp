@@ -73,7 +73,7 @@ int write(const Story& full, const std::string& out_dir, const RunOptions& opt) 
     }
     try {
         const Story story = filter_story(full, opt.filter);
-        write_outputs(story, out_dir);
+        write_outputs(story, out_dir, opt.threads);
         if (!opt.quiet)
             std::cerr << "chronograph: " << story.documents.size() << " documents, " << story.events.size() << " events, "
                       << story.entities.size() << " entities, " << story.conflicts.size() << " conflicts -> " << out_dir

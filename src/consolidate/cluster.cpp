@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 namespace chronograph::merging {
 
@@ -25,8 +26,8 @@ namespace {
 /// What a cluster's members have in common, kept up to date as mentions join, so that a
 /// new mention is compared with the cluster once instead of with every member.
 struct ClusterState {
-    std::vector<std::size_t> actors, places;  // sorted
-    std::map<std::string, int> words;
+    std::vector<std::size_t> actors, places, objects;  // sorted
+    std::unordered_map<std::uint32_t, int> words;  // content word id -> members using it
     std::vector<std::size_t> docs;             // sorted
     std::set<std::string> themes;              // "" when a member has none
     bool actorless = false;                    // a member without actors
@@ -44,6 +45,25 @@ void insert_sorted(std::vector<std::size_t>& sorted, std::size_t x) {
     if (it == sorted.end() || *it != x) sorted.insert(it, x);
 }
 
+/// Cluster ids in the order they last took a member; `newest` gives the last kWindow.
+class Recent {
+public:
+    static constexpr std::size_t kWindow = 64;
+
+    void touch(std::size_t id) {
+        ids_.push_back(id);
+        if (ids_.size() > 8 * kWindow) ids_.erase(ids_.begin(), ids_.end() - static_cast<std::ptrdiff_t>(2 * kWindow));
+    }
+    /// Appends the ids touched in the last 2 * kWindow joins (the caller removes repeats).
+    void newest(std::vector<std::size_t>& out) const {
+        const std::size_t n = std::min(ids_.size(), 2 * kWindow);
+        out.insert(out.end(), ids_.end() - static_cast<std::ptrdiff_t>(n), ids_.end());
+    }
+
+private:
+    std::vector<std::size_t> ids_;
+};
+
 const date::days kSlack{1};  // time zones make "Wednesday" in one report "Thursday" in another
 
 bool time_fits(const MentionRef& m, const ClusterState& c) {
@@ -57,6 +77,7 @@ bool time_fits(const MentionRef& m, const ClusterState& c) {
 void join(ClusterState& c, const MentionRef& m, const std::string& theme) {
     for (std::size_t a : m.actors) insert_sorted(c.actors, a);
     for (std::size_t p : m.places) insert_sorted(c.places, p);
+    for (std::size_t o : m.objects) insert_sorted(c.objects, o);
     for (const auto& w : m.words) ++c.words[w];
     insert_sorted(c.docs, m.doc);
     c.themes.insert(theme);
@@ -81,24 +102,33 @@ std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs,
                                       const std::vector<std::string>& once_types) {
     std::vector<Cluster> clusters;
     std::vector<ClusterState> states;
-    // Candidate clusters by (type, actor), and by type for mentions without actors.
-    std::map<std::pair<std::string, std::size_t>, std::vector<std::size_t>> by_actor;
-    std::map<std::string, std::vector<std::size_t>> actorless;
+    // Candidate clusters by (type, actor), and by type for mentions without actors: the
+    // clusters that most recently took a member, a bounded number of them, so a corpus
+    // where one actor does the same kind of thing thousands of times stays linear.
+    std::unordered_map<std::uint64_t, Recent> by_actor;  // (type id << 40) | actor
+    std::unordered_map<std::uint32_t, Recent> actorless;  // type id
+    std::unordered_map<std::string, std::uint32_t> type_ids;
+    std::vector<std::size_t> stamp;  // per cluster: 1 + the last mention that listed it as a candidate
     for (std::size_t k = 0; k < mentions.size(); ++k) {
         const MentionRef& m = mentions[k];
         const EventMention& ev = docs[m.doc].events[m.index];
         const bool once = std::find(once_types.begin(), once_types.end(), ev.type) != once_types.end();
+        const std::uint32_t type = type_ids.emplace(ev.type, static_cast<std::uint32_t>(type_ids.size())).first->second;
+        auto key = [&](std::size_t actor) { return (static_cast<std::uint64_t>(type) << 40) | actor; };
         std::vector<std::size_t> candidates;
         if (m.actors.empty()) {
-            candidates = actorless[ev.type];
+            actorless[type].newest(candidates);
         } else {
-            for (std::size_t a : m.actors) {
-                const auto& list = by_actor[{ev.type, a}];
-                candidates.insert(candidates.end(), list.begin(), list.end());
-            }
-            std::sort(candidates.begin(), candidates.end());
-            candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+            for (std::size_t a : m.actors) by_actor[key(a)].newest(candidates);
         }
+        // Each candidate once (a stamp per cluster instead of sorting the list).
+        std::size_t kept = 0;
+        for (std::size_t c : candidates)
+            if (stamp[c] != k + 1) {
+                stamp[c] = k + 1;
+                candidates[kept++] = c;
+            }
+        candidates.resize(kept);
         int best = -1;
         std::size_t best_score = 0;
         for (std::size_t c : candidates) {
@@ -111,7 +141,11 @@ std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs,
             const bool same_doc = contains(st.docs, m.doc);
             bool ok;
             if (once) {
-                ok = words > 0 || ev.theme.empty() || st.themes.count("") || st.themes.count(ev.theme);
+                // What it acts on must not differ: a mention naming a theme the cluster's
+                // mentions do not name, with no word in common, is another undertaking.
+                const bool other_themes = std::any_of(st.themes.begin(), st.themes.end(),
+                                                      [](const std::string& t) { return !t.empty(); });
+                ok = words > 0 || ev.theme.empty() || !other_themes || st.themes.count(ev.theme);
             } else {
                 if (!time_fits(m, st)) continue;
                 // An undated mention says little about which event it is: it needs more
@@ -121,6 +155,11 @@ std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs,
                 const std::size_t need = undated && !same_doc ? 2 : 1;
                 bool places_agree = m.places.empty() || st.places.empty();
                 for (std::size_t p : m.places) places_agree = places_agree || contains(st.places, p);
+                // "Apple released the iPod" and "Apple released the Mac" the same year are two
+                // releases: what the events act on must agree too.
+                bool objects_agree = m.objects.empty() || st.objects.empty();
+                for (std::size_t o : m.objects) objects_agree = objects_agree || contains(st.objects, o);
+                if (!objects_agree && !same_doc && words < 2) continue;
                 const bool same_day = m.time.interval && m.time.interval->days() == 1 &&
                                       ((st.core && *m.time.interval == *st.core) ||
                                        (!st.core && st.by && m.time.interval->latest == *st.by));
@@ -128,7 +167,8 @@ std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs,
             }
             if (!ok) continue;
             const std::size_t score = 1 + 2 * actors + words + (same_doc ? 1 : 0);
-            if (score > best_score) {
+            // Ties go to the oldest cluster, whatever order the candidates came in.
+            if (score > best_score || (score == best_score && static_cast<int>(c) < best)) {
                 best_score = score;
                 best = static_cast<int>(c);
             }
@@ -137,15 +177,14 @@ std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs,
             best = static_cast<int>(clusters.size());
             clusters.push_back({ev.type, {}});
             states.emplace_back();
+            stamp.push_back(0);
         }
         clusters[best].members.push_back(k);
         ClusterState& st = states[best];
-        const bool was_actorless = st.actorless;
-        const std::vector<std::size_t> old_actors = st.actors;
         join(st, m, ev.theme);
-        for (std::size_t a : m.actors)
-            if (!contains(old_actors, a)) by_actor[{ev.type, a}].push_back(static_cast<std::size_t>(best));
-        if (st.actorless && !was_actorless) actorless[ev.type].push_back(static_cast<std::size_t>(best));
+        // The cluster is now the most recent under each of its actors' keys.
+        for (std::size_t a : st.actors) by_actor[key(a)].touch(static_cast<std::size_t>(best));
+        if (st.actorless) actorless[type].touch(static_cast<std::size_t>(best));
     }
     return clusters;
 }

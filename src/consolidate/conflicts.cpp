@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
 
 namespace chronograph::merging {
 namespace {
@@ -29,9 +30,9 @@ std::string sentence_text(const DocumentAnalysis& d, std::size_t s) {
     return s < d.sentences.size() ? std::string(d.text(d.sentences[s].span)) : std::string();
 }
 
-void add_claim(Conflict& c, ClaimRef claim) {
-    for (const ClaimRef& x : c.claims)
-        if (x.value == claim.value && x.doc == claim.doc) return;
+/// Adds a claim unless the same document already claims the same value.
+void add_claim(Conflict& c, std::set<std::pair<std::string, DocId>>& seen, ClaimRef claim) {
+    if (!seen.emplace(claim.value, claim.doc).second) return;
     c.claims.push_back(std::move(claim));
 }
 
@@ -46,16 +47,17 @@ std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, 
         std::vector<const MentionRef*> dated;
         for (std::size_t x : clusters[c].members)
             if (mentions[x].time.interval && mentions[x].rank >= 2) dated.push_back(&mentions[x]);
-        // Intervals meet pairwise exactly when the latest start is not after the earliest
-        // end (one pass: comparing every pair made big clusters quadratic).
+        // Intervals on a line all meet each other exactly when one day is in all of them:
+        // some two disagree when the latest start comes after the earliest end.
         if (dated.empty()) continue;
-        Day latest_start = dated[0]->time.interval->earliest, earliest_end = dated[0]->time.interval->latest;
+        Day latest_start = dated.front()->time.interval->earliest, earliest_end = dated.front()->time.interval->latest;
         for (const MentionRef* m : dated) {
             latest_start = std::max(latest_start, m->time.interval->earliest);
             earliest_end = std::min(earliest_end, m->time.interval->latest);
         }
         if (latest_start <= earliest_end) continue;
         Conflict conflict;
+        std::set<std::pair<std::string, DocId>> seen;
         conflict.about = "date: " + cluster_labels[c];
         conflict.event = cluster_ids[c];
         std::stable_sort(dated.begin(), dated.end(), [](const MentionRef* a, const MentionRef* b) {
@@ -71,7 +73,7 @@ std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, 
             claim.sentence = sentence_text(d, ev.sentence);
             if (ev.timex && *ev.timex < d.timexes.size()) claim.text = std::string(d.text(d.timexes[*ev.timex].span));
             else if (m->time_source == "derived") claim.text = m->note;
-            add_claim(conflict, std::move(claim));
+            add_claim(conflict, seen, std::move(claim));
         }
         out.push_back(std::move(conflict));
     }
@@ -91,6 +93,7 @@ std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, 
         }
         if (values.size() < 2) continue;
         Conflict conflict;
+        std::set<std::pair<std::string, DocId>> seen;
         conflict.about = about;
         std::vector<std::pair<std::size_t, const Claim*>> sorted = claims;
         std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second->value < b.second->value; });
@@ -100,7 +103,7 @@ std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, 
             claim.doc = doc_ids[d];
             claim.sentence = sentence_text(docs[d], cl->sentence);
             claim.text = cl->text;
-            add_claim(conflict, std::move(claim));
+            add_claim(conflict, seen, std::move(claim));
         }
         out.push_back(std::move(conflict));
     }

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 namespace chronograph {
 namespace {
@@ -38,6 +39,7 @@ int status_rank(EventStatus s) {
 std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& docs, const EntityTable& table,
                                          const Resources& res) {
     std::vector<MentionRef> out;
+    std::unordered_map<std::string, std::uint32_t> vocabulary;  // content word -> id
     for (std::size_t d = 0; d < docs.size(); ++d) {
         const DocumentAnalysis& a = docs[d];
         const std::size_t first = out.size();
@@ -55,14 +57,17 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
             };
             global(ev.agents, m.actors);
             global(ev.patients, m.actors);
+            global(ev.patients, m.objects);
             global(ev.places, m.places);
             global(ev.sources, m.sources);
             // Words that tell this mention apart, without the names and the trigger itself.
-            m.words = merging::content_words(ev.label, res);
+            std::set<std::string> words = merging::content_words(ev.label, res);
             for (const auto* list : {&m.actors, &m.places})
                 for (std::size_t g : *list)
-                    for (const auto& w : merging::content_words(table.entities[g].name, res)) m.words.erase(w);
-            for (const auto& w : merging::content_words(a.text(ev.trigger), res)) m.words.erase(w);
+                    for (const auto& w : merging::content_words(table.entities[g].name, res)) words.erase(w);
+            for (const auto& w : merging::content_words(a.text(ev.trigger), res)) words.erase(w);
+            for (const auto& w : words) m.words.push_back(vocabulary.emplace(w, static_cast<std::uint32_t>(vocabulary.size())).first->second);
+            std::sort(m.words.begin(), m.words.end());
             m.time = ev.time;
             m.time_source = ev.time_source;
             m.rank = merging::time_rank(a, ev, ev.time_source);
@@ -198,6 +203,7 @@ Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& re
             ref.time = m.time;
             ref.status = em.status;
             ref.caption = s.caption;
+            for (std::size_t g : m.actors) ref.actors.push_back(table.entities[g].id);
             ev.mentions.push_back(std::move(ref));
         }
         ev.label = best_label(docs, mentions, cl, ev.status, table);

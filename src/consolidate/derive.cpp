@@ -4,6 +4,9 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <map>
+#include <optional>
+#include <set>
 
 namespace chronograph::merging {
 namespace {
@@ -65,6 +68,32 @@ std::string describe_duration(const std::string& value) {
 
 void derive_times(const std::vector<DocumentAnalysis>& docs, std::vector<MentionRef>& mentions,
                   const std::vector<Cluster>& clusters) {
+    // What each candidate anchor is made of, gathered once: its documents, its actors and
+    // the days its sources give for the start.
+    struct Anchor {
+        const Cluster* cluster;
+        std::map<std::size_t, int> docs;    // document -> mentions in it
+        std::map<std::size_t, int> actors;  // actor -> mentions naming it
+        std::optional<TimeInterval> start;
+    };
+    std::map<std::string, std::vector<Anchor>> by_type;
+    for (const Cluster& c : clusters) {
+        Anchor a{&c, {}, {}, std::nullopt};
+        for (std::size_t x : c.members) {
+            const MentionRef& r = mentions[x];
+            ++a.docs[r.doc];
+            for (std::size_t actor : r.actors) ++a.actors[actor];
+            if (!r.time.interval || r.rank < 3) continue;
+            if (!a.start) a.start = r.time.interval;
+            a.start->earliest = std::min(a.start->earliest, r.time.interval->earliest);
+            a.start->latest = std::max(a.start->latest, r.time.interval->latest);
+        }
+        if (!a.start) {
+            std::string source;
+            a.start = cluster_time(mentions, c, source).interval;
+        }
+        by_type[c.type].push_back(std::move(a));
+    }
     for (MentionRef& m : mentions) {
         const EventMention& ev = docs[m.doc].events[m.index];
         if (ev.duration.empty() || ev.anchor_type.empty() || m.time.interval) continue;
@@ -72,36 +101,20 @@ void derive_times(const std::vector<DocumentAnalysis>& docs, std::vector<Mention
         if (!len.known) continue;
         // The anchor: an event of the anchor type sharing an actor, preferring one this
         // document also reports.
-        const Cluster* anchor = nullptr;
+        const Anchor* anchor = nullptr;
         int anchor_score = -1;
-        for (const Cluster& c : clusters) {
-            if (c.type != ev.anchor_type) continue;
+        for (const Anchor& a : by_type[ev.anchor_type]) {
             int score = 0;
-            for (std::size_t x : c.members) {
-                if (mentions[x].doc == m.doc) score += 4;
-                for (std::size_t a : mentions[x].actors)
-                    for (std::size_t b : m.actors) score += a == b;
-            }
+            if (auto it = a.docs.find(m.doc); it != a.docs.end()) score += 4 * it->second;
+            for (std::size_t actor : m.actors)
+                if (auto it = a.actors.find(actor); it != a.actors.end()) score += it->second;
             if (score > anchor_score) {
                 anchor_score = score;
-                anchor = &c;
+                anchor = &a;
             }
         }
-        if (!anchor || anchor_score == 0) continue;
-        // Counted from every day the sources give for the start (they may disagree by a day).
-        std::optional<TimeInterval> start;
-        for (std::size_t x : anchor->members) {
-            const MentionRef& a = mentions[x];
-            if (!a.time.interval || a.rank < 3) continue;
-            if (!start) start = a.time.interval;
-            start->earliest = std::min(start->earliest, a.time.interval->earliest);
-            start->latest = std::max(start->latest, a.time.interval->latest);
-        }
-        if (!start) {
-            std::string source;
-            start = cluster_time(mentions, *anchor, source).interval;
-        }
-        if (!start) continue;
+        if (!anchor || anchor_score == 0 || !anchor->start) continue;
+        const std::optional<TimeInterval>& start = anchor->start;
         TimeInterval when{add(start->earliest, len), add(start->latest, len)};
         m.note = describe_duration(ev.duration) + " after the start (" + format_day(start->earliest) +
                  (start->latest != start->earliest ? " to " + format_day(start->latest) : std::string()) + ")";

@@ -6,6 +6,7 @@
 #include "chronograph/resources.hpp"
 #include "chronograph/story.hpp"
 
+#include <cstdint>
 #include <set>
 #include <string>
 #include <unordered_set>
@@ -18,7 +19,8 @@ struct MentionRef {
     std::size_t doc = 0;    // index into the documents
     std::size_t index = 0;  // index into that document's events
     std::vector<std::size_t> actors, places, sources;  // indices into EntityTable::entities
-    std::set<std::string> words;  // content words of its label, for telling mentions apart
+    std::vector<std::size_t> objects;  // the patients among the actors: what the event acts on
+    std::vector<std::uint32_t> words;  // content words of its label (interned ids, sorted), for telling mentions apart
     TimeValue time;         // may be filled in later (derived from a duration)
     std::string time_source;
     int rank = 0;           // how far its date can be trusted (see time_rank)

@@ -61,7 +61,47 @@ void Gazetteer::add_name(std::string_view phrase, NamedEntry e) {
     e.all_caps = is_all_caps(phrase);
     e.capitalized = starts_upper(phrase);
     const auto id = static_cast<std::uint32_t>(entries.size());
-    if (names.add(phrase_tokens(phrase), id)) entries.push_back(std::move(e));
+    const auto tokens = phrase_tokens(phrase);
+    if (!names.add(tokens, id)) return;
+    entries.push_back(std::move(e));
+    if (tokens.size() == 1) single_words_.emplace(tokens[0], id);
+    if (tokens.size() == 2) pairs_.insert(tokens[0] + " " + tokens[1]);
+}
+
+void Gazetteer::load_word_roles(std::string_view name, std::string_view text,
+                                std::initializer_list<std::pair<std::string_view, std::uint32_t>> roles) {
+    for (const Record& r : read_table(text)) {
+        std::uint32_t flag = 0;
+        for (const auto& [role, bit] : roles)
+            if (r[1] == role) flag = bit;
+        if (flag == 0) bad_line(name, r, "unknown role");
+        add_word(r[0], flag);
+    }
+}
+
+void Gazetteer::load_products(const std::vector<Record>& rows) {
+    static const std::pair<std::string_view, std::uint32_t> kRoles[] = {
+        {"head", kProductHead},       {"noun", kProductNoun},       {"before", kProductBefore},
+        {"adjective", kProductAdjective}, {"variant", kProductVariant}, {"variant-strong", kProductVariant | kProductVariantStrong},
+        {"follow", kProductFollow}, {"version", kProductVersion}};
+    std::unordered_map<std::string, std::uint32_t> index;  // phrase -> product_entries
+    for (const Record& r : rows) {
+        std::uint32_t role = 0;
+        for (const auto& [name, bit] : kRoles)
+            if (r[1] == name) role = bit;
+        if (role == 0) bad_line("products.tsv", r, "unknown role");
+        const auto tokens = phrase_tokens(r[0]);
+        std::string joined;
+        for (const std::string& t : tokens) joined += t + " ";
+        auto [it, fresh] = index.emplace(joined, static_cast<std::uint32_t>(product_entries.size()));
+        if (fresh) {
+            product_entries.emplace_back();
+            product_phrases.add(tokens, it->second);
+        }
+        ProductPhrase& p = product_entries[it->second];
+        p.roles |= role;
+        if (!r[2].empty()) p.canonical = std::string(r[2]);
+    }
 }
 
 void Gazetteer::add_word(std::string_view word, std::uint32_t flag) { words_[normalize_token(word)] |= flag; }
@@ -122,6 +162,7 @@ Gazetteer::Gazetteer(const Resources& res) {
             if (!aliases.empty() && is_all_caps(aliases.front())) key_name = std::string(aliases.front());
             const std::string country = r[2].empty() ? "" : "country:" + std::string(r[2]);
             NamedEntry e = named(EntityKind::Organization, name, make_key(EntityKind::Organization, key_name), country);
+            e.company = std::string_view(f) == "companies.tsv";
             add_name(name, e);
             for (std::string_view a : aliases) {
                 e.via = is_all_caps(a) ? "acronym" : "alias";
@@ -144,24 +185,18 @@ Gazetteer::Gazetteer(const Resources& res) {
     }
 
     for (std::string_view name : read_list(file("given_names.txt"))) add_word(name, kGivenName);
-    for (const Record& r : read_table(file("cues.tsv"))) {
-        const std::string_view cue = r[1];
-        std::uint32_t flag = 0;
-        if (cue == "speech") flag = kSpeechVerb;
-        else if (cue == "org-before") flag = kOrgCue;
-        else if (cue == "locative") flag = kLocative;
-        else if (cue == "not-name") flag = kNotName;
-        else if (cue == "org-after") flag = kOrgAfter;
-        else if (cue == "place-modifier") flag = kPlaceModifier;
-        else bad_line("cues.tsv", r, "unknown cue");
-        add_word(r[0], flag);
-    }
+    load_word_roles("cues.tsv", file("cues.tsv"),
+                    {{"speech", kSpeechVerb}, {"org-before", kOrgCue}, {"locative", kLocative}, {"not-name", kNotName},
+                     {"org-after", kOrgAfter}, {"place-modifier", kPlaceModifier}, {"org-before-of", kOrgBeforeOf},
+                     {"org-speech", kOrgSpeech}, {"org-anaphor", kOrgAnaphor}, {"surname-prefix", kSurnamePrefix}});
     for (const Record& r : read_table(file("heads.tsv"))) {
         const std::string_view kind = r[1], pos = r[2], type = r[3];
         std::uint32_t flag = 0;
         if (kind == "org") {
             if (pos == "last") flag = kOrgLast;
             else if (pos == "first") flag = kOrgFirst;
+        } else if (kind == "event") {
+            if (pos == "last") flag = kEventLast;
         } else if (kind == "place") {
             if (pos == "last") flag = kPlaceLast;
             else if (pos == "first") flag = kPlaceFirst;
@@ -171,9 +206,13 @@ Gazetteer::Gazetteer(const Resources& res) {
         }
         if (flag == 0) bad_line("heads.tsv", r, "unknown kind or position");
         if (type == "legal-form") flag |= kLegalForm;
+        if (type == "company") flag |= kCompanyWord;
         add_word(r[0], flag);
         if (kind == "place") place_types_.emplace(normalize_token(r[0]), std::string(type));
     }
+    load_word_roles("models.tsv", file("models.tsv"), {{"unit", kUnit}, {"not-model", kNotModel}, {"quantity", kQuantity}});
+    for (const Record& r : read_table(file("plurals.tsv"))) add_word(r[0], kNotGroup);
+    load_products(read_table(file("products.tsv")));
 }
 
 }  // namespace chronograph::entities

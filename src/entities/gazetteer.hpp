@@ -8,8 +8,10 @@
 #include "entities/phrase_trie.hpp"
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace chronograph::entities {
@@ -25,6 +27,7 @@ struct NamedEntry {
     std::string country_name; // capitals: the country's canonical name
     bool all_caps = false;    // an acronym: matched only when the text writes it in capitals
     bool capitalized = true;  // the text must capitalize the first word
+    bool company = false;     // from companies.tsv: "<Company> 737" may name its product
 };
 
 struct TitleEntry {
@@ -50,6 +53,33 @@ enum WordFlag : std::uint32_t {
     kLegalForm = 1u << 12,  // Inc, Corp, Ltd...: "X Inc." is also called "X"
     kOrgAfter = 1u << 13,   // "<Name> shares", "<Name>'s headquarters"
     kPlaceModifier = 1u << 14,  // "in central <city>"
+    kCompanyWord = 1u << 15,    // Systems, Computer...: "X Systems" is also called "X"
+    kEventLast = 1u << 16,      // Conference, Cup...: the name of an event, no entity
+    kSurnamePrefix = 1u << 17,  // Mc, De...: "McCain" is a surname, not a product's shape
+    kOrgBeforeOf = 1u << 18,    // "shares of <Name>", "a subsidiary of <Name>"
+    kOrgSpeech = 1u << 19,      // "<Name> announced": a one-word name is an organization
+    kUnit = 1u << 20,           // GB, K...: "30GB" is a quantity, not a model
+    kNotModel = 1u << 21,       // Article, Flight, Q...: "Article 5" is no product
+    kQuantity = 1u << 22,       // percent, million...: "<Name> 5 percent" is no model
+    kNotGroup = 1u << 23,       // Alps, Olympics...: "the Alps" is no band or team
+    kOrgAnaphor = 1u << 24,     // "<Name>. The company said": the name is a company's
+};
+
+/// What a phrase of products.tsv may be around a product's name (bit set).
+enum ProductRole : std::uint32_t {
+    kProductHead = 1u << 0,           // "<X> Store", "<X> Player"
+    kProductNoun = 1u << 1,           // "<X> smartphone"
+    kProductBefore = 1u << 2,         // "unveiled <X>", "a version of <X>"
+    kProductAdjective = 1u << 3,      // "the new <X>"
+    kProductVariant = 1u << 4,        // "iPod nano", "MacBook Air"
+    kProductVariantStrong = 1u << 5,  // "<X> Pro"
+    kProductFollow = 1u << 6,         // "launched <X> in ..."
+    kProductVersion = 1u << 7,        // "<X>, the latest version of ..."
+};
+
+struct ProductPhrase {
+    std::uint32_t roles = 0;
+    std::string canonical;  // heads: the form variants merge into ("Music Store" -> "Store")
 };
 
 class Gazetteer {
@@ -60,6 +90,8 @@ public:
     std::vector<NamedEntry> entries;
     PhraseTrie titles;
     std::vector<TitleEntry> title_entries;
+    PhraseTrie product_phrases;
+    std::vector<ProductPhrase> product_entries;
 
     /// Flags of a normalized (lower-case) word; 0 if unknown.
     std::uint32_t flags(std::string_view key) const {
@@ -70,6 +102,16 @@ public:
     std::string_view place_type(std::string_view key) const {
         auto it = place_types_.find(key);
         return it == place_types_.end() ? std::string_view{} : std::string_view(it->second);
+    }
+    /// The entry of a one-word gazetteer name, by its normalized form; null if none.
+    const NamedEntry* word_entry(std::string_view key) const {
+        auto it = single_words_.find(key);
+        return it == single_words_.end() ? nullptr : &entries[it->second];
+    }
+    /// True if "first second" is a two-word gazetteer name ("united states"): the shape
+    /// "UnitedStates" is a missing space, not a brand.
+    bool knows_pair(std::string_view first, std::string_view second) const {
+        return pairs_.count(std::string(first) + " " + std::string(second)) > 0;
     }
     /// The canonical name of the country with this key ("country:RUS" -> "Russia").
     std::string_view country_name(std::string_view key) const {
@@ -85,9 +127,15 @@ private:
     std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> words_;
     std::unordered_map<std::string, std::string, Hash, std::equal_to<>> place_types_;
     std::unordered_map<std::string, std::string, Hash, std::equal_to<>> country_names_;
+    std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> single_words_;
+    std::unordered_set<std::string> pairs_;
 
     void add_name(std::string_view phrase, NamedEntry e);
     void add_word(std::string_view word, std::uint32_t flag);
+    /// A file of "word <TAB> role" lines: each word gets the flag of its role.
+    void load_word_roles(std::string_view name, std::string_view text,
+                         std::initializer_list<std::pair<std::string_view, std::uint32_t>> roles);
+    void load_products(const std::vector<Record>& rows);
 };
 
 /// "organization" keys: lower-case name with single spaces ("org:korean central news agency").

@@ -90,6 +90,23 @@ EntityTable link_entities(const std::vector<DocumentAnalysis>& docs, const std::
         auto it = index.find(g.name);
         if (it != index.end() && it->second.size() == 1 && *it->second.begin() != key) redirect[key] = *it->second.begin();
     }
+    // "iPhones", "iPod Touches": the plural of a product joins the product (not a model
+    // code: "iPhone 3GS" is no plural of "iPhone 3G").
+    for (const auto& [key, g] : groups) {
+        if (g.kind != EntityKind::Product || redirect.count(key) || g.name.size() < 2) continue;
+        const char before_s = g.name[g.name.size() - 2];
+        if (!(before_s >= 'a' && before_s <= 'z')) continue;
+        constexpr std::size_t kPrefix = std::string_view("product:").size();
+        for (const std::size_t cut : {1, 2}) {  // "-s", "-es"
+            const std::string singular = key.substr(0, key.size() - std::min(cut, key.size()));
+            if (singular.size() < kPrefix + 3 || key.back() != 's' || (cut == 2 && key[key.size() - 2] != 'e')) continue;
+            auto it = groups.find(singular);
+            if (it != groups.end() && it->second.kind == EntityKind::Product) {
+                redirect[key] = it->first;
+                break;
+            }
+        }
+    }
     for (const auto& [from, to] : redirect) {
         Group& target = groups[to];
         Group& source = groups[from];

@@ -7,6 +7,7 @@
 #include "entities/scanner.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace chronograph::entities {
 
@@ -18,6 +19,10 @@ bool is_connector(std::string_view k) {
     return k == "of" || k == "de" || k == "da" || k == "del" || k == "della" || k == "van" || k == "von" ||
            k == "der" || k == "den" || k == "al" || k == "bin" || k == "ibn" || k == "la" || k == "le" ||
            k == "du" || k == "dos" || k == "das" || k == "&" || k == "-" || k == "and" || k == "for" || k == "on";
+}
+/// A capital letter inside a word written with a small first letter ("iOS", "eBay").
+bool has_inner_capital(std::string_view w) {
+    return std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 /// Connectors that may also join words of a person's name.
 bool is_name_particle(std::string_view k) {
@@ -59,6 +64,13 @@ void DocScanner::set_sentence(std::size_t s) {
     heading_ = sent.heading;
 }
 
+std::size_t DocScanner::short_name_end(std::size_t first, std::size_t last) const {
+    std::size_t end = last;
+    while (end > first + 1 && (key(end - 1) == "." || (g_.flags(keys_[end - 1]) & kLegalForm))) --end;
+    if (end > first + 1 && (g_.flags(keys_[end - 1]) & kCompanyWord)) --end;
+    return end;
+}
+
 bool DocScanner::sentence_initial(std::size_t i) const {
     for (std::size_t k = begin_; k < i; ++k)
         if (tok_[k].is(kWord) || tok_[k].is(kNumber)) return false;
@@ -80,7 +92,9 @@ Found& DocScanner::emit(std::size_t first, std::size_t last, EntityKind kind, st
 
 Found& DocScanner::emit_surface(std::size_t first, std::size_t last, EntityKind kind, std::string via) {
     std::string name = surface(first, last);
-    std::string k = make_key(kind, name);
+    // "Acme Systems Inc." and "Acme Computer" are the company "Acme".
+    std::string k = kind == EntityKind::Organization ? make_key(kind, surface(first, short_name_end(first, last)))
+                                                     : make_key(kind, name);
     return emit(first, last, kind, std::move(name), std::move(k), std::move(via));
 }
 
@@ -90,11 +104,24 @@ std::size_t DocScanner::cap_run_end(std::size_t i, bool person) const {
         const Token& t = tok_[j];
         if (is_cap_word(t) && !(flags(j) & kNotName)) {
             if (j > i && !person) {
-                // "Apple CEO Steve Jobs": the run ends before a title followed by a name.
+                // "Apple CEO Steve Jobs", "Acme CEO and founder ...": the run ends before a
+                // title followed by a name, or held in a company.
                 const auto tm = title_at(j);
-                if (tm.length > 0 && j + tm.length < end_ && is_cap_word(tok_[j + tm.length])) break;
+                if (tm.length > 0 && ((j + tm.length < end_ && is_cap_word(tok_[j + tm.length])) ||
+                                      g_.title_entries[tm.value].in_org))
+                    break;
                 // "... Agency KCNA": a known name starts a new run, unless joined by "of".
                 if (key(j - 1) != "of" && !glued(j) && name_at(j).length > 0) break;
+            }
+            if (person && j >= i + 2 && !glued(j)) {
+                // "Steve Jobs Apple Computer CEO": after a full name, a known body followed
+                // by more capitals, or a company's title, starts something else (but
+                // "Gerald Ford" is a name).
+                const auto gm = name_at(j);
+                if (gm.length > 0 && g_.entries[gm.value].kind != EntityKind::Person && j + gm.length < end_ &&
+                    is_cap_word(tok_[j + gm.length]))
+                    break;
+                if (const auto tm = title_at(j); tm.length > 0 && g_.title_entries[tm.value].in_org) break;
             }
             ++j;
             continue;
@@ -134,18 +161,31 @@ std::string DocScanner::affiliation_before(std::size_t i) const {
     return m.key;
 }
 
+std::string DocScanner::owner_of(std::size_t i) const {
+    if (found_.empty()) return {};
+    const Found& m = found_.back();
+    if (m.sentence != sentence_ || m.last >= i || m.kind == EntityKind::Place || m.kind == EntityKind::Product) return {};
+    std::size_t k = m.last;
+    if (key(k) != "'s" && key(k) != "'") return {};
+    std::size_t words = 0;
+    for (++k; k < i && words < 3 && is_lower_word(tok_[k]); ++k) ++words;
+    if (words > 0 && !(flags(k - 1) & kOrgCue)) return {};  // "the Beatles' record company"
+    if (words > 0 && k < i && key(k) == ",") ++k;
+    return k == i ? m.key : std::string();
+}
+
 std::size_t DocScanner::person_after_title(std::size_t i, PhraseTrie::Match tm) {
     const TitleEntry& title = g_.title_entries[tm.value];
     std::size_t j = i + tm.length;
     if (title.honorific && j < end_ && key(j) == "." && glued(j)) ++j;  // "Mr . Kim"
     std::string role = title.role;
-    if (title.honorific) {
-        // "Mr Justice <Name>": an office after the honorific is the role.
-        const auto office = title_at(j);
-        if (office.length > 0 && is_cap_word(tok_[j]) && !g_.title_entries[office.value].honorific) {
-            role = g_.title_entries[office.value].role;
-            j += office.length;
-        }
+    // "Mr Justice <Name>": an office after the honorific is the role; "spokesman Capt.
+    // <Name>": a rank after a job is part of the title.
+    if (const auto office = title_at(j); office.length > 0 && is_cap_word(tok_[j]) &&
+                                         !g_.title_entries[office.value].honorific &&
+                                         (title.honorific || (j + office.length < end_ && is_cap_word(tok_[j + office.length])))) {
+        if (title.honorific) role = g_.title_entries[office.value].role;
+        j += office.length;
     }
     std::string affiliation = affiliation_before(i);
     if (!title.honorific && j + 1 < end_ && key(j) == "of") {
@@ -189,7 +229,16 @@ std::size_t DocScanner::acronym_after(std::size_t j) {
     if (found_.empty() || j + 2 >= end_ || key(j) != "(" || key(j + 2) != ")" || !tok_[j + 1].is(kAllCaps))
         return j;
     const Found org = found_.back();
-    if (org.kind != EntityKind::Organization && org.kind != EntityKind::Country) return j;
+    if (org.kind == EntityKind::Person || org.kind == EntityKind::Place) return j;
+    // "CANBERRA, Australia (AP)": a known name of something else is no acronym of this,
+    // nor letters that do not start as the name does; its initials always are.
+    if (initials(org.first, org.last) != text(j + 1)) {
+        if (const auto gm = name_at(j + 1); gm.length > 0) {
+            if (g_.entries[gm.value].key != org.key) return j;
+        } else if (text(j + 1)[0] != a_.doc.text[tok_[org.first].span.start]) {
+            return j;
+        }
+    }
     emit(j + 1, j + 2, org.kind, org.name, org.key, "acronym").affiliation = org.affiliation;
     return j + 3;
 }
@@ -222,9 +271,15 @@ std::size_t DocScanner::gazetteer_mention(std::size_t i, PhraseTrie::Match gm) {
         name_at(j).length == 0) {
         // "<Company> Corps", "<Company> Music Group": another body named after it.
         const std::size_t r = cap_run_end(j, false);
-        if ((flags(r - 1) & kOrgLast) && !(flags(r - 1) & kLegalForm))
-            return acronym_after(end_of(emit_surface(i, r, EntityKind::Organization, "name")));
+        if ((flags(r - 1) & kOrgLast) && !(flags(r - 1) & kLegalForm)) {
+            std::string owner = owner_of(i);
+            Found& f = emit_surface(i, r, EntityKind::Organization, "name");
+            f.affiliation = std::move(owner);
+            return acronym_after(end_of(f));
+        }
     }
+    if (e.kind == EntityKind::Organization)
+        if (const std::size_t p = product_of_org(i, j, e); p > i) return p;
     std::size_t r = j;
     if (e.kind == EntityKind::Organization) {
         // "Cisco Systems Inc.": a company name with its legal form.
@@ -294,37 +349,102 @@ void DocScanner::apposition_role(std::size_t r) {
 
 std::size_t DocScanner::capitalized_run(std::size_t i) {
     if (flags(i) & kNotName) return i + 1;
+    // "Shares of <Name> fell": a common noun capitalized at the start of a sentence.
+    if ((flags(i) & kOrgBeforeOf) && sentence_initial(i) && i + 1 < end_ && key(i + 1) == "of") return i + 1;
+    // "the Apple Chief Executive Officer, ...": a title with no name after it.
+    if (const auto tm = title_at(i); tm.length > 0 && (i + tm.length >= end_ || !is_cap_word(tok_[i + tm.length])))
+        return i + tm.length;
     std::size_t r = cap_run_end(i, false);
     // "Acme Inc.": the abbreviation's period belongs to the name.
     if ((flags(r - 1) & kLegalForm) && r < end_ && key(r) == "." && glued(r)) ++r;
-    // Headlines capitalize every word: only known names count there (the document
-    // pass still finds the names the body text established).
-    if (heading_) return r;
+    // Headlines capitalize every word: only known names and product shapes count there
+    // (the document pass still finds the names the body text established).
+    if (heading_) return product_shaped(i) ? std::max(product_run(i, r), r) : r;
     const std::size_t n = r - i;
     const std::uint32_t first = flags(i), last = flags(key(r - 1) == "." ? r - 2 : r - 1);
-    if (n >= 3 && (first & kOrgFirst) && key(i + 1) == "of") return acronym_after(end_of(emit_surface(i, r, EntityKind::Organization, "name")));
+    const auto org = [&] {
+        std::string owner = owner_of(i);
+        Found& f = emit_surface(i, r, EntityKind::Organization, "name");
+        f.affiliation = std::move(owner);
+        // "Pretax profit fell": a sentence's first word may be a common noun; the document
+        // pass drops it if the document writes it in lower case elsewhere.
+        f.weak = n == 1 && sentence_initial(i);
+        return acronym_after(end_of(f));
+    };
+    if (n >= 3 && (first & kOrgFirst) && key(i + 1) == "of") return org();
     if (n >= 3 && (first & kPlaceFirst) && key(i + 1) == "of") return end_of(emit_surface(i, r, EntityKind::Place, "name"));
     if (n >= 2 && (first & kPlaceBefore)) return end_of(emit_surface(i, r, EntityKind::Place, "name"));
-    if (n >= 2 && (last & kOrgLast) && !(n == 2 && (first & kNotName)))
-        return acronym_after(end_of(emit_surface(i, r, EntityKind::Organization, "name")));
+    if (n >= 2 && (last & kOrgLast) && !(n == 2 && (first & kNotName))) return org();
     if (r < end_ && is_lower_word(tok_[r]) && (flags(r) & kPlaceAfter))
         return end_of(emit_surface(i, r + 1, EntityKind::Place, "name"));
     if (n >= 2 && (last & kPlaceLast)) return end_of(emit_surface(i, r, EntityKind::Place, "name"));
-    if (i > begin_ && is_lower_word(tok_[i - 1]) && (flags(i - 1) & kOrgCue))
-        return acronym_after(end_of(emit_surface(i, r, EntityKind::Organization, "name")));
-    if (org_context_after(r)) return acronym_after(end_of(emit_surface(i, r, EntityKind::Organization, "name")));
+    if (n >= 2 && (last & kEventLast)) return r;  // "Worldwide Developers Conference": no entity
+    // "Royal Courts of Justice": a body's head word and "of" inside the name.
+    for (std::size_t k = i + 1; k + 2 < r; ++k)
+        if ((flags(k) & kOrgFirst) && key(k + 1) == "of") return org();
+    if (i > begin_ && is_lower_word(tok_[i - 1]) && (flags(i - 1) & kOrgCue)) return org();
+    // "shares of <Name>", "a subsidiary of <Name>".
+    if (i >= begin_ + 2 && (key(i - 1) == "of" || key(i - 1) == "for") && (flags(i - 2) & kOrgBeforeOf) &&
+        (is_lower_word(tok_[i - 2]) || sentence_initial(i - 2)))
+        return org();
+    if (org_context_after(r)) return org();
+    if (const std::size_t p = product_run(i, r); p > i) return p;
+    if (const std::size_t p = group_after_the(i, r); p > i) return p;
+    if (n >= 2 && defines_acronym(i, r)) return org();
     if (n >= 2 && (first & kGivenName)) {
         emit_surface(i, r, EntityKind::Person, "name");
         apposition_role(r);
         return r;
     }
-    // "<Name> said"; but "The Prime Minister said" names an office, not a person.
-    if (n <= 3 && r < end_ && (flags(r) & kSpeechVerb) && is_lower_word(tok_[r]) && !(first & kNotName) &&
-        title_at(i).length < n) {
-        emit_surface(i, r, EntityKind::Person, "name").weak = true;
+    // "<Name> said", "<Name> announced": a speaker; "The Prime Minister said" names an office.
+    if (const auto kind = speaker_kind(i, r)) {
+        emit_surface(i, r, *kind, "name").weak = true;
         return r;
     }
+    Found& unknown = untyped_.emplace_back();
+    unknown.first = i;
+    unknown.last = r;
+    unknown.sentence = sentence_;
     return r;
+}
+
+bool DocScanner::defines_acronym(std::size_t i, std::size_t r) const {
+    return r + 2 < end_ && key(r) == "(" && key(r + 2) == ")" && tok_[r + 1].is(kAllCaps) && initials(i, r) == text(r + 1);
+}
+
+std::string DocScanner::initials(std::size_t first, std::size_t last) const {
+    std::string out;
+    for (std::size_t k = first; k < last; ++k)
+        if (is_cap_word(tok_[k])) out += text(k)[0];
+    return out;
+}
+
+std::optional<EntityKind> DocScanner::speaker_kind(std::size_t i, std::size_t r) const {
+    const std::size_t n = r - i;
+    if (n > 3 || (flags(i) & kNotName) || title_at(i).length >= n) return std::nullopt;
+    std::size_t v = r;
+    if (v < end_ && (key(v) == "has" || key(v) == "had" || key(v) == "have" || key(v) == "also")) ++v;
+    if (v >= end_ || !is_lower_word(tok_[v]) || !(flags(v) & (kSpeechVerb | kOrgSpeech))) return std::nullopt;
+    // A body's name: no given name, no lone head word ("Police announced"), not a plural
+    // common noun at the start of a sentence ("Prosecutors announced").
+    const bool body = !(flags(i) & kGivenName) && !(n == 1 && (flags(i) & (kOrgLast | kPlaceLast))) &&
+                      !(sentence_initial(i) && key(r - 1).ends_with("s"));
+    // The pronoun that takes the name up: "Acme said its profits ...", "Smith said he ..."
+    // ("it" is too often no one: "said it was a mistake").
+    for (std::size_t k = v + 1; k < end_ && k <= v + 8; ++k) {
+        const std::string_view w = key(k);
+        if (w == "he" || w == "she" || w == "his" || w == "her" || w == "him") return EntityKind::Person;
+        if (w == "its") {
+            if (body) return EntityKind::Organization;
+            break;
+        }
+    }
+    // "<Name> announced", "<Name> said in a statement": a company's or a body's way of
+    // speaking; so is an acronym's ("UNOS said").
+    const bool statement = v + 3 < end_ && key(v + 1) == "in" && key(v + 2) == "a" && key(v + 3) == "statement";
+    if (n == 1 && body && ((flags(v) & kOrgSpeech) || statement || tok_[i].is(kAllCaps))) return EntityKind::Organization;
+    if (flags(v) & kSpeechVerb) return EntityKind::Person;
+    return std::nullopt;
 }
 
 bool DocScanner::org_context_after(std::size_t r) const {
@@ -332,8 +452,7 @@ bool DocScanner::org_context_after(std::size_t r) const {
     if (r >= end_) return false;
     if (is_lower_word(tok_[r]) && (flags(r) & kOrgAfter)) return true;
     const auto tm = title_at(r);
-    return tm.length > 0 && g_.title_entries[tm.value].in_org && r + tm.length < end_ &&
-           is_cap_word(tok_[r + tm.length]);
+    return tm.length > 0 && g_.title_entries[tm.value].in_org;
 }
 
 std::size_t DocScanner::at(std::size_t i) {
@@ -344,6 +463,8 @@ std::size_t DocScanner::at(std::size_t i) {
         if (r > i) return r;
     }
     if (gm.length > 0) return gazetteer_mention(i, gm);
+    // "iPhone", "iOS 4": a small letter, then capitals (a product's shape, or its start).
+    if (is_lower_word(tok_[i]) && tok_[i].is(kWord) && has_inner_capital(text(i))) return shaped_product(i);
     if (is_lower_word(tok_[i])) return (flags(i) & kPlaceOf) ? place_of(i) : i + 1;
     if (is_cap_word(tok_[i])) return capitalized_run(i);
     return i + 1;

@@ -10,6 +10,7 @@
 #include "entities/gazetteer.hpp"
 #include "entities/phrase_trie.hpp"
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -25,6 +26,14 @@ struct Found {
     /// A guess from one weak cue ("<Name> said", "<Name> smartphone"): may be re-typed by
     /// what the rest of the document says about the same name.
     bool weak = false;
+    /// Not a mention: a name the document may use alone later ("iPhone" of "iPhone 4").
+    bool hidden = false;
+    /// "the Beatles": a group named by a plural; "the Howes" is a family if the document
+    /// names a person Howe.
+    bool plural = false;
+    /// "BellSouth" taken for a company by its shape alone: a product wherever the same
+    /// document calls it one ("Acme's BellSouth phone").
+    bool shape_guess = false;
 };
 
 inline bool is_cap_word(const Token& t) { return t.is(kWord) && (t.is(kCapitalized) || t.is(kAllCaps)); }
@@ -46,6 +55,9 @@ private:
     NormalizedTokens keys_;
     const std::vector<Token>& tok_;
     std::vector<Found> found_;
+    /// Capitalized runs no rule could type, in text order: a later cue may ("Acme's
+    /// <product>"; "... Acme. The company said ...").
+    std::vector<Found> untyped_;
     // Per sentence.
     std::size_t sentence_ = 0, begin_ = 0, end_ = 0;
     bool heading_ = false;
@@ -65,6 +77,9 @@ private:
     PhraseTrie::Match title_at(std::size_t i) const;
     bool sentence_initial(std::size_t i) const;
     Found& emit(std::size_t first, std::size_t last, EntityKind kind, std::string name, std::string key, std::string via);
+    /// End of an organization's short name: without its legal form and one company word
+    /// ("Acme" of "Acme Systems Inc.", of "Acme Computer"; "Acme Corps" stays whole).
+    std::size_t short_name_end(std::size_t first, std::size_t last) const;
     Found& emit_surface(std::size_t first, std::size_t last, EntityKind kind, std::string via);
     /// End of the capitalized name starting at i: capitalized words, joined by
     /// connectors; cut before a title or a known name that starts inside it.
@@ -73,6 +88,9 @@ private:
     /// separated by at most three lower-case words or a possessive ("Russian Prime
     /// Minister", "Ukraine's military intelligence chief").
     std::string affiliation_before(std::size_t i) const;
+    /// The owner of a body named at i: "The Beatles' Apple Corps", "the Beatles' record
+    /// company, Apple Corps" (the key of the organization or person), or "".
+    std::string owner_of(std::size_t i) const;
     /// "<title> <Name>": a person with a role. Returns the end, or i if no name follows.
     std::size_t person_after_title(std::size_t i, PhraseTrie::Match tm);
     /// "Name (ACR)" right after an organization: the acronym is a mention of it too.
@@ -92,8 +110,54 @@ private:
     /// After an unknown name: "<Name> CEO <Name>", "<Name>'s founder", "<Name> shares"
     /// say it is an organization.
     bool org_context_after(std::size_t r) const;
+    /// "Acme Widget Corporation (AWC)": the capitalized run [i, r) is followed by its
+    /// initials in parentheses.
+    bool defines_acronym(std::size_t i, std::size_t r) const;
+    /// First letters of the capitalized words in [first, last): "NSA".
+    std::string initials(std::size_t first, std::size_t last) const;
+    /// The name at [i, r) speaks ("<Name> said", "<Name> announced", "<Name> has claimed"):
+    /// a person, or an organization by the verb ("announced", "said in a statement", one
+    /// word) or the pronoun after it ("its"/"he"); nothing if no speech verb follows.
+    std::optional<EntityKind> speaker_kind(std::size_t i, std::size_t r) const;
     std::size_t at(std::size_t i);
     void scan_sentence(std::size_t s);
+
+    // ---- products.cpp ----------------------------------------------------------------------
+    /// A word shaped like a product's or brand's name: small letters then a capital
+    /// ("iPhone", "eBay"), or two capitalized parts ("PlayStation") that are not a
+    /// surname's ("McCain", "DeSantis").
+    bool product_shaped(std::size_t i) const;
+    /// A model number or code at j ("4", "3G", "S24", "737", "10.4"; only numbers if
+    /// `numeric_only`); not a year, a quantity, a unit or a code such as "Q3" or "G20".
+    bool model_token(std::size_t j, bool numeric_only) const;
+    /// End of the model part starting at j: a model token, "-16", variants ("Pro",
+    /// "nano" when `lower_variants`); j if there is none.
+    std::size_t model_end(std::size_t j, bool lower_variants, bool numeric_only) const;
+    /// The longest products.tsv phrase at i with one of the `role` bits (length 0 if none).
+    PhraseTrie::Match product_phrase(std::size_t i, std::uint32_t role) const;
+    /// A product noun just before i: "web browser <X>", "the app <X>".
+    bool noun_ending_at(std::size_t i) const;
+    /// An apposition at j that calls a name a product: ", the newest version of ...",
+    /// ", Acme's video calling application".
+    bool version_apposition(std::size_t j) const;
+    /// A cue before i that introduces a product: "unveiled [the] [new] <X>", "the new <X>".
+    bool product_cue_before(std::size_t i) const;
+    /// A cue that the name at [i, stop) is a product's: a product noun after or before it,
+    /// a cue before it ("unveiled", "the new"), an apposition; for a shape (`shaped`) also
+    /// an owner ("Acme's") or "the" before it.
+    bool product_cued(std::size_t i, std::size_t stop, bool shaped) const;
+    /// A product's name at [i, r) (r: end of its capitalized run) with its model, variants
+    /// and head; returns the end, or i if nothing says it is a product.
+    std::size_t product_run(std::size_t i, std::size_t r);
+    /// A shaped word at i ("iTunes") and the capitalized words after it.
+    std::size_t shaped_product(std::size_t i);
+    /// "Boeing 737 MAX": a known organization at [i, j) followed by a model number.
+    std::size_t product_of_org(std::size_t i, std::size_t j, const NamedEntry& e);
+    /// The owner of a product at i: "Acme's [new] <product>" (Acme, untyped so far,
+    /// becomes an organization); its key or "".
+    std::string owner_before(std::size_t i);
+    /// "the Beatles", "The Rolling Stones": a band, team or party at [i, r); i if not.
+    std::size_t group_after_the(std::size_t i, std::size_t r);
 
     // ---- document_pass.cpp -----------------------------------------------------------------
     struct Alias {
@@ -106,6 +170,16 @@ private:
     static int rank(const Alias& a, const Found& f);
     void add_alias(std::unordered_map<std::string, Alias>& map, std::string k, std::size_t target, const char* via) const;
     void resolve_aliases();
+    /// "<Name>. The company ...": the last untyped name of the sentence before.
+    void company_back_references();
+    /// Weak guesses that are a sentence's first word and a common word elsewhere in the
+    /// document ("Pretax profit fell" when "pretax" appears too); families ("the Howes").
+    void drop_common_words();
+    /// Weak guesses that a name is a person or an organization agree on the kind most of
+    /// them have ("Acme announced" twice, "Acme said" once: an organization).
+    void settle_weak_kinds();
+    /// "the 3G iPhone" next to "iPhone 3G" in the same document: one product.
+    void model_before_product();
     void write_mentions();
 };
 

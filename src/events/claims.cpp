@@ -22,8 +22,8 @@ std::string measured_thing(const SentenceView& v, const Lexicon& lex, std::size_
         std::string head;
         for (std::size_t j = from; j < v.size(); ++j) {
             const std::string& w = v.words[j];
-            if (!v.is_word(j) || lex.in_class("auxiliary", w) || lex.in_class("be", w) || w == "which" || w == "that" ||
-                lex.in_class("label-stop", w) || lex.trigger_at(v.words, j))
+            if (!v.is_word(j) || lex.in_class(lex.grammar().auxiliary, w) || lex.in_class(lex.grammar().be, w) || w == "which" || w == "that" ||
+                lex.in_class(lex.grammar().label_stop, w) || lex.trigger_at(v.words, j))
                 break;
             head = w;
         }
@@ -115,9 +115,8 @@ void add_claim(DocumentAnalysis& a, const SentenceView& v, Claim claim, std::siz
 
 }  // namespace
 
-void extract_claims(DocumentAnalysis& a, const Lexicon& lex) {
-    for (std::size_t s = 0; s < a.sentences.size(); ++s) {
-        const SentenceView v(a, s);
+void extract_claims(DocumentAnalysis& a, const SentenceView& v, const Lexicon& lex) {
+    {
         for (std::size_t i = 0; i < v.size(); ++i) {
             // "the kilometre-long bridge": one unit, no number.
             if (const Measure* unit = lex.measure(v.words[i], "length");
@@ -165,7 +164,7 @@ void extract_claims(DocumentAnalysis& a, const Lexicon& lex) {
             const Measure* people = has_unit ? lex.measure(v.words[unit], "people") : nullptr;
             // "4,700 of them have been killed", "approximately 4,000 have been killed"
             const bool of_them = v.is(j, "of") && v.is(j + 1, "them");
-            const bool bare_subject = j < v.size() && lex.in_class("have", v.words[j]);
+            const bool bare_subject = j < v.size() && v.in(j, lex.grammar().have);
             if (!people && !of_them && !bare_subject) continue;
             std::string measure_name = people_measure(v, people ? people->name : "people", event ? a.events[*event].type : "");
             if (measure_name.empty()) continue;  // a count with no event: too vague to compare

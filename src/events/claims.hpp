@@ -4,10 +4,12 @@
 
 #include "chronograph/analysis.hpp"
 #include "events/lexicon.hpp"
+#include "events/sentence_view.hpp"
 
 namespace chronograph::events {
 
-/// Fills a.claims from the sentences, using the events already found.
-void extract_claims(DocumentAnalysis& a, const Lexicon& lex);
+/// Adds to a.claims the numbers of the sentence `v` shows, using the events already found
+/// in it.
+void extract_claims(DocumentAnalysis& a, const SentenceView& v, const Lexicon& lex);
 
 }  // namespace chronograph::events

@@ -7,6 +7,7 @@
 #include "events/sentence_view.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace chronograph {
@@ -62,12 +63,18 @@ public:
         if (m.trigger->pos == events::Pos::Noun) return true;
         if (m.trigger->pos == events::Pos::Phrase) return v_.words[i].find("ground") != std::string::npos;
         if (i == 0) return false;
+        // "Putin's 2024 visit", "the June election": a date between a determiner and the word.
+        if (v_.timex[i - 1] >= 0) {
+            std::size_t k = i - 1;
+            while (k > 0 && v_.timex[k - 1] == v_.timex[i - 1]) --k;
+            if (k > 0 && v_.in(k - 1, lex_.grammar().determiner)) return true;
+        }
         const std::string_view f = m.form;
         auto ends = [&](std::string_view suffix) { return f.size() > suffix.size() && f.substr(f.size() - suffix.size()) == suffix; };
         const std::string& prev = v_.words[i - 1];
-        if (lex_.in_class("determiner", prev)) return !ends("ed");
+        if (lex_.in_class(lex_.grammar().determiner, prev)) return !ends("ed");
         // "of sending troops": a gerund after a preposition names an action, not a clause's verb.
-        if (ends("ing") && lex_.in_class("preposition", prev)) return true;
+        if (ends("ing") && lex_.in_class(lex_.grammar().preposition, prev)) return true;
         if (ends("ed") || ends("ing") || m.form != v_.words[i]) return false;
         // Only a bare form can head a compound: "sent", "built" are verbs.
         const std::string& lemma = m.trigger->lemma;
@@ -77,8 +84,8 @@ public:
         if (prev == "-") return true;
         if (!v_.is_word(i - 1) || v_.token(i - 1).is(kCapitalized) || v_.entity[i - 1] >= 0) return false;
         // After a preposition other than "to" a bare form is no verb: "for open dialogue".
-        if (prev != "to" && lex_.in_class("preposition", prev)) return true;
-        if (lex_.in_class("auxiliary", prev) || lex_.in_class("pronoun", prev) || prev == "to" || prev == "and" ||
+        if (prev != "to" && lex_.in_class(lex_.grammar().preposition, prev)) return true;
+        if (lex_.in_class(lex_.grammar().auxiliary, prev) || lex_.in_class(lex_.grammar().pronoun, prev) || prev == "to" || prev == "and" ||
             prev == "or" || (prev.size() > 2 && prev.substr(prev.size() - 2) == "ly"))
             return false;
         return !(prev.back() == 's' && !ends("s"));
@@ -95,7 +102,7 @@ public:
                     if (v_.timex[j] >= 0) return false;
                 return true;
             }
-            if (!v_.is_word(k - 1) || lex_.in_class("determiner", w) || lex_.in_class("preposition", w)) break;
+            if (!v_.is_word(k - 1) || lex_.in_class(lex_.grammar().determiner, w) || lex_.in_class(lex_.grammar().preposition, w)) break;
         }
         return false;
     }
@@ -244,7 +251,7 @@ public:
                     // "a partnership agreement was established": in the passive the event
                     // noun comes before the light verb.
                     const bool reduced_relative = i > 0 && matches_[i - 1] && matches_[i - 1]->trigger->pos == events::Pos::Noun;
-                    if (i > 0 && (lex_.in_class("be", v_.words[i - 1]) || reduced_relative))
+                    if (i > 0 && (v_.in(i - 1, lex_.grammar().be) || reduced_relative))
                         for (std::size_t k = reduced_relative ? i : i - 1; k > 0 && i - k < 5; --k)
                             if (matches_[k - 1] && v_.clause[k - 1] == c && !matches_[k - 1]->trigger->type.empty() &&
                                 matches_[k - 1]->trigger->role == Role::Event) {
@@ -262,15 +269,46 @@ public:
                     if (t.type.empty() || nominal_use(i)) continue;
                     return cand;
                 }
+                case Role::BySubject: {
+                    // "A magnitude 7.8 earthquake struck": the subject says what kind of event.
+                    for (std::size_t j = i; j > 0 && i - j < 7; --j) {
+                        if (v_.clause[j - 1] != c) break;
+                        if (const std::string* ty = lex_.subject_type(v_.words[j - 1])) {
+                            cand.type = *ty;
+                            break;
+                        }
+                    }
+                    cand.nominal = nominal_use(i);
+                    if (cand.nominal) {
+                        if (!noun_fallback) noun_fallback = cand;
+                        continue;
+                    }
+                    return cand;
+                }
                 case Role::ByObject: {
+                    bool typed = false;
                     for (std::size_t j = i + m.length; j < v_.size() && j < i + m.length + 8; ++j) {
                         if (v_.clause[j] != c) break;
                         if (const std::string* ty = lex_.object_type(v_.words[j])) {
                             cand.type = *ty;
                             cand.last = j + 1;
+                            typed = true;
                             break;
                         }
                     }
+                    // "the speech delivered", "weapons were supplied": in the passive or a
+                    // reduced relative the object stands before the verb.
+                    if (!typed && i > 0 && v_.clause[i - 1] == c) {
+                        std::size_t k = i - 1;
+                        if (k > 0 && v_.in(k, lex_.grammar().be)) --k;
+                        if (const std::string* ty = lex_.object_type(v_.words[k])) {
+                            cand.type = *ty;
+                            typed = true;
+                        }
+                    }
+                    // "This photo provided by the government": a participle naming who made
+                    // something, not an act of giving.
+                    if (!typed && v_.is(i + m.length, "by")) continue;
                     cand.nominal = nominal_use(i);
                     if (cand.nominal) {
                         if (!noun_fallback) noun_fallback = cand;
@@ -310,7 +348,7 @@ struct EventExtractor::Impl {
     void participants(const SentenceView& v, const Candidate& c, int clause, const std::set<std::size_t>& sources,
                       const std::vector<std::size_t>& recent_countries, EventMention& ev) const;
     void time(const SentenceView& v, const Candidate& c, const std::vector<Candidate>& all, int clause,
-              bool content_clause, EventMention& ev) const;
+              bool content_clause, const std::vector<std::size_t>& local_agents, EventMention& ev) const;
     bool passive(const SentenceView& v, const Candidate& c) const;
     void label(const SentenceView& v, const Candidate& c, int clause, const std::vector<std::size_t>& local_agents,
                EventMention& ev) const;
@@ -325,7 +363,6 @@ void EventExtractor::extract(DocumentAnalysis& a) const {
     a.claims.clear();
     std::vector<std::size_t> recent_countries;  // entity indices, most recent last
     for (std::size_t s = 0; s < a.sentences.size(); ++s) impl_->sentence(a, s, recent_countries);
-    events::extract_claims(a, impl_->lex);
 }
 
 namespace {
@@ -344,7 +381,7 @@ std::set<std::size_t> sources_of(const SentenceView& v) {
 }
 
 /// The countries named before token `upto` of this sentence, after those of the
-/// sentences before it: what "the two countries" can point back to.
+/// sentences before it, one entry per country, most recent last.
 std::vector<std::size_t> countries_before(const SentenceView& v, std::size_t upto, std::vector<std::size_t> recent) {
     for (std::size_t i = 0; i < upto && i < v.size(); ++i) {
         const int e = v.entity[i];
@@ -359,10 +396,26 @@ std::vector<std::size_t> countries_before(const SentenceView& v, std::size_t upt
     return recent;
 }
 
+/// What "the two countries" points back to: of the countries named so far, the two named
+/// most often (the story's protagonists), the more recent first on ties; most salient last.
+std::vector<std::size_t> salient_countries(const SentenceView& v, std::size_t upto, const std::vector<std::size_t>& recent) {
+    std::vector<std::size_t> list = countries_before(v, upto, recent);
+    const std::size_t until = upto < v.size() ? v.token(upto).span.start : v.a.sentences[v.index].span.end;
+    std::map<std::string, int> count;
+    for (const EntityMention& m : v.a.entities) {
+        if (m.span.start >= until) break;
+        if (m.kind == EntityKind::Country) ++count[m.key];
+    }
+    std::stable_sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {
+        return count[v.a.entities[a].key] < count[v.a.entities[b].key];
+    });
+    return list;
+}
+
 }  // namespace
 
 void EventExtractor::Impl::sentence(DocumentAnalysis& a, std::size_t s, std::vector<std::size_t>& recent_countries) const {
-    const SentenceView v(a, s);
+    const SentenceView v(a, s, lex);
     const SentenceRules rules(lex, v);
     const std::set<std::size_t> sources = sources_of(v);
     bool attributed = !sources.empty();
@@ -388,13 +441,13 @@ void EventExtractor::Impl::sentence(DocumentAnalysis& a, std::size_t s, std::vec
             ev.type = cand.type;
             ev.nominal = cand.nominal;
             ev.status = status(v, cand, c, attributed);
-            participants(v, cand, c, sources, countries_before(v, cand.head, recent_countries), ev);
+            participants(v, cand, c, sources, recent_countries, ev);
             const std::vector<std::size_t> local_agents = ev.agents;
             // A clause without its own subject shares the sentence's previous one.
             if (ev.agents.empty() && a.events.size() > first_event) ev.agents = a.events.back().agents;
             label(v, cand, c, local_agents, ev);
             for (std::size_t src : sources) ev.sources.push_back(src);
-            time(v, cand, cands, c, content, ev);
+            time(v, cand, cands, c, content, local_agents, ev);
             const events::TypeInfo* info = lex.type(ev.type);
             // Minor types only count when a time expression dates them; an event named by
             // a noun needs a date, an actor or a plan to count.
@@ -406,6 +459,7 @@ void EventExtractor::Impl::sentence(DocumentAnalysis& a, std::size_t s, std::vec
         }
     }
     recent_countries = countries_before(v, v.size(), std::move(recent_countries));
+    events::extract_claims(a, v, lex);
 }
 
 EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate& c, int clause, bool attributed) const {
@@ -413,31 +467,36 @@ EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate&
     auto consider = [&](EventStatus s) {
         if (strength(s) > strength(best)) best = s;
     };
-    for (const events::Cue& cue : lex.cues()) {
-        const std::size_t len = cue.words.size();
-        for (std::size_t i = 0; i + len <= c.head; ++i) {
-            bool hit = true;
-            for (std::size_t k = 0; k < len && hit; ++k) {
-                const std::string& w = v.words[i + k];
-                // "didn't", "won't": a negation glued to its verb.
-                hit = w == cue.words[k] || (cue.words[k] == "n't" && w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0);
-            }
-            if (!hit || v.clause[i] != clause) continue;
-            if (static_cast<int>(c.head - (i + len)) <= cue.reach) consider(cue.status);
-        }
+    auto matches = [&](const events::Cue& cue, std::size_t i) {
+        if (i + cue.words.size() > c.head) return false;
+        for (std::size_t k = 1; k < cue.words.size(); ++k)
+            if (v.words[i + k] != cue.words[k]) return false;
+        return static_cast<int>(c.head - (i + cue.words.size())) <= cue.reach;
+    };
+    const auto* negations = lex.cues_starting("n't");
+    for (std::size_t i = 0; i < c.head; ++i) {
+        if (v.clause[i] != clause) continue;
+        const std::string& w = v.words[i];
+        if (const auto* list = lex.cues_starting(w))
+            for (std::size_t k : *list)
+                if (matches(lex.cues()[k], i)) consider(lex.cues()[k].status);
+        // "didn't", "won't": a negation glued to its verb.
+        if (negations && w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0)
+            for (std::size_t k : *negations)
+                if (matches(lex.cues()[k], i)) consider(lex.cues()[k].status);
     }
     // "a mission to liberate", "troops to help reclaim": an infinitive of purpose is
     // something intended, not done (control verbs are handled as one event with it).
     if (!c.nominal && c.head > 0) {
         std::size_t k = c.head - 1;
         if (k > 0 && (v.words[k] == "\"" || v.words[k] == "'" || v.words[k] == "\xE2\x80\x9C" || v.words[k] == "\xE2\x80\x98")) --k;
-        if (v.words[k] == "to" && v.clause[k] == clause && !(k > 0 && lex.in_class("pre-trigger", v.words[k - 1])))
+        if (v.words[k] == "to" && v.clause[k] == clause && !(k > 0 && v.in(k - 1, lex.grammar().pre_trigger)))
             consider(EventStatus::Planned);
     }
     // "The summit is scheduled for June 5": the cue follows an event noun.
     if (c.nominal)
         for (std::size_t k = c.last; k + 1 < v.size() && k < c.last + 4 && v.clause[k] == clause; ++k) {
-            if (!lex.in_class("be", v.words[k])) continue;
+            if (!v.in(k, lex.grammar().be)) continue;
             for (const events::Cue& cue : lex.cues())
                 if (cue.words.size() == 1 && cue.words[0] == v.words[k + 1]) consider(cue.status);
             const std::string& next = v.words[k + 1];
@@ -448,7 +507,7 @@ EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate&
     if (c.head > 0 && !c.nominal) {
         const std::string& form = v.words[c.head];
         const bool ing = form.size() > 4 && form.compare(form.size() - 3, 3, "ing") == 0;
-        if (ing && lex.in_class("be", v.words[c.head - 1]) && v.words[c.head - 1] != "been") consider(EventStatus::Ongoing);
+        if (ing && v.in(c.head - 1, lex.grammar().be) && v.words[c.head - 1] != "been") consider(EventStatus::Ongoing);
     }
     if (attributed) consider(EventStatus::Reported);
     return best;
@@ -464,7 +523,7 @@ bool EventExtractor::Impl::passive(const SentenceView& v, const Candidate& c) co
     if (!participle) return false;
     std::size_t k = c.head;
     while (k > 0 && v.words[k - 1].size() > 3 && v.words[k - 1].compare(v.words[k - 1].size() - 2, 2, "ly") == 0) --k;
-    return k > 0 && lex.in_class("be", v.words[k - 1]) && v.words[k - 1] != "'s";
+    return k > 0 && v.in(k - 1, lex.grammar().be) && v.words[k - 1] != "'s";
 }
 
 void EventExtractor::Impl::participants(const SentenceView& v, const Candidate& c, int clause,
@@ -487,7 +546,7 @@ void EventExtractor::Impl::participants(const SentenceView& v, const Candidate& 
         while (end + 1 < v.size() && v.entity[end + 1] == e) ++end;
         // "Russian President Putin", "North Korea's leader Kim", "Russia's Tass": the first
         // names whom the second belongs to; it is not a participant of its own.
-        const bool possessive = v.is(end + 1, "'s");
+        const bool possessive = v.possessive(end + 1);
         const bool adjectival = m.via == "demonym";
         bool modifier = false;
         for (std::size_t j = end + 1 + (possessive ? 1 : 0); j < v.size() && j <= end + 5; ++j) {
@@ -508,11 +567,11 @@ void EventExtractor::Impl::participants(const SentenceView& v, const Candidate& 
         // that preposition ("the onset of the Ukraine war"), not the subject.
         std::size_t np = i;
         while (np > 0 && v.clause[np - 1] == clause && i - np < 3 &&
-               (lex.in_class("determiner", v.words[np - 1]) || v.token(np - 1).is(kCapitalized)) &&
+               (v.in(np - 1, lex.grammar().determiner) || v.token(np - 1).is(kCapitalized)) &&
                v.entity[np - 1] < 0)
             --np;
         std::string prep = np > 0 && v.clause[np - 1] == clause ? v.words[np - 1] : std::string();
-        bool in_pp = !prep.empty() && lex.in_class("preposition", prep);
+        bool in_pp = !prep.empty() && lex.in_class(lex.grammar().preposition, prep);
         // "between Russia and North Korea": a second conjunct shares the first one's preposition.
         if ((prep == "and" || prep == "or" || prep == ",") && np >= 2 && v.entity[np - 2] >= 0) {
             in_pp = last_in_pp;
@@ -520,11 +579,18 @@ void EventExtractor::Impl::participants(const SentenceView& v, const Candidate& 
         }
         last_in_pp = in_pp;
         last_prep = prep;
-        const bool locative = lex.in_class("locative", prep);
+        const bool locative = lex.in_class(lex.grammar().locative, prep);
+        // "days after Pyongyang confirmed": a name right before its verb (auxiliaries and
+        // adverbs between) is its subject, whatever word comes before it.
+        bool right_before = i < c.head && !c.nominal;
+        for (std::size_t k = end + 1; right_before && k < c.head; ++k)
+            right_before = v.in(k, lex.grammar().pre_trigger);
         if (i < c.head) {
             // "Putin's visit": the possessor of an event noun is its agent.
             if (c.nominal && possessive && c.head - end <= 3) {
                 add(ev.agents, e);
+            } else if (right_before) {
+                add(is_passive ? ev.patients : ev.agents, e);
             } else if (in_pp) {
                 if (locative && m.kind == EntityKind::Country) add(ev.places, e);
             } else {
@@ -532,33 +598,34 @@ void EventExtractor::Impl::participants(const SentenceView& v, const Candidate& 
             }
         } else if (locative && m.kind == EntityKind::Country) {
             add(ev.places, e);
-        } else if ((is_passive && prep == "by") || (c.nominal && lex.in_class("agentive", prep))) {
+        } else if (in_pp && lex.in_class(lex.grammar().circumstance, prep)) {
+            // "during Putin's visit", "since the Korean War": a circumstance, not a participant.
+        } else if ((is_passive && prep == "by") || (c.nominal && lex.in_class(lex.grammar().agentive, prep))) {
             add(ev.agents, e);
         } else {
             add(ev.patients, e);
         }
     }
-    // "the two countries", "both nations": the two countries named last.
-    if (ev.agents.empty() && recent_countries.size() >= 2) {
+    // "the two countries", "both nations": the two countries the story is about.
+    if (ev.agents.empty()) {
         for (std::size_t i = 0; i + 1 < v.size() && i < c.head + 6; ++i) {
             if (v.clause[i] != clause) continue;
             const bool two = (v.words[i] == "two" && i > 0 && v.words[i - 1] == "the") || v.words[i] == "both";
-            if (two && lex.in_class("plural-anaphor", v.words[i + 1])) {
-                add(ev.agents, recent_countries[recent_countries.size() - 2]);
-                add(ev.agents, recent_countries.back());
+            if (two && v.in(i + 1, lex.grammar().plural_anaphor)) {
+                const std::vector<std::size_t> salient = salient_countries(v, i, recent_countries);
+                if (salient.size() >= 2) {
+                    add(ev.agents, salient[salient.size() - 2]);
+                    add(ev.agents, salient.back());
+                }
                 break;
             }
         }
     }
 }
 
-void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const std::vector<Candidate>& all,
-                                int clause, bool content_clause, EventMention& ev) const {
-    if (c.duration_timex >= 0) {
-        ev.duration = v.a.timexes[c.duration_timex].time.value;
-        ev.anchor_type = c.anchor_type;
-    }
-    // The date or time expression of the clause closest to the trigger.
+/// The date or time expression of the clause closest to the trigger of `c`, unless it is
+/// nearer to another event of the clause; -1 if none.
+int nearest_timex(const SentenceView& v, const Candidate& c, const std::vector<Candidate>& all, int clause) {
     int best = -1;
     std::size_t best_distance = 0;
     for (std::size_t i = 0; i < v.size(); ++i) {
@@ -566,9 +633,12 @@ void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const
         if (tx < 0 || tx == c.duration_timex || v.clause[i] != clause) continue;
         const Timex& t = v.a.timexes[tx];
         if (t.type != TimexType::Date && t.type != TimexType::Time) continue;
+        // "this year's conference", "last week's vote": the date of a thing, not of the event.
+        std::size_t after = i;
+        while (after < v.size() && v.timex[after] == tx) ++after;
+        if (v.possessive(after)) continue;
         auto distance = [&](const Candidate& x) { return i < x.head ? x.head - i : (i >= x.last ? i - x.last + 1 : 0); };
         const std::size_t d = distance(c);
-        // A date nearer to another event of the clause is that event's.
         bool other = false;
         for (const Candidate& x : all)
             if (&x != &c && distance(x) < d) other = true;
@@ -577,6 +647,27 @@ void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const
             best = tx;
             best_distance = d;
         }
+    }
+    return best;
+}
+
+void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const std::vector<Candidate>& all,
+                                int clause, bool content_clause, const std::vector<std::size_t>& local_agents,
+                                EventMention& ev) const {
+    if (c.duration_timex >= 0) {
+        ev.duration = v.a.timexes[c.duration_timex].time.value;
+        ev.anchor_type = c.anchor_type;
+    }
+    int best = nearest_timex(v, c, all, clause);
+    // "signed during Putin's visit last year": an event dated by the event it happened during.
+    for (std::size_t k = 0; best < 0 && k < all.size(); ++k) {
+        const Candidate& x = all[k];
+        if (&x == &c || x.head < c.last || x.head > c.last + 6) continue;
+        for (std::size_t i = c.last; i < x.head; ++i)
+            if (v.words[i] == "during") {
+                best = nearest_timex(v, x, all, clause);
+                break;
+            }
     }
     if (best >= 0) {
         ev.timex = static_cast<std::size_t>(best);
@@ -587,10 +678,13 @@ void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const
     if (!ev.duration.empty()) return;  // dated later, from the start it follows
     // A past-tense report with nothing else to go by happened by the publication date.
     const Document& doc = v.a.doc;
-    if (!doc.dct || content_clause || c.nominal) return;
+    // ...but not words in quotation marks: what someone said, not what the article reports.
+    if (!doc.dct || content_clause || c.nominal || v.quoted[c.head]) return;
+    (void)local_agents;
     if (ev.status != EventStatus::Happened && ev.status != EventStatus::Reported) return;
     const std::string& form = v.words[c.head];
-    const bool past = form.size() > 2 && (form.compare(form.size() - 2, 2, "ed") == 0 || form != ev.lemma);
+    const bool ing = form.size() > 4 && form.compare(form.size() - 3, 3, "ing") == 0;
+    const bool past = !ing && form.size() > 2 && (form.compare(form.size() - 2, 2, "ed") == 0 || form != ev.lemma);
     const bool pluperfect = c.head > 0 && (v.words[c.head - 1] == "had" || v.words[c.head - 1] == "'d");
     if (!past || pluperfect) return;
     ev.time.value = format_day(*doc.dct);
@@ -612,15 +706,15 @@ std::string EventExtractor::Impl::antecedent(const SentenceView& v, int clause) 
         std::size_t from = 0;
         while (from < first && v.clause[from] != prev) ++from;
         std::size_t to = from;
-        while (to < first && to - from < 6 && (v.is_word(to) || v.words[to] == "-") && !lex.in_class("auxiliary", v.words[to]) &&
-               !lex.in_class("preposition", v.words[to]) && !lex.trigger_at(v.words, to))
+        while (to < first && to - from < 6 && (v.is_word(to) || v.words[to] == "-") && !v.in(to, lex.grammar().auxiliary) &&
+               !v.in(to, lex.grammar().preposition) && !lex.trigger_at(v.words, to))
             ++to;
         return to > from ? v.surface(from, to) : std::string();
     }
-    if (!lex.in_class("pronoun", v.words[first]) || v.words[first - 1] != ",") return {};
+    if (!v.in(first, lex.grammar().pronoun) || v.words[first - 1] != ",") return {};
     std::size_t from = first - 1;
     while (from > 0 && first - 1 - from < 7 && (v.is_word(from - 1) || v.words[from - 1] == "-") &&
-           !lex.in_class("preposition", v.words[from - 1]) && !lex.in_class("auxiliary", v.words[from - 1]))
+           !v.in(from - 1, lex.grammar().preposition) && !v.in(from - 1, lex.grammar().auxiliary))
         --from;
     return from < first - 1 ? v.surface(from, first - 1) : std::string();
 }
@@ -644,7 +738,7 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
         }
     }
     if (!subject) {
-        while (start > 0 && same(start - 1) && c.head - start < 6 && lex.in_class("pre-trigger", v.words[start - 1])) --start;
+        while (start > 0 && same(start - 1) && c.head - start < 6 && v.in(start - 1, lex.grammar().pre_trigger)) --start;
         std::size_t np = start, words = 0;
         while (np > 0) {
             const std::size_t k = np - 1;
@@ -653,8 +747,8 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
                 continue;
             }
             if (!same(k) || words >= 6 || !(v.is_word(k) || v.token(k).is(kNumber) || v.words[k] == "-") ||
-                lex.in_class("preposition", v.words[k]) ||
-                lex.in_class("label-stop", v.words[k]) || lex.in_class("auxiliary", v.words[k]) || v.words[k] == "and" ||
+                v.in(k, lex.grammar().preposition) ||
+                v.in(k, lex.grammar().label_stop) || v.in(k, lex.grammar().auxiliary) || v.words[k] == "and" ||
                 v.words[k] == "or" || v.words[k] == "but")
                 break;
             np = k;
@@ -663,9 +757,9 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
         while (np < start && (embedded(np) || v.words[np] == ",")) ++np;
         // A noun phrase right before the trigger ("a railway bridge built in 1959") is its
         // subject even after a preposition; further back, only outside one.
-        if (words > 0 && (np == 0 || !lex.in_class("preposition", v.words[np - 1]) || start == c.head)) {
+        if (words > 0 && (np == 0 || !v.in(np - 1, lex.grammar().preposition) || start == c.head)) {
             start = np;
-            subject = !lex.in_class("pronoun", v.words[np]);
+            subject = !v.in(np, lex.grammar().pronoun);
         }
     }
     // End: the object, up to a stop word, a time expression or the clause's end.
@@ -678,21 +772,25 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
             }
             break;
         }
-        if (v.timex[end] >= 0 || lex.in_class("label-stop", v.words[end])) break;
+        if (v.timex[end] >= 0 || v.in(end, lex.grammar().label_stop)) break;
         ++end;
     }
-    while (end > c.last && lex.in_class("label-trim", v.words[end - 1])) --end;
-    if (start < c.head && lex.in_class("pronoun", v.words[start])) ++start;  // "it had sent": named below
+    while (end > c.last && v.in(end - 1, lex.grammar().label_trim)) --end;
+    if (start < c.head && v.in(start, lex.grammar().pronoun)) ++start;  // "it had sent": named below
     std::string text = v.surface(start, end, clause);
     if (!subject) {
         // A clause without a subject of its own: the actors' names, or the noun a relative
         // clause hangs on ("The kilometre-long ... bridge, which is expected to take ...").
-        std::string prefix;
-        for (std::size_t k = 0; k < ev.agents.size() && k < 3; ++k) {
-            if (k) prefix += k + 1 == std::min<std::size_t>(ev.agents.size(), 3) ? " and " : ", ";
-            prefix += v.a.entities[ev.agents[k]].name;
-        }
-        if (prefix.empty()) prefix = antecedent(v, clause);
+        // In the passive the subject is what was acted on, not the agent after "by".
+        const bool is_passive = passive(v, c);
+        std::string prefix = is_passive ? antecedent(v, clause) : std::string();
+        const std::vector<std::size_t>& names = is_passive ? ev.patients : ev.agents;
+        if (prefix.empty())
+            for (std::size_t k = 0; k < names.size() && k < 3; ++k) {
+                if (k) prefix += k + 1 == std::min<std::size_t>(names.size(), 3) ? " and " : ", ";
+                prefix += v.a.entities[names[k]].name;
+            }
+        if (prefix.empty() && !is_passive) prefix = antecedent(v, clause);
         if (!prefix.empty()) text = prefix + " " + text;
     }
     if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
@@ -701,14 +799,14 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
 
     // Theme: the head noun of what the event acts on ("a bridge for automobiles" -> bridge).
     std::size_t i = c.last;
-    while (i < v.size() && v.clause[i] == clause && (lex.in_class("light-noun", v.words[i]) || v.words[i] == "for" ||
+    while (i < v.size() && v.clause[i] == clause && (v.in(i, lex.grammar().light_noun) || v.words[i] == "for" ||
                                                      v.words[i] == "of" || v.words[i] == "on"))
         ++i;
     std::string theme;
     for (; i < v.size() && i < c.last + 8 && v.clause[i] == clause; ++i) {
         const std::string& w = v.words[i];
-        if (v.timex[i] >= 0 || lex.in_class("label-stop", w) || lex.in_class("preposition", w) || w == "'s") break;
-        if (v.is_word(i) && !lex.in_class("determiner", w) && v.entity[i] < 0) theme = w;
+        if (v.timex[i] >= 0 || lex.in_class(lex.grammar().label_stop, w) || lex.in_class(lex.grammar().preposition, w) || w == "'s") break;
+        if (v.is_word(i) && !lex.in_class(lex.grammar().determiner, w) && v.entity[i] < 0) theme = w;
     }
     if (theme.size() > 3 && theme.back() == 's' && theme[theme.size() - 2] != 's') theme.pop_back();
     ev.theme = theme;

@@ -117,6 +117,7 @@ Lexicon::Lexicon(const Resources& res) {
         else if (role == "report") t.role = Role::Report;
         else if (role == "duration") t.role = Role::Duration;
         else if (role == "by-object") t.role = Role::ByObject;
+        else if (role == "by-subject") t.role = Role::BySubject;
         else bad_line("en/events/triggers.tsv", r.line, "unknown role " + std::string(role));
         const std::size_t index = triggers_.size();
         triggers_.push_back(t);
@@ -139,11 +140,16 @@ Lexicon::Lexicon(const Resources& res) {
         if (!types_.count(std::string(r[1]))) bad_line("en/events/objects.tsv", r.line, "unknown type");
         objects_[std::string(r[0])] = std::string(r[1]);
     }
+    for (const Record& r : read_table(res.file("en/events/subjects.tsv"))) {
+        if (!types_.count(std::string(r[1]))) bad_line("en/events/subjects.tsv", r.line, "unknown type");
+        subjects_[std::string(r[0])] = std::string(r[1]);
+    }
     for (const Record& r : read_table(res.file("en/events/cues.tsv"))) {
         Cue c;
         c.words = words_of(r[0]);
         c.status = parse_status(r[1], r.line);
         c.reach = r[2].empty() ? 3 : std::stoi(std::string(r[2]));
+        cues_by_first_[c.words.front()].push_back(cues_.size());
         cues_.push_back(std::move(c));
     }
     for (const Record& r : read_table(res.file("en/events/measures.tsv"))) {
@@ -154,12 +160,27 @@ Lexicon::Lexicon(const Resources& res) {
         m.name = std::string(r[4]);
         measures_[std::string(r[0])] = m;
     }
+    std::unordered_map<std::string, std::uint32_t> bits;
     for (const Record& r : read_table(res.file("en/events/grammar.tsv"))) {
-        auto& words = grammar_[std::string(r[0])];
+        if (bits.size() == 32) bad_line("en/events/grammar.tsv", r.line, "more than 32 classes");
+        const std::uint32_t bit = 1u << bits.size();
+        bits.emplace(std::string(r[0]), bit);
         for (std::string_view w : split(r[1], ' '))
-            if (!w.empty()) words.push_back(lookup_form(w));
-        std::sort(words.begin(), words.end());
+            if (!w.empty()) word_classes_[lookup_form(w)] |= bit;
     }
+    auto bit = [&](const char* name) {
+        auto it = bits.find(name);
+        if (it == bits.end()) throw std::runtime_error(std::string("en/events/grammar.tsv has no class ") + name);
+        return it->second;
+    };
+    grammar_ = Grammar{bit("determiner"),  bit("auxiliary"),       bit("be"),
+                       bit("have"),        bit("label-stop"),      bit("label-trim"),
+                       bit("locative"),    bit("agentive"),        bit("plural-anaphor"),
+                       bit("light-noun"),  bit("preposition"),     bit("pronoun"),
+                       bit("pre-trigger"), bit("relative"),        bit("relative-preposition"),
+                       bit("clause-opener"), bit("reporting"),     bit("self-reporting"),
+                       bit("speech"),      bit("finite-auxiliary"), bit("not-content-start"),
+                       bit("circumstance")};
 }
 
 const Measure* Lexicon::measure(const std::string& word, std::string_view kind) const {
@@ -167,10 +188,9 @@ const Measure* Lexicon::measure(const std::string& word, std::string_view kind) 
     return it != measures_.end() && it->second.kind == kind ? &it->second : nullptr;
 }
 
-bool Lexicon::in_class(std::string_view cls, std::string_view word) const {
-    auto it = grammar_.find(std::string(cls));
-    if (it == grammar_.end()) throw std::runtime_error("en/events/grammar.tsv has no class " + std::string(cls));
-    return std::binary_search(it->second.begin(), it->second.end(), word);
+std::uint32_t Lexicon::classes_of(std::string_view word) const {
+    auto it = word_classes_.find(word);
+    return it == word_classes_.end() ? 0 : it->second;
 }
 
 std::optional<TriggerMatch> Lexicon::trigger_at(const std::vector<std::string>& words, std::size_t i) const {
@@ -194,14 +214,22 @@ const TypeInfo* Lexicon::type(std::string_view name) const {
     return it == types_.end() ? nullptr : &it->second;
 }
 
-const std::string* Lexicon::object_type(std::string_view noun) const {
+namespace {
+
+/// `noun` or its singular in `table`.
+const std::string* noun_class(const std::unordered_map<std::string, std::string>& table, std::string_view noun) {
     std::string w(noun);
-    if (auto it = objects_.find(w); it != objects_.end()) return &it->second;
+    if (auto it = table.find(w); it != table.end()) return &it->second;
     // Plurals: "troops", "missiles", "casualties"
     if (w.size() > 3 && ends_with(w, "ies")) w = w.substr(0, w.size() - 3) + "y";
     else if (w.size() > 2 && ends_with(w, "s")) w.pop_back();
-    if (auto it = objects_.find(w); it != objects_.end()) return &it->second;
+    if (auto it = table.find(w); it != table.end()) return &it->second;
     return nullptr;
 }
+
+}  // namespace
+
+const std::string* Lexicon::object_type(std::string_view noun) const { return noun_class(objects_, noun); }
+const std::string* Lexicon::subject_type(std::string_view noun) const { return noun_class(subjects_, noun); }
 
 }  // namespace chronograph::events

@@ -5,6 +5,7 @@
 #include "chronograph/analysis.hpp"
 #include "chronograph/resources.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,7 +15,7 @@
 namespace chronograph::events {
 
 enum class Pos { Verb, Noun, Phrase };
-enum class Role { Event, Light, Start, End, Control, Report, Duration, ByObject };
+enum class Role { Event, Light, Start, End, Control, Report, Duration, ByObject, BySubject };
 
 struct Trigger {
     std::string lemma;
@@ -59,11 +60,26 @@ public:
     const TypeInfo* type(std::string_view name) const;
     /// The event type an object noun gives to a by-object trigger ("troops" -> deployment).
     const std::string* object_type(std::string_view noun) const;
+    /// The event type a subject noun gives to a by-subject trigger ("earthquake" -> disaster).
+    const std::string* subject_type(std::string_view noun) const;
     const std::vector<Cue>& cues() const { return cues_; }
+    /// Indices into cues() of the cues whose first word is `word`.
+    const std::vector<std::size_t>* cues_starting(std::string_view word) const {
+        auto it = cues_by_first_.find(word);
+        return it == cues_by_first_.end() ? nullptr : &it->second;
+    }
     /// The measure `word` names, if it is of `kind` ("length", "people", "scale", "approx").
     const Measure* measure(const std::string& word, std::string_view kind) const;
-    /// Whether `word` belongs to a closed class of grammar.tsv ("determiner", "label-stop"...).
-    bool in_class(std::string_view cls, std::string_view word) const;
+    /// The closed word classes of grammar.tsv, as bits of a mask.
+    struct Grammar {
+        std::uint32_t determiner, auxiliary, be, have, label_stop, label_trim, locative, agentive, plural_anaphor,
+            light_noun, preposition, pronoun, pre_trigger, relative, relative_preposition, clause_opener, reporting,
+            self_reporting, speech, finite_auxiliary, not_content_start, circumstance;
+    };
+    const Grammar& grammar() const { return grammar_; }
+    /// The classes `word` (a lookup form) belongs to, as a mask of Grammar bits.
+    std::uint32_t classes_of(std::string_view word) const;
+    bool in_class(std::uint32_t bit, std::string_view word) const { return (classes_of(word) & bit) != 0; }
     /// Regular inflections of a verb lemma (for tests and the engine).
     static std::vector<std::string> verb_forms(const std::string& lemma);
     static std::vector<std::string> noun_forms(const std::string& lemma);
@@ -80,9 +96,17 @@ private:
     std::unordered_map<std::string, std::vector<PhraseForm>> phrases_;  // first word -> forms
     std::unordered_map<std::string, TypeInfo> types_;
     std::unordered_map<std::string, std::string> objects_;
+    std::unordered_map<std::string, std::string> subjects_;
     std::vector<Cue> cues_;
     std::unordered_map<std::string, Measure> measures_;
-    std::unordered_map<std::string, std::vector<std::string>> grammar_;  // class -> sorted words
+    /// Hashes std::string and std::string_view alike, so lookups need no temporary string.
+    struct StringHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> word_classes_;  // word -> class bits
+    std::unordered_map<std::string, std::vector<std::size_t>, StringHash, std::equal_to<>> cues_by_first_;
+    Grammar grammar_{};
 };
 
 /// Lower-case form of a token for lexicon lookups: ASCII lower case, curly apostrophes

@@ -7,53 +7,58 @@
 namespace chronograph::events {
 namespace {
 
-bool one_of(const std::string& w, std::initializer_list<std::string_view> list) {
-    return std::find(list.begin(), list.end(), w) != list.end();
-}
-
-// Words that open a relative clause after a comma (embedded: the outer clause resumes after it).
-bool relative_word(const std::string& w) { return one_of(w, {"which", "who", "whom", "whose", "where"}); }
-
-// Words that open a new clause after a comma.
-bool clause_opener(const std::string& w) {
-    return one_of(w, {"and", "but", "or", "while", "whereas", "although", "though", "as", "after", "before", "since",
-                      "when", "because", "amid", "among", "including", "whether", "if", "unless", "until", "so", "yet", "then",
-                      "with", "thereby", "prompting", "adding", "saying", "stating", "noting", "hailing", "emphasizing",
-                      "emphasising", "underlining", "marking", "calling"});
-}
-
-bool reporting_word(const std::string& w) {
-    return one_of(w, {"said", "says", "say", "reported", "reports", "told", "announced", "stated", "claimed", "added",
-                      "noted", "confirmed", "according", "quoted", "wrote", "emphasized", "emphasised", "stressed",
-                      "suggest", "suggests", "suggested", "believe", "believes", "believed", "estimate", "estimates",
-                      "estimated", "show", "shows", "showed", "indicate", "indicates", "indicated"});
-}
-
-bool auxiliary_word(const std::string& w) {
-    return one_of(w, {"will", "would", "could", "has", "have", "had", "was", "were", "is", "are", "may", "might", "shall"});
-}
-
-// Verbs of saying after which the reported content may follow without "that".
-bool speech_verb(const std::string& w) { return one_of(w, {"said", "says", "say", "claimed", "claims", "stated"}); }
 
 }  // namespace
 
-SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentence) : a(analysis), index(sentence) {
+SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentence, const Lexicon& lex)
+    : a(analysis), index(sentence) {
+    const Lexicon::Grammar& g = lex.grammar();
     const Sentence& s = a.sentences[sentence];
     first = s.first_token;
     const std::size_t n = s.token_count;
     words.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) words.push_back(lookup_form(a.text(a.tokens[first + i])));
+    classes.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        words.push_back(lookup_form(a.text(a.tokens[first + i])));
+        classes.push_back(lex.classes_of(words.back()));
+    }
     timex.assign(n, -1);
     entity.assign(n, -1);
     auto mark = [&](std::vector<int>& out, Span span, int id) {
-        for (std::size_t i = 0; i < n; ++i) {
-            const Span t = a.tokens[first + i].span;
-            if (span.overlaps(t)) out[i] = id;
-        }
+        // First token ending after the span's start, then on while tokens start inside it.
+        const Token* base = a.tokens.data() + first;
+        std::size_t i = static_cast<std::size_t>(
+            std::lower_bound(base, base + n, span.start, [](const Token& t, std::size_t at) { return t.span.end <= at; }) - base);
+        for (; i < n && base[i].span.start < span.end; ++i) out[i] = id;
     };
-    for (auto [k, end] = items_of_sentence(a.timexes, sentence); k < end; ++k) mark(timex, a.timexes[k].span, static_cast<int>(k));
-    for (auto [k, end] = items_of_sentence(a.entities, sentence); k < end; ++k) mark(entity, a.entities[k].span, static_cast<int>(k));
+    // Time expressions and entities are in text order: only this sentence's are visited.
+    auto mark_all = [&](const auto& list, std::vector<int>& out) {
+        auto it = std::lower_bound(list.begin(), list.end(), sentence,
+                                   [](const auto& x, std::size_t s) { return x.sentence < s; });
+        for (; it != list.end() && it->sentence == sentence; ++it) mark(out, it->span, static_cast<int>(it - list.begin()));
+    };
+    mark_all(a.timexes, timex);
+    mark_all(a.entities, entity);
+
+    // Quotations: “...”, ‘...’, "..." (straight quotes toggle). A quote opened in an earlier
+    // sentence and not closed leaves this one starting inside it; news quotes that run over
+    // several sentences open each paragraph, and each sentence, with the mark.
+    quoted.assign(n, false);
+    bool inside = false;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::string& w = words[i];
+        const bool open_mark = w == "\xE2\x80\x9C" || (w == "'" && i == 0) || (w == "\"" && !inside);
+        const bool close_mark = w == "\xE2\x80\x9D" || (w == "\"" && inside) ||
+                                (w == "'" && inside && i > 0 && token(i - 1).is(kWord) && !token(i).is(kSpaceBefore));
+        if (open_mark && !inside) {
+            inside = true;
+        } else if (close_mark && inside) {
+            quoted[i] = true;
+            inside = false;
+            continue;
+        }
+        quoted[i] = inside;
+    }
 
     // Clauses: a stack, so that a relative clause or a parenthesis returns to its outer clause.
     clause.assign(n, 0);
@@ -69,7 +74,7 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
     auto clause_follows = [&](std::size_t from) {
         for (std::size_t k = from + 1; k < n && k < from + 6; ++k) {
             if (!token(k).is(kWord)) return false;
-            if (auxiliary_word(words[k])) return true;
+            if (in(k, g.finite_auxiliary)) return true;
         }
         return false;
     };
@@ -102,17 +107,19 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
                                                          next.compare(next.size() - 3, 3, "ing") == 0);
             // ", during which ...": a relative clause behind a preposition.
             const bool prep_relative = i + 2 < n && (words[i + 2] == "which" || words[i + 2] == "whom") &&
-                                       one_of(next, {"during", "in", "at", "on", "under", "after", "before", "by", "through", "from", "with", "for", "of"});
-            if (relative_word(next) || prep_relative) open(true, false);
-            else if (clause_opener(next)) open(false, false);
+                                       in(i + 1, g.relative_preposition);
+            if (in(i + 1, g.relative) || prep_relative) open(true, false);
+            else if (in(i + 1, g.clause_opener)) open(false, false);
             // "The bridge, designed to span the river, broke ground": an aside after the subject.
             else if (participle && i > 0 && token(i - 1).is(kWord) && stack.size() == 1 && closes_later(i + 1)) open(true, false);
+            // "..., strengthening their partnership": a participle clause of its own.
+            else if (participle && next.compare(next.size() - 3, 3, "ing") == 0) open(false, false);
             else if (next == "according" && is(i + 2, "to")) { /* opened at "according" */ }
             else {
                 // ", KCNA reported Thursday." / ", he said": a trailing attribution.
                 std::size_t j = i + 1;
-                while (j < n && j < i + 8 && words[j] != "," && !reporting_word(words[j])) ++j;
-                if (j < n && reporting_word(words[j]) && j > i + 1) {
+                while (j < n && j < i + 8 && words[j] != "," && !in(j, g.reporting)) ++j;
+                if (j < n && in(j, g.reporting) && j > i + 1) {
                     std::size_t k = j + 1;
                     while (k < n && (timex[k] >= 0 || words[k] == "on" || words[k] == "." || words[k] == "in")) ++k;
                     if (k >= n || words[k] == "," ) open(false, true);
@@ -122,9 +129,9 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
             // "X reported (on Wednesday) that ...", "told lawmakers that ...": the part
             // before is the attribution; "confirmed that ..." is itself an event.
             std::size_t j = i;
-            while (j > 0 && i - j < 5 && !reporting_word(words[j - 1]) && words[j - 1] != ",") --j;
-            if (j > 0 && reporting_word(words[j - 1])) {
-                if (words[j - 1] != "confirmed" && words[j - 1] != "announced") {
+            while (j > 0 && i - j < 5 && !in(j - 1, g.reporting) && words[j - 1] != ",") --j;
+            if (j > 0 && in(j - 1, g.reporting)) {
+                if (!in(j - 1, g.self_reporting)) {
                     // Only the reporting phrase since the last comma ("among which estimates
                     // suggest") is the attribution; what came before keeps its clause.
                     std::size_t from = j - 1;
@@ -138,15 +145,14 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
                 }
                 clauses[open(false, false)].content = true;
             }
-        } else if (w == "as" && i + 1 < n && reporting_word(words[i + 1]) && words[i + 1] != "according") {
+        } else if (w == "as" && i + 1 < n && in(i + 1, g.reporting) && words[i + 1] != "according") {
             // ", as reported by KCNA", "as announced by the ambassador"
             open(true, true);
-        } else if (w == "and" && i + 1 < n && auxiliary_word(words[i + 1])) {
+        } else if (w == "and" && i + 1 < n && in(i + 1, g.finite_auxiliary)) {
             // "... will span 850 meters and will be constructed ...": a second predicate.
             open(false, false);
-        } else if (i > 0 && stack.size() == 1 && timex[i] < 0 &&
-                   !one_of(w, {",", ".", "on", "by", "to", "in", "that", "it", "\xE2\x80\x9C", "\""}) &&
-                   (speech_verb(words[i - 1]) || (reporting_word(words[i - 1]) && clause_follows(i)))) {
+        } else if (i > 0 && stack.size() == 1 && timex[i] < 0 && !in(i, g.not_content_start) &&
+                   (in(i - 1, g.speech) || (in(i - 1, g.reporting) && clause_follows(i)))) {
             // "Pak said the bridge's construction would ...", "Tass reported the bridge will
             // stretch ...": speech without "that".
             clauses[stack.back()].attribution = true;

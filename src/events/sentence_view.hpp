@@ -5,11 +5,14 @@
 #include "chronograph/analysis.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace chronograph::events {
+
+class Lexicon;
 
 struct ClauseInfo {
     bool embedded = false;     // a relative clause or parenthesis inside another clause
@@ -35,15 +38,22 @@ struct SentenceView {
     std::vector<int> timex;        // per token: index into a.timexes, or -1
     std::vector<int> entity;       // per token: index into a.entities, or -1
     std::vector<int> clause;       // per token: clause id
+    std::vector<bool> quoted;      // per token: inside quotation marks (a sentence opening with one is quoted to its end)
     std::vector<ClauseInfo> clauses;
 
-    SentenceView(const DocumentAnalysis& analysis, std::size_t sentence);
+    std::vector<std::uint32_t> classes;  // per token: mask of Lexicon::Grammar bits
+
+    SentenceView(const DocumentAnalysis& analysis, std::size_t sentence, const Lexicon& lex);
 
     std::size_t size() const { return words.size(); }
     const Token& token(std::size_t i) const { return a.tokens[first + i]; }
     std::string_view text(std::size_t i) const { return a.text(token(i)); }
     bool is_word(std::size_t i) const { return token(i).is(kWord); }
     bool is(std::size_t i, std::string_view w) const { return i < words.size() && words[i] == w; }
+    /// A possessive "'s" at token i (also "' s", as tokenized text writes it).
+    bool possessive(std::size_t i) const { return is(i, "'s") || (is(i, "'") && is(i + 1, "s")); }
+    /// Token i belongs to a grammar class (a Lexicon::Grammar bit).
+    bool in(std::size_t i, std::uint32_t bit) const { return i < classes.size() && (classes[i] & bit) != 0; }
     /// Surface text of tokens [from, to) of one clause (tokens of other clauses skipped),
     /// with the document's spacing reduced to single spaces.
     std::string surface(std::size_t from, std::size_t to, int only_clause = -1) const;

@@ -3,9 +3,8 @@
 
 #include "chronograph/graph.hpp"
 #include "escape.hpp"
+#include "export/json_writer.hpp"
 #include "timeline_layout.hpp"
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <ostream>
@@ -14,17 +13,17 @@
 namespace chronograph {
 namespace {
 
-using json = nlohmann::ordered_json;
+using namespace views;
 
 /// A TimelineJS date object as precise as the interval: a whole year gives the year, a
 /// whole month the year and month, anything else the day.
-json tljs_date(Day d, bool year_only, bool month_only) {
+void tljs_date(json::Writer& w, Day d, bool year_only, bool month_only) {
     const date::year_month_day ymd{d};
-    json j;
-    j["year"] = static_cast<int>(ymd.year());
-    if (!year_only) j["month"] = static_cast<unsigned>(ymd.month());
-    if (!year_only && !month_only) j["day"] = static_cast<unsigned>(ymd.day());
-    return j;
+    w.begin_object();
+    w.field("year", static_cast<int>(ymd.year()));
+    if (!year_only) w.field("month", static_cast<unsigned>(ymd.month()));
+    if (!year_only && !month_only) w.field("day", static_cast<unsigned>(ymd.day()));
+    w.end_object();
 }
 
 bool whole_year(const TimeInterval& iv) {
@@ -37,17 +36,21 @@ bool whole_months(const TimeInterval& iv) {
     return a.day() == date::day{1} && date::year_month_day{iv.latest + date::days{1}}.day() == date::day{1};
 }
 
-std::string csv_cell(std::string_view s) {
-    std::string v = views::one_line(s);
+/// Appends `s` as one CSV cell (RFC 4180 quoting; on one line).
+void csv_cell(std::string& out, std::string_view s) {
+    std::string v = one_line(s);
     // A cell starting like a formula would run in a spreadsheet: keep it text.
     if (!v.empty() && std::string_view("=+-@").find(v.front()) != std::string_view::npos) v.insert(v.begin(), '\'');
-    if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
-    std::string out = "\"";
+    if (v.find_first_of(",\"\n\r") == std::string::npos) {
+        out += v;
+        return;
+    }
+    out += '"';
     for (char c : v) {
         if (c == '"') out += '"';
         out += c;
     }
-    return out + "\"";
+    out += '"';
 }
 
 std::string names(const std::unordered_map<std::string, const Entity*>& entities, const std::vector<EntityId>& ids) {
@@ -62,58 +65,89 @@ std::string names(const std::unordered_map<std::string, const Entity*>& entities
 
 }  // namespace
 
-void write_timelinejs_json(const Story& story, std::ostream& out) {
-    const views::TimelineLayout L = views::layout_timeline(story);
-    std::vector<const views::EventMark*> mark_of(story.events.size(), nullptr);
-    for (const views::EventMark& m : L.marks) mark_of[m.event] = &m;
-    json root;
-    root["title"] = {{"text",
-                      {{"headline", views::xml("Timeline of " + views::thousands(story.events.size()) + " events")},
-                       {"text", views::xml("From " + views::thousands(story.documents.size()) + " documents; undated events are left out.")}}}};
-    json& events = root["events"] = json::array();
+void views::write_timelinejs_json(const Story& story, const TimelineLayout& L, std::ostream& out) {
+    std::vector<const EventMark*> mark_of(story.events.size(), nullptr);
+    for (const EventMark& m : L.marks) mark_of[m.event] = &m;
+    // Each document's name as the evidence quotes it (the first document with an id).
+    std::unordered_map<std::string_view, const std::string*> doc_name;
+    doc_name.reserve(story.documents.size());
+    for (const DocumentInfo& d : story.documents) doc_name.emplace(d.id, d.title.empty() ? &d.path : &d.title);
+    json::Writer w(out, {1, false});
+    w.begin_object();
+    w.key("title").begin_object().key("text").begin_object();
+    w.field("headline", xml("Timeline of " + thousands(story.events.size()) + " events"));
+    w.field("text", xml("From " + thousands(story.documents.size()) + " documents; undated events are left out."));
+    w.end_object().end_object();
+    w.key("events").begin_array();
+    std::string text;
     for (std::size_t i = 0; i < story.events.size(); ++i) {
         const Event& e = story.events[i];
         if (!e.time.interval || !mark_of[i]) continue;
         const TimeInterval& iv = *e.time.interval;
         const bool year = whole_year(iv), month = !year && whole_months(iv);
-        json ev;
-        ev["start_date"] = tljs_date(iv.earliest, year, month);
-        if (iv.days() > 1 && !year && !(month && date::year_month_day{iv.earliest}.month() == date::year_month_day{iv.latest}.month()))
-            ev["end_date"] = tljs_date(iv.latest, false, month);
-        ev["display_date"] = describe_time(e.time);
-        // The text: status, then each evidence sentence with its document, all as HTML.
-        std::string text = "<p><em>" + views::xml(to_string(e.status)) + "</em></p>";
-        for (const EvidenceRef& m : e.mentions) {
-            const DocumentInfo* doc = story.document(m.doc);
-            text += "<blockquote>" + views::xml(views::one_line(m.sentence)) + "</blockquote><p>\xE2\x80\x94 " +
-                    views::xml(doc ? (doc->title.empty() ? doc->path : doc->title) : m.doc) + "</p>";
+        w.begin_object();
+        w.key("start_date");
+        tljs_date(w, iv.earliest, year, month);
+        if (iv.days() > 1 && !year && !(month && date::year_month_day{iv.earliest}.month() == date::year_month_day{iv.latest}.month())) {
+            w.key("end_date");
+            tljs_date(w, iv.latest, false, month);
         }
-        ev["text"] = {{"headline", views::xml(views::one_line(e.label))}, {"text", text}};
-        ev["group"] = L.lanes[mark_of[i]->lane].title;
-        ev["unique_id"] = e.id;
-        events.push_back(std::move(ev));
+        w.field("display_date", describe_time(e.time));
+        // The text: status, then each evidence sentence with its document, all as HTML.
+        text = "<p><em>";
+        append_xml(text, to_string(e.status));
+        text += "</em></p>";
+        for (const EvidenceRef& m : e.mentions) {
+            text += "<blockquote>";
+            append_xml(text, one_line(m.sentence));
+            text += "</blockquote><p>\xE2\x80\x94 ";
+            auto doc = doc_name.find(m.doc);
+            append_xml(text, doc != doc_name.end() ? *doc->second : m.doc);
+            text += "</p>";
+        }
+        w.key("text").begin_object().field("headline", xml(one_line(e.label))).field("text", text).end_object();
+        w.field("group", L.lanes[mark_of[i]->lane].title);
+        w.field("unique_id", e.id);
+        w.end_object();
     }
-    out << root.dump(1, ' ', false, json::error_handler_t::replace) << '\n';
+    w.end_array();
+    w.end_object();
 }
+
+void write_timelinejs_json(const Story& story, std::ostream& out) { views::write_timelinejs_json(story, views::layout_timeline(story), out); }
 
 void write_events_csv(const Story& story, std::ostream& out) {
     out << "id,when,value,mod,earliest,latest,status,type,label,actors,places,sources,documents,mentions,first_sentence\r\n";
     std::unordered_map<std::string, const Entity*> entities;
     for (const Entity& e : story.entities) entities.emplace(e.id, &e);
+    std::string row, docs;
     for (const Event& e : story.events) {
-        std::vector<std::string_view> seen;
-        std::string docs;
-        for (const EvidenceRef& m : e.mentions) {
-            if (std::find(seen.begin(), seen.end(), m.doc) != seen.end()) continue;
-            seen.push_back(m.doc);
-            docs += (docs.empty() ? "" : "; ") + m.doc;
+        docs.clear();
+        for (std::string_view d : reporting_documents(e)) {
+            if (!docs.empty()) docs += "; ";
+            docs += d;
         }
         const auto& iv = e.time.interval;
-        out << csv_cell(e.id) << ',' << csv_cell(describe_time(e.time)) << ',' << csv_cell(e.time.value) << ',' << csv_cell(e.time.mod) << ','
-            << (iv ? format_day(iv->earliest) : "") << ',' << (iv ? format_day(iv->latest) : "") << ',' << to_string(e.status) << ','
-            << csv_cell(e.type) << ',' << csv_cell(e.label) << ',' << csv_cell(names(entities, e.actors)) << ',' << csv_cell(names(entities, e.places)) << ','
-            << csv_cell(names(entities, e.sources)) << ',' << csv_cell(docs) << ',' << e.mentions.size() << ','
-            << csv_cell(e.mentions.empty() ? std::string() : e.mentions.front().sentence) << "\r\n";
+        row.clear();
+        auto cell = [&](std::string_view text) {
+            csv_cell(row, text);
+            row += ',';
+        };
+        cell(e.id);
+        cell(describe_time(e.time));
+        cell(e.time.value);
+        cell(e.time.mod);
+        row += (iv ? format_day(iv->earliest) : "") + ',' + (iv ? format_day(iv->latest) : "") + ',' + to_string(e.status) + ',';
+        cell(e.type);
+        cell(e.label);
+        cell(names(entities, e.actors));
+        cell(names(entities, e.places));
+        cell(names(entities, e.sources));
+        cell(docs);
+        row += std::to_string(e.mentions.size()) + ',';
+        csv_cell(row, e.mentions.empty() ? std::string_view() : std::string_view(e.mentions.front().sentence));
+        row += "\r\n";
+        out << row;
     }
 }
 

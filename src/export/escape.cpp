@@ -41,26 +41,38 @@ void for_each_char(std::string_view s, Fn fn) {
 
 bool is_control(std::uint32_t cp) { return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0xFFFE || cp == 0xFFFF; }
 
+/// Relative advance of an ASCII character in DejaVu Sans (em units), rounded up.
+constexpr double ascii_advance(char c) {
+    if (c == ' ') return 0.33;
+    if (std::string_view("iljI.,:;'|!`").find(c) != std::string_view::npos) return 0.30;
+    if (std::string_view("frt()[]{}\"-/\\").find(c) != std::string_view::npos) return 0.42;
+    if (std::string_view("mwMW@%").find(c) != std::string_view::npos) return 0.95;
+    if (c >= 'A' && c <= 'Z') return 0.72;
+    if (c >= '0' && c <= '9') return 0.64;
+    return 0.62;
+}
+
+struct AsciiAdvances {
+    double of[128];
+    constexpr AsciiAdvances() : of{} {
+        for (int c = 0; c < 128; ++c) of[c] = ascii_advance(static_cast<char>(c));
+    }
+};
+constexpr AsciiAdvances kAsciiAdvances;
+
 /// Relative advance of a character in DejaVu Sans (em units), rounded up.
 double advance(std::uint32_t cp) {
-    if (cp == ' ') return 0.33;
-    if (cp < 0x80) {
-        const char c = static_cast<char>(cp);
-        if (std::string_view("iljI.,:;'|!`").find(c) != std::string_view::npos) return 0.30;
-        if (std::string_view("frt()[]{}\"-/\\").find(c) != std::string_view::npos) return 0.42;
-        if (std::string_view("mwMW@%").find(c) != std::string_view::npos) return 0.95;
-        if (c >= 'A' && c <= 'Z') return 0.72;
-        if (c >= '0' && c <= '9') return 0.64;
-        return 0.62;
-    }
+    if (cp < 0x80) return kAsciiAdvances.of[cp];
     if (cp >= 0x1100 && (cp <= 0x115F || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFF60)))
         return 1.0;  // CJK and Hangul: full width
     return 0.7;
 }
 
-}  // namespace
+/// Printable ASCII that XML text and attribute values hold as it is.
+constexpr bool plain_xml(unsigned char c) { return c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && c != '\''; }
 
-void append_xml(std::string& out, std::string_view s) {
+/// append_xml, one character at a time.
+void append_xml_chars(std::string& out, std::string_view s) {
     for_each_char(s, [&](std::uint32_t cp, std::string_view bytes) {
         switch (cp) {
             case '&': out += "&amp;"; return;
@@ -75,6 +87,23 @@ void append_xml(std::string& out, std::string_view s) {
     });
 }
 
+}  // namespace
+
+void append_xml(std::string& out, std::string_view s) {
+    // Runs of plain ASCII go in whole, the rest a character at a time.
+    std::size_t from = 0;
+    while (from < s.size()) {
+        std::size_t to = from;
+        while (to < s.size() && plain_xml(static_cast<unsigned char>(s[to]))) ++to;
+        out.append(s, from, to - from);
+        if (to == s.size()) break;
+        std::size_t next = to + 1;
+        while (next < s.size() && !plain_xml(static_cast<unsigned char>(s[next]))) ++next;
+        append_xml_chars(out, s.substr(to, next - to));
+        from = next;
+    }
+}
+
 std::string xml(std::string_view s) {
     std::string out;
     out.reserve(s.size() + 8);
@@ -86,55 +115,52 @@ std::string one_line(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     bool space = false;
-    for_each_char(s, [&](std::uint32_t cp, std::string_view bytes) {
-        if (cp == ' ' || is_control(cp) || cp == 0x2028 || cp == 0x2029 || cp == 0xA0) {
-            space = !out.empty();
-            return;
-        }
+    auto put = [&](std::string_view bytes) {
         if (space) out += ' ';
         space = false;
         out += bytes;
-    });
-    return out;
-}
-
-std::string dot_label(std::string_view s) {
-    std::string out;
-    for (char c : one_line(s)) {
-        if (c == '\\') out += "\\\\";
-        else if (c == '&') out += "&amp;";
-        else out += c;
-    }
-    return out;
-}
-
-std::string dot_tooltip(std::string_view s) {
-    std::string out;
-    for (char c : one_line(s)) {
-        if (c == '\\') out += "\xE2\xA7\xB5";  // U+29F5 REVERSE SOLIDUS OPERATOR
-        else if (c == '&') out += "&amp;";
-        else out += c;
-    }
-    return out;
-}
-
-std::string json_for_script(std::string_view json) {
-    std::string out;
-    out.reserve(json.size() + json.size() / 16);
-    for (std::size_t i = 0; i < json.size(); ++i) {
-        const char c = json[i];
-        if (c == '<') out += "\\u003c";
-        else if (c == '>') out += "\\u003e";
-        else if (c == '&') out += "\\u0026";
-        else if (c == '\xE2' && i + 2 < json.size() && json[i + 1] == '\x80' && (json[i + 2] == '\xA8' || json[i + 2] == '\xA9')) {
-            out += json[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
-            i += 2;
-        } else {
-            out += c;
+    };
+    for (std::size_t i = 0; i < s.size();) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        if (b < 0x80) {  // ASCII: white space and controls break, the rest goes in
+            if (b <= 0x20 || b == 0x7F) space = !out.empty();
+            else put(s.substr(i, 1));
+            ++i;
+            continue;
         }
+        const std::size_t n = utf8_length(s, i);
+        const std::uint32_t cp = n ? decode(s, i, n) : 0xFFFDu;
+        if (is_control(cp) || cp == 0x2028 || cp == 0x2029 || cp == 0xA0) space = !out.empty();
+        else put(n ? s.substr(i, n) : kReplacement);
+        i += n ? n : 1;
     }
     return out;
 }
+
+namespace {
+
+/// `s` on one line with `\` written as `backslash` and `&` as `&amp;`.
+std::string dot_escaped(std::string_view s, std::string_view backslash) {
+    const std::string line = one_line(s);
+    std::string out;
+    out.reserve(line.size() + 8);
+    std::size_t from = 0;
+    for (std::size_t i = line.find_first_of("\\&"); i != std::string::npos; i = line.find_first_of("\\&", i + 1)) {
+        out.append(line, from, i - from);
+        out += line[i] == '\\' ? backslash : std::string_view("&amp;");
+        from = i + 1;
+    }
+    out.append(line, from);
+    return out;
+}
+
+}  // namespace
+
+std::string dot_label(std::string_view s) { return dot_escaped(s, "\\\\"); }
+
+// Graphviz 2.43 mangles backslashes in tooltips even when doubled: U+29F5 REVERSE
+// SOLIDUS OPERATOR stands in for them.
+std::string dot_tooltip(std::string_view s) { return dot_escaped(s, "\xE2\xA7\xB5"); }
 
 std::string thousands(std::size_t n) {
     std::string s = std::to_string(n);
@@ -177,11 +203,18 @@ std::vector<std::string> wrap_text(std::string_view s, double font_size, double 
             lines.push_back(fit_text(rest, font_size, max_width));
             break;
         }
-        // The longest prefix ending at a space that fits; a single long word is cut.
+        // The longest prefix ending at a space that fits; a single long word is cut. The
+        // prefix widths add up as the text is walked (text_width of each would be quadratic).
         std::size_t cut = std::string_view::npos;
-        for (std::size_t i = rest.find(' '); i != std::string_view::npos; i = rest.find(' ', i + 1)) {
-            if (text_width(rest.substr(0, i), font_size) > max_width) break;
-            cut = i;
+        double advances = 0;  // of rest[0, i)
+        for (std::size_t i = 0; i < rest.size();) {
+            if (rest[i] == ' ') {
+                if (advances * font_size > max_width) break;
+                cut = i;
+            }
+            const std::size_t n = utf8_length(rest, i);
+            advances += advance(n ? decode(rest, i, n) : 0xFFFDu);
+            i += n ? n : 1;
         }
         if (cut == std::string_view::npos) {
             lines.push_back(fit_text(rest, font_size, max_width));

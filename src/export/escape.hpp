@@ -21,10 +21,6 @@ std::string dot_label(std::string_view s);
 /// in tooltips even when doubled): U+29F5 stands in for it.
 std::string dot_tooltip(std::string_view s);
 
-/// JSON text made safe to embed in an HTML <script> element: < > & and U+2028/2029
-/// written as \uXXXX escapes (they can only occur inside JSON strings).
-std::string json_for_script(std::string_view json);
-
 /// "10,000".
 std::string thousands(std::size_t n);
 

@@ -1,8 +1,9 @@
-// events.json: the contract documented in README.md ("events.json").
+// events.json: the contract documented in README.md ("events.json"), written as the Story
+// is walked (json::Writer), so a large corpus needs no second copy in memory.
 #include "chronograph/exporters.hpp"
 #include "chronograph/queries.hpp"
 
-#include <nlohmann/json.hpp>
+#include "export/json_writer.hpp"
 
 #include <ostream>
 #include <set>
@@ -10,109 +11,140 @@
 namespace chronograph {
 namespace {
 
-using json = nlohmann::ordered_json;
-
-json nullable_day(const std::optional<Day>& d) { return d ? json(format_day(*d)) : json(nullptr); }
-
-json time_json(const TimeValue& t) {
-    json j;
-    j["value"] = t.value.empty() ? json(nullptr) : json(t.value);
-    j["mod"] = t.mod.empty() ? json(nullptr) : json(t.mod);
-    j["earliest"] = t.interval ? json(format_day(t.interval->earliest)) : json(nullptr);
-    j["latest"] = t.interval ? json(format_day(t.interval->latest)) : json(nullptr);
-    return j;
+void write_day(json::Writer& w, const std::optional<Day>& d) {
+    if (d) w.value(format_day(*d));
+    else w.null();
 }
 
-json document_json(const DocumentInfo& d) {
-    return json{{"id", d.id},
-                {"path", d.path},
-                {"title", d.title},
-                {"dct", nullable_day(d.dct)},
-                {"dct_source", to_string(d.dct_source)},
-                {"format", to_string(d.format)},
-                {"bytes", d.bytes},
-                {"sentences", d.sentences}};
+void write_time(json::Writer& w, const TimeValue& t) {
+    w.begin_object();
+    w.key("value").value_or_null(t.value);
+    w.key("mod").value_or_null(t.mod);
+    w.key("earliest");
+    write_day(w, t.interval ? std::optional<Day>(t.interval->earliest) : std::nullopt);
+    w.key("latest");
+    write_day(w, t.interval ? std::optional<Day>(t.interval->latest) : std::nullopt);
+    w.end_object();
 }
 
-json event_json(const Event& ev) {
-    json mentions = json::array();
-    for (const EvidenceRef& m : ev.mentions) {
-        json jm = {{"doc", m.doc},
-                   {"sentence", m.sentence},
-                   {"start", m.start},
-                   {"end", m.end},
-                   {"trigger", {{"start", m.trigger_start}, {"end", m.trigger_end}}},
-                   {"timex", m.timex ? json(*m.timex) : json(nullptr)}};
-        if (m.timex) jm["timex_span"] = {{"start", m.timex_start}, {"end", m.timex_end}};
-        jm["time"] = time_json(m.time);
-        jm["status"] = to_string(m.status);
-        jm["caption"] = m.caption;
-        mentions.push_back(std::move(jm));
+void write_document(json::Writer& w, const DocumentInfo& d) {
+    w.begin_object();
+    w.field("id", d.id).field("path", d.path).field("title", d.title);
+    w.key("dct");
+    write_day(w, d.dct);
+    w.field("dct_source", to_string(d.dct_source)).field("format", to_string(d.format));
+    w.field("bytes", static_cast<std::uint64_t>(d.bytes)).field("sentences", static_cast<std::uint64_t>(d.sentences));
+    w.end_object();
+}
+
+void write_entity(json::Writer& w, const Entity& e) {
+    w.begin_object();
+    w.field("id", e.id).field("name", e.name).field("kind", to_string(e.kind));
+    w.key("aliases").strings(e.aliases);
+    w.key("role").value_or_null(e.role);
+    w.key("affiliation").value_or_null(e.affiliation);
+    w.key("mentions").begin_array();
+    for (const EntityMentionRef& m : e.mentions) {
+        w.begin_object();
+        w.field("doc", m.doc).field("start", static_cast<std::uint64_t>(m.start)).field("end", static_cast<std::uint64_t>(m.end));
+        w.end_object();
     }
-    return json{{"id", ev.id},
-                {"label", ev.label},
-                {"type", ev.type},
-                {"status", to_string(ev.status)},
-                {"time", time_json(ev.time)},
-                {"time_source", ev.time_source.empty() ? json(nullptr) : json(ev.time_source)},
-                {"actors", ev.actors},
-                {"places", ev.places},
-                {"sources", ev.sources},
-                {"mentions", std::move(mentions)}};
+    w.end_array();
+    w.end_object();
 }
 
-json entity_json(const Entity& e) {
-    json mentions = json::array();
-    for (const EntityMentionRef& m : e.mentions) mentions.push_back({{"doc", m.doc}, {"start", m.start}, {"end", m.end}});
-    return json{{"id", e.id},
-                {"name", e.name},
-                {"kind", to_string(e.kind)},
-                {"aliases", e.aliases},
-                {"role", e.role.empty() ? json(nullptr) : json(e.role)},
-                {"affiliation", e.affiliation ? json(*e.affiliation) : json(nullptr)},
-                {"mentions", std::move(mentions)}};
+void write_span(json::Writer& w, std::size_t start, std::size_t end) {
+    w.begin_object();
+    w.field("start", static_cast<std::uint64_t>(start)).field("end", static_cast<std::uint64_t>(end));
+    w.end_object();
 }
 
-// dump() escapes control characters; invalid UTF-8 never reaches here (ingest rejects
-// it), but replace rather than throw if it ever does.
-void dump(const json& j, std::ostream& out) { out << j.dump(2, ' ', false, json::error_handler_t::replace) << '\n'; }
+void write_event(json::Writer& w, const Event& ev) {
+    w.begin_object();
+    w.field("id", ev.id).field("label", ev.label).field("type", ev.type).field("status", to_string(ev.status));
+    w.key("time");
+    write_time(w, ev.time);
+    w.key("time_source").value_or_null(ev.time_source);
+    w.key("actors").strings(ev.actors);
+    w.key("places").strings(ev.places);
+    w.key("sources").strings(ev.sources);
+    w.key("mentions").begin_array();
+    for (const EvidenceRef& m : ev.mentions) {
+        w.begin_object();
+        w.field("doc", m.doc).field("sentence", m.sentence);
+        w.field("start", static_cast<std::uint64_t>(m.start)).field("end", static_cast<std::uint64_t>(m.end));
+        w.key("trigger");
+        write_span(w, m.trigger_start, m.trigger_end);
+        w.key("timex").value_or_null(m.timex);
+        if (m.timex) {
+            w.key("timex_span");
+            write_span(w, m.timex_start, m.timex_end);
+        }
+        w.key("time");
+        write_time(w, m.time);
+        w.field("status", to_string(m.status)).field("caption", m.caption);
+        w.key("actors").strings(m.actors);
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+}
 
 }  // namespace
 
 void write_events_json(const Story& story, std::ostream& out) {
-    json root;
-    json& docs = root["documents"] = json::array();
-    for (const DocumentInfo& d : story.documents) docs.push_back(document_json(d));
-    json& ents = root["entities"] = json::array();
-    for (const Entity& e : story.entities) ents.push_back(entity_json(e));
-    json& evs = root["events"] = json::array();
-    for (const Event& ev : story.events) evs.push_back(event_json(ev));
-    json& conf = root["conflicts"] = json::array();
+    json::Writer w(out);
+    w.begin_object();
+    w.key("documents").begin_array();
+    for (const DocumentInfo& d : story.documents) write_document(w, d);
+    w.end_array();
+    w.key("entities").begin_array();
+    for (const Entity& e : story.entities) write_entity(w, e);
+    w.end_array();
+    w.key("events").begin_array();
+    for (const Event& ev : story.events) write_event(w, ev);
+    w.end_array();
+    w.key("conflicts").begin_array();
     for (const Conflict& c : story.conflicts) {
-        json claims = json::array();
-        for (const ClaimRef& cl : c.claims)
-            claims.push_back({{"value", cl.value}, {"doc", cl.doc}, {"sentence", cl.sentence}, {"text", cl.text}});
-        conf.push_back({{"about", c.about}, {"event", c.event ? json(*c.event) : json(nullptr)}, {"claims", std::move(claims)}});
+        w.begin_object();
+        w.field("about", c.about);
+        w.key("event").value_or_null(c.event);
+        w.key("claims").begin_array();
+        for (const ClaimRef& cl : c.claims) {
+            w.begin_object();
+            w.field("value", cl.value).field("doc", cl.doc).field("sentence", cl.sentence).field("text", cl.text);
+            w.end_object();
+        }
+        w.end_array();
+        w.end_object();
     }
-    json& diags = root["diagnostics"] = json::array();
-    for (const Diagnostic& d : story.diagnostics)
-        diags.push_back({{"severity", d.severity == Diagnostic::Severity::Error ? "error" : "warning"},
-                         {"path", d.path},
-                         {"message", d.message}});
-    dump(root, out);
+    w.end_array();
+    w.key("diagnostics").begin_array();
+    for (const Diagnostic& d : story.diagnostics) {
+        w.begin_object();
+        w.field("severity", d.severity == Diagnostic::Severity::Error ? "error" : "warning");
+        w.field("path", d.path).field("message", d.message);
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
 }
 
 void write_entity_timeline(const Story& story, const std::vector<const Entity*>& entities, std::ostream& out, bool as_json) {
     const std::vector<const Event*> events = events_involving(story, entities);
     if (as_json) {
-        json root;
-        json& docs = root["documents"] = json::array();
-        for (const DocumentInfo& d : story.documents) docs.push_back(document_json(d));
-        json& ents = root["entities"] = json::array();
-        for (const Entity* e : entities) ents.push_back(entity_json(*e));
-        json& evs = root["events"] = json::array();
-        for (const Event* ev : events) evs.push_back(event_json(*ev));
-        dump(root, out);
+        json::Writer w(out);
+        w.begin_object();
+        w.key("documents").begin_array();
+        for (const DocumentInfo& d : story.documents) write_document(w, d);
+        w.end_array();
+        w.key("entities").begin_array();
+        for (const Entity* e : entities) write_entity(w, *e);
+        w.end_array();
+        w.key("events").begin_array();
+        for (const Event* ev : events) write_event(w, *ev);
+        w.end_array();
+        w.end_object();
         return;
     }
     for (const Event* ev : events) {

@@ -7,12 +7,13 @@
 #include "chronograph/exporters.hpp"
 
 #include "escape.hpp"
-#include "graphviz_ids.hpp"
+#include "graphviz_disc.hpp"
 #include "graphviz_session.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <memory>
 #include <numeric>
 #include <stdexcept>
 
@@ -156,7 +157,7 @@ std::string legend_label(const Selection& sel, bool big) {
     return t;
 }
 
-std::string sanitized_id(const std::string& id) {
+std::string sanitized_id(std::string_view id) {
     std::string out;
     for (char c : id)
         out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
@@ -172,11 +173,14 @@ std::string join_lines(const std::vector<std::string>& lines) {
     return out;
 }
 
-/// Builds the cgraph graph of the selected nodes. Call with the Graphviz mutex held;
-/// the caller closes it.
-Agraph_t* build_agraph(const StoryGraph& graph, const Selection& sel, bool sfdp) {
-    const auto& nodes = graph.nodes();
-    Agraph_t* g = agopen(const_cast<char*>("chronograph"), Agdirected, views::deterministic_disc());
+/// Closes a cgraph graph when it goes out of scope.
+using GraphHandle = std::unique_ptr<Agraph_t, int (*)(Agraph_t*)>;
+
+/// A new graph with the settings every view shares: layout hints, title and legend, the
+/// node and edge defaults. Call with the Graphviz mutex held.
+GraphHandle open_agraph(const Selection& sel, bool sfdp, std::size_t drawn_edges, bool arena = false) {
+    GraphHandle handle(agopen(const_cast<char*>("chronograph"), Agdirected, views::deterministic_disc(arena)), agclose);
+    Agraph_t* g = handle.get();
     if (!g) throw std::runtime_error("Graphviz: cannot create a graph");
     // The first layout in a process declares the node label default on cgraph's global
     // prototype; declaring it on every graph makes the DOT the same before and after.
@@ -191,8 +195,6 @@ Agraph_t* build_agraph(const StoryGraph& graph, const Selection& sel, bool sfdp)
     gset("newrank", "true");
     // Curved edges read best (obstacle-avoiding splines loop around hubs) but their routing
     // grows steeply with the edge count (328 edges: 1 s; 560: minutes): straight lines past that.
-    std::size_t drawn_edges = 0;
-    for (const GraphEdge& e : graph.edges()) drawn_edges += sel.keep[e.source] && sel.keep[e.target];
     gset("splines", drawn_edges <= kCurvedEdgeLimit ? "curved" : "line");
     gset("outputorder", "edgesfirst");
     gset("bgcolor", "white");
@@ -212,40 +214,117 @@ Agraph_t* build_agraph(const StoryGraph& graph, const Selection& sel, bool sfdp)
     agattr(g, AGEDGE, const_cast<char*>("fontname"), const_cast<char*>(kFont));
     agattr(g, AGEDGE, const_cast<char*>("fontsize"), const_cast<char*>("7"));
     agattr(g, AGEDGE, const_cast<char*>("arrowsize"), const_cast<char*>("0.6"));
+    return handle;
+}
+
+std::size_t drawn_edge_count(const StoryGraph& graph, const Selection& sel) {
+    std::size_t drawn = 0;
+    for (const GraphEdge& e : graph.edges()) drawn += sel.keep[e.source] && sel.keep[e.target];
+    return drawn;
+}
+
+/// How nodes look: shape and colours by kind, the label wrapped, the evidence as tooltip.
+class NodeStyler {
+public:
+    explicit NodeStyler(Agraph_t* g)
+        : id_(g, AGNODE, "id"), shape_(g, AGNODE, "shape"), fill_(g, AGNODE, "fillcolor"), color_(g, AGNODE, "color"), style_(g, AGNODE, "style"),
+          label_(g, AGNODE, "label"), tooltip_(g, AGNODE, "tooltip"), margin_(g, AGNODE, "margin"), fontsize_(g, AGNODE, "fontsize"),
+          penwidth_(g, AGNODE, "penwidth"), fontcolor_(g, AGNODE, "fontcolor") {}
+
+    void style(Agnode_t* v, const GraphNode& n) {
+        const KindStyle ks = kind_style(n.kind);
+        id_.set(v, "node_" + sanitized_id(n.id));
+        shape_.set(v, ks.shape);
+        fill_.set(v, ks.fill);
+        color_.set(v, ks.line);
+        const bool planned = n.status == "planned" || n.status == "expected" || n.status == "hypothetical";
+        style_.set(v, n.kind != NodeKind::Event ? "filled" : planned ? "filled,rounded,dashed" : "filled,rounded");
+        if (n.kind == NodeKind::Event) {
+            text_ = join_lines(views::wrap_text(n.label, 10, 150, 3));
+            text_ += "\\n";
+            text_ += views::dot_label(planned ? n.detail + " (" + std::string(n.status) + ")" : n.detail);
+            label_.set(v, text_);
+            tooltip_.set(v, views::dot_tooltip(n.note.empty() ? n.label : n.note));
+            margin_.set(v, "0.08,0.04");
+        } else if (n.kind == NodeKind::Document) {
+            label_.set(v, join_lines(views::wrap_text(n.label, 9, 130, 2)));
+            fontsize_.set(v, "9");
+            tooltip_.set(v, views::dot_tooltip(n.detail));
+        } else {
+            label_.set(v, join_lines(views::wrap_text(n.label, 10, 130, 2)));
+            tooltip_.set(v, views::dot_tooltip(n.detail.empty() ? std::string(n.label) : n.detail + " " + std::string(n.label)));
+            if (n.weight >= 4) penwidth_.set(v, "2.2");
+        }
+    }
+
+    /// A time column's date header.
+    void style_column_head(Agnode_t* v, const std::string& caption) {
+        label_.set(v, views::dot_label(caption));
+        shape_.set(v, "plaintext");
+        fontsize_.set(v, "11");
+        fontcolor_.set(v, "#92400E");
+        style_.set(v, "");
+    }
+
+private:
+    views::Attr id_, shape_, fill_, color_, style_, label_, tooltip_, margin_, fontsize_, penwidth_, fontcolor_;
+    std::string text_;
+};
+
+/// How edges look: colour, line style and label by kind.
+class EdgeStyler {
+public:
+    explicit EdgeStyler(Agraph_t* g)
+        : color_(g, AGEDGE, "color"), fontcolor_(g, AGEDGE, "fontcolor"), style_(g, AGEDGE, "style"), dir_(g, AGEDGE, "dir"),
+          penwidth_(g, AGEDGE, "penwidth"), xlabel_(g, AGEDGE, "xlabel"), constraint_(g, AGEDGE, "constraint"), weight_(g, AGEDGE, "weight") {}
+
+    /// `pinned`: both ends stand in time columns; `backwards`: the edge was made head to tail.
+    void style(Agedge_t* ae, EdgeKind kind, bool pinned = false, bool backwards = false) {
+        const EdgeStyle es = edge_style(kind);
+        const bool before = kind == EdgeKind::Before;
+        color_.set(ae, before ? "#D6A756" : es.color);
+        fontcolor_.set(ae, es.color);
+        style_.set(ae, es.style);
+        if (backwards) dir_.set(ae, "back");
+        if (before) {
+            penwidth_.set(ae, "1.5");
+        } else {
+            // xlabel, not label: Graphviz 2.42 double-frees the layout of labelled edges
+            // that have constraint=false (and xlabels keep the ranks compact).
+            xlabel_.set(ae, es.label);
+            if (pinned) constraint_.set(ae, "false");
+        }
+    }
+
+    /// The invisible edge that keeps time columns in order.
+    void style_column_link(Agedge_t* ae) {
+        style_.set(ae, "invis");
+        weight_.set(ae, "10");
+    }
+
+private:
+    views::Attr color_, fontcolor_, style_, dir_, penwidth_, xlabel_, constraint_, weight_;
+};
+
+Agnode_t* make_node(Agraph_t* g, std::size_t i) { return agnode(g, const_cast<char*>(("n" + std::to_string(i)).c_str()), 1); }
+
+/// Builds the cgraph graph of the selected nodes, to be laid out by `dot` in time columns.
+/// Call with the Graphviz mutex held.
+GraphHandle build_agraph(const StoryGraph& graph, const Selection& sel) {
+    const auto& nodes = graph.nodes();
+    GraphHandle handle = open_agraph(sel, false, drawn_edge_count(graph, sel));
+    Agraph_t* g = handle.get();
+    NodeStyler node_styler(g);
+    EdgeStyler edge_styler(g);
 
     std::vector<std::pair<std::string, std::size_t>> timed;  // (day, node) of dated events and documents
     std::vector<Agnode_t*> agnodes(nodes.size(), nullptr);
     for (std::size_t i = 0; i < nodes.size(); ++i) {
         if (!sel.keep[i]) continue;
         const GraphNode& n = nodes[i];
-        Agnode_t* v = agnode(g, const_cast<char*>(("n" + std::to_string(i)).c_str()), 1);
-        agnodes[i] = v;
-        const KindStyle ks = kind_style(n.kind);
-        set_attr(v, "id", "node_" + sanitized_id(n.id));
-        set_attr(v, "shape", ks.shape);
-        set_attr(v, "fillcolor", ks.fill);
-        set_attr(v, "color", ks.line);
-        const bool planned = n.status == "planned" || n.status == "expected" || n.status == "hypothetical";
-        std::string style = "filled";
-        if (n.kind == NodeKind::Event) style += planned ? ",rounded,dashed" : ",rounded";
-        set_attr(v, "style", style);
-        if (n.kind == NodeKind::Event) {
-            std::vector<std::string> lines = views::wrap_text(n.label, 10, 150, 3);
-            std::string label = join_lines(lines) + "\\n" + views::dot_label(n.detail + (planned ? " (" + n.status + ")" : ""));
-            set_attr(v, "label", label);
-            set_attr(v, "tooltip", views::dot_tooltip(n.note.empty() ? n.label : n.note));
-            set_attr(v, "margin", "0.08,0.04");
-            if (!n.day.empty()) timed.emplace_back(n.day, i);
-        } else if (n.kind == NodeKind::Document) {
-            set_attr(v, "label", join_lines(views::wrap_text(n.label, 9, 130, 2)));
-            set_attr(v, "fontsize", "9");
-            set_attr(v, "tooltip", views::dot_tooltip(n.detail));
-            if (!n.day.empty()) timed.emplace_back(n.day, i);
-        } else {
-            set_attr(v, "label", join_lines(views::wrap_text(n.label, 10, 130, 2)));
-            set_attr(v, "tooltip", views::dot_tooltip(n.detail.empty() ? n.label : n.detail + " " + n.label));
-            if (n.weight >= 4) set_attr(v, "penwidth", "2.2");
-        }
+        agnodes[i] = make_node(g, i);
+        node_styler.style(agnodes[i], n);
+        if ((n.kind == NodeKind::Event || n.kind == NodeKind::Document) && !n.day.empty()) timed.emplace_back(n.day, i);
     }
     // Time columns: one per day, or when that makes too many, runs of consecutive days
     // holding about the same number of nodes each. Keyed by first day. Undated events stand
@@ -284,7 +363,7 @@ Agraph_t* build_agraph(const StoryGraph& graph, const Selection& sel, bool sfdp)
             column_of[i] = linked[i][(linked[i].size() - 1) / 2];
         }
     }
-    if (!sfdp) {
+    {
         std::vector<std::vector<std::size_t>> members_of(columns.size());
         for (std::size_t i = 0; i < nodes.size(); ++i)
             if (agnodes[i] && column_of[i] != SIZE_MAX) members_of[column_of[i]].push_back(i);
@@ -310,16 +389,10 @@ Agraph_t* build_agraph(const StoryGraph& graph, const Selection& sel, bool sfdp)
                     caption = describe_time(TimeValue{day.substr(0, width), "", std::nullopt}) + " \xE2\x80\x93 " + describe_time(TimeValue{last.substr(0, width), "", std::nullopt});
                 }
             }
-            set_attr(head, "label", views::dot_label(caption));
-            set_attr(head, "shape", "plaintext");
-            set_attr(head, "fontsize", "11");
-            set_attr(head, "fontcolor", "#92400E");
-            set_attr(head, "style", "");
+            node_styler.style_column_head(head, caption);
             for (std::size_t i : members_of[k]) agsubnode(rank, agnodes[i], 1);
             if (previous) {
-                Agedge_t* e = agedge(g, previous, head, nullptr, 1);
-                set_attr(e, "style", "invis");
-                set_attr(e, "weight", "10");
+                edge_styler.style_column_link(agedge(g, previous, head, nullptr, 1));
             }
             previous = head;
             ++k;
@@ -332,26 +405,89 @@ Agraph_t* build_agraph(const StoryGraph& graph, const Selection& sel, bool sfdp)
         if (!agnodes[e.source] || !agnodes[e.target]) continue;
         // Both ends in time columns: the columns set the ranks. Otherwise the edge pulls
         // its free end (an undated event, an entity of undated events) into place.
-        const bool pinned = !sfdp && column_of[e.source] != SIZE_MAX && column_of[e.target] != SIZE_MAX;
+        const bool pinned = column_of[e.source] != SIZE_MAX && column_of[e.target] != SIZE_MAX;
         const bool backwards = pinned && column_of[e.target] < column_of[e.source];
         Agedge_t* ae = backwards ? agedge(g, agnodes[e.target], agnodes[e.source], nullptr, 1)
                                  : agedge(g, agnodes[e.source], agnodes[e.target], nullptr, 1);
-        const EdgeStyle es = edge_style(e.kind);
-        set_attr(ae, "color", es.color);
-        set_attr(ae, "fontcolor", es.color);
-        set_attr(ae, "style", es.style);
-        if (backwards) set_attr(ae, "dir", "back");
-        if (e.kind == EdgeKind::Before) {
-            set_attr(ae, "color", "#D6A756");
-            set_attr(ae, "penwidth", "1.5");
-        } else {
-            // xlabel, not label: Graphviz 2.42 double-frees the layout of labelled edges
-            // that have constraint=false (and xlabels keep the ranks compact).
-            set_attr(ae, "xlabel", es.label);
-            if (pinned) set_attr(ae, "constraint", "false");
-        }
+        edge_styler.style(ae, e.kind, pinned, backwards);
     }
-    return g;
+    return handle;
+}
+
+/// What agwrite writes of `g` (opened with views::deterministic_disc()).
+std::string dot_text(Agraph_t* g) {
+    views::DotSink sink;
+    views::write_dot(g, sink);
+    return std::move(sink.text);
+}
+
+/// graph.dot of a big graph (sfdp, no columns), written a slice at a time so that only a
+/// slice is ever in cgraph's memory. A slice is a cgraph graph of the edges out of a run
+/// of nodes. agwrite writes a node at its own place, or just before the first edge from
+/// its first predecessor when that comes earlier, and every edge after its tail: so each
+/// node is styled in the one slice where it is written (bare elsewhere, which agwrite does
+/// not write), and the slices' bodies, in order, are exactly what agwrite writes of the
+/// whole graph. Call with the Graphviz mutex held.
+void write_sliced_dot(const StoryGraph& graph, const Selection& sel, views::DotSink& sink) {
+    constexpr std::size_t kSliceEdges = 50000;  // about 25 MB of cgraph memory
+    const auto& nodes = graph.nodes();
+    const auto& edges = graph.edges();
+    const std::size_t drawn = drawn_edge_count(graph, sel);
+    std::string header = dot_text(open_agraph(sel, true, drawn, true).get());
+    if (header.size() < 2 || header.compare(header.size() - 2, 2, "}\n") != 0) throw std::runtime_error("Graphviz: unexpected DOT text");
+    header.resize(header.size() - 2);
+    sink.text += header;
+
+    // Where each node is written: the first of itself and its predecessors.
+    std::vector<std::size_t> written_at(nodes.size());
+    std::iota(written_at.begin(), written_at.end(), std::size_t{0});
+    // Edges by tail, in edge order.
+    std::vector<std::size_t> first_out(nodes.size() + 1, 0), out_edges(edges.size());
+    for (const GraphEdge& e : edges) {
+        written_at[e.target] = std::min<std::size_t>(written_at[e.target], e.source);
+        ++first_out[e.source + 1];
+    }
+    std::partial_sum(first_out.begin(), first_out.end(), first_out.begin());
+    {
+        std::vector<std::size_t> fill(first_out.begin(), first_out.end() - 1);
+        for (std::size_t k = 0; k < edges.size(); ++k) out_edges[fill[edges[k].source]++] = k;
+    }
+
+    std::vector<Agnode_t*> agnodes(nodes.size(), nullptr);
+    std::vector<std::size_t> members;
+    for (std::size_t a = 0, b = 0; a < nodes.size(); a = b) {
+        for (b = a + 1; b < nodes.size() && first_out[b + 1] - first_out[a] <= kSliceEdges; ++b) {}
+        auto here = [&](std::size_t i) { return written_at[i] >= a && written_at[i] < b; };
+        members.clear();
+        for (std::size_t i = a; i < b; ++i) {
+            if (here(i) || first_out[i + 1] > first_out[i]) members.push_back(i);
+            for (std::size_t k = first_out[i]; k < first_out[i + 1]; ++k) members.push_back(edges[out_edges[k]].target);
+        }
+        std::sort(members.begin(), members.end());
+        members.erase(std::unique(members.begin(), members.end()), members.end());
+
+        GraphHandle handle = open_agraph(sel, true, drawn, true);
+        Agraph_t* g = handle.get();
+        NodeStyler node_styler(g);
+        EdgeStyler edge_styler(g);
+        for (std::size_t i : members) {
+            agnodes[i] = make_node(g, i);
+            if (here(i)) node_styler.style(agnodes[i], nodes[i]);
+        }
+        for (std::size_t i = a; i < b; ++i)
+            for (std::size_t k = first_out[i]; k < first_out[i + 1]; ++k) {
+                const GraphEdge& e = edges[out_edges[k]];
+                edge_styler.style(agedge(g, agnodes[e.source], agnodes[e.target], nullptr, 1), e.kind);
+            }
+        for (std::size_t i : members) agnodes[i] = nullptr;
+        const std::string text = dot_text(g);
+        if (text.size() < header.size() + 2 || text.compare(0, header.size(), header) != 0)
+            throw std::runtime_error("Graphviz: a slice of the graph has another header");
+        sink.text.append(text, header.size(), text.size() - header.size() - 2);
+        sink.flush();
+    }
+    sink.text += "}\n";
+    sink.flush();
 }
 
 std::string render_svg(Agraph_t* g, const char* engine) {
@@ -369,14 +505,31 @@ std::string render_svg(Agraph_t* g, const char* engine) {
 
 }  // namespace
 
-std::string graph_dot(const StoryGraph& graph) {
+namespace {
+
+void write_dot(const StoryGraph& graph, views::DotSink& sink) {
     const bool big = graph.nodes().size() > kFullLayoutLimit;
     const Selection sel = select_nodes(graph, false);
     std::lock_guard lock(views::graphviz_mutex());
-    Agraph_t* g = build_agraph(graph, sel, big);
-    std::string dot = views::write_dot(g);
-    agclose(g);
-    return dot;
+    if (big) {
+        write_sliced_dot(graph, sel, sink);
+    } else {
+        views::write_dot(build_agraph(graph, sel).get(), sink);
+    }
+}
+
+}  // namespace
+
+std::string graph_dot(const StoryGraph& graph) {
+    views::DotSink sink;
+    write_dot(graph, sink);
+    return std::move(sink.text);
+}
+
+void write_graph_dot(const StoryGraph& graph, std::ostream& out) {
+    views::DotSink sink;
+    sink.out = &out;
+    write_dot(graph, sink);
 }
 
 std::string graph_svg(const StoryGraph& graph) {
@@ -384,16 +537,7 @@ std::string graph_svg(const StoryGraph& graph) {
     const Selection sel = select_nodes(graph, crowded);
     std::lock_guard lock(views::graphviz_mutex());
     views::graphviz_context();
-    Agraph_t* g = build_agraph(graph, sel, false);
-    std::string svg;
-    try {
-        svg = render_svg(g, "dot");
-    } catch (...) {
-        agclose(g);
-        throw;
-    }
-    agclose(g);
-    return svg;
+    return render_svg(build_agraph(graph, sel).get(), "dot");
 }
 
 }  // namespace chronograph

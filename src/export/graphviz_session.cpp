@@ -1,7 +1,8 @@
 #include "graphviz_session.hpp"
 
+#include "graphviz_disc.hpp"
+
 #include <cstdio>
-#include <cstdlib>
 #include <stdexcept>
 
 namespace chronograph::views {
@@ -21,16 +22,17 @@ void set_attr(void* object, const char* name, const std::string& value, const ch
     agsafeset(object, const_cast<char*>(name), const_cast<char*>(value.c_str()), const_cast<char*>(fallback));
 }
 
-std::string write_dot(Agraph_t* g) {
-    char* buf = nullptr;
-    std::size_t size = 0;
-    FILE* f = open_memstream(&buf, &size);
-    if (!f) throw std::runtime_error("Graphviz: cannot open a memory stream");
-    agwrite(g, f);
-    std::fclose(f);
-    std::string out(buf, size);
-    std::free(buf);
-    return out;
+void Attr::set(void* object, const char* value) {
+    if (!sym_) {
+        sym_ = agattr(g_, kind_, const_cast<char*>(name_), nullptr);
+        if (!sym_) sym_ = agattr(g_, kind_, const_cast<char*>(name_), const_cast<char*>(""));
+    }
+    agxset(object, sym_, const_cast<char*>(value));
+}
+
+void write_dot(Agraph_t* g, DotSink& sink) {
+    if (agwrite(g, &sink) == EOF) throw std::runtime_error("Graphviz: cannot write the graph");
+    sink.flush();
 }
 
 }  // namespace chronograph::views

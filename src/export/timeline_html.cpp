@@ -7,9 +7,8 @@
 #include "chronograph/graph.hpp"
 #include "chronograph/resources.hpp"
 #include "escape.hpp"
+#include "export/json_writer.hpp"
 #include "timeline_layout.hpp"
-
-#include <nlohmann/json.hpp>
 
 #include <ostream>
 #include <stdexcept>
@@ -18,7 +17,6 @@
 namespace chronograph {
 namespace {
 
-using json = nlohmann::ordered_json;
 using namespace views;
 
 /// UTF-16 code units in s[0, bytes) (JavaScript string offsets); bytes past the end count as the end.
@@ -33,105 +31,127 @@ long utf16_offset(std::string_view s, std::size_t bytes) {
 }
 
 /// [start, end) of an absolute document span inside the sentence, in UTF-16 units, or null.
-json sentence_range(const EvidenceRef& m, std::size_t start, std::size_t end) {
-    if (end <= start || start < m.start || end > m.start + m.sentence.size()) return nullptr;
-    return json::array({utf16_offset(m.sentence, start - m.start), utf16_offset(m.sentence, end - m.start)});
+void sentence_range(json::Writer& w, const EvidenceRef& m, std::size_t start, std::size_t end) {
+    if (end <= start || start < m.start || end > m.start + m.sentence.size()) {
+        w.null();
+        return;
+    }
+    w.begin_array().value(utf16_offset(m.sentence, start - m.start)).value(utf16_offset(m.sentence, end - m.start)).end_array();
 }
 
-json story_data(const Story& story, const TimelineLayout& L) {
-    json root;
+std::string page_title(const TimelineLayout& L) {
     std::string title = "Timeline";
     std::size_t named = 0;
     for (const Lane& lane : L.lanes) {
         if (lane.other || named == 3) break;
         title += (named++ ? ", " : ": ") + lane.title;
     }
-    root["title"] = title;
-    root["subtitle"] = thousands(story.events.size()) + " events from " + thousands(story.documents.size()) + " documents \xC2\xB7 " +
-                       thousands(story.conflicts.size()) + " disputed claims \xC2\xB7 wheel or +/- to zoom, drag to pan, click an event for its sources";
+    return title;
+}
 
-    std::unordered_map<std::string, std::size_t> doc_index, ent_index;
-    json& docs = root["docs"] = json::array();
+/// Index of each id in `items` (the first one when an id repeats).
+template <class T, class Id>
+std::unordered_map<std::string_view, long> index_by_id(const std::vector<T>& items, Id id) {
+    std::unordered_map<std::string_view, long> index;
+    index.reserve(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) index.emplace(id(items[i]), static_cast<long>(i));
+    return index;
+}
+
+long lookup(const std::unordered_map<std::string_view, long>& index, std::string_view id) {
+    auto it = index.find(id);
+    return it == index.end() ? -1 : it->second;
+}
+
+/// The viewer's data, written as it is walked (compact, safe inside a <script> element).
+void write_story_data(const Story& story, const TimelineLayout& L, const std::string& title, std::ostream& out) {
+    json::Writer w(out, {-1, true});
+    w.begin_object();
+    w.field("title", title);
+    w.field("subtitle", thousands(story.events.size()) + " events from " + thousands(story.documents.size()) + " documents \xC2\xB7 " +
+                            thousands(story.conflicts.size()) + " disputed claims \xC2\xB7 wheel or +/- to zoom, drag to pan, click an event for its sources");
+
+    const auto doc_index = index_by_id(story.documents, [](const DocumentInfo& d) -> std::string_view { return d.id; });
+    const auto ent_index = index_by_id(story.entities, [](const Entity& e) -> std::string_view { return e.id; });
+    const auto event_index = index_by_id(story.events, [](const Event& e) -> std::string_view { return e.id; });
+    w.key("docs").begin_array();
     for (const DocumentInfo& d : story.documents) {
-        doc_index.emplace(d.id, docs.size());
-        docs.push_back({{"id", d.id}, {"title", d.title}, {"path", d.path}, {"dct", d.dct ? describe_time(TimeValue{format_day(*d.dct), "", std::nullopt}) : ""}});
+        w.begin_object().field("id", d.id).field("title", d.title).field("path", d.path);
+        w.field("dct", d.dct ? describe_time(TimeValue{format_day(*d.dct), "", std::nullopt}) : "");
+        w.end_object();
     }
-    json& ents = root["ents"] = json::array();
-    for (const Entity& e : story.entities) {
-        ent_index.emplace(e.id, ents.size());
-        ents.push_back({{"name", e.name}, {"kind", to_string(e.kind)}, {"role", e.role}});
-    }
-    json& lanes = root["lanes"] = json::array();
+    w.end_array();
+    w.key("ents").begin_array();
+    for (const Entity& e : story.entities) w.begin_object().field("name", e.name).field("kind", to_string(e.kind)).field("role", e.role).end_object();
+    w.end_array();
+    w.key("lanes").begin_array();
     for (std::size_t l = 0; l < L.lanes.size(); ++l)
-        lanes.push_back({{"title", L.lanes[l].title}, {"sub", L.lanes[l].subtitle}, {"color", lane_color(L.lanes[l], l)}});
+        w.begin_object().field("title", L.lanes[l].title).field("sub", L.lanes[l].subtitle).field("color", lane_color(L.lanes[l], l)).end_object();
+    w.end_array();
     // The axis as fractions of the plot width: the viewer zooms into this compressed time.
     const double plot_w = L.plot_x1 - L.plot_x0;
     auto u = [&](double x) { return (x - L.plot_x0) / plot_w; };
-    json& segs = root["segs"] = json::array();
-    for (const TimeSegment& s : L.axis.segments()) segs.push_back({s.from, s.to, u(s.x0), u(s.x1)});
+    w.key("segs").begin_array();
+    for (const TimeSegment& s : L.axis.segments()) w.begin_array().value(s.from).value(s.to).value(u(s.x0)).value(u(s.x1)).end_array();
+    w.end_array();
 
-    std::unordered_map<std::string, int> conflict_of;
-    std::unordered_map<std::string, std::size_t> event_index;
-    for (std::size_t i = 0; i < story.events.size(); ++i) event_index.emplace(story.events[i].id, i);
+    std::unordered_map<std::string_view, int> conflict_of;
     for (std::size_t c = 0; c < story.conflicts.size(); ++c)
         if (story.conflicts[c].event) conflict_of.emplace(*story.conflicts[c].event, static_cast<int>(c + 1));
     std::vector<const EventMark*> mark_of(story.events.size(), nullptr);
     for (const EventMark& m : L.marks) mark_of[m.event] = &m;
 
-    auto ids = [&](const std::vector<EntityId>& list) {
-        json out = json::array();
-        for (const EntityId& id : list) {
-            auto it = ent_index.find(id);
-            if (it != ent_index.end()) out.push_back(it->second);
-        }
-        return out;
+    auto ids = [&](const char* name, const std::vector<EntityId>& list) {
+        w.key(name).begin_array();
+        for (const EntityId& id : list)
+            if (const long i = lookup(ent_index, id); i >= 0) w.value(i);
+        w.end_array();
     };
-    json& events = root["events"] = json::array();
+    w.key("events").begin_array();
     for (std::size_t i = 0; i < story.events.size(); ++i) {
         const Event& e = story.events[i];
-        json ev = {{"id", e.id}, {"label", e.label}, {"type", e.type}, {"status", to_string(e.status)}, {"when", describe_time(e.time)}};
+        w.begin_object().field("id", e.id).field("label", e.label).field("type", e.type).field("status", to_string(e.status));
+        w.field("when", describe_time(e.time));
         if (const EventMark* m = mark_of[i]) {
             // The mark's own extent (fuzzy "about" dates already widened), unrounded.
-            ev["a"] = u(m->x0 == m->x1 ? L.axis.x(day_number(e.time.interval->earliest)) : m->x0);
-            ev["b"] = u(m->x0 == m->x1 ? L.axis.x(day_number(e.time.interval->latest) + 1) : m->x1);
-            ev["lane"] = m->lane;
-            ev["fade"] = static_cast<int>(m->fade);
-            ev["hollow"] = m->hollow;
+            w.field("a", u(m->x0 == m->x1 ? L.axis.x(day_number(e.time.interval->earliest)) : m->x0));
+            w.field("b", u(m->x0 == m->x1 ? L.axis.x(day_number(e.time.interval->latest) + 1) : m->x1));
+            w.field("lane", static_cast<std::uint64_t>(m->lane)).field("fade", static_cast<int>(m->fade)).field("hollow", m->hollow);
         } else {
-            ev["a"] = 0;
-            ev["b"] = 0;
-            ev["lane"] = -1;
-            ev["fade"] = 0;
-            ev["hollow"] = false;
+            w.field("a", 0).field("b", 0).field("lane", -1).field("fade", 0).field("hollow", false);
         }
-        ev["actors"] = ids(e.actors);
-        ev["places"] = ids(e.places);
-        ev["sources"] = ids(e.sources);
+        ids("actors", e.actors);
+        ids("places", e.places);
+        ids("sources", e.sources);
         auto c = conflict_of.find(e.id);
-        ev["conflict"] = c == conflict_of.end() ? 0 : c->second;
-        json& evidence = ev["ev"] = json::array();
+        w.field("conflict", c == conflict_of.end() ? 0 : c->second);
+        w.key("ev").begin_array();
         for (const EvidenceRef& m : e.mentions) {
-            auto d = doc_index.find(m.doc);
-            json jm = {{"d", d == doc_index.end() ? -1 : static_cast<long>(d->second)}, {"s", m.sentence}};
-            jm["x"] = m.timex ? sentence_range(m, m.timex_start, m.timex_end) : json(nullptr);
-            jm["g"] = sentence_range(m, m.trigger_start, m.trigger_end);
-            if (m.time.dated() && m.time != e.time) jm["w"] = describe_time(m.time);
-            if (m.caption) jm["c"] = 1;
-            evidence.push_back(std::move(jm));
+            w.begin_object().field("d", lookup(doc_index, m.doc)).field("s", m.sentence);
+            w.key("x");
+            if (m.timex) sentence_range(w, m, m.timex_start, m.timex_end);
+            else w.null();
+            w.key("g");
+            sentence_range(w, m, m.trigger_start, m.trigger_end);
+            if (m.time.dated() && m.time != e.time) w.field("w", describe_time(m.time));
+            if (m.caption) w.field("c", 1);
+            w.end_object();
         }
-        events.push_back(std::move(ev));
+        w.end_array();
+        w.end_object();
     }
-    json& conflicts = root["conflicts"] = json::array();
+    w.end_array();
+    w.key("conflicts").begin_array();
     for (const Conflict& c : story.conflicts) {
-        json claims = json::array();
-        for (const ClaimRef& cl : c.claims) {
-            auto d = doc_index.find(cl.doc);
-            claims.push_back({{"v", cl.value}, {"t", cl.text}, {"s", cl.sentence}, {"d", d == doc_index.end() ? -1 : static_cast<long>(d->second)}});
-        }
-        auto ev = c.event ? event_index.find(*c.event) : event_index.end();
-        conflicts.push_back({{"about", c.about}, {"event", ev == event_index.end() ? -1 : static_cast<long>(ev->second)}, {"claims", std::move(claims)}});
+        w.begin_object().field("about", c.about).field("event", c.event ? lookup(event_index, *c.event) : -1L);
+        w.key("claims").begin_array();
+        for (const ClaimRef& cl : c.claims)
+            w.begin_object().field("v", cl.value).field("t", cl.text).field("s", cl.sentence).field("d", lookup(doc_index, cl.doc)).end_object();
+        w.end_array();
+        w.end_object();
     }
-    return root;
+    w.end_array();
+    w.end_object();
 }
 
 /// The viewer's script or styles, checked once: they are inlined inside CDATA sections
@@ -145,12 +165,10 @@ std::string_view viewer_file(const char* path) {
 
 }  // namespace
 
-void write_timeline_html(const Story& story, std::ostream& out) {
-    const TimelineLayout L = layout_timeline(story);
-    const json data = story_data(story, L);
-    const std::string title = data["title"].get<std::string>();
+void views::write_timeline_html(const Story& story, const TimelineLayout& L, std::ostream& out) {
+    const std::string title = page_title(L);
     std::string o;
-    o.reserve(64 * 1024 + story.events.size() * 600);
+    o.reserve(64 * 1024);
     o += "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n";
     o += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n";
     o += "<meta name=\"generator\" content=\"chronograph " CHRONOGRAPH_VERSION "\"/>\n<title>";
@@ -177,11 +195,14 @@ void write_timeline_html(const Story& story, std::ostream& out) {
          "<div id=\"undated\"></div>\n"
          "<noscript><p>This page needs JavaScript for its timeline; timeline.svg is the same timeline as a picture.</p></noscript>\n"
          "<script type=\"application/json\" id=\"chronograph-data\">";
-    o += json_for_script(data.dump(-1, ' ', false, json::error_handler_t::replace));
-    o += "</script>\n<script>//<![CDATA[\n";
+    out << o;
+    write_story_data(story, L, title, out);
+    o = "</script>\n<script>//<![CDATA[\n";
     o += viewer_file("viewer/timeline.js");
     o += "//]]>\n</script>\n</body>\n</html>\n";
     out << o;
 }
+
+void write_timeline_html(const Story& story, std::ostream& out) { views::write_timeline_html(story, layout_timeline(story), out); }
 
 }  // namespace chronograph

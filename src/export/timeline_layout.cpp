@@ -230,23 +230,32 @@ Fade fade_of(const std::string& mod) {
 /// lane count = "Other").
 std::vector<std::size_t> choose_lanes(const Story& story, const std::vector<std::size_t>& dated, std::size_t max_lanes,
                                       std::vector<Lane>& lanes) {
-    std::unordered_map<std::string, const Entity*> entities;
+    std::unordered_map<std::string_view, const Entity*> entities;
     for (const Entity& e : story.entities) entities.emplace(e.id, &e);
     std::vector<std::size_t> lane_of(story.events.size(), SIZE_MAX);
-    std::map<std::string, std::size_t> total;  // every dated event, for breaking ties
+    std::unordered_map<std::string_view, std::size_t> total;  // every dated event, for breaking ties
     for (std::size_t i : dated)
         for (const EntityId& a : story.events[i].actors) ++total[a];
     std::vector<std::string> chosen;
+    std::unordered_map<std::string_view, std::size_t> left;
     while (chosen.size() < max_lanes) {
-        std::map<std::string, std::size_t> left;
+        left.clear();
         for (std::size_t i : dated)
             if (lane_of[i] == SIZE_MAX)
                 for (const EntityId& a : story.events[i].actors) ++left[a];
-        const std::string* best = nullptr;
-        for (const auto& [id, n] : left)
-            if (!best || n > left[*best] || (n == left[*best] && total[id] > total[*best])) best = &id;
-        if (!best || left[*best] < 2) break;
-        const std::string id = *best;
+        // The most events left, then the most in all; among equals the smallest id.
+        const std::pair<const std::string_view, std::size_t>* best = nullptr;
+        for (const auto& entry : left) {
+            if (!best || entry.second > best->second) {
+                best = &entry;
+                continue;
+            }
+            if (entry.second < best->second) continue;
+            const std::size_t t = total[entry.first], bt = total[best->first];
+            if (t > bt || (t == bt && entry.first < best->first)) best = &entry;
+        }
+        if (!best || best->second < 2) break;
+        const std::string id(best->first);
         for (std::size_t i : dated)
             if (lane_of[i] == SIZE_MAX)
                 for (const EntityId& a : story.events[i].actors)
@@ -295,7 +304,8 @@ bool label_before(const Story& story, const EventMark& a, const EventMark& b) {
 double place_labels(const Story& story, std::vector<EventMark*>& marks, double top, double plot_x0, double plot_x1,
                     const TimelineOptions& opt) {
     std::sort(marks.begin(), marks.end(), [&](const EventMark* a, const EventMark* b) { return label_before(story, *a, *b); });
-    std::vector<Box> placed;
+    std::vector<Box> placed, near;
+    std::vector<double> tops;
     double bottom = top;
     std::size_t count = 0;
     for (EventMark* m : marks) {
@@ -317,14 +327,19 @@ double place_labels(const Story& story, std::vector<EventMark*>& marks, double t
         for (double x : {std::clamp(m->x0 - 3, plot_x0 - 6, plot_x1 + 10 - box.w), std::clamp(m->x1 + 3 - box.w, plot_x0 - 6, plot_x1 + 10 - box.w)}) {
             Box candidate = box;
             candidate.x = x;
-            std::vector<double> tops{top};
+            // Only the boxes sharing some of this width can be in the way.
+            near.clear();
+            tops.assign(1, top);
             for (const Box& b : placed)
-                if (b.x < x + box.w + 4 && x < b.x + b.w + 4) tops.push_back(b.y + b.h + 3);
+                if (b.x < x + box.w + 4 && x < b.x + b.w + 4) {
+                    near.push_back(b);
+                    tops.push_back(b.y + b.h + 3);
+                }
             std::sort(tops.begin(), tops.end());
             for (double y : tops) {
                 if (y + box.h > top + opt.max_label_depth || (ok && y >= box.y)) break;
                 candidate.y = y;
-                if (std::none_of(placed.begin(), placed.end(), [&](const Box& b) { return b.overlaps(candidate, 2); })) {
+                if (std::none_of(near.begin(), near.end(), [&](const Box& b) { return b.overlaps(candidate, 2); })) {
                     box = candidate;
                     ok = true;
                     break;

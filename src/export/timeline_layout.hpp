@@ -7,6 +7,7 @@
 #include "chronograph/story.hpp"
 
 #include <cstdint>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -118,5 +119,11 @@ constexpr double kLineHeight = 15;     // notes and undated strip
 constexpr double kUndatedColumns = 2;
 
 TimelineLayout layout_timeline(const Story& story, const TimelineOptions& opt = {});
+
+/// The writers of exporters.hpp with the layout already made: write_outputs lays the
+/// timeline out once for the three files drawn from it.
+void write_timeline_svg(const Story& story, const TimelineLayout& L, std::ostream& out);
+void write_timeline_html(const Story& story, const TimelineLayout& L, std::ostream& out);
+void write_timelinejs_json(const Story& story, const TimelineLayout& L, std::ostream& out);
 
 }  // namespace chronograph::views

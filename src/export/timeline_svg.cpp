@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <ostream>
 #include <set>
+#include <unordered_map>
 
 namespace chronograph {
 namespace {
@@ -35,8 +36,18 @@ void text(std::string& o, double x, double y, std::string_view content, const ch
     o += "</text>\n";
 }
 
+/// Documents by id (the first of an id), for the tooltips.
+using DocIndex = std::unordered_map<std::string_view, const DocumentInfo*>;
+
+DocIndex doc_index(const Story& story) {
+    DocIndex index;
+    index.reserve(story.documents.size());
+    for (const DocumentInfo& d : story.documents) index.emplace(d.id, &d);
+    return index;
+}
+
 /// The tooltip of an event: what, when, status, and the evidence sentences with their documents.
-std::string event_tooltip(const Story& story, const Event& ev) {
+std::string event_tooltip(const DocIndex& docs, const Event& ev) {
     std::string t = one_line(ev.label) + "\n" + describe_time(ev.time) + " \xC2\xB7 " + to_string(ev.status);
     if (!ev.type.empty()) t += " \xC2\xB7 " + one_line(ev.type);
     std::size_t shown = 0;
@@ -45,7 +56,8 @@ std::string event_tooltip(const Story& story, const Event& ev) {
             t += "\n(" + std::to_string(ev.mentions.size() - 4) + " more)";
             break;
         }
-        const DocumentInfo* doc = story.document(m.doc);
+        auto it = docs.find(m.doc);
+        const DocumentInfo* doc = it == docs.end() ? nullptr : it->second;
         t += "\n\xE2\x80\x9C" + one_line(m.sentence) + "\xE2\x80\x9D \xE2\x80\x94 " + one_line(doc && !doc->title.empty() ? doc->title : m.doc);
     }
     return t;
@@ -174,14 +186,14 @@ void axis_and_lanes(std::string& o, const TimelineLayout& L) {
     o += "<line x1=\"0\" y1=\"" + num(L.lanes_y1) + "\" x2=\"" + num(L.width) + "\" y2=\"" + num(L.lanes_y1) + "\" stroke=\"#C9CDD3\"/>\n";
 }
 
-void mark(std::string& o, const Story& story, const TimelineLayout& L, const EventMark& m) {
+void mark(std::string& o, const Story& story, const DocIndex& docs, const TimelineLayout& L, const EventMark& m) {
     const Event& ev = story.events[m.event];
     const char* c = m.negated ? "#8C9199" : lane_color(L, m.lane);
     const std::string lane = std::to_string(m.lane);
     o += "<g class=\"event\" id=\"ev-";
     append_xml(o, ev.id);
     o += "\"><title>";
-    append_xml(o, event_tooltip(story, ev));
+    append_xml(o, event_tooltip(docs, ev));
     o += "</title>";
     const std::string dash = m.hollow ? " stroke-dasharray=\"2.4 1.8\"" : "";
     if (m.point()) {
@@ -256,7 +268,7 @@ void density(std::string& o, const TimelineLayout& L) {
     }
 }
 
-void undated_strip(std::string& o, const Story& story, const TimelineLayout& L) {
+void undated_strip(std::string& o, const Story& story, const DocIndex& docs, const TimelineLayout& L) {
     if (L.undated.empty() && !L.undated_hidden) return;
     const std::size_t total = L.undated.size() + L.undated_hidden;
     text(o, 20, L.undated_y + 12, "Undated (" + thousands(total) + ")", "class=\"head\"");
@@ -270,7 +282,7 @@ void undated_strip(std::string& o, const Story& story, const TimelineLayout& L) 
         }
         const Event& ev = story.events[L.undated[k]];
         o += "<g class=\"event\"><title>";
-        append_xml(o, event_tooltip(story, ev));
+        append_xml(o, event_tooltip(docs, ev));
         o += "</title>";
         text(o, x, y, fit_text("\xE2\x80\xA2 " + one_line(ev.label), 11, col_w - 12), "class=\"note\"");
         o += "</g>\n";
@@ -304,8 +316,8 @@ void notes(std::string& o, const TimelineLayout& L) {
 
 }  // namespace
 
-void write_timeline_svg(const Story& story, std::ostream& out) {
-    const TimelineLayout L = layout_timeline(story);
+void views::write_timeline_svg(const Story& story, const TimelineLayout& L, std::ostream& out) {
+    const DocIndex docs = doc_index(story);
     std::string o;
     o.reserve(4096 + story.events.size() * 700);
     o += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -321,15 +333,17 @@ void write_timeline_svg(const Story& story, std::ostream& out) {
     for (const EventMark& m : L.marks)
         if (m.label) leader(o, m);
     for (const EventMark& m : L.marks)
-        if (L.lanes[m.lane].density.empty() || m.label) mark(o, story, L, m);
+        if (L.lanes[m.lane].density.empty() || m.label) mark(o, story, docs, L, m);
     for (const EventMark& m : L.marks)
         if (m.label) label(o, L, m);
     for (const EventMark& m : L.marks)
         if (m.conflict && (L.lanes[m.lane].density.empty() || m.label)) badge(o, m);
-    undated_strip(o, story, L);
+    undated_strip(o, story, docs, L);
     notes(o, L);
     o += "</svg>\n";
     out << o;
 }
+
+void write_timeline_svg(const Story& story, std::ostream& out) { views::write_timeline_svg(story, layout_timeline(story), out); }
 
 }  // namespace chronograph

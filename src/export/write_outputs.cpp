@@ -1,9 +1,17 @@
 #include "chronograph/exporters.hpp"
 
+#include "timeline_layout.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <future>
+#include <optional>
 #include <stdexcept>
+#include <thread>
 
 namespace chronograph {
 namespace {
@@ -16,23 +24,79 @@ void write_file(const std::filesystem::path& path, const std::function<void(std:
     if (!out) throw std::runtime_error("error while writing " + path.string());
 }
 
+/// Runs the tasks on `threads` threads, each taking the next task in list order; rethrows
+/// the error of the first task (in list order) that failed, whatever the timing.
+void run_tasks(const std::vector<std::function<void()>>& tasks, unsigned threads) {
+    std::vector<std::exception_ptr> errors(tasks.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i; (i = next.fetch_add(1)) < tasks.size();) {
+            try {
+                tasks[i]();
+            } catch (...) {
+                errors[i] = std::current_exception();
+            }
+        }
+    };
+    {
+        std::vector<std::jthread> pool;
+        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+        work();
+    }
+    for (const auto& e : errors)
+        if (e) std::rethrow_exception(e);
+}
+
 }  // namespace
 
-void write_outputs(const Story& story, const std::string& out_dir) {
+void write_outputs(const Story& story, const std::string& out_dir, unsigned threads) {
     namespace fs = std::filesystem;
     std::error_code ec;
     fs::create_directories(out_dir, ec);
     if (ec) throw std::runtime_error("cannot create output folder " + out_dir + ": " + ec.message());
     const fs::path dir(out_dir);
-    write_file(dir / "events.json", [&](std::ostream& o) { write_events_json(story, o); });
-    const StoryGraph graph(story);
-    write_file(dir / "graph.dot", [&](std::ostream& o) { o << graph_dot(graph); });
-    write_file(dir / "graph.svg", [&](std::ostream& o) { o << graph_svg(graph); });
-    write_file(dir / "timeline.svg", [&](std::ostream& o) { write_timeline_svg(story, o); });
-    write_file(dir / "timeline.html", [&](std::ostream& o) { write_timeline_html(story, o); });
-    write_file(dir / "graph.graphml", [&](std::ostream& o) { graph.write_graphml(o); });
-    write_file(dir / "timelinejs.json", [&](std::ostream& o) { write_timelinejs_json(story, o); });
-    write_file(dir / "events.csv", [&](std::ostream& o) { write_events_csv(story, o); });
+    // The graph and the timeline layout are made once, each by the first task (taken
+    // first), and waited for by the files drawn from them. Files go longest first, but
+    // graph.svg last: it waits while graph.dot holds Graphviz.
+    std::promise<void> graph_made, layout_made;
+    const std::shared_future<void> graph_ready = graph_made.get_future().share(), layout_ready = layout_made.get_future().share();
+    std::optional<StoryGraph> graph;
+    std::optional<views::TimelineLayout> layout;
+    auto with_graph = [&](const char* name, std::function<void(const StoryGraph&, std::ostream&)> body) {
+        return [&, name, body] {
+            graph_ready.get();
+            write_file(dir / name, [&](std::ostream& o) { body(*graph, o); });
+        };
+    };
+    auto with_layout = [&](const char* name, void (*body)(const Story&, const views::TimelineLayout&, std::ostream&)) {
+        return [&, name, body] {
+            layout_ready.get();
+            write_file(dir / name, [&](std::ostream& o) { body(story, *layout, o); });
+        };
+    };
+    auto made = [](std::promise<void>& done, const std::function<void()>& make) {
+        try {
+            make();
+            done.set_value();
+        } catch (...) {
+            done.set_exception(std::current_exception());
+            throw;
+        }
+    };
+    const std::vector<std::function<void()>> tasks = {
+        [&] { made(graph_made, [&] { graph.emplace(story); }); },
+        [&] { made(layout_made, [&] { layout = views::layout_timeline(story); }); },
+        with_graph("graph.dot", [](const StoryGraph& g, std::ostream& o) { write_graph_dot(g, o); }),
+        [&] { write_file(dir / "events.json", [&](std::ostream& o) { write_events_json(story, o); }); },
+        with_layout("timeline.html", views::write_timeline_html),
+        with_graph("graph.graphml", [](const StoryGraph& g, std::ostream& o) { g.write_graphml(o); }),
+        with_layout("timelinejs.json", views::write_timelinejs_json),
+        with_layout("timeline.svg", views::write_timeline_svg),
+        [&] { write_file(dir / "events.csv", [&](std::ostream& o) { write_events_csv(story, o); }); },
+        with_graph("graph.svg", [](const StoryGraph& g, std::ostream& o) { o << graph_svg(g); }),
+    };
+    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    run_tasks(tasks, std::min<unsigned>(threads, 4));
 }
 
 }  // namespace chronograph

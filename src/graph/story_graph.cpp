@@ -1,39 +1,38 @@
-// The Story as a Boost.Graph: events, the entities they involve and the documents that
-// report them as vertices; typed edges between them. The plain nodes()/edges() vectors
-// mirror the Boost graph vertex for vertex, edge for edge.
+// The Story as a graph: events, the entities they involve and the documents that report
+// them as vertices; typed edges between them. The plain nodes()/edges() vectors hold it;
+// GraphML is written from a Boost.Graph that mirrors them vertex for vertex, edge for
+// edge, with the index into them as its only property, made while it is written (a big
+// corpus's graph is not held twice).
 #include "chronograph/graph.hpp"
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphml.hpp>
 #include <boost/property_map/dynamic_property_map.hpp>
-#include <boost/property_map/function_property_map.hpp>
+#include <boost/make_shared.hpp>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <ostream>
 #include <unordered_map>
 
 namespace chronograph {
 
-using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, GraphNode, GraphEdge>;
+using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property, std::size_t>;
 
 struct StoryGraph::Impl {
-    BoostGraph g;
     std::vector<GraphNode> nodes;
     std::vector<GraphEdge> edges;
-    std::unordered_map<std::string, std::size_t> index;
+    std::unordered_map<std::string_view, std::size_t> index;  // keys: the Story's ids
 
     std::size_t add_node(GraphNode n) {
         const std::size_t i = nodes.size();
         index.emplace(n.id, i);
-        boost::add_vertex(n, g);
         nodes.push_back(std::move(n));
         return i;
     }
     void add_edge(std::size_t from, std::size_t to, EdgeKind kind) {
-        GraphEdge e{from, to, kind};
-        boost::add_edge(from, to, e, g);
-        edges.push_back(e);
+        edges.push_back({static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(to), kind});
     }
 };
 
@@ -49,6 +48,23 @@ NodeKind node_kind(EntityKind k) {
     }
     return NodeKind::Person;
 }
+
+/// A read-only GraphML property whose text comes straight from a function (Boost's own
+/// adaptor formats every value through a new std::ostringstream: most of the time of a
+/// big graph's GraphML).
+template <class Key>
+class TextProperty : public boost::dynamic_property_map {
+public:
+    explicit TextProperty(std::function<std::string(Key)> text) : text_(std::move(text)) {}
+    boost::any get(const boost::any& key) override { return text_(boost::any_cast<Key>(key)); }
+    std::string get_string(const boost::any& key) override { return text_(boost::any_cast<Key>(key)); }
+    void put(const boost::any&, const boost::any&) override { BOOST_THROW_EXCEPTION(boost::dynamic_const_put_error()); }
+    const std::type_info& key() const override { return typeid(Key); }
+    const std::type_info& value() const override { return typeid(std::string); }
+
+private:
+    std::function<std::string(Key)> text_;
+};
 
 /// Events whose intervals are equal form one group; groups in (earliest, latest) order.
 std::vector<std::vector<std::size_t>> time_groups(const std::vector<Event>& events) {
@@ -66,16 +82,17 @@ std::vector<std::vector<std::size_t>> time_groups(const std::vector<Event>& even
 StoryGraph::StoryGraph(const Story& story) : impl_(std::make_unique<Impl>()) {
     Impl& im = *impl_;
     // Which entities and documents take part, and how many events each has.
-    std::unordered_map<std::string, std::size_t> entity_events, doc_events;
-    for (const Event& ev : story.events) {
+    std::unordered_map<std::string_view, std::size_t> entity_events, doc_events;
+    std::vector<std::vector<std::string_view>> event_docs(story.events.size());
+    for (std::size_t i = 0; i < story.events.size(); ++i) {
+        const Event& ev = story.events[i];
         for (const auto* ids : {&ev.actors, &ev.places, &ev.sources})
             for (const EntityId& id : *ids) ++entity_events[id];
-        std::vector<const DocId*> docs;
-        for (const EvidenceRef& m : ev.mentions) docs.push_back(&m.doc);
-        std::sort(docs.begin(), docs.end(), [](auto* a, auto* b) { return *a < *b; });
-        docs.erase(std::unique(docs.begin(), docs.end(), [](auto* a, auto* b) { return *a == *b; }), docs.end());
-        for (const DocId* d : docs) ++doc_events[*d];
+        event_docs[i] = reporting_documents(ev);
+        for (std::string_view d : event_docs[i]) ++doc_events[d];
     }
+    im.nodes.reserve(story.events.size() + story.entities.size() + story.documents.size());
+    im.index.reserve(im.nodes.capacity());
 
     for (const Event& ev : story.events) {
         GraphNode n;
@@ -85,7 +102,7 @@ StoryGraph::StoryGraph(const Story& story) : impl_(std::make_unique<Impl>()) {
         n.detail = describe_time(ev.time);
         n.status = to_string(ev.status);
         if (ev.time.interval) n.day = format_day(ev.time.interval->earliest);
-        if (!ev.mentions.empty()) n.note = ev.mentions.front().sentence;
+        if (!ev.mentions.empty()) n.note = ev.mentions.front().sentence;  // a view, as id and label
         n.weight = ev.mentions.size();
         im.add_node(std::move(n));
     }
@@ -113,7 +130,7 @@ StoryGraph::StoryGraph(const Story& story) : impl_(std::make_unique<Impl>()) {
         im.add_node(std::move(n));
     }
 
-    auto link = [&](std::size_t from, const std::string& to, EdgeKind kind) {
+    auto link = [&](std::size_t from, std::string_view to, EdgeKind kind) {
         auto it = im.index.find(to);
         if (it != im.index.end() && it->second != from) im.add_edge(from, it->second, kind);
     };
@@ -124,10 +141,7 @@ StoryGraph::StoryGraph(const Story& story) : impl_(std::make_unique<Impl>()) {
         for (const EntityId& id : ev.actors) link(v, id, EdgeKind::Actor);
         for (const EntityId& id : ev.places) link(v, id, EdgeKind::Place);
         for (const EntityId& id : ev.sources) link(v, id, EdgeKind::Source);
-        std::vector<DocId> docs;
-        for (const EvidenceRef& m : ev.mentions)
-            if (std::find(docs.begin(), docs.end(), m.doc) == docs.end()) docs.push_back(m.doc);
-        for (const DocId& d : docs) link(v, d, EdgeKind::ReportedBy);
+        for (std::string_view d : event_docs[i]) link(v, d, EdgeKind::ReportedBy);
     }
 
     // Before edges between consecutive time groups. A complete bipartite link between two
@@ -153,29 +167,53 @@ StoryGraph::StoryGraph(StoryGraph&&) noexcept = default;
 const std::vector<GraphNode>& StoryGraph::nodes() const { return impl_->nodes; }
 const std::vector<GraphEdge>& StoryGraph::edges() const { return impl_->edges; }
 
-std::size_t StoryGraph::find(const std::string& id) const {
+std::size_t StoryGraph::find(std::string_view id) const {
     auto it = impl_->index.find(id);
     return it == impl_->index.end() ? impl_->nodes.size() : it->second;
 }
 
 void StoryGraph::write_graphml(std::ostream& out) const {
-    const BoostGraph& g = impl_->g;
+    const auto& nodes = impl_->nodes;
+    const auto& edges = impl_->edges;
+    BoostGraph g(nodes.size());
+    for (std::size_t i = 0; i < edges.size(); ++i) boost::add_edge(edges[i].source, edges[i].target, i, g);
     using V = BoostGraph::vertex_descriptor;
     using E = BoostGraph::edge_descriptor;
     boost::dynamic_properties dp(boost::ignore_other_properties);
     auto vprop = [&](const char* name, auto get) {
-        dp.property(name, boost::make_function_property_map<V, std::string>([&g, get](V v) { return get(g[v]); }));
+        dp.insert(name, boost::make_shared<TextProperty<V>>([&nodes, get](V v) { return get(nodes[v]); }));
     };
-    vprop("id", [](const GraphNode& n) { return n.id; });
-    vprop("label", [](const GraphNode& n) { return n.label; });
+    vprop("id", [](const GraphNode& n) { return std::string(n.id); });
+    vprop("label", [](const GraphNode& n) { return std::string(n.label); });
     vprop("kind", [](const GraphNode& n) { return std::string(to_string(n.kind)); });
     vprop("detail", [](const GraphNode& n) { return n.detail; });
-    vprop("status", [](const GraphNode& n) { return n.status; });
+    vprop("status", [](const GraphNode& n) { return std::string(n.status); });
     vprop("day", [](const GraphNode& n) { return n.day; });
     vprop("weight", [](const GraphNode& n) { return std::to_string(n.weight); });
-    dp.property("kind", boost::make_function_property_map<E, std::string>([&g](E e) { return std::string(to_string(g[e].kind)); }));
+    dp.insert("kind", boost::make_shared<TextProperty<E>>([&g, &edges](E e) { return std::string(to_string(edges[g[e]].kind)); }));
     // Vertices are named by their index (n0, n1...), as in nodes().
     boost::write_graphml(out, g, dp, true);
+}
+
+std::vector<std::string_view> reporting_documents(const Event& ev) {
+    std::vector<std::string_view> docs;
+    const auto& ms = ev.mentions;
+    if (ms.size() <= 16) {
+        for (const EvidenceRef& m : ms)
+            if (std::find(docs.begin(), docs.end(), m.doc) == docs.end()) docs.push_back(m.doc);
+        return docs;
+    }
+    // Many mentions: sort them by document, keep each document's first, back in mention order.
+    std::vector<std::size_t> order(ms.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return ms[a].doc < ms[b].doc; });
+    std::vector<std::size_t> firsts;
+    for (std::size_t k = 0; k < order.size(); ++k)
+        if (k == 0 || ms[order[k]].doc != ms[order[k - 1]].doc) firsts.push_back(order[k]);
+    std::sort(firsts.begin(), firsts.end());
+    docs.reserve(firsts.size());
+    for (std::size_t i : firsts) docs.push_back(ms[i].doc);
+    return docs;
 }
 
 const char* to_string(NodeKind k) {

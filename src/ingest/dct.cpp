@@ -275,6 +275,27 @@ std::vector<DateMatch> whole_line_dates(std::string_view line, const DateWords& 
     return out;
 }
 
+/// A short line ending with dates after a separator: "By Jane Doe, May 1, 2025",
+/// "SEOUL, South Korea | Thursday, May 1, 2025".
+std::vector<DateMatch> tail_dates(std::string_view line, const DateWords& words) {
+    constexpr std::size_t kMaxLeadWords = 8;
+    for (std::size_t p = 0; p < line.size(); ++p) {
+        const char c = line[p];
+        const std::size_t sep = c == ',' || c == '|' || c == '-' ? 1
+                                : line.compare(p, 3, "\xE2\x80\x94") == 0 || line.compare(p, 3, "\xE2\x80\x93") == 0 ||
+                                          line.compare(p, 3, "\xE2\x80\xA2") == 0 ? 3
+                                : line.compare(p, 2, "\xC2\xB7") == 0 ? 2 : 0;
+        if (sep == 0) continue;
+        if (word_count(line.substr(0, p)) > kMaxLeadWords) return {};
+        const std::size_t start = after_separators(line, p + sep);
+        std::vector<DateMatch> dates = whole_line_dates(line.substr(start), words);
+        if (dates.empty()) continue;
+        for (DateMatch& d : dates) d.end += start;
+        return dates;
+    }
+    return {};
+}
+
 }  // namespace
 
 std::optional<DateMatch> parse_dateline(std::string_view line, const DateWords& words) {
@@ -302,8 +323,13 @@ TextDates take_text_dates(std::string_view text, std::vector<Block>& blocks, con
         if (b.drop) continue;
         const std::string_view line = text.substr(b.span.start, std::min(b.span.size(), std::size_t{4096}));
         const bool may_lead = seen++ < kLeadingBlocks && !out.leading;
-        // A line of dates only ("Updated 10:45 EDT May 2, 2025 | Published May 1, 2025").
-        const std::vector<DateMatch> dates = b.span.size() <= kMaxDatelineBytes ? whole_line_dates(line, words) : std::vector<DateMatch>{};
+        // A line of dates only ("Updated 10:45 EDT May 2, 2025 | Published May 1, 2025"), or
+        // a byline or place ending with one.
+        std::vector<DateMatch> dates;
+        if (b.span.size() <= kMaxDatelineBytes) {
+            dates = whole_line_dates(line, words);
+            if (dates.empty()) dates = tail_dates(line, words);
+        }
         if (!dates.empty()) {
             b.drop = true;
             for (const DateMatch& d : dates) {

@@ -242,7 +242,8 @@ std::optional<Day> parse_date_value(std::string_view value, const DateWords& wor
 
 /// What the text itself says about its date (in the first blocks): a line starting with a
 /// labelled date ("date 2025-05-01 Text goes on...") among the first three trims that
-/// block's start; a line of dates only among the first six is dropped from the blocks.
+/// block's start; a line of dates only, or a short byline or place ending with a date
+/// ("By Jane Doe, May 1, 2025"), among the first six is dropped from the blocks.
 struct TextDates {
     std::optional<Day> leading;   // a labelled date opening one of the first blocks
     std::optional<Day> dateline;  // a dateline line near the top

@@ -3,36 +3,89 @@
 #include "chronograph/text.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 #include <set>
+#include <utility>
 
 namespace chronograph {
 namespace {
 
-/// `needle` occurs in `hay` (both lower case) with word boundaries on both sides.
-bool contains_words(const std::string& hay, const std::string& needle) {
-    if (needle.empty()) return false;
-    for (std::size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1)) {
-        const bool left = at == 0 || hay[at - 1] == ' ';
-        const std::size_t end = at + needle.size();
-        const bool right = end == hay.size() || hay[end] == ' ';
-        if (left && right) return true;
+/// The words of a name, lower case, without punctuation around them and without the
+/// words that never tell two names apart ("the", "of", "'s").
+std::vector<std::string> name_words(std::string_view name) {
+    std::vector<std::string> out;
+    const std::string lowered = lower_ascii(squash_space(name));  // split() returns views into it
+    for (std::string_view w : split(lowered, ' ')) {
+        while (!w.empty() && std::string_view(".,;:'\"()").find(w.front()) != std::string_view::npos) w.remove_prefix(1);
+        while (!w.empty() && std::string_view(".,;:'\"()").find(w.back()) != std::string_view::npos) w.remove_suffix(1);
+        if (w.ends_with("'s")) w.remove_suffix(2);
+        if (w.empty() || w == "the" || w == "of" || w == "s") continue;
+        out.emplace_back(w);
     }
-    return false;
+    return out;
+}
+
+bool contains(const std::vector<std::string>& words, const std::string& w) {
+    return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+/// How far an entity is from the words a user typed: words found only among its owner's
+/// names, then words of its closest name that the user did not type. Empty if a word is
+/// found nowhere.
+std::optional<std::pair<std::size_t, std::size_t>> distance(const Story& story, const Entity& e,
+                                                            const std::vector<std::string>& want) {
+    std::vector<std::vector<std::string>> own{name_words(e.name)};
+    for (const auto& a : e.aliases) own.push_back(name_words(a));
+    std::vector<std::string> owner;
+    if (e.affiliation)
+        if (const Entity* o = story.entity(*e.affiliation)) {
+            owner = name_words(o->name);
+            for (const auto& a : o->aliases)
+                for (auto& w : name_words(a)) owner.push_back(std::move(w));
+        }
+    std::size_t via_owner = 0;
+    for (const std::string& w : want) {
+        const bool mine = std::any_of(own.begin(), own.end(), [&](const auto& n) { return contains(n, w); });
+        if (mine) continue;
+        if (!contains(owner, w)) return std::nullopt;
+        ++via_owner;
+    }
+    if (via_owner == want.size()) return std::nullopt;  // "Beatles" is not Apple Corps
+    std::size_t extra = SIZE_MAX;
+    for (const auto& n : own) {
+        std::size_t missing = 0;
+        for (const std::string& w : n) missing += !contains(want, w);
+        extra = std::min(extra, missing);
+    }
+    return std::make_pair(via_owner, extra);
 }
 
 }  // namespace
 
 std::vector<const Entity*> find_entities(const Story& story, std::string_view name) {
     const std::string want = lower_ascii(squash_space(name));
-    std::vector<const Entity*> exact, partial;
+    std::vector<const Entity*> exact;
     for (const Entity& e : story.entities) {
-        std::vector<std::string> names{lower_ascii(e.name)};
-        for (const auto& a : e.aliases) names.push_back(lower_ascii(a));
-        if (std::find(names.begin(), names.end(), want) != names.end()) exact.push_back(&e);
-        else if (std::any_of(names.begin(), names.end(), [&](const std::string& n) { return contains_words(n, want); }))
-            partial.push_back(&e);
+        bool same = lower_ascii(e.name) == want;
+        for (const auto& a : e.aliases) same = same || lower_ascii(a) == want;
+        if (same) exact.push_back(&e);
     }
-    return exact.empty() ? partial : exact;
+    if (!exact.empty()) return exact;
+    // Every word the user typed is in the entity's names, or in its owner's ("Beatles
+    // Apple Corps": Apple Corps, which The Beatles own); the closest entities win.
+    const std::vector<std::string> words = name_words(name);
+    if (words.empty()) return {};
+    std::vector<const Entity*> best;
+    std::pair<std::size_t, std::size_t> best_distance{SIZE_MAX, SIZE_MAX};
+    for (const Entity& e : story.entities) {
+        const auto d = distance(story, e, words);
+        if (!d || *d > best_distance) continue;
+        if (*d < best_distance) best.clear();
+        best_distance = *d;
+        best.push_back(&e);
+    }
+    return best;
 }
 
 std::vector<const Event*> events_involving(const Story& story, const std::vector<const Entity*>& entities) {

@@ -21,6 +21,9 @@ SentenceSplitter::SentenceSplitter(const Resources& res) {
         else if (kind == "before-number") rule = kBeforeNumber;
         else if (kind == "before-date") rule = kBeforeDate;
         else if (kind == "month-name") rule = kMonthName;
+        else if (kind == "before-time") rule = kBeforeTime;
+        else if (kind == "day-name") rule = kDayName;
+        else if (kind == "zone-name") rule = kZoneName;
         if (rule == 0)
             throw std::runtime_error("en/segment/abbreviations.tsv line " + std::to_string(r.line) + ": unknown kind");
         abbreviations_[std::string(r[0])] |= rule;
@@ -74,12 +77,18 @@ bool SentenceSplitter::keep_together(std::string_view before, std::string_view a
     if (it == abbreviations_.end()) return false;
     const unsigned rule = it->second;
     if (rule & kAlways) return true;
-    if ((rule & (kBeforeNumber | kBeforeDate)) && next_digit) return true;
-    if (rule & kBeforeDate) {
-        std::string month(next);
-        while (!month.empty() && (month.back() == ',' || month.back() == ';')) month.pop_back();
-        const auto m = abbreviations_.find(month);
-        if (m != abbreviations_.end() && (m->second & kMonthName)) return true;
+    if ((rule & (kBeforeNumber | kBeforeDate | kBeforeTime)) && next_digit) return true;
+    if (rule & (kBeforeDate | kBeforeTime)) {
+        std::string word(next);
+        while (!word.empty() && (word.back() == ',' || word.back() == ';' || word.back() == '.')) word.pop_back();
+        const auto m = abbreviations_.find(word);
+        const unsigned wanted = (rule & kBeforeTime) ? (kMonthName | kDayName | kZoneName) : kMonthName;
+        if (m != abbreviations_.end() && (m->second & wanted)) return true;
+        // "Jan." is listed with its period; the next word may carry one too.
+        if (m == abbreviations_.end() && !word.empty()) {
+            const auto dotted = abbreviations_.find(word + ".");
+            if (dotted != abbreviations_.end() && (dotted->second & wanted)) return true;
+        }
     }
     return false;
 }

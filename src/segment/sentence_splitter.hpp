@@ -27,7 +27,15 @@ public:
     std::vector<Span> split(std::string_view text, Span paragraph) const;
 
 private:
-    enum Rule : unsigned { kAlways = 1, kBeforeNumber = 2, kBeforeDate = 4, kMonthName = 8 };
+    enum Rule : unsigned {
+        kAlways = 1,
+        kBeforeNumber = 2,
+        kBeforeDate = 4,
+        kMonthName = 8,
+        kBeforeTime = 16,
+        kDayName = 32,
+        kZoneName = 64,
+    };
     bool keep_together(std::string_view before, std::string_view after) const;
 
     std::unique_ptr<icu::BreakIterator> prototype_;

@@ -20,7 +20,19 @@ bool curly_apostrophe(std::string_view s, std::size_t i) {
 }
 }  // namespace
 
-Lexicon::Lexicon() : slots_(256) { std::fill(std::begin(single_byte_), std::end(single_byte_), -1); }
+Lexicon::Lexicon() : slots_(256) {
+    std::fill(std::begin(single_byte_), std::end(single_byte_), -1);
+    std::fill(std::begin(two_letters_), std::end(two_letters_), -1);
+}
+
+namespace {
+/// Index of a two-letter ASCII word in either case, or -1.
+int two_letter_index(std::string_view w) {
+    if (w.size() != 2) return -1;
+    const unsigned a = (static_cast<unsigned char>(w[0]) | 0x20u) - 'a', b = (static_cast<unsigned char>(w[1]) | 0x20u) - 'a';
+    return a < 26 && b < 26 ? static_cast<int>(a * 26 + b) : -1;
+}
+}  // namespace
 
 int Lexicon::intern_class(std::string_view name) {
     if (const int c = find_class(name); c >= 0) return c;
@@ -49,7 +61,7 @@ int Lexicon::probe(std::uint64_t h, std::string_view w) const {
         const Slot& s = slots_[i];
         if (s.id == 0) return -1;
         if (s.tag == tag) {
-            const std::string& t = words_[s.id - 1].text;
+            const std::string& t = texts_[s.id - 1];
             if (t.size() == w.size() && std::memcmp(t.data(), w.data(), w.size()) == 0) return s.id - 1;
         }
     }
@@ -63,6 +75,7 @@ unsigned char lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast
 
 int Lexicon::lookup(std::string_view token) const {
     if (token.size() == 1) return single_byte_[static_cast<unsigned char>(token[0])];
+    if (const int two = two_letter_index(token); two >= 0) return two_letters_[two];
     if (token.size() > longest_ + 2) return -1;  // (+2: a curly apostrophe takes 3 bytes for 1)
     const auto first = static_cast<unsigned char>(token.front()), last = static_cast<unsigned char>(token.back());
     // (a token with a curly apostrophe, "o’clock", is looked up in full: its length changes)
@@ -91,6 +104,7 @@ int Lexicon::intern_word(std::string_view w) {
     if (const int id = find_word(w); id >= 0) return id;
     if ((words_.size() + 1) * 2 > slots_.size()) grow();
     words_.push_back(Entry{std::string(w), {}});
+    texts_.emplace_back(w);
     masks_.emplace_back();
     longest_ = std::max(longest_, w.size());
     if (!w.empty()) {
@@ -98,7 +112,12 @@ int Lexicon::intern_word(std::string_view w) {
         shapes_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
     }
     const auto id = static_cast<std::int32_t>(words_.size() - 1);
-    if (w.size() == 1) single_byte_[static_cast<unsigned char>(w[0])] = id;
+    if (w.size() == 1) {  // a one-letter word in either case ("A year ago")
+        const auto c = static_cast<unsigned char>(w[0]);
+        single_byte_[c] = id;
+        if (c >= 'a' && c <= 'z') single_byte_[c - 32] = id;
+    }
+    if (const int two = two_letter_index(w); two >= 0 && w[0] >= 'a' && w[1] >= 'a') two_letters_[two] = id;
     const std::uint64_t h = hash(w);
     const std::size_t mask = slots_.size() - 1;
     std::size_t i = h & mask;

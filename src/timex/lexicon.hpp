@@ -80,6 +80,8 @@ private:
     std::vector<ClassMask> masks_;  // by word id, apart from the rest for the hot path
     std::vector<Slot> slots_;
     std::int32_t single_byte_[256];  // id of one-byte words ("," "-" "%"), -1 if none
+    std::int32_t two_letters_[26 * 26];  // id of two-letter words ("in", "of", "am"), -1 if none
+    std::vector<std::string> texts_;     // by word id, apart from the rest for the hot path
     std::size_t longest_ = 0;        // bytes of the longest word: longer tokens are not looked up
     /// A quick "surely not a word" test before hashing: one bit per (length, first byte,
     /// last byte) of the words, in lower case. Most tokens of a text are no lexicon word.

@@ -48,7 +48,8 @@ std::optional<Mode> parse_mode(std::string_view s) {
 /// Mode::Tense takes the occurrence nearest the anchor (news mostly speak of the months
 /// around their date: "payable Jan. 2" in November is next January), and moves it a year
 /// only when the tense plainly says the other way: a past event more than `margin` ahead
-/// of the anchor, or a future one more than `margin` behind it.
+/// of the anchor, or a future one more than a third of `margin` behind it (future cues,
+/// "will", are surer than past ones, "-ed").
 int year_for(int anchor_year, int target, int current, int cycle, Mode mode, Tense tense, int margin) {
     const int d = target - current;
     const int nearest = 2 * d > cycle ? anchor_year - 1 : -2 * d > cycle ? anchor_year + 1 : anchor_year;
@@ -62,7 +63,7 @@ int year_for(int anchor_year, int target, int current, int cycle, Mode mode, Ten
         case Mode::Tense: {
             const int offset = d + (nearest - anchor_year) * cycle;  // signed distance to the nearest one
             if (tense == Tense::Past && offset > margin) return nearest - 1;
-            if (tense == Tense::Future && offset < -margin) return nearest + 1;
+            if (tense == Tense::Future && offset < -(margin / 3)) return nearest + 1;
             return nearest;
         }
     }
@@ -82,8 +83,9 @@ public:
             if (!need(2)) return {};
             return shift_fn(a[0], a[1], fn == "rshift");
         }
-        if (fn == "weekday") return need(2) ? weekday_fn(a[0], a[1]) : std::string{};
+        if (fn == "weekday" || fn == "rweekday") return need(2) ? weekday_fn(a[0], a[1], fn == "rweekday") : std::string{};
         if (fn == "weekend") return need(1) ? weekend_fn(a[0]) : std::string{};
+        if (fn == "weekof") return need(3) ? week_of_fn(a[0], a[1], a[2]) : std::string{};
         if (fn == "periodshift") return need(2) ? period_shift_fn(a[0], a[1], a.size() > 2 && a[2] == "ref") : std::string{};
         if (fn == "lastquarter") return last_quarter_fn();
         if (fn == "yearquarter") return need(1) ? year_quarter_fn(a[0]) : std::string{};
@@ -133,7 +135,9 @@ private:
         return v;
     }
 
-    std::string shift_fn(std::string_view unit_name, const std::string& amount, bool from_ref) {
+    /// from_ref: from the last date named at the unit's grain; near_ref: from the last date
+    /// of a month or less the text named, whatever the unit.
+    std::string shift_fn(std::string_view unit_name, const std::string& amount, bool from_ref, bool near_ref = false) {
         // A duration code with a multiple ("10Y" a decade, "2W" a fortnight) moves by the
         // base unit and is written at it: "a decade ago" is a year, not a decade.
         long long mult = 1;
@@ -152,7 +156,19 @@ private:
         if (amount == "X" || amount == "-X") return amount == "X" ? "FUTURE_REF" : "PAST_REF";
         const auto n = number(amount);
         if (!n) return {};
-        std::optional<Day> anchor = from_ref && st_.ref ? st_.ref : st_.dct;
+        std::optional<Day> anchor = st_.dct;
+        if (near_ref && st_.ref.month) {
+            anchor = st_.ref.month;
+        } else if (from_ref) {
+            const Reference& r = st_.ref;
+            const bool day_unit = *u == Unit::Day || *u == Unit::Week || *u == Unit::Weekend;
+            const bool month_unit = *u == Unit::Month || *u == Unit::Quarter || *u == Unit::Half;
+            // a day counted from a month the text named last: some day of that month
+            if (*u == Unit::Day && r.newest == Reference::MonthGrain && r.month)
+                return format_at(*r.month, Unit::Month) + "-XX";
+            const std::optional<Day>& from = day_unit ? r.day : month_unit ? r.month : r.year;
+            if (from) anchor = from;
+        }
         if (!anchor) return unanchored(*u);
         if (*n * mult > 100000 || *n * mult < -100000) return fail();
         const Day moved = shift(*anchor, *u, static_cast<long>(*n * mult));
@@ -161,7 +177,7 @@ private:
         return format_at(moved, *u);
     }
 
-    std::string weekday_fn(const std::string& w, const std::string& mode_name) {
+    std::string weekday_fn(const std::string& w, const std::string& mode_name, bool from_ref = false) {
         const auto wd = number(w);
         auto m = mode(mode_name);
         if (!wd || !m || *wd < 1 || *wd > 7) {
@@ -170,7 +186,7 @@ private:
         }
         st_.relative = true;
         if (!st_.dct) return "XXXX-WXX-" + std::to_string(*wd);
-        const Day d = *st_.dct;
+        const Day d = from_ref && st_.ref.day ? *st_.ref.day : *st_.dct;
         const int dw = iso_weekday(d), target = static_cast<int>(*wd);
         Mode mm = *m;
         if (mm == Mode::Tense) mm = tense() == Tense::Future ? Mode::Future : Mode::Past;
@@ -195,9 +211,22 @@ private:
         return format_at(*parse_day(saturday), Unit::Weekend);
     }
 
+    /// The ISO week holding month M day D ("the week of March 6"), of year Y when the third
+    /// argument is a year, else of the year the mode picks (as for month-day dates).
+    std::string week_of_fn(const std::string& m, const std::string& d, const std::string& year_or_mode) {
+        const bool year_given = year_or_mode.size() == 4 && to_int(year_or_mode);
+        const std::string day = year_given ? year_or_mode + "-" + pad(number(m).value_or(0), 2) + "-" + pad(number(d).value_or(0), 2)
+                                           : monthday_fn(m, d, year_or_mode);
+        if (st_.failed) return {};
+        if (!year_given && !st_.dct) return "XXXX-WXX";
+        const auto parsed = parse_day(day);
+        return parsed ? format_at(*parsed, Unit::Week) : fail();
+    }
+
     /// "a year ago" / "a year earlier": in a text about a quarter, that quarter N years
     /// before ("third-quarter profit ... up from a year ago" -> 1988-Q3); else the DCT's
-    /// year moved by N.
+    /// year (or the last day's or month's the text named) moved by N. (Not the last year
+    /// named: in results, "the nine months ... a year earlier" is the year before the DCT's.)
     std::string period_shift_fn(const std::string& unit_name, const std::string& amount, bool from_ref) {
         const auto n = to_int(amount);
         const auto y = st_.ref_quarter.empty() ? std::nullopt : to_int(std::string_view(st_.ref_quarter).substr(0, 4));
@@ -206,16 +235,18 @@ private:
             st_.from_ref_quarter = true;
             return pad(*y + *n, 4) + st_.ref_quarter.substr(4);
         }
-        return shift_fn(unit_name, amount, from_ref);
+        return shift_fn(unit_name, amount, false, from_ref);
     }
 
     /// "the quarter", "the latest quarter": the quarter the text last named, else the last
     /// one ended before the DCT (the one results are reported for).
     std::string last_quarter_fn() {
         st_.relative = true;
-        st_.from_ref_quarter = true;
-        if (!st_.ref_quarter.empty()) return st_.ref_quarter;
-        if (!st_.dct) return "XXXX-QX";
+        if (!st_.ref_quarter.empty()) {
+            st_.from_ref_quarter = true;
+            return st_.ref_quarter;
+        }
+        if (!st_.dct) return "XXXX-QX";  // (the last quarter ended before the DCT becomes the text's)
         return format_at(shift(*st_.dct, Unit::Quarter, -1), Unit::Quarter);
     }
 
@@ -378,6 +409,22 @@ std::string number_op(const std::string& v, char op, long long operand, bool& fa
 }
 
 }  // namespace
+
+void Reference::mention(Day first, int days) {
+    // a day, a night, a weekend; a week or a month; a season, a quarter or a year
+    if (days <= 2) {
+        day = first;
+        newest = DayGrain;
+    }
+    if (days <= 31) {
+        month = first;
+        if (days > 2) newest = MonthGrain;
+    }
+    if (days <= 366) {
+        year = first;
+        if (days > 31) newest = YearGrain;
+    }
+}
 
 std::string evaluate(const Template& t, const std::vector<std::string>& groups, const std::vector<std::string>& texts,
                      const Lexicon& lex, EvalState& st) {

@@ -13,9 +13,21 @@
 
 namespace chronograph::timex {
 
+/// The last dates the text mentioned, at three grains: "the following day" moves from the
+/// last day named, "that month" from the last month (or day), "that year" from the last
+/// year (or month, or day). `newest` is the grain of the very last one: "that same day"
+/// right after "in October" is a day of that October ("1998-10-XX").
+struct Reference {
+    enum Grain { DayGrain, MonthGrain, YearGrain };
+    std::optional<Day> day, month, year;
+    Grain newest = DayGrain;
+    /// Records a date of the text that covers `days` days from `first`.
+    void mention(Day first, int days);
+};
+
 struct EvalState {
     std::optional<Day> dct;
-    std::optional<Day> ref;             // last date mentioned before the expression
+    Reference ref;                      // the dates mentioned before the expression
     std::string ref_quarter;            // last quarter mentioned before it ("1989-Q3"), if any
     std::function<Tense()> tense;       // asked only when a template needs it
     bool relative = false;              // set when the value depends on the anchor

@@ -10,6 +10,7 @@ TenseGuesser::TenseGuesser(const Lexicon& lex) {
     past_ = lex.find_class("tense_past");
     not_past_ = lex.find_class("tense_not_past");
     clause_ = lex.find_class("tense_clause_boundary");
+    passive_ = lex.find_class("tense_passive_auxiliary");
     to_ = lex.find_word("to");
     const int past_suffix = lex.find_class("tense_past_suffix");
     const int future_suffix = lex.find_class("tense_future_suffix");
@@ -40,6 +41,9 @@ Tense TenseGuesser::cue(const TokInfo* t, const Token* toks, std::string_view te
     for (const std::string& s : future_suffixes_)
         if (ends_with(w, s)) return Tense::Future;
     if (info.flags & kCapitalized) return Tense::Unknown;  // "Ahmed" at the start
+    // "will be named", "would be redeemed": a participle after a form of "be" leaves the
+    // tense to the words before it
+    if (k > 0 && passive_ >= 0 && t[k - 1].mask.test(passive_)) return Tense::Unknown;
     for (const std::string& s : past_suffixes_)
         if (w.size() >= s.size() + 3 && ends_with(w, s)) return Tense::Past;
     return Tense::Unknown;

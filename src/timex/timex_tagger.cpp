@@ -24,13 +24,21 @@ TimexTagger::~TimexTagger() = default;
 
 namespace {
 
-/// Only an expression of a month or less moves the reference time for narrative ones
-/// ("the following day"): "last year" says too little about the day.
-constexpr int kMaxReferenceDays = 31;
 
-}  // namespace
-
-namespace {
+/// "P9M", "P6M", "P2Q", "P1Y": a period of results longer than a quarter.
+bool longer_than_a_quarter(std::string_view v) {
+    if (v.size() < 3 || v[0] != 'P' || v[1] == 'T') return false;
+    int n = 0;
+    std::size_t i = 1;
+    for (; i < v.size() && std::isdigit(static_cast<unsigned char>(v[i])); ++i) n = n * 10 + (v[i] - '0');
+    if (i + 1 != v.size()) return false;
+    switch (v[i]) {
+        case 'M': return n > 3;
+        case 'Q': return n > 1;
+        case 'Y': return n >= 1;
+        default: return false;
+    }
+}
 
 bool when_holds(timex::Rule::When w, timex::Tense t) {
     using W = timex::Rule::When;
@@ -54,7 +62,8 @@ void TimexTagger::tag(DocumentAnalysis& a) const {
     thread_local ScannedSentence sent;
     thread_local std::vector<std::string> values, texts;
     thread_local std::vector<int> excluded;
-    std::optional<Day> ref = a.doc.dct;
+    Reference ref;  // the dates the text named so far (the DCT until it names one)
+    if (a.doc.dct) ref.mention(*a.doc.dct, 1);
     std::string ref_quarter;  // the last quarter the text named ("the third quarter" -> 1989-Q3)
     for (std::size_t si = 0; si < a.sentences.size(); ++si) {
         const Sentence& s = a.sentences[si];
@@ -105,18 +114,27 @@ void TimexTagger::tag(DocumentAnalysis& a) const {
             t.rule = r.name;
             if (t.type == TimexType::Date || t.type == TimexType::Time) {
                 t.time.interval = interval_of(t.time.value, r.clip == Rule::Clip::None ? t.time.mod : "", a.doc.dct);
-                // A calendar value that names no real day ("April 31, 2025") is not a date.
-                const bool calendar = t.time.value.size() >= 4 && std::isdigit(static_cast<unsigned char>(t.time.value[0]));
+                // A calendar value that names no real day ("April 31, 2025") is not a date (one
+                // with unknown parts, "1998-10-XX", has no interval and stays).
+                const bool calendar = t.time.value.size() >= 4 && std::isdigit(static_cast<unsigned char>(t.time.value[0])) &&
+                                      t.time.value.find('X') == std::string::npos;
                 if (calendar && !t.time.interval) continue;
                 if (t.time.interval && a.doc.dct && r.clip != Rule::Clip::None) {
                     TimeInterval& iv = *t.time.interval;
                     if (r.clip == Rule::Clip::Past && iv.latest > *a.doc.dct) iv.latest = std::max(iv.earliest, *a.doc.dct);
                     if (r.clip == Rule::Clip::Future && iv.earliest < *a.doc.dct) iv.earliest = std::min(iv.latest, *a.doc.dct);
                 }
-                if (t.time.interval && t.time.interval->days() <= kMaxReferenceDays && t.time.value != "PRESENT_REF")
-                    ref = t.time.interval->earliest;
-                if (t.time.value.size() == 7 && t.time.value[5] == 'Q' && t.time.interval && !st.from_ref_quarter)
+                if (t.time.interval && t.time.value != "PRESENT_REF")
+                    ref.mention(t.time.interval->earliest, t.time.interval->days());
+                // The quarter a text reports on has ended by its date, or is told in the past (a
+                // fiscal one: "reported fourth-quarter earnings" in October): "a fourth-quarter
+                // charge" in November is a forecast, and "a year ago" still means the third's.
+                if (t.time.value.size() == 7 && t.time.value[5] == 'Q' && t.time.interval && !st.from_ref_quarter &&
+                    (!a.doc.dct || t.time.interval->latest < *a.doc.dct ||
+                     impl.tense.guess(infos, toks, text, n, m.begin, m.end) == Tense::Past))
                     ref_quarter = t.time.value;
+            } else if (t.type == TimexType::Duration && longer_than_a_quarter(t.time.value)) {
+                ref_quarter.clear();  // "in the first nine months ... a year earlier": that period's year
             }
             a.timexes.push_back(std::move(t));
         }

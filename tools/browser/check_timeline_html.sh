@@ -2,8 +2,8 @@
 # Real-browser check of timeline.html with Debian's chromium (headless): the page loads
 # with no console error, a filter changes what is shown, and a screenshot is saved.
 #   check_timeline_html.sh VIEWS_BENCH OUT_DIR
-# Exits 77 (ctest: skipped) when chromium is not installed; setup.sh installs it when
-# CHRONOGRAPH_BROWSER_TESTS=1.
+# Exits 77 (ctest: skipped) when chromium is not installed; `setup.sh --with-tests`
+# installs it.
 set -euo pipefail
 bench=$1
 out=$2

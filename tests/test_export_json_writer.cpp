@@ -1,0 +1,55 @@
+// The streaming JSON writer: layouts (pretty, other indents, compact) and escaping,
+// including the HTML-safe mode used for the JSON embedded in timeline.html.
+#include "export/json_writer.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+using namespace chronograph;
+
+namespace {
+
+std::string written(json::Format format, const std::string& text) {
+    std::ostringstream out;
+    {
+        json::Writer w(out, format);
+        w.begin_object();
+        w.field("s", text).field("n", -3).field("u", 7u).field("d", 0.25).field("i", 2.0).field("b", true);
+        w.key("e").begin_array().end_array();
+        w.key("a").begin_array().value(1).null().end_array();
+        w.end_object();
+    }
+    return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("the JSON writer lays out like jq, with another indent, or compact", "[export]") {
+    CHECK(written({}, "x") == "{\n  \"s\": \"x\",\n  \"n\": -3,\n  \"u\": 7,\n  \"d\": 0.25,\n  \"i\": 2.0,\n  \"b\": true,\n  \"e\": [],\n  \"a\": [\n    1,\n    null\n  ]\n}\n");
+    CHECK(written({1, false}, "x").find("\n \"s\": \"x\",\n \"n\"") != std::string::npos);
+    CHECK(written({-1, false}, "x") == R"({"s":"x","n":-3,"u":7,"d":0.25,"i":2.0,"b":true,"e":[],"a":[1,null]})");
+}
+
+TEST_CASE("the JSON writer escapes for JSON, and in HTML-safe mode for a script element", "[export]") {
+    const std::string hostile = "</script><!-- & \"q\" \\ \n\x01 \xE2\x80\xA8 \xFF caf\xC3\xA9";
+    const std::string plain = written({-1, false}, hostile);
+    CHECK(nlohmann::json::parse(plain)["s"] == "</script><!-- & \"q\" \\ \n\x01 \xE2\x80\xA8 \xEF\xBF\xBD caf\xC3\xA9");
+    CHECK(plain.find("\\u2028") != std::string::npos);
+    const std::string safe = written({-1, true}, hostile);
+    CHECK(safe.find_first_of("<>&") == std::string::npos);
+    CHECK(safe.find("\\u003c/script\\u003e") != std::string::npos);
+    CHECK(nlohmann::json::parse(safe) == nlohmann::json::parse(plain));
+}
+
+TEST_CASE("the JSON writer hands large documents to the stream whole", "[export]") {
+    std::ostringstream out;
+    json::Writer w(out, {-1, false});
+    w.begin_array();
+    for (int i = 0; i < 100000; ++i) w.value(std::string(20, 'a' + i % 26));
+    w.end_array();
+    const auto parsed = nlohmann::json::parse(out.str());
+    REQUIRE(parsed.size() == 100000);
+    CHECK(parsed[99999] == std::string(20, 'a' + 99999 % 26));
+}
