@@ -2,6 +2,7 @@
 #include "test_ingest_util.hpp"
 
 #include "chronograph/consolidate.hpp"
+#include "chronograph/partial.hpp"
 #include "chronograph/pipeline.hpp"
 
 #include <catch2/catch.hpp>
@@ -66,4 +67,24 @@ TEST_CASE("a long document is analysed in linear time", "[robust]") {
     const double small = seconds_to_analyse(100'000), large = seconds_to_analyse(400'000);
     INFO("100 KB: " << small << " s, 400 KB: " << large << " s");
     CHECK(large < 8 * small);
+}
+
+TEST_CASE("a part record with numbers out of range is rejected with a message", "[robust]") {
+    // A float or negative offset converted to std::size_t was undefined behaviour (UBSan,
+    // found by the partial fuzzer); now the record is refused like any damaged line.
+    DocumentAnalysis a;
+    a.doc.path = "a.txt";
+    a.doc.text = "The bridge opened.";
+    a.doc.paragraphs.push_back({Span{0, a.doc.text.size()}});
+    const std::string line = to_json_line(PartRecord{a, {}});
+    REQUIRE_NOTHROW(from_json_line(line));
+    for (const std::string& bad : {"4e84", "-1", "1.5"}) {
+        std::string damaged = line;
+        const std::string was = "[0," + std::to_string(a.doc.text.size());
+        REQUIRE(damaged.find(was) != std::string::npos);
+        damaged.replace(damaged.find(was), was.size(), "[" + bad + "," + std::to_string(a.doc.text.size()));
+        INFO(damaged);
+        CHECK_THROWS_WITH(from_json_line(damaged), Catch::Contains("not a whole number"));
+    }
+    CHECK_THROWS_WITH(from_json_line(R"({"version": 4e84, "diagnostics": []})"), Catch::Contains("another version"));
 }

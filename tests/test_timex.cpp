@@ -140,9 +140,9 @@ TEST_CASE("bad rules are reported with their file and line", "[timex]") {
 TEST_CASE("every rule starts with a word, a class or a number shape (speed)", "[timex]") {
     // A rule whose first token test accepts any token ("[number]", "[cap]") is tried at
     // every token of every sentence: it cost a fifth of the tagger's speed once.
-    const timex::Program p = timex::compile_program(Resources::embedded());
+    const chronograph::timex::Program p = chronograph::timex::compile_program(Resources::embedded());
     std::string names;
-    for (const timex::Candidate& c : p.rules_anywhere) names += p.rules[c.rule].name + " ";
+    for (const chronograph::timex::Candidate& c : p.rules_anywhere) names += p.rules[c.rule].name + " ";
     INFO("rules tried at every token: " << names);
     CHECK(p.rules_anywhere.empty());
 }

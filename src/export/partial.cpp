@@ -14,7 +14,19 @@ using json = nlohmann::json;
 constexpr int kVersion = 1;
 
 json span_json(Span s) { return json::array({s.start, s.end}); }
-Span span_of(const json& j) { return Span{j.at(0).get<std::size_t>(), j.at(1).get<std::size_t>()}; }
+/// An offset or an index: a whole number >= 0. Converting any other number (a float, a
+/// negative one) to std::size_t would be undefined behaviour or wrap around.
+std::size_t index_of(const json& j) {
+    if (!j.is_number_unsigned()) throw std::runtime_error("an offset or index that is not a whole number >= 0: " + j.dump());
+    return j.get<std::size_t>();
+}
+std::vector<std::size_t> indices_of(const json& j) {
+    if (!j.is_array()) throw std::runtime_error("a list of indices that is not a list: " + j.dump());
+    std::vector<std::size_t> out;
+    for (const json& x : j) out.push_back(index_of(x));
+    return out;
+}
+Span span_of(const json& j) { return Span{index_of(j.at(0)), index_of(j.at(1))}; }
 
 json time_json(const TimeValue& t) {
     json j = {{"v", t.value}, {"m", t.mod}};
@@ -142,9 +154,10 @@ PartRecord from_json_line(std::string_view line) {
         throw std::runtime_error(std::string("not JSON: ") + e.what());
     }
     try {
-        if (j.value("version", 0) != kVersion)
-            throw std::runtime_error("written by another version of chronograph (part format " +
-                                     std::to_string(j.value("version", 0)) + ")");
+        // Compared as JSON: reading it as an int first is undefined for a number like 4e84.
+        const json version = j.is_object() && j.contains("version") ? j["version"] : json();
+        if (version != kVersion)
+            throw std::runtime_error("written by another version of chronograph (part format " + version.dump() + ")");
         for (const json& d : j.at("diagnostics"))
             r.diagnostics.push_back({d.at(0) == "error" ? Diagnostic::Severity::Error : Diagnostic::Severity::Warning,
                                      d.at(1).get<std::string>(), d.at(2).get<std::string>()});
@@ -159,11 +172,11 @@ PartRecord from_json_line(std::string_view line) {
         a.doc.dct_source = enum_of<DctSource>(d.at("dct_source"), {DctSource::Flag, DctSource::Text, DctSource::Metadata,
                                                                    DctSource::Inferred, DctSource::None});
         for (const json& p : d.at("paragraphs"))
-            a.doc.paragraphs.push_back({Span{p.at(0), p.at(1)}, p.at(2), p.at(3), p.at(4), p.at(5)});
+            a.doc.paragraphs.push_back({span_of(p), p.at(2), p.at(3), p.at(4), p.at(5)});
         for (const json& s : j.at("sentences")) {
             Sentence sent;
-            sent.span = Span{s.at(0), s.at(1)};
-            sent.paragraph = s.at(2);
+            sent.span = span_of(s);
+            sent.paragraph = index_of(s.at(2));
             sent.caption = s.at(3);
             sent.heading = s.at(4);
             a.sentences.push_back(sent);
@@ -171,7 +184,7 @@ PartRecord from_json_line(std::string_view line) {
         for (const json& t : j.at("timexes")) {
             Timex x;
             x.span = span_of(t.at("s"));
-            x.sentence = t.at("n");
+            x.sentence = index_of(t.at("n"));
             x.type = enum_of<TimexType>(t.at("type"), {TimexType::Date, TimexType::Time, TimexType::Duration, TimexType::Set});
             x.time = time_of(t.at("t"));
             x.relative = t.at("rel");
@@ -181,7 +194,7 @@ PartRecord from_json_line(std::string_view line) {
         for (const json& e : j.at("entities")) {
             EntityMention m;
             m.span = span_of(e.at("s"));
-            m.sentence = e.at("n");
+            m.sentence = index_of(e.at("n"));
             m.kind = enum_of<EntityKind>(e.at("kind"), {EntityKind::Person, EntityKind::Organization, EntityKind::Country,
                                                         EntityKind::Place, EntityKind::Product});
             m.name = e.at("name").get<std::string>();
@@ -193,7 +206,7 @@ PartRecord from_json_line(std::string_view line) {
         }
         for (const json& e : j.at("events")) {
             EventMention m;
-            m.sentence = e.at("n");
+            m.sentence = index_of(e.at("n"));
             m.trigger = span_of(e.at("trigger"));
             m.lemma = e.at("lemma").get<std::string>();
             m.type = e.at("type").get<std::string>();
@@ -201,13 +214,13 @@ PartRecord from_json_line(std::string_view line) {
             m.status = enum_of<EventStatus>(e.at("status"), {EventStatus::Happened, EventStatus::Ongoing, EventStatus::Planned,
                                                              EventStatus::Expected, EventStatus::Reported, EventStatus::Negated,
                                                              EventStatus::Hypothetical});
-            if (e.contains("timex")) m.timex = e["timex"].get<std::size_t>();
+            if (e.contains("timex")) m.timex = index_of(e["timex"]);
             m.time = time_of(e.at("t"));
             m.time_source = e.at("ts").get<std::string>();
-            m.agents = e.at("agents").get<std::vector<std::size_t>>();
-            m.patients = e.at("patients").get<std::vector<std::size_t>>();
-            m.places = e.at("places").get<std::vector<std::size_t>>();
-            m.sources = e.at("sources").get<std::vector<std::size_t>>();
+            m.agents = indices_of(e.at("agents"));
+            m.patients = indices_of(e.at("patients"));
+            m.places = indices_of(e.at("places"));
+            m.sources = indices_of(e.at("sources"));
             m.label = e.at("label").get<std::string>();
             m.theme = e.at("theme").get<std::string>();
             m.clause = span_of(e.at("clause"));
@@ -217,13 +230,13 @@ PartRecord from_json_line(std::string_view line) {
         }
         for (const json& c : j.at("claims")) {
             Claim cl;
-            cl.sentence = c.at("n");
+            cl.sentence = index_of(c.at("n"));
             cl.span = span_of(c.at("s"));
             cl.about = c.at("about").get<std::string>();
             cl.unit = c.at("unit").get<std::string>();
             cl.value = c.at("value");
             cl.text = c.at("text").get<std::string>();
-            if (c.contains("event")) cl.event = c["event"].get<std::size_t>();
+            if (c.contains("event")) cl.event = index_of(c["event"]);
             a.claims.push_back(std::move(cl));
         }
         check_indices(a);
