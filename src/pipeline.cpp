@@ -54,6 +54,13 @@ void slim(DocumentAnalysis& a) {
     std::string().swap(a.doc.raw);
     std::vector<std::size_t>().swap(a.doc.raw_offset);
     a.doc.text.shrink_to_fit();
+    // The lists grew by doubling: up to half of each is spare room, held until the merge.
+    a.sentences.shrink_to_fit();
+    a.timexes.shrink_to_fit();
+    a.entities.shrink_to_fit();
+    a.events.shrink_to_fit();
+    a.claims.shrink_to_fit();
+    a.doc.paragraphs.shrink_to_fit();
 }
 
 }  // namespace
