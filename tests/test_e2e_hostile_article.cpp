@@ -4,6 +4,7 @@
 // (test_export_*.cpp do the same per writer with a Story whose every field is hostile.)
 #include "chronograph/exporters.hpp"
 #include "chronograph/pipeline.hpp"
+#include "test_ingest_util.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -12,7 +13,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <unistd.h>
 
 using namespace chronograph;
@@ -20,12 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+std::string slurp(const fs::path& p) { return ingest_test::slurp(p.string()); }
 
 bool have(const char* tool) { return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0; }
 
