@@ -772,7 +772,11 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
             }
             break;
         }
-        if (v.timex[end] >= 0 || v.in(end, lex.grammar().label_stop)) break;
+        if (v.timex[end] >= 0) break;
+        // "the assault on the capital", "sanctions on Iran": right after a noun trigger,
+        // "on" brings what the event acts on, not a place or a time.
+        const bool object_on = c.nominal && end == c.last && v.words[end] == "on";
+        if (v.in(end, lex.grammar().label_stop) && !object_on) break;
         ++end;
     }
     while (end > c.last && v.in(end - 1, lex.grammar().label_trim)) --end;
