@@ -136,6 +136,7 @@ public:
             if (v_.clause[i] != c || !matches_[i] || (i >= main->head && i < main->last)) continue;
             const events::Trigger& t = *matches_[i]->trigger;
             if ((t.role != Role::Event && t.role != Role::Start && t.role != Role::End) || t.type.empty()) continue;
+            if (object_of_main(*main, t, i, c)) continue;
             const std::size_t after = i + matches_[i]->length;
             std::size_t j = after;
             while (j < v_.size() && j < after + 6 && v_.clause[j] == c && v_.timex[j] < 0 && !matches_[j] &&
@@ -156,6 +157,16 @@ public:
             out.push_back(cand);
         }
         return out;
+    }
+
+    /// "signed an agreement on Tuesday", "launched a new attack": a noun of the main event's
+    /// type right after it, as its object, names the same event (and its date is the main
+    /// event's), not a second one.
+    bool object_of_main(const Candidate& main, const events::Trigger& t, std::size_t i, int c) const {
+        if (t.type != main.type || i < main.last || i > main.last + 3) return false;
+        for (std::size_t k = main.last; k < i; ++k)
+            if (v_.clause[k] != c || v_.timex[k] >= 0 || matches_[k] || !v_.is_word(k)) return false;
+        return true;
     }
 
     /// Picks the main event of clause c, if there is one: the first of a core type, else
@@ -780,6 +791,7 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
         ++end;
     }
     while (end > c.last && v.in(end - 1, lex.grammar().label_trim)) --end;
+    const std::size_t with_pronoun = start;
     if (start < c.head && v.in(start, lex.grammar().pronoun)) ++start;  // "it had sent": named below
     std::string text = v.surface(start, end, clause);
     if (!subject) {
@@ -796,6 +808,8 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
             }
         if (prefix.empty() && !is_passive) prefix = antecedent(v, clause);
         if (!prefix.empty()) text = prefix + " " + text;
+        // Nobody to name: "They provided assistance" still says more than "Provided assistance".
+        else if (with_pronoun < start) text = v.surface(with_pronoun, end, clause);
     }
     if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
     ev.label = text;
