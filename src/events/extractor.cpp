@@ -51,11 +51,21 @@ public:
             if (!v.is_word(i) || v.entity[i] >= 0) continue;
             // Words inside a time expression are not triggers ("the past three years").
             if (v.timex[i] >= 0) continue;
+            if (in_name(i)) continue;
             matches_[i] = lex.trigger_at(v.words, i);
         }
     }
 
     const std::optional<TriggerMatch>& match(std::size_t i) const { return matches_[i]; }
+
+    /// A capitalized word after another one inside a sentence ("Activision Blizzard",
+    /// "Tropical Storm Debby") is part of a name the entity stage did not know, not an
+    /// event. Headings are often in title case, so there capitals say nothing.
+    bool in_name(std::size_t i) const {
+        if (i == 0 || v_.a.sentences[v_.index].heading) return false;
+        return v_.token(i).is(kCapitalized) && !v_.token(i).is(kAllCaps) && v_.is_word(i - 1) &&
+               v_.token(i - 1).is(kCapitalized);
+    }
 
     /// "the visit", "Putin's visit", "border travel": the trigger is used as a noun.
     bool nominal_use(std::size_t i) const {
