@@ -43,6 +43,12 @@ int strength(EventStatus s) {
     return 0;
 }
 
+/// ", killing ...": the trigger is an -ing form right after a comma.
+bool participle_after_comma(const SentenceView& v, const Candidate& c) {
+    const std::string& w = v.words[c.head];
+    return c.head > 0 && v.words[c.head - 1] == "," && w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
+}
+
 class SentenceRules {
 public:
     SentenceRules(const Lexicon& lex, const SentenceView& v) : lex_(lex), v_(v) {
@@ -469,6 +475,14 @@ void EventExtractor::Impl::sentence(DocumentAnalysis& a, std::size_t s, std::vec
             label(v, cand, c, local_agents, ev);
             for (std::size_t src : sources) ev.sources.push_back(src);
             time(v, cand, cands, c, content, local_agents, ev);
+            // "An earthquake struck on Sunday, killing 12 people": a participle clause after
+            // a comma tells what came with the event before it, at the same time.
+            if (!ev.time.dated() && ev.duration.empty() && a.events.size() > first_event &&
+                a.events.back().time_source == "timex" && participle_after_comma(v, cand)) {
+                ev.timex = a.events.back().timex;
+                ev.time = a.events.back().time;
+                ev.time_source = "timex";
+            }
             const events::TypeInfo* info = lex.type(ev.type);
             // Minor types only count when a time expression dates them; an event named by
             // a noun needs a date, an actor or a plan to count.
@@ -767,8 +781,11 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
                 np = k;
                 continue;
             }
+            // "An earthquake of magnitude 6.2": "of" between two nouns stays in the phrase.
+            const bool of_phrase = v.words[k] == "of" && words > 0 && k > 0 && v.is_word(k - 1) && same(k - 1) &&
+                                   !v.in(k - 1, lex.grammar().preposition) && !v.in(k - 1, lex.grammar().auxiliary);
             if (!same(k) || words >= 6 || !(v.is_word(k) || v.token(k).is(kNumber) || v.words[k] == "-") ||
-                v.in(k, lex.grammar().preposition) ||
+                (v.in(k, lex.grammar().preposition) && !of_phrase) ||
                 v.in(k, lex.grammar().label_stop) || v.in(k, lex.grammar().auxiliary) || v.words[k] == "and" ||
                 v.words[k] == "or" || v.words[k] == "but")
                 break;
@@ -797,7 +814,9 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
         // "the assault on the capital", "sanctions on Iran": right after a noun trigger,
         // "on" brings what the event acts on, not a place or a time.
         const bool object_on = c.nominal && end == c.last && v.words[end] == "on";
-        if (v.in(end, lex.grammar().label_stop) && !object_on) break;
+        // "killing at least 12 people": a number's "at least" does not end the object.
+        const bool at_least = v.words[end] == "at" && (v.is(end + 1, "least") || v.is(end + 1, "most"));
+        if (v.in(end, lex.grammar().label_stop) && !object_on && !at_least) break;
         ++end;
     }
     while (end > c.last && v.in(end - 1, lex.grammar().label_trim)) --end;
@@ -834,7 +853,9 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
     for (; i < v.size() && i < c.last + 8 && v.clause[i] == clause; ++i) {
         const std::string& w = v.words[i];
         if (v.timex[i] >= 0 || lex.in_class(lex.grammar().label_stop, w) || lex.in_class(lex.grammar().preposition, w) || w == "'s") break;
-        if (v.is_word(i) && !lex.in_class(lex.grammar().determiner, w) && v.entity[i] < 0) theme = w;
+        if (v.is_word(i) && !lex.in_class(lex.grammar().determiner, w) && !v.in(i, lex.grammar().label_trim) &&
+            v.entity[i] < 0)
+            theme = w;
     }
     if (theme.size() > 3 && theme.back() == 's' && theme[theme.size() - 2] != 's') theme.pop_back();
     ev.theme = theme;
