@@ -232,10 +232,13 @@ public:
                         cand.nominal = nominal_use(i);
                         return cand;
                     }
-                    // "Construction of the dam began": the event noun is the subject.
+                    // "Construction of the dam began": the event noun is the subject; in a
+                    // relative clause ("Construction of the dam, which began in 2019, ...")
+                    // the noun it hangs on.
                     if (!nominal_use(i))
                         for (std::size_t k = i; k > 0 && i - k < 7; --k)
-                            if (matches_[k - 1] && v_.clause[k - 1] == c && matches_[k - 1]->trigger->role == Role::Event &&
+                            if (matches_[k - 1] && (v_.clause[k - 1] == c || v_.clauses[c].embedded) &&
+                                matches_[k - 1]->trigger->role == Role::Event &&
                                 !matches_[k - 1]->trigger->type.empty() && nominal_use(k - 1)) {
                                 cand.type = aspect_type(matches_[k - 1]->trigger->type, t.role);
                                 cand.lemma = matches_[k - 1]->trigger->lemma;
@@ -748,8 +751,13 @@ std::string EventExtractor::Impl::antecedent(const SentenceView& v, int clause) 
     }
     if (!v.in(first, lex.grammar().pronoun) || v.words[first - 1] != ",") return {};
     std::size_t from = first - 1;
+    // "Construction of the dam, which began ...": "of" after an event noun stays in the
+    // phrase (but "parts of the region, which had been seized": the region).
+    auto of_phrase = [&](std::size_t k) {
+        return v.words[k] == "of" && k > 0 && k + 1 < first - 1 && lex.trigger_at(v.words, k - 1).has_value();
+    };
     while (from > 0 && first - 1 - from < 7 && (v.is_word(from - 1) || v.words[from - 1] == "-") &&
-           !v.in(from - 1, lex.grammar().preposition) && !v.in(from - 1, lex.grammar().auxiliary))
+           (!v.in(from - 1, lex.grammar().preposition) || of_phrase(from - 1)) && !v.in(from - 1, lex.grammar().auxiliary))
         --from;
     return from < first - 1 ? v.surface(from, first - 1) : std::string();
 }
