@@ -175,13 +175,15 @@ public:
         return out;
     }
 
-    /// "signed an agreement on Tuesday", "launched a new attack": a noun of the main event's
-    /// type right after it, as its object, names the same event (and its date is the main
-    /// event's), not a second one.
+    /// "signed an agreement on Tuesday", "negotiating a trade agreement since 2021": an event
+    /// noun right after the main event's verb, as its object, is part of what the main
+    /// event is (and its date is the main event's), not a second event.
     bool object_of_main(const Candidate& main, const events::Trigger& t, std::size_t i, int c) const {
-        if (t.type != main.type || i < main.last || i > main.last + 3) return false;
+        if ((t.type != main.type && main.nominal) || i < main.last || i > main.last + 3) return false;
         for (std::size_t k = main.last; k < i; ++k)
-            if (v_.clause[k] != c || v_.timex[k] >= 0 || matches_[k] || !v_.is_word(k)) return false;
+            if (v_.clause[k] != c || v_.timex[k] >= 0 || matches_[k] || !v_.is_word(k) ||
+                v_.in(k, lex_.grammar().preposition))
+                return false;
         return true;
     }
 
@@ -545,7 +547,9 @@ EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate&
     if (c.head > 0 && !c.nominal) {
         const std::string& form = v.words[c.head];
         const bool ing = form.size() > 4 && form.compare(form.size() - 3, 3, "ing") == 0;
-        if (ing && v.in(c.head - 1, lex.grammar().be) && v.words[c.head - 1] != "been") consider(EventStatus::Ongoing);
+        // "have been negotiating since 2021" goes on too; "had been fighting" is over.
+        const bool perfect_past = v.words[c.head - 1] == "been" && c.head > 1 && v.words[c.head - 2] == "had";
+        if (ing && v.in(c.head - 1, lex.grammar().be) && !perfect_past) consider(EventStatus::Ongoing);
     }
     if (attributed) consider(EventStatus::Reported);
     return best;
