@@ -43,6 +43,15 @@ int strength(EventStatus s) {
     return 0;
 }
 
+/// The last date or time expression of the sentence before token `end`, or -1.
+int last_date_before(const SentenceView& v, std::size_t end) {
+    for (std::size_t i = end; i > 0; --i) {
+        const int tx = v.timex[i - 1];
+        if (tx >= 0 && (v.a.timexes[tx].type == TimexType::Date || v.a.timexes[tx].type == TimexType::Time)) return tx;
+    }
+    return -1;
+}
+
 /// ", killing ...": the trigger is an -ing form right after a comma.
 bool participle_after_comma(const SentenceView& v, const Candidate& c) {
     const std::string& w = v.words[c.head];
@@ -482,11 +491,16 @@ void EventExtractor::Impl::sentence(DocumentAnalysis& a, std::size_t s, std::vec
             time(v, cand, cands, c, content, local_agents, ev);
             // "An earthquake struck on Sunday, killing 12 people": a participle clause after
             // a comma tells what came with the event before it, at the same time.
-            if (!ev.time.dated() && ev.duration.empty() && a.events.size() > first_event &&
-                a.events.back().time_source == "timex" && participle_after_comma(v, cand)) {
-                ev.timex = a.events.back().timex;
-                ev.time = a.events.back().time;
-                ev.time_source = "timex";
+            if (!ev.time.dated() && ev.duration.empty() && participle_after_comma(v, cand)) {
+                if (a.events.size() > first_event && a.events.back().time_source == "timex") {
+                    ev.timex = a.events.back().timex;
+                    ev.time = a.events.back().time;
+                    ev.time_source = "timex";
+                } else if (const int tx = last_date_before(v, cand.head); tx >= 0) {
+                    ev.timex = static_cast<std::size_t>(tx);
+                    ev.time = a.timexes[tx].time;
+                    ev.time_source = "timex";
+                }
             }
             const events::TypeInfo* info = lex.type(ev.type);
             // Minor types only count when a time expression dates them; an event named by
@@ -517,9 +531,11 @@ EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate&
     for (std::size_t i = 0; i < c.head; ++i) {
         if (v.clause[i] != clause) continue;
         const std::string& w = v.words[i];
+        // "announced that it would hold elections": "would" reports a plan, not a condition.
+        const bool reported_plan = w == "would" && v.clauses[clause].content;
         if (const auto* list = lex.cues_starting(w))
             for (std::size_t k : *list)
-                if (matches(lex.cues()[k], i)) consider(lex.cues()[k].status);
+                if (matches(lex.cues()[k], i)) consider(reported_plan ? EventStatus::Planned : lex.cues()[k].status);
         // "didn't", "won't": a negation glued to its verb.
         if (negations && w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0)
             for (std::size_t k : *negations)
@@ -681,11 +697,13 @@ int nearest_timex(const SentenceView& v, const Candidate& c, const std::vector<C
         if (v.possessive(after)) continue;
         auto distance = [&](const Candidate& x) { return i < x.head ? x.head - i : (i >= x.last ? i - x.last + 1 : 0); };
         const std::size_t d = distance(c);
+        // "signed in 1994 and ratified in 1996": a date as near to two events belongs to
+        // the one it follows.
         bool other = false;
         for (const Candidate& x : all)
-            if (&x != &c && distance(x) < d) other = true;
+            if (&x != &c && (distance(x) < d || (distance(x) == d && i >= x.last && i < c.head))) other = true;
         if (other) continue;
-        if (best < 0 || d < best_distance) {
+        if (best < 0 || d < best_distance || (d == best_distance && i >= c.last)) {
             best = tx;
             best_distance = d;
         }
