@@ -1,6 +1,7 @@
 // Sentences to events: per clause, the trigger that names what happened (shaped by light,
 // aspect, control and duration verbs), its status, participants, time and label.
 #include "chronograph/events.hpp"
+#include "chronograph/text.hpp"
 
 #include "events/claims.hpp"
 #include "events/lexicon.hpp"
@@ -41,6 +42,19 @@ int strength(EventStatus s) {
         case EventStatus::Happened: return 0;
     }
     return 0;
+}
+
+/// "The factory shut down in 1994 and reopened in 1996": a verb after "and" whose label
+/// starts with itself shares the subject of the event before it ("The factory reopened").
+void share_subject(const SentenceView& v, const Candidate& c, const EventMention& before, EventMention& ev) {
+    if (c.nominal || c.head == 0 || v.words[c.head - 1] != "and") return;
+    const std::string_view trigger = v.a.text(ev.trigger), previous = v.a.text(before.trigger);
+    if (ev.label.size() < trigger.size() || lower_ascii(ev.label.substr(0, trigger.size())) != lower_ascii(trigger)) return;
+    const std::size_t at = before.label.find(previous);
+    if (at == std::string::npos || at == 0) return;
+    std::string label = ev.label;
+    label[0] = v.a.text(v.token(c.head))[0];  // the verb's own case again
+    ev.label = before.label.substr(0, at) + label;
 }
 
 /// The last date or time expression of the sentence before token `end`, or -1.
@@ -487,6 +501,7 @@ void EventExtractor::Impl::sentence(DocumentAnalysis& a, std::size_t s, std::vec
             // A clause without its own subject shares the sentence's previous one.
             if (ev.agents.empty() && a.events.size() > first_event) ev.agents = a.events.back().agents;
             label(v, cand, c, local_agents, ev);
+            if (a.events.size() > first_event) share_subject(v, cand, a.events.back(), ev);
             for (std::size_t src : sources) ev.sources.push_back(src);
             time(v, cand, cands, c, content, local_agents, ev);
             // "An earthquake struck on Sunday, killing 12 people": a participle clause after
