@@ -326,8 +326,9 @@ public:
                 }
                 case Role::BySubject: {
                     // "A magnitude 7.8 earthquake struck": the subject says what kind of event.
+                    // In a relative clause ("the quake, which struck on ..."), the noun it hangs on.
                     for (std::size_t j = i; j > 0 && i - j < 7; --j) {
-                        if (v_.clause[j - 1] != c) break;
+                        if (v_.clause[j - 1] != c && !v_.clauses[c].embedded) break;
                         if (const std::string* ty = lex_.subject_type(v_.words[j - 1])) {
                             cand.type = *ty;
                             break;
@@ -826,12 +827,14 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
                 np = k;
                 continue;
             }
-            // "An earthquake of magnitude 6.2": "of" between two nouns stays in the phrase.
-            const bool of_phrase = v.words[k] == "of" && words > 0 && k > 0 && v.is_word(k - 1) && same(k - 1) &&
-                                   !v.in(k - 1, lex.grammar().preposition) && !v.in(k - 1, lex.grammar().auxiliary);
+            // "An earthquake of magnitude 6.2": "of" between two nouns stays in the phrase;
+            // so does a number's "at least" ("At least 70 people were killed").
+            const bool of_phrase = (v.words[k] == "of" && words > 0 && k > 0 && v.is_word(k - 1) && same(k - 1) &&
+                                    !v.in(k - 1, lex.grammar().preposition) && !v.in(k - 1, lex.grammar().auxiliary)) ||
+                                   (v.words[k] == "at" && (v.is(k + 1, "least") || v.is(k + 1, "most")));
             if (!same(k) || words >= 6 || !(v.is_word(k) || v.token(k).is(kNumber) || v.words[k] == "-") ||
                 (v.in(k, lex.grammar().preposition) && !of_phrase) ||
-                v.in(k, lex.grammar().label_stop) || v.in(k, lex.grammar().auxiliary) || v.words[k] == "and" ||
+                (v.in(k, lex.grammar().label_stop) && !of_phrase) || v.in(k, lex.grammar().auxiliary) || v.words[k] == "and" ||
                 v.words[k] == "or" || v.words[k] == "but")
                 break;
             np = k;
