@@ -198,6 +198,23 @@ public:
         return out;
     }
 
+    /// The event type the subject of the verb at i gives it ("an earthquake struck"), if any:
+    /// the first subject-class word of the clause before the verb, so the head of "the death
+    /// toll from the earthquake rose" counts, not the earthquake; in a relative clause ("the
+    /// quake, which struck on ..."), the nearest before it, the noun the clause hangs on.
+    const std::string* subject_class(std::size_t i, int c) const {
+        if (v_.clauses[c].embedded) {
+            for (std::size_t j = i; j > 0 && i - j < 7; --j)
+                if (const std::string* ty = lex_.subject_type(v_.words[j - 1])) return ty;
+            return nullptr;
+        }
+        std::size_t from = i;
+        while (from > 0 && i - from < 10 && v_.clause[from - 1] == c) --from;
+        for (std::size_t j = from; j < i; ++j)
+            if (const std::string* ty = lex_.subject_type(v_.words[j])) return ty;
+        return nullptr;
+    }
+
     /// "signed an agreement on Tuesday", "negotiating a trade agreement since 2021": an event
     /// noun right after the main event's verb, as its object, is part of what the main
     /// event is (and its date is the main event's), not a second event.
@@ -326,14 +343,7 @@ public:
                 }
                 case Role::BySubject: {
                     // "A magnitude 7.8 earthquake struck": the subject says what kind of event.
-                    // In a relative clause ("the quake, which struck on ..."), the noun it hangs on.
-                    for (std::size_t j = i; j > 0 && i - j < 7; --j) {
-                        if (v_.clause[j - 1] != c && !v_.clauses[c].embedded) break;
-                        if (const std::string* ty = lex_.subject_type(v_.words[j - 1])) {
-                            cand.type = *ty;
-                            break;
-                        }
-                    }
+                    if (const std::string* ty = subject_class(i, c)) cand.type = *ty;
                     cand.nominal = nominal_use(i);
                     if (cand.nominal) {
                         if (!noun_fallback) noun_fallback = cand;
