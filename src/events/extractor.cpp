@@ -554,14 +554,25 @@ EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate&
         return static_cast<int>(c.head - (i + cue.words.size())) <= cue.reach;
     };
     const auto* negations = lex.cues_starting("n't");
+    // "did not block the deal": before an event noun, a negation that belongs to another
+    // verb says nothing of the event; only "no deal", "not a deal" negate it.
+    auto negates_noun = [&](std::size_t cue_end) {
+        for (std::size_t k = cue_end; k < c.head; ++k)
+            if (!v.in(k, lex.grammar().determiner)) return false;
+        return true;
+    };
     for (std::size_t i = 0; i < c.head; ++i) {
         if (v.clause[i] != clause) continue;
         const std::string& w = v.words[i];
         // "announced that it would hold elections": "would" reports a plan, not a condition.
         const bool reported_plan = w == "would" && v.clauses[clause].content;
         if (const auto* list = lex.cues_starting(w))
-            for (std::size_t k : *list)
-                if (matches(lex.cues()[k], i)) consider(reported_plan ? EventStatus::Planned : lex.cues()[k].status);
+            for (std::size_t k : *list) {
+                const events::Cue& cue = lex.cues()[k];
+                if (!matches(cue, i)) continue;
+                if (cue.status == EventStatus::Negated && c.nominal && !negates_noun(i + cue.words.size())) continue;
+                consider(reported_plan ? EventStatus::Planned : cue.status);
+            }
         // "didn't", "won't": a negation glued to its verb.
         if (negations && w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0)
             for (std::size_t k : *negations)
@@ -754,6 +765,16 @@ void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const
                 best = nearest_timex(v, x, all, clause);
                 break;
             }
+    }
+    // "Since February 2022, when Moscow launched its invasion": a "when" clause after a
+    // date is dated by it.
+    if (best < 0) {
+        std::size_t first = 0;
+        while (first < v.size() && v.clause[first] != clause) ++first;
+        if (first < v.size() && v.words[first] == ",") ++first;
+        std::size_t before = first;
+        if (before > 0 && v.words[before - 1] == ",") --before;
+        if (v.is(first, "when") && before > 0 && v.timex[before - 1] >= 0) best = v.timex[before - 1];
     }
     if (best >= 0) {
         ev.timex = static_cast<std::size_t>(best);
