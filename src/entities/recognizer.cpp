@@ -300,11 +300,16 @@ std::size_t DocScanner::capital_mention(std::size_t i, std::size_t j, const Name
     const bool before_country = j + 1 < end_ && key(j) == "," && name_at(j + 1).length > 0 &&
                                 g_.entries[name_at(j + 1).value].kind == EntityKind::Country;
     const bool before_head = j < end_ && is_lower_word(tok_[j]) && (flags(j) & kPlaceAfter);
+    // A dateline ("BRUSSELS (Reuters) -", "MOSCOW, March 3 -") says where the story was
+    // filed, not what a government did.
+    const bool dateline = i == begin_ && j < end_ &&
+                          (key(j) == "(" || key(j) == "-" || key(j) == "\xE2\x80\x94" || key(j) == "\xE2\x80\x93" ||
+                           (key(j) == "," && tok_[i].is(kAllCaps)));
     if (before_head) {
         emit_surface(i, j + 1, EntityKind::Place, "name").affiliation = e.capital_of;
         return j + 1;
     }
-    if (after_locative || before_country || heading_) {
+    if (after_locative || before_country || heading_ || dateline) {
         emit(i, j, EntityKind::Place, e.name, e.key, "name").affiliation = e.capital_of;
     } else {
         emit(i, j, EntityKind::Country, e.country_name, e.capital_of, "capital");
