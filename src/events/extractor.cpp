@@ -198,6 +198,24 @@ public:
         return out;
     }
 
+    /// The type of the trigger at i: its own, or for a by-subject one what its subject says
+    /// ("workers ended their strike" is a labour strike, a protest; "an air strike" an attack).
+    std::string type_at(std::size_t i, int c) const {
+        const events::Trigger& t = *matches_[i]->trigger;
+        if (t.role == Role::BySubject)
+            if (const std::string* ty = nominal_use(i) ? modifier_class(i, c) : subject_class(i, c)) return *ty;
+        return t.type;
+    }
+
+    /// A by-subject noun's type comes from the words right before it ("a teachers' strike",
+    /// "the rail workers strike"), not from the clause: in "five workers were killed in a
+    /// missile strike" the strike is an attack.
+    const std::string* modifier_class(std::size_t i, int c) const {
+        for (std::size_t j = i; j > 0 && i - j < 3 && v_.clause[j - 1] == c; --j)
+            if (const std::string* ty = lex_.subject_type(v_.words[j - 1])) return ty;
+        return nullptr;
+    }
+
     /// The event type the subject of the verb at i gives it ("an earthquake struck"), if any:
     /// the first subject-class word of the clause before the verb, so the head of "the death
     /// toll from the earthquake rose" counts, not the earthquake; in a relative clause ("the
@@ -209,7 +227,13 @@ public:
             return nullptr;
         }
         std::size_t from = i;
-        while (from > 0 && i - from < 10 && v_.clause[from - 1] == c) --from;
+        while (from > 0 && i - from < 14 && v_.clause[from - 1] == c) --from;
+        // "Workers voted to accept the offer and end their strike": the subject of the
+        // clause before.
+        if (from > 0 && (v_.is(from, "and") || v_.is(from, "or")) && !v_.clauses[v_.clause[from - 1]].embedded) {
+            const int before = v_.clause[from - 1];
+            while (from > 0 && i - from < 16 && v_.clause[from - 1] == before) --from;
+        }
         for (std::size_t j = from; j < i; ++j)
             if (const std::string* ty = lex_.subject_type(v_.words[j])) return ty;
         return nullptr;
@@ -269,7 +293,7 @@ public:
                 case Role::Start:
                 case Role::End: {
                     if (auto j = next_event(i + m.length, c, 6)) {
-                        cand.type = aspect_type(matches_[*j]->trigger->type, t.role);
+                        cand.type = aspect_type(type_at(*j, c), t.role);
                         cand.last = *j + matches_[*j]->length;
                         cand.nominal = nominal_use(i);
                         return cand;
@@ -282,7 +306,7 @@ public:
                             if (matches_[k - 1] && (v_.clause[k - 1] == c || v_.clauses[c].embedded) &&
                                 matches_[k - 1]->trigger->role == Role::Event &&
                                 !matches_[k - 1]->trigger->type.empty() && nominal_use(k - 1)) {
-                                cand.type = aspect_type(matches_[k - 1]->trigger->type, t.role);
+                                cand.type = aspect_type(type_at(k - 1, c), t.role);
                                 cand.lemma = matches_[k - 1]->trigger->lemma;
                                 return cand;
                             }
@@ -327,13 +351,13 @@ public:
                         for (std::size_t k = reduced_relative ? i : i - 1; k > 0 && i - k < 5; --k)
                             if (matches_[k - 1] && v_.clause[k - 1] == c && !matches_[k - 1]->trigger->type.empty() &&
                                 matches_[k - 1]->trigger->role == Role::Event) {
-                                cand.type = matches_[k - 1]->trigger->type;
+                                cand.type = type_at(k - 1, c);
                                 cand.lemma = matches_[k - 1]->trigger->lemma;
                                 return cand;
                             }
                     if (auto j = next_event(i + m.length, c, 6)) {
                         const events::Trigger& obj = *matches_[*j]->trigger;
-                        cand.type = obj.role == Role::Start || obj.role == Role::End ? aspect_type(obj.type, obj.role) : obj.type;
+                        cand.type = obj.role == Role::Start || obj.role == Role::End ? aspect_type(obj.type, obj.role) : type_at(*j, c);
                         cand.lemma = obj.lemma;
                         cand.last = *j + matches_[*j]->length;
                         return cand;
@@ -343,8 +367,8 @@ public:
                 }
                 case Role::BySubject: {
                     // "A magnitude 7.8 earthquake struck": the subject says what kind of event.
-                    if (const std::string* ty = subject_class(i, c)) cand.type = *ty;
                     cand.nominal = nominal_use(i);
+                    if (const std::string* ty = cand.nominal ? modifier_class(i, c) : subject_class(i, c)) cand.type = *ty;
                     if (cand.nominal) {
                         if (!noun_fallback) noun_fallback = cand;
                         continue;
