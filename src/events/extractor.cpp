@@ -211,8 +211,9 @@ public:
     /// "the rail workers strike"), not from the clause: in "five workers were killed in a
     /// missile strike" the strike is an attack.
     const std::string* modifier_class(std::size_t i, int c) const {
+        const std::string& own = matches_[i]->trigger->type;
         for (std::size_t j = i; j > 0 && i - j < 3 && v_.clause[j - 1] == c; --j)
-            if (const std::string* ty = lex_.subject_type(v_.words[j - 1])) return ty;
+            if (const std::string* ty = lex_.subject_type(v_.words[j - 1], own)) return ty;
         return nullptr;
     }
 
@@ -221,9 +222,10 @@ public:
     /// toll from the earthquake rose" counts, not the earthquake; in a relative clause ("the
     /// quake, which struck on ..."), the nearest before it, the noun the clause hangs on.
     const std::string* subject_class(std::size_t i, int c) const {
+        const std::string& own = matches_[i]->trigger->type;
         if (v_.clauses[c].embedded) {
             for (std::size_t j = i; j > 0 && i - j < 7; --j)
-                if (const std::string* ty = lex_.subject_type(v_.words[j - 1])) return ty;
+                if (const std::string* ty = lex_.subject_type(v_.words[j - 1], own)) return ty;
             return nullptr;
         }
         std::size_t from = i;
@@ -235,7 +237,7 @@ public:
             while (from > 0 && i - from < 16 && v_.clause[from - 1] == before) --from;
         }
         for (std::size_t j = from; j < i; ++j)
-            if (const std::string* ty = lex_.subject_type(v_.words[j])) return ty;
+            if (const std::string* ty = lex_.subject_type(v_.words[j], own)) return ty;
         return nullptr;
     }
 

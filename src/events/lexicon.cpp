@@ -141,8 +141,12 @@ Lexicon::Lexicon(const Resources& res) {
         objects_[std::string(r[0])] = std::string(r[1]);
     }
     for (const Record& r : read_table(res.file("en/events/subjects.tsv"))) {
-        if (!types_.count(std::string(r[1]))) bad_line("en/events/subjects.tsv", r.line, "unknown type");
-        subjects_[std::string(r[0])] = std::string(r[1]);
+        if (r.size() < 3) bad_line("en/events/subjects.tsv", r.line, "expected noun, type and trigger types");
+        SubjectClass c{std::string(r[1]), words_of(r[2])};
+        for (const std::string& t : c.triggers)
+            if (!types_.count(t)) bad_line("en/events/subjects.tsv", r.line, "unknown trigger type");
+        if (!types_.count(c.type)) bad_line("en/events/subjects.tsv", r.line, "unknown type");
+        subjects_[std::string(r[0])].push_back(std::move(c));
     }
     for (const Record& r : read_table(res.file("en/events/cues.tsv"))) {
         Cue c;
@@ -217,7 +221,8 @@ const TypeInfo* Lexicon::type(std::string_view name) const {
 namespace {
 
 /// `noun` or its singular in `table`.
-const std::string* noun_class(const std::unordered_map<std::string, std::string>& table, std::string_view noun) {
+template <class Value>
+const Value* noun_class(const std::unordered_map<std::string, Value>& table, std::string_view noun) {
     std::string w(noun);
     if (auto it = table.find(w); it != table.end()) return &it->second;
     // Plurals: "troops", "missiles", "casualties"
@@ -230,6 +235,11 @@ const std::string* noun_class(const std::unordered_map<std::string, std::string>
 }  // namespace
 
 const std::string* Lexicon::object_type(std::string_view noun) const { return noun_class(objects_, noun); }
-const std::string* Lexicon::subject_type(std::string_view noun) const { return noun_class(subjects_, noun); }
+const std::string* Lexicon::subject_type(std::string_view noun, std::string_view trigger_type) const {
+    if (const auto* classes = noun_class(subjects_, noun))
+        for (const SubjectClass& c : *classes)
+            if (std::find(c.triggers.begin(), c.triggers.end(), trigger_type) != c.triggers.end()) return &c.type;
+    return nullptr;
+}
 
 }  // namespace chronograph::events

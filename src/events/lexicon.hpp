@@ -60,8 +60,9 @@ public:
     const TypeInfo* type(std::string_view name) const;
     /// The event type an object noun gives to a by-object trigger ("troops" -> deployment).
     const std::string* object_type(std::string_view noun) const;
-    /// The event type a subject noun gives to a by-subject trigger ("earthquake" -> disaster).
-    const std::string* subject_type(std::string_view noun) const;
+    /// The event type a subject noun gives to a by-subject trigger whose own type is
+    /// `trigger_type` ("earthquake" with "struck" -> disaster; "toll" with "rose" -> casualties).
+    const std::string* subject_type(std::string_view noun, std::string_view trigger_type) const;
     const std::vector<Cue>& cues() const { return cues_; }
     /// Indices into cues() of the cues whose first word is `word`.
     const std::vector<std::size_t>* cues_starting(std::string_view word) const {
@@ -96,7 +97,11 @@ private:
     std::unordered_map<std::string, std::vector<PhraseForm>> phrases_;  // first word -> forms
     std::unordered_map<std::string, TypeInfo> types_;
     std::unordered_map<std::string, std::string> objects_;
-    std::unordered_map<std::string, std::string> subjects_;
+    struct SubjectClass {
+        std::string type;
+        std::vector<std::string> triggers;  // own types of the triggers it applies to
+    };
+    std::unordered_map<std::string, std::vector<SubjectClass>> subjects_;
     std::vector<Cue> cues_;
     std::unordered_map<std::string, Measure> measures_;
     /// Hashes std::string and std::string_view alike, so lookups need no temporary string.
