@@ -398,9 +398,9 @@ public:
                             typed = true;
                         }
                     }
-                    // "This photo provided by the government": a participle naming who made
-                    // something, not an act of giving.
-                    if (!typed && v_.is(i + m.length, "by")) continue;
+                    // Giving, sending, providing something that is no aid, troops or weapons
+                    // ("provides information", "sent a fax", "gave no reason") is no event.
+                    if (!typed) continue;
                     cand.nominal = nominal_use(i);
                     if (cand.nominal) {
                         if (!noun_fallback) noun_fallback = cand;
