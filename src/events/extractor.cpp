@@ -83,9 +83,39 @@ public:
             if (in_name(i)) continue;
             matches_[i] = lex.trigger_at(v.words, i);
         }
+        for (std::size_t i = 0; i < v.size(); ++i)
+            if (matches_[i] && matches_[i]->trigger->pos == events::Pos::Verb && (adjectival(i) || thing(i))) matches_[i].reset();
     }
 
     const std::optional<TriggerMatch>& match(std::size_t i) const { return matches_[i]; }
+
+    /// A past participle used as an adjective: "elected officials", "the newly acquired
+    /// stake", "privately negotiated transactions", "Jerusalem-born".
+    bool adjectival(std::size_t i) const {
+        const std::string& w = v_.words[i];
+        const bool participle = (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) || w == "born";
+        if (!participle) return false;
+        if (i > 0 && v_.words[i - 1] == "-") return true;
+        if (i + 1 >= v_.size() || !v_.is_word(i + 1) || v_.token(i + 1).is(kCapitalized)) return false;
+        const std::uint32_t not_a_noun = lex_.grammar().preposition | lex_.grammar().determiner | lex_.grammar().auxiliary |
+                                         lex_.grammar().be | lex_.grammar().label_stop | lex_.grammar().pronoun;
+        if (v_.in(i + 1, not_a_noun) || v_.is(i + 1, "to") || v_.is(i + 1, "and") || v_.is(i + 1, "or")) return false;
+        auto adverb = [&](std::size_t k) { const std::string& a = v_.words[k]; return a.size() > 3 && a.compare(a.size() - 2, 2, "ly") == 0; };
+        // After a determiner, unless that is an adverb after a subject ("Jobs first introduced").
+        auto subject_before = [&](std::size_t k) { return k > 0 && (v_.token(k - 1).is(kCapitalized) || v_.in(k - 1, lex_.grammar().pronoun)); };
+        if (i == 0 || (v_.in(i - 1, lex_.grammar().determiner) && !subject_before(i - 1))) return true;
+        return adverb(i - 1) && (i == 1 || v_.in(i - 2, lex_.grammar().determiner));
+    }
+
+    /// "an apartment building": an -ing form that names a thing, unless it is a verb ("are
+    /// building a bridge", "building new homes") or names the act ("the building of the dam").
+    bool thing(std::size_t i) const {
+        if (!v_.in(i, lex_.grammar().thing_ing)) return false;
+        if (i > 0 && (v_.in(i - 1, lex_.grammar().be) || v_.in(i - 1, lex_.grammar().auxiliary))) return false;
+        if (i + 1 < v_.size() && (v_.is(i + 1, "of") || v_.in(i + 1, lex_.grammar().determiner) || v_.token(i + 1).is(kNumber)))
+            return false;
+        return true;
+    }
 
     /// A capitalized word after another one inside a sentence ("Activision Blizzard",
     /// "Tropical Storm Debby") is part of a name the entity stage did not know, not an

@@ -184,7 +184,7 @@ Lexicon::Lexicon(const Resources& res) {
                        bit("pre-trigger"), bit("relative"),        bit("relative-preposition"),
                        bit("clause-opener"), bit("reporting"),     bit("self-reporting"),
                        bit("speech"),      bit("finite-auxiliary"), bit("not-content-start"),
-                       bit("circumstance")};
+                       bit("circumstance"), bit("thing-ing")};
 }
 
 const Measure* Lexicon::measure(const std::string& word, std::string_view kind) const {
