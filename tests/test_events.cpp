@@ -77,6 +77,21 @@ TEST_CASE("a reporting clause makes its speaker the source, not an actor", "[eve
     CHECK_FALSE(ukraine_actor);
 }
 
+TEST_CASE("an undated past event takes the day the story tells of, else the publication date", "[events]") {
+    // The day named just before, in the week up to the publication date: the story's day.
+    const DocumentAnalysis a = analyse_sentence(
+        "Apple unveiled the iPhone 4 on Monday in San Francisco. Steve Jobs demoed its new gyroscope.", "2010-06-08");
+    REQUIRE(a.events.size() == 2);
+    CHECK(a.events[1].time.value == "2010-06-07");
+    CHECK(a.events[1].time_source == "narrative");
+    // A day long before the publication date is no longer the story's day.
+    const DocumentAnalysis b = analyse_sentence(
+        "Apple unveiled the iPhone 4 on June 7, 2009. Steve Jobs demoed its new gyroscope.", "2010-06-08");
+    REQUIRE(b.events.size() == 2);
+    CHECK(b.events[1].time.value == "2010-06-08");
+    CHECK(b.events[1].time_source == "dct");
+}
+
 TEST_CASE("numbers about the same thing become claims", "[events]") {
     const DocumentAnalysis a =
         analyse_sentence("The new bridge will span 1.2 kilometres. Officials said Iran has sent about 2,000 soldiers.", "2024-06-12");

@@ -19,7 +19,7 @@ int time_rank(const DocumentAnalysis& doc, const EventMention& m, const std::str
         return doc.doc.dct_source == DctSource::Inferred ? 3 : 4;
     }
     if (time_source == "derived") return 2;
-    if (time_source == "dct") return 1;
+    if (time_source == "dct" || time_source == "narrative") return 1;
     return 0;
 }
 
@@ -71,7 +71,8 @@ const date::days kSlack{1};  // time zones make "Wednesday" in one report "Thurs
 bool time_fits(const MentionRef& m, const ClusterState& c) {
     if (!m.time.interval) return true;
     const TimeInterval& x = *m.time.interval;
-    if (m.time_source == "dct") return !c.core || c.core->earliest <= x.latest;  // "by then"
+    // The publication date, or the day the story tells of: "by then".
+    if (m.time_source == "dct" || m.time_source == "narrative") return !c.core || c.core->earliest <= x.latest;
     if (c.by && x.earliest > *c.by) return false;
     return !c.core || (x.earliest <= c.core->latest + kSlack && c.core->earliest <= x.latest + kSlack);
 }
@@ -86,7 +87,7 @@ void join(ClusterState& c, const MentionRef& m, const std::string& theme) {
     c.actorless = c.actorless || m.actors.empty();
     if (!m.time.interval) {
         c.undated = true;
-    } else if (m.time_source == "dct") {
+    } else if (m.time_source == "dct" || m.time_source == "narrative") {
         c.by = c.by ? std::min(*c.by, m.time.interval->latest) : m.time.interval->latest;
     } else if (!c.core) {
         c.core = m.time.interval;

@@ -57,6 +57,21 @@ void share_subject(const SentenceView& v, const Candidate& c, const EventMention
     ev.label = before.label.substr(0, at) + label;
 }
 
+/// The day the story is telling of at sentence v.index: the last single-day date named in
+/// the three sentences before it, if it lies in the week up to the publication date.
+const Timex* narrative_day(const SentenceView& v, Day dct) {
+    const auto [first, end] = events::items_of_sentence(v.a.timexes, v.index);
+    (void)end;
+    for (std::size_t k = first; k > 0; --k) {
+        const Timex& t = v.a.timexes[k - 1];
+        if (t.sentence + 3 < v.index) break;
+        if (t.type != TimexType::Date || !t.time.interval || t.time.interval->days() != 1) continue;
+        const Day d = t.time.interval->earliest;
+        if (d <= dct && d + date::days{7} > dct) return &t;
+    }
+    return nullptr;
+}
+
 /// The last date or time expression of the sentence before token `end`, or -1.
 int last_date_before(const SentenceView& v, std::size_t end) {
     for (std::size_t i = end; i > 0; --i) {
@@ -850,6 +865,13 @@ void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const
     const bool past = !ing && form.size() > 2 && (form.compare(form.size() - 2, 2, "ed") == 0 || form != ev.lemma);
     const bool pluperfect = c.head > 0 && (v.words[c.head - 1] == "had" || v.words[c.head - 1] == "'d");
     if (!past || pluperfect) return;
+    // "Yesterday, Apple unveiled the iPhone 4. ... Jobs demoed its gyroscope": the story's
+    // day, a day named in the sentences just before, in the week up to the publication date.
+    if (const Timex* day = narrative_day(v, *doc.dct)) {
+        ev.time = day->time;
+        ev.time_source = "narrative";
+        return;
+    }
     ev.time.value = format_day(*doc.dct);
     ev.time.interval = TimeInterval{*doc.dct, *doc.dct};
     ev.time_source = "dct";
