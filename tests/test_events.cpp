@@ -84,6 +84,11 @@ TEST_CASE("an undated past event takes the day the story tells of, else the publ
     REQUIRE(a.events.size() == 2);
     CHECK(a.events[1].time.value == "2010-06-07");
     CHECK(a.events[1].time_source == "narrative");
+    // "have lost" runs up to now: the publication date.
+    const DocumentAnalysis p = analyse_sentence(
+        "Apple unveiled the iPhone 4 on Monday in San Francisco. Rivals have launched cheaper phones.", "2010-06-08");
+    REQUIRE(p.events.size() == 2);
+    CHECK(p.events[1].time_source == "dct");
     // A day long before the publication date is no longer the story's day.
     const DocumentAnalysis b = analyse_sentence(
         "Apple unveiled the iPhone 4 on June 7, 2009. Steve Jobs demoed its new gyroscope.", "2010-06-08");

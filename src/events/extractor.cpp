@@ -57,14 +57,13 @@ void share_subject(const SentenceView& v, const Candidate& c, const EventMention
     ev.label = before.label.substr(0, at) + label;
 }
 
-/// The day the story is telling of at sentence v.index: the last single-day date named in
-/// the three sentences before it, if it lies in the week up to the publication date.
+/// The day the story is telling of at sentence v.index: the last single-day date the
+/// article named before it, if that lies in the week up to the publication date.
 const Timex* narrative_day(const SentenceView& v, Day dct) {
     const auto [first, end] = events::items_of_sentence(v.a.timexes, v.index);
     (void)end;
     for (std::size_t k = first; k > 0; --k) {
         const Timex& t = v.a.timexes[k - 1];
-        if (t.sentence + 3 < v.index) break;
         if (t.type != TimexType::Date || !t.time.interval || t.time.interval->days() != 1) continue;
         const Day d = t.time.interval->earliest;
         if (d <= dct && d + date::days{7} > dct) return &t;
@@ -867,7 +866,11 @@ void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const
     if (!past || pluperfect) return;
     // "Yesterday, Apple unveiled the iPhone 4. ... Jobs demoed its gyroscope": the story's
     // day, a day named in the sentences just before, in the week up to the publication date.
-    if (const Timex* day = narrative_day(v, *doc.dct)) {
+    // "have lost" runs up to now: the publication date, not the story's day.
+    std::size_t aux = c.head;
+    while (aux > 0 && v.in(aux - 1, lex.grammar().auxiliary) && !v.in(aux - 1, lex.grammar().have)) --aux;
+    const bool perfect = aux > 0 && v.in(aux - 1, lex.grammar().have);
+    if (const Timex* day = perfect ? nullptr : narrative_day(v, *doc.dct)) {
         ev.time = day->time;
         ev.time_source = "narrative";
         return;
