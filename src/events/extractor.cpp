@@ -861,7 +861,10 @@ void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const
     if (ev.status != EventStatus::Happened && ev.status != EventStatus::Reported) return;
     const std::string& form = v.words[c.head];
     const bool ing = form.size() > 4 && form.compare(form.size() - 3, 3, "ing") == 0;
-    const bool past = !ing && form.size() > 2 && (form.compare(form.size() - 2, 2, "ed") == 0 || form != ev.lemma);
+    // "While introducing the phone, Jobs joked ...": at the time of the clause it opens.
+    const bool while_ing = ing && c.head > 0 && (v.words[c.head - 1] == "while" || v.words[c.head - 1] == "when");
+    const bool past = while_ing ||
+                      (!ing && form.size() > 2 && (form.compare(form.size() - 2, 2, "ed") == 0 || form != ev.lemma));
     const bool pluperfect = c.head > 0 && (v.words[c.head - 1] == "had" || v.words[c.head - 1] == "'d");
     if (!past || pluperfect) return;
     // "Yesterday, Apple unveiled the iPhone 4. ... Jobs demoed its gyroscope": the story's
