@@ -585,6 +585,11 @@ void EventExtractor::Impl::sentence(DocumentAnalysis& a, std::size_t s, std::vec
             if (a.events.size() > first_event) share_subject(v, cand, a.events.back(), ev);
             for (std::size_t src : sources) ev.sources.push_back(src);
             time(v, cand, cands, c, content, local_agents, ev);
+            // "The judge set the sentencing for March 3": what is dated after the
+            // publication date has not happened yet, whatever the tense said.
+            if ((ev.status == EventStatus::Happened || ev.status == EventStatus::Reported) && ev.time.interval &&
+                a.doc.dct && ev.time.interval->earliest > *a.doc.dct)
+                ev.status = EventStatus::Planned;
             // "An earthquake struck on Sunday, killing 12 people": a participle clause after
             // a comma tells what came with the event before it, at the same time.
             if (!ev.time.dated() && ev.duration.empty() && participle_after_comma(v, cand)) {
