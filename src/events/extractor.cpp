@@ -663,7 +663,7 @@ EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate&
     }
     // "The summit is scheduled for June 5": the cue follows an event noun.
     if (c.nominal)
-        for (std::size_t k = c.last; k + 1 < v.size() && k < c.last + 4 && v.clause[k] == clause; ++k) {
+        for (std::size_t k = c.last; k + 1 < v.size() && k < c.last + 6 && v.clause[k] == clause; ++k) {
             if (!v.in(k, lex.grammar().be)) continue;
             for (const events::Cue& cue : lex.cues())
                 if (cue.words.size() == 1 && cue.words[0] == v.words[k + 1]) consider(cue.status);
@@ -868,8 +868,11 @@ void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const
     const bool ing = form.size() > 4 && form.compare(form.size() - 3, 3, "ing") == 0;
     // "While introducing the phone, Jobs joked ...": at the time of the clause it opens.
     const bool while_ing = ing && c.head > 0 && (v.words[c.head - 1] == "while" || v.words[c.head - 1] == "when");
-    const bool past = while_ing ||
-                      (!ing && form.size() > 2 && (form.compare(form.size() - 2, 2, "ed") == 0 || form != ev.lemma));
+    // "launches" is no past tense, except in a headline ("SpaceX launches Starship").
+    const bool present = form == ev.lemma + "s" || form == ev.lemma + "es";
+    const bool headline = v.a.sentences[v.index].heading;
+    const bool past = while_ing || (!ing && form.size() > 2 && (!present || headline) &&
+                                    (form.compare(form.size() - 2, 2, "ed") == 0 || form != ev.lemma));
     const bool pluperfect = c.head > 0 && (v.words[c.head - 1] == "had" || v.words[c.head - 1] == "'d");
     if (!past || pluperfect) return;
     // "Yesterday, Apple unveiled the iPhone 4. ... Jobs demoed its gyroscope": the story's
