@@ -71,6 +71,27 @@ const Timex* narrative_day(const SentenceView& v, Day dct) {
     return nullptr;
 }
 
+bool is_quote(const std::string& w) {
+    return w == "\"" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D";  // " “ ”
+}
+
+/// A label without double quotation marks: a summary quotes nobody, and a label cut
+/// inside a quotation would leave one unbalanced.
+std::string without_quotes(const std::string& text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        if (text[i] == '"') { ++i; continue; }
+        if (text.compare(i, 3, "\xE2\x80\x9C") == 0 || text.compare(i, 3, "\xE2\x80\x9D") == 0) { i += 3; continue; }
+        out += text[i++];
+    }
+    // The spaces the marks stood between.
+    std::string squeezed;
+    for (char ch : out)
+        if (!(ch == ' ' && (squeezed.empty() || squeezed.back() == ' '))) squeezed += ch;
+    while (!squeezed.empty() && squeezed.back() == ' ') squeezed.pop_back();
+    return squeezed;
+}
+
 /// The last date or time expression of the sentence before token `end`, or -1.
 int last_date_before(const SentenceView& v, std::size_t end) {
     for (std::size_t i = end; i > 0; --i) {
@@ -987,7 +1008,9 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
         const bool object_on = c.nominal && end == c.last && v.words[end] == "on";
         // "killing at least 12 people": a number's "at least" does not end the object.
         const bool at_least = v.words[end] == "at" && (v.is(end + 1, "least") || v.is(end + 1, "most"));
-        if (v.in(end, lex.grammar().label_stop) && !object_on && !at_least) break;
+        // 'to "liberate" territories': the quote that closes a quoted trigger ends nothing.
+        const bool closing_quote = end == c.last && c.head > 0 && is_quote(v.words[end]) && is_quote(v.words[c.head - 1]);
+        if (v.in(end, lex.grammar().label_stop) && !object_on && !at_least && !closing_quote) break;
         ++end;
     }
     while (end > c.last && v.in(end - 1, lex.grammar().label_trim)) --end;
@@ -1011,6 +1034,7 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
         // Nobody to name: "They provided assistance" still says more than "Provided assistance".
         else if (with_pronoun < start) text = v.surface(with_pronoun, end, clause);
     }
+    text = without_quotes(text);
     if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
     ev.label = text;
     ev.clause = Span{v.token(start).span.start, v.token(std::max(end, c.last) - 1).span.end};
