@@ -57,18 +57,16 @@ void share_subject(const SentenceView& v, const Candidate& c, const EventMention
     ev.label = before.label.substr(0, at) + label;
 }
 
-/// The day the story is telling of at sentence v.index: the last single-day date the
-/// article named before it, if that lies in the week up to the publication date.
-const Timex* narrative_day(const SentenceView& v, Day dct) {
+/// The last single-day date sentence v names, else `before` (the last one the article
+/// named before it): kept up sentence by sentence, so finding the day a story tells of
+/// costs no look back over the document.
+const Timex* last_day_named(const SentenceView& v, const Timex* before) {
     const auto [first, end] = events::items_of_sentence(v.a.timexes, v.index);
-    (void)end;
-    for (std::size_t k = first; k > 0; --k) {
+    for (std::size_t k = end; k > first; --k) {
         const Timex& t = v.a.timexes[k - 1];
-        if (t.type != TimexType::Date || !t.time.interval || t.time.interval->days() != 1) continue;
-        const Day d = t.time.interval->earliest;
-        if (d <= dct && d + date::days{7} > dct) return &t;
+        if (t.type == TimexType::Date && t.time.interval && t.time.interval->days() == 1) return &t;
     }
-    return nullptr;
+    return before;
 }
 
 bool is_quote(const std::string& w) {
@@ -79,17 +77,18 @@ bool is_quote(const std::string& w) {
 /// inside a quotation would leave one unbalanced.
 std::string without_quotes(const std::string& text) {
     std::string out;
-    for (std::size_t i = 0; i < text.size();) {
-        if (text[i] == '"') { ++i; continue; }
-        if (text.compare(i, 3, "\xE2\x80\x9C") == 0 || text.compare(i, 3, "\xE2\x80\x9D") == 0) { i += 3; continue; }
-        out += text[i++];
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '"') continue;
+        if (text.compare(i, 3, "\xE2\x80\x9C") == 0 || text.compare(i, 3, "\xE2\x80\x9D") == 0) {
+            i += 2;
+            continue;
+        }
+        // One space where a mark stood between two.
+        if (text[i] == ' ' && (out.empty() || out.back() == ' ')) continue;
+        out += text[i];
     }
-    // The spaces the marks stood between.
-    std::string squeezed;
-    for (char ch : out)
-        if (!(ch == ' ' && (squeezed.empty() || squeezed.back() == ' '))) squeezed += ch;
-    while (!squeezed.empty() && squeezed.back() == ' ') squeezed.pop_back();
-    return squeezed;
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
 }
 
 /// The last date or time expression of the sentence before token `end`, or -1.
@@ -500,12 +499,14 @@ struct EventExtractor::Impl {
     Lexicon lex;
     explicit Impl(const Resources& res) : lex(res) {}
 
-    void sentence(DocumentAnalysis& a, std::size_t s, std::vector<std::size_t>& recent_countries) const;
+    /// `last_day`: the last single-day date named before sentence s (updated to s's).
+    void sentence(DocumentAnalysis& a, std::size_t s, std::vector<std::size_t>& recent_countries,
+                  const Timex*& last_day) const;
     EventStatus status(const SentenceView& v, const Candidate& c, int clause, bool attributed) const;
     void participants(const SentenceView& v, const Candidate& c, int clause, const std::set<std::size_t>& sources,
                       const std::vector<std::size_t>& recent_countries, EventMention& ev) const;
     void time(const SentenceView& v, const Candidate& c, const std::vector<Candidate>& all, int clause,
-              bool content_clause, const std::vector<std::size_t>& local_agents, EventMention& ev) const;
+              bool content_clause, const Timex* last_day, EventMention& ev) const;
     bool passive(const SentenceView& v, const Candidate& c) const;
     void label(const SentenceView& v, const Candidate& c, int clause, const std::vector<std::size_t>& local_agents,
                EventMention& ev) const;
@@ -519,7 +520,8 @@ void EventExtractor::extract(DocumentAnalysis& a) const {
     a.events.clear();
     a.claims.clear();
     std::vector<std::size_t> recent_countries;  // entity indices, most recent last
-    for (std::size_t s = 0; s < a.sentences.size(); ++s) impl_->sentence(a, s, recent_countries);
+    const Timex* last_day = nullptr;
+    for (std::size_t s = 0; s < a.sentences.size(); ++s) impl_->sentence(a, s, recent_countries, last_day);
 }
 
 namespace {
@@ -571,7 +573,8 @@ std::vector<std::size_t> salient_countries(const SentenceView& v, std::size_t up
 
 }  // namespace
 
-void EventExtractor::Impl::sentence(DocumentAnalysis& a, std::size_t s, std::vector<std::size_t>& recent_countries) const {
+void EventExtractor::Impl::sentence(DocumentAnalysis& a, std::size_t s, std::vector<std::size_t>& recent_countries,
+                                    const Timex*& last_day) const {
     const SentenceView v(a, s, lex);
     const SentenceRules rules(lex, v);
     const std::set<std::size_t> sources = sources_of(v);
@@ -605,12 +608,7 @@ void EventExtractor::Impl::sentence(DocumentAnalysis& a, std::size_t s, std::vec
             label(v, cand, c, local_agents, ev);
             if (a.events.size() > first_event) share_subject(v, cand, a.events.back(), ev);
             for (std::size_t src : sources) ev.sources.push_back(src);
-            time(v, cand, cands, c, content, local_agents, ev);
-            // "The judge set the sentencing for March 3": what is dated after the
-            // publication date has not happened yet, whatever the tense said.
-            if ((ev.status == EventStatus::Happened || ev.status == EventStatus::Reported) && ev.time.interval &&
-                a.doc.dct && ev.time.interval->earliest > *a.doc.dct)
-                ev.status = EventStatus::Planned;
+            time(v, cand, cands, c, content, last_day, ev);
             // "An earthquake struck on Sunday, killing 12 people": a participle clause after
             // a comma tells what came with the event before it, at the same time.
             if (!ev.time.dated() && ev.duration.empty() && participle_after_comma(v, cand)) {
@@ -624,6 +622,11 @@ void EventExtractor::Impl::sentence(DocumentAnalysis& a, std::size_t s, std::vec
                     ev.time_source = "timex";
                 }
             }
+            // "The judge set the sentencing for March 3": what is dated after the
+            // publication date has not happened yet, whatever the tense said.
+            if ((ev.status == EventStatus::Happened || ev.status == EventStatus::Reported) && ev.time.interval &&
+                a.doc.dct && ev.time.interval->earliest > *a.doc.dct)
+                ev.status = EventStatus::Planned;
             const events::TypeInfo* info = lex.type(ev.type);
             // Minor types only count when a time expression dates them; an event named by
             // a noun needs a date, an actor or a plan to count.
@@ -635,6 +638,7 @@ void EventExtractor::Impl::sentence(DocumentAnalysis& a, std::size_t s, std::vec
         }
     }
     recent_countries = countries_before(v, v.size(), std::move(recent_countries));
+    last_day = last_day_named(v, last_day);
     events::extract_claims(a, v, lex);
 }
 
@@ -845,8 +849,7 @@ int nearest_timex(const SentenceView& v, const Candidate& c, const std::vector<C
 }
 
 void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const std::vector<Candidate>& all,
-                                int clause, bool content_clause, const std::vector<std::size_t>& local_agents,
-                                EventMention& ev) const {
+                                int clause, bool content_clause, const Timex* last_day, EventMention& ev) const {
     if (c.duration_timex >= 0) {
         ev.duration = v.a.timexes[c.duration_timex].time.value;
         ev.anchor_type = c.anchor_type;
@@ -883,7 +886,6 @@ void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const
     const Document& doc = v.a.doc;
     // ...but not words in quotation marks: what someone said, not what the article reports.
     if (!doc.dct || content_clause || c.nominal || v.quoted[c.head]) return;
-    (void)local_agents;
     if (ev.status != EventStatus::Happened && ev.status != EventStatus::Reported) return;
     const std::string& form = v.words[c.head];
     const bool ing = form.size() > 4 && form.compare(form.size() - 3, 3, "ing") == 0;
@@ -897,13 +899,15 @@ void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const
     const bool pluperfect = c.head > 0 && (v.words[c.head - 1] == "had" || v.words[c.head - 1] == "'d");
     if (!past || pluperfect) return;
     // "Yesterday, Apple unveiled the iPhone 4. ... Jobs demoed its gyroscope": the story's
-    // day, a day named in the sentences just before, in the week up to the publication date.
-    // "have lost" runs up to now: the publication date, not the story's day.
+    // day, the last single day the article named, if in the week up to the publication
+    // date. "have lost" runs up to now: the publication date, not the story's day.
     std::size_t aux = c.head;
     while (aux > 0 && v.in(aux - 1, lex.grammar().auxiliary) && !v.in(aux - 1, lex.grammar().have)) --aux;
     const bool perfect = aux > 0 && v.in(aux - 1, lex.grammar().have);
-    if (const Timex* day = perfect ? nullptr : narrative_day(v, *doc.dct)) {
-        ev.time = day->time;
+    const bool recent = last_day && last_day->time.interval->earliest <= *doc.dct &&
+                        last_day->time.interval->earliest + date::days{7} > *doc.dct;
+    if (!perfect && recent) {
+        ev.time = last_day->time;
         ev.time_source = "narrative";
         return;
     }
