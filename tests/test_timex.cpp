@@ -36,7 +36,7 @@ TEST_CASE("sample sentences are normalized against the DCT", "[timex]") {
     const Timex* dur = find(a, "approximately 1.5 years");
     REQUIRE(dur);
     CHECK(dur->type == TimexType::Duration);
-    CHECK(dur->time.value == "P18M");
+    CHECK(dur->time.value == "P1Y6M");
     CHECK(dur->time.mod == "APPROX");
     CHECK_FALSE(dur->time.interval);
     const Timex* june = find(a, "June 2024");
@@ -100,7 +100,11 @@ TEST_CASE("calendar conventions", "[timex]") {
     CHECK(iv("XXXX-WXX-3") == "none");
     CHECK(iv("PAST_REF") == "none");
     CHECK(iv("P18M") == "none");
-    CHECK(duration_value("1.5", "Y") == "P18M");
+    CHECK(duration_value("1.5", "Y") == "P1Y6M");
+    CHECK(duration_value("0.5", "Y") == "P6M");
+    CHECK(duration_value("1.5", "D") == "P1DT12H");
+    CHECK(duration_value("5.5", "H") == "PT5H30M");
+    CHECK(duration_value("1.5", "W") == "P1.5W");
     CHECK(duration_value("1.25", "M") == "P1.25M");
     CHECK(duration_value("X", "10Y") == "PXY");
     CHECK(duration_value("2", "10Y") == "P20Y");

@@ -17,20 +17,25 @@ struct Length {
     bool known = false;
 };
 
-/// TIMEX3 durations: "P18M", "P1.5Y", "P2W", "P10D".
+/// TIMEX3 durations of calendar units: "P18M", "P1Y6M", "P1.5Y", "P2W", "P10D". A time
+/// part ("PT5H", "P1DT12H") is below what a date can say: the length is unknown.
 Length parse_duration(const std::string& v) {
     Length out;
-    if (v.size() < 3 || v[0] != 'P' || v[1] == 'T') return out;
-    char* end = nullptr;
-    const double n = std::strtod(v.c_str() + 1, &end);
-    if (end == v.c_str() + 1 || !end || *(end + 1) != '\0') return out;
+    if (v.size() < 3 || v[0] != 'P' || v.find('T') != std::string::npos) return out;
     double months = 0, days = 0;
-    switch (*end) {
-        case 'Y': months = n * 12; break;
-        case 'M': months = n; break;
-        case 'W': days = n * 7; break;
-        case 'D': days = n; break;
-        default: return out;
+    const char* p = v.c_str() + 1;
+    while (*p) {
+        char* end = nullptr;
+        const double n = std::strtod(p, &end);
+        if (end == p || !*end) return out;
+        switch (*end) {
+            case 'Y': months += n * 12; break;
+            case 'M': months += n; break;
+            case 'W': days += n * 7; break;
+            case 'D': days += n; break;
+            default: return out;
+        }
+        p = end + 1;
     }
     out.months = static_cast<int>(std::floor(months));
     out.days = static_cast<int>(std::lround(days + (months - out.months) * 30.44));
@@ -53,8 +58,14 @@ std::string month_of(Day d) {
 }  // namespace
 
 std::string describe_duration(const std::string& value) {
-    // "P18M" -> "18 months", "P1.5Y" -> "1.5 years"
+    // "P18M" -> "18 months", "P1.5Y" -> "1.5 years", "P1Y6M" -> "18 months"
     if (value.size() < 3 || value[0] != 'P') return value;
+    const std::size_t y = value.find('Y');
+    if (y != std::string::npos && y + 1 < value.size() && value.back() == 'M' &&
+        value.find('T') == std::string::npos) {
+        const Length len = parse_duration(value);
+        if (len.known && len.days == 0) return std::to_string(len.months) + " months";
+    }
     const std::string number = value.substr(1, value.size() - 2);
     const bool one = number == "1";
     switch (value.back()) {

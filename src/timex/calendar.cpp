@@ -250,10 +250,21 @@ std::string duration_value(std::string_view amount, std::string_view unit) {
         return std::string(buf);
     };
     if (!whole(v)) {
-        struct Down { const char* from; const char* to; double factor; };
-        static const Down downs[] = {{"Y", "M", 12}, {"Q", "M", 3}, {"W", "D", 7}, {"D", "H", 24}, {"H", "MIN", 60}, {"MIN", "S", 60}};
-        for (const Down& d : downs)
-            if (u == d.from && whole(v * d.factor)) return emit(num(v * d.factor), d.to);
+        // A fraction goes to the next smaller unit, the whole part staying in its own, as
+        // TimeML writes them: 2 1/2 years -> P2Y6M, 5 1/2 hours -> PT5H30M, 1.5 days ->
+        // P1DT12H, half a year -> P6M. Quarters become months and weeks days (ISO has no
+        // P1Q or P1W3D).
+        struct Down { const char* from; const char* to; double factor; bool split; };
+        static const Down downs[] = {{"Y", "M", 12, true},   {"Q", "M", 3, false},   {"W", "D", 7, false},
+                                     {"D", "H", 24, true},   {"H", "MIN", 60, true}, {"MIN", "S", 60, true}};
+        for (const Down& d : downs) {
+            if (u != d.from || !whole(v * d.factor)) continue;
+            const double in_whole = std::floor(v);
+            if (!d.split || in_whole < 1) return emit(num(v * d.factor), d.to);
+            const std::string rest = num((v - in_whole) * d.factor) + (std::string(d.to) == "MIN" ? "M" : d.to);
+            if (is_time(u)) return "PT" + num(in_whole) + (u == "MIN" ? "M" : u) + rest;
+            return "P" + num(in_whole) + u + (is_time(d.to) ? "T" : "") + rest;
+        }
     }
     return emit(num(v), u);
 }
