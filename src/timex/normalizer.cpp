@@ -91,6 +91,8 @@ public:
         if (fn == "yearquarter") return need(1) ? year_quarter_fn(a[0]) : std::string{};
         if (fn == "nthweekday") return need(4) ? nth_weekday_fn(a[0], a[1], a[2], a[3]) : std::string{};
         if (fn == "month") return need(2) ? month_fn(a[0], a[1]) : std::string{};
+        if (fn == "rday") return need(1) ? ref_month_day_fn(a[0]) : std::string{};
+        if (fn == "mday") return need(2) ? month_day_near_fn(a[0], a[1]) : std::string{};
         if (fn == "monthday") {  // {monthday M D MODE}, or {monthday MM-DD MODE}
             if (a.size() == 2 && a[0].size() == 5 && a[0][2] == '-') return monthday_fn(a[0].substr(0, 2), a[0].substr(3), a[1]);
             return need(3) ? monthday_fn(a[0], a[1], a[2]) : std::string{};
@@ -305,6 +307,40 @@ private:
         return format_day(Day{ymd});
     }
 
+    /// Day D of the month the text named last: the "13" of "April 12-13".
+    std::string ref_month_day_fn(const std::string& day_s) {
+        const auto dd = number(day_s);
+        if (!dd || *dd < 1 || *dd > 31) return fail();
+        st_.relative = true;
+        if (!st_.ref.month) return "XXXX-XX-" + pad(*dd, 2);
+        const year_month_day named{*st_.ref.month};
+        const year_month_day ymd{named.year(), named.month(), day{static_cast<unsigned>(*dd)}};
+        return ymd.ok() ? format_day(Day{ymd}) : fail();
+    }
+
+    /// Day D of a month near the DCT ("on the 25th"): past -> the last one on or before the
+    /// DCT, future -> the next on or after it (tense: as the tense says, past if unknown).
+    std::string month_day_near_fn(const std::string& day_s, const std::string& mode_name) {
+        const auto dd = number(day_s);
+        auto md = mode(mode_name);
+        if (!dd || !md || *dd < 1 || *dd > 31) return fail();
+        st_.relative = true;
+        if (!st_.dct) return "XXXX-XX-" + pad(*dd, 2);
+        if (*md == Mode::Tense) md = tense() == Tense::Future ? Mode::Future : Mode::Past;
+        const year_month_day a{*st_.dct};
+        year_month ym = a.year() / a.month();
+        const unsigned target = static_cast<unsigned>(*dd), today = static_cast<unsigned>(a.day());
+        if (*md == Mode::Future || *md == Mode::Next) {
+            if (target < today || (*md == Mode::Next && target == today)) ym += months{1};
+        } else if (target > today || ((*md == Mode::Last) && target == today)) {
+            ym -= months{1};
+        }
+        // a month without that day ("the 31st" in April): the nearest month with it
+        for (int k = 0; k < 2 && !(ym / day{target}).ok(); ++k) ym += (*md == Mode::Future || *md == Mode::Next) ? months{1} : months{-1};
+        const year_month_day ymd = ym / day{target};
+        return ymd.ok() ? format_day(Day{ymd}) : fail();
+    }
+
     std::string season_fn(const std::string& s, const std::string& mode_name) {
         static const char* names[] = {"SP", "SU", "FA", "WI"};
         int target = -1;
@@ -351,7 +387,10 @@ private:
             const auto hh = to_int(h_s);
             if (!hh) return fail();
             h = *hh;
-            if (!m_s.empty()) {
+            if (h >= 100) {  // "1900 GMT", "0630 UTC": hours and minutes in four digits
+                mi = h % 100;
+                h /= 100;
+            } else if (!m_s.empty()) {
                 const auto mm = to_int(m_s);
                 if (!mm) return fail();
                 mi = *mm;
