@@ -258,10 +258,15 @@ private:
                                const std::string& mode_name) {
         const auto m = number(m_s), w = number(w_s), n = number(n_s);
         const auto md = mode(mode_name);
-        if (!m || !w || !n || !md || *m < 1 || *m > 12 || *w < 1 || *w > 7 || *n < 1 || *n > 5) return fail();
+        // N is 1..5, or -1 for the last one of the month
+        if (!m || !w || !n || !md || *m < 1 || *m > 12 || *w < 1 || *w > 7 || *n < -1 || *n == 0 || *n > 5) return fail();
         st_.relative = true;
         if (!st_.dct) return "XXXX-" + pad(*m, 2) + "-XX";
         auto day_in = [&](int y) {
+            if (*n < 0) {
+                const Day last = Day{year{y} / month{static_cast<unsigned>(*m)} / date::last};
+                return last - days{(iso_weekday(last) - static_cast<int>(*w) + 7) % 7};
+            }
             const Day first = Day{year{y} / month{static_cast<unsigned>(*m)} / 1};
             const int offset = (static_cast<int>(*w) - iso_weekday(first) + 7) % 7;
             return first + days{offset + 7 * (static_cast<int>(*n) - 1)};
@@ -370,7 +375,10 @@ private:
         // results are reported for quarters that have ended ("the fourth quarter" in January
         // is last year's), and even "will report third-quarter results" in October means
         // this year's third quarter.
-        const Mode m = *md == Mode::Tense ? Mode::Past : *md;
+        // Told in the future ("expects to break even in the third quarter" in May), it is
+        // this year's, ahead or just ended.
+        Mode m = *md == Mode::Tense ? Mode::Past : *md;
+        if (*md == Mode::Tense && tense() == Tense::Future) m = Mode::This;
         const int y = year_for(year_of(*st_.dct), static_cast<int>(*n), current, parts, m, Tense::Unknown, 0);
         return pad(y, 4) + "-" + code + std::to_string(*n);
     }

@@ -11,7 +11,7 @@ TenseGuesser::TenseGuesser(const Lexicon& lex) {
     not_past_ = lex.find_class("tense_not_past");
     clause_ = lex.find_class("tense_clause_boundary");
     passive_ = lex.find_class("tense_passive_auxiliary");
-    infinitive_passive_ = lex.find_class("tense_infinitive_passive");
+    nonpast_passive_ = lex.find_class("tense_nonpast_passive");
     to_ = lex.find_word("to");
     const int past_suffix = lex.find_class("tense_past_suffix");
     const int future_suffix = lex.find_class("tense_future_suffix");
@@ -35,8 +35,10 @@ Tense TenseGuesser::cue(const TokInfo* t, const Token* toks, std::string_view te
     if (future_to_ >= 0 && info.mask.test(future_to_) && k + 1 < n && t[k + 1].word == to_ && to_ >= 0)
         return Tense::Future;
     if (past_ >= 0 && info.mask.test(past_)) {
-        // "will be held": a participle; the modal before it says the tense
-        if (k > 0 && infinitive_passive_ >= 0 && t[k - 1].mask.test(infinitive_passive_)) return Tense::Unknown;
+        // "will be held": a participle; the modal before it says the tense. "expected to hit":
+        // an infinitive ("hit", "set", "put" are both).
+        if (k > 0 && nonpast_passive_ >= 0 && t[k - 1].mask.test(nonpast_passive_)) return Tense::Unknown;
+        if (k > 0 && to_ >= 0 && t[k - 1].word == to_) return Tense::Unknown;
         return Tense::Past;
     }
     if (!(info.flags & kWord) || (not_past_ >= 0 && info.mask.test(not_past_))) return Tense::Unknown;
