@@ -90,6 +90,13 @@ public:
         if (fn == "lastquarter") return last_quarter_fn();
         if (fn == "yearquarter") return need(1) ? year_quarter_fn(a[0]) : std::string{};
         if (fn == "nthweekday") return need(4) ? nth_weekday_fn(a[0], a[1], a[2], a[3]) : std::string{};
+        if (fn == "nthweek") {  // a month's Nth week: the ISO week of its Nth Thursday, as ISO counts weeks
+            if (!need(3)) return {};
+            const std::string thursday = nth_weekday_fn(a[0], "4", a[1], a[2]);
+            if (st_.failed || !st_.dct) return st_.failed ? std::string{} : "XXXX-WXX";
+            const auto d = parse_day(thursday);
+            return d ? format_at(*d, Unit::Week) : fail();
+        }
         if (fn == "month") return need(2) ? month_fn(a[0], a[1]) : std::string{};
         if (fn == "rday") return need(1) ? ref_month_day_fn(a[0]) : std::string{};
         if (fn == "mday") return need(2) ? month_day_near_fn(a[0], a[1]) : std::string{};
