@@ -26,6 +26,7 @@ struct NumberShape {
     bool grouped = false;  // "15,000"
     bool decimal = false;  // "1.5"
     bool clock = false;    // "9:30"
+    int after_separator = 0;  // digits after the first separator ("9.30" -> 2)
     std::string_view suffix;
 };
 
@@ -42,7 +43,9 @@ NumberShape read_number(std::string_view s) {
         else if (sep == '.') n.decimal = true;
         else n.clock = true;
         ++end_num;
+        const std::size_t group = end_num;
         while (end_num < s.size() && is_digit(s[end_num])) ++end_num;
+        if (n.after_separator == 0) n.after_separator = static_cast<int>(end_num - group);
     }
     n.suffix = s.substr(end_num);
     if (n.clock) return n;
@@ -88,7 +91,13 @@ void Matcher::scan(std::string_view text, const Token* toks, int n, ScannedSente
         for (int si : single_shapes_) {
             const ShapeClass& sc = p_.shapes[si];
             if (sc.kind == ShapeClass::Kind::Clock) {
-                if (ns.clock && ns.suffix.empty() && ns.digits >= 1 && ns.digits <= 2) info.mask.set(sc.cls);
+                // "9:30"; with `decimal`, also "9.30" (British style: hours, a dot, two digits of
+                // minutes); with a suffix class, the letters after it ("9:30pm", "9.30am")
+                const bool shape = (ns.clock || (sc.decimal && ns.decimal && !ns.grouped)) && ns.after_separator == 2 &&
+                                   ns.digits >= 1 && ns.digits <= 2;
+                const bool suffix = ns.suffix.empty() ? (sc.suffix_class < 0 || sc.suffix_optional)
+                                                      : (sc.suffix_class >= 0 && p_.lex.classes(suffix_word).test(sc.suffix_class));
+                if (shape && suffix) info.mask.set(sc.cls);
                 continue;
             }
             if (ns.clock || (ns.grouped && !sc.grouped) || (ns.decimal && !sc.decimal)) continue;

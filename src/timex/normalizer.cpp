@@ -392,7 +392,7 @@ private:
 
     std::string clock_fn(const std::string& h_s, const std::string& m_s, const std::string& ampm) {
         long long h = 0, mi = 0;
-        if (const auto colon = h_s.find(':'); colon != std::string::npos) {
+        if (const auto colon = h_s.find_first_of(":."); colon != std::string::npos) {  // "9:30", "9.30am"
             const auto hh = to_int(std::string_view(h_s).substr(0, colon));
             const auto mm = to_int(std::string_view(h_s).substr(colon + 1, 2));
             if (!hh || !mm) return fail();
@@ -411,8 +411,16 @@ private:
                 mi = *mm;
             }
         }
-        if (ampm == "pm" && h < 12) h += 12;
-        if (ampm == "am" && h == 12) h = 0;
+        // "9.30pm": the half of the day glued to the clock time
+        std::string half = ampm;
+        if (half.empty())
+            for (char c : h_s)
+                if (c == 'a' || c == 'A' || c == 'p' || c == 'P') {
+                    half = (c == 'p' || c == 'P') ? "pm" : "am";
+                    break;
+                }
+        if (half == "pm" && h < 12) h += 12;
+        if (half == "am" && h == 12) h = 0;
         if (h > 24 || mi > 59) return fail();
         return pad(h, 2) + ":" + pad(mi, 2);
     }
