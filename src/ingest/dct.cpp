@@ -158,10 +158,31 @@ private:
         pos_ = start;
         return std::nullopt;
     }
-    /// 2025-05-01 (maybe with T10:00...), 2025/05/01, 20250501.
+    /// 2025-05-01 (maybe with T10:00...), 2025/05/01, 20250501; 30.04.2025 (day first, as
+    /// Europe writes it with dots); 04/30/2025 or 30/04/2025 only when one of the two numbers
+    /// cannot be a month (04/05/2025 is April or May, so the date is left to inference).
     std::optional<Day> take_numeric_date() {
         const std::size_t start = pos_;
         const auto [y, n] = digits(8);
+        if ((n == 1 || n == 2) && (at(pos_) == '.' || at(pos_) == '/')) {
+            const char sep = s_[pos_++];
+            const auto [b, nb] = digits(2);
+            if (nb >= 1 && at(pos_) == sep) {
+                ++pos_;
+                const auto [year4, ny] = digits(4);
+                if (ny == 4 && !is_alnum(at(pos_))) {
+                    const int a = y;
+                    const bool day_first = sep == '.' || (a > 12 && b <= 12);
+                    const bool month_first = sep == '/' && b > 12 && a <= 12;
+                    if (day_first || month_first) {
+                        const int month = day_first ? b : a, day = day_first ? a : b;
+                        if (auto d = make_day(year4, static_cast<unsigned>(month), static_cast<unsigned>(day))) return d;
+                    }
+                }
+            }
+            pos_ = start;
+            return std::nullopt;
+        }
         if (n == 8) {
             if (auto d = make_day(y / 10000, static_cast<unsigned>(y / 100 % 100), static_cast<unsigned>(y % 100))) {
                 if (at(pos_) == 'T' && is_digit(at(pos_ + 1))) skip_iso_time();
