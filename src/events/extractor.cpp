@@ -818,6 +818,44 @@ void EventExtractor::Impl::participants(const SentenceView& v, const Candidate& 
     }
 }
 
+/// The time of timex `tx`, or the stretch it makes with the date next to it: "met from 11
+/// to 22 November" lasted from the first day to the last (value "2024-11-11/2024-11-22", as
+/// ISO 8601 writes an interval), "between 1990 and 1995" likewise.
+TimeValue range_from(const SentenceView& v, const Lexicon& lex, int tx) {
+    const Lexicon::Grammar& g = lex.grammar();
+    std::size_t first = v.size(), last = 0;
+    for (std::size_t i = 0; i < v.size(); ++i)
+        if (v.timex[i] == tx) first = std::min(first, i), last = i;
+    if (first >= v.size()) return v.a.timexes[tx].time;
+    // the date before ("from 11 to 22 November": the event took "22 November") or after
+    auto joined = [&](std::size_t a_last, std::size_t b_first, std::size_t a_first) {
+        if (b_first != a_last + 2 || !v.in(a_last + 1, g.range_joiner)) return false;
+        return !v.is(a_last + 1, "and") || (a_first > 0 && v.in(a_first - 1, g.range_and_opener));
+    };
+    int a = -1, b = -1;
+    if (last + 2 < v.size() && v.timex[last + 2] >= 0 && v.timex[last + 2] != tx && joined(last, last + 2, first)) {
+        a = tx;
+        b = v.timex[last + 2];
+    } else if (first >= 2 && v.timex[first - 2] >= 0 && v.timex[first - 2] != tx) {
+        std::size_t a_first = first - 2;
+        while (a_first > 0 && v.timex[a_first - 1] == v.timex[first - 2]) --a_first;
+        if (joined(first - 2, first, a_first)) {
+            a = v.timex[first - 2];
+            b = tx;
+        }
+    }
+    const TimeValue& own = v.a.timexes[tx].time;
+    if (a < 0) return own;
+    const Timex &ta = v.a.timexes[a], &tb = v.a.timexes[b];
+    const bool dates = (ta.type == TimexType::Date || ta.type == TimexType::Time) &&
+                       (tb.type == TimexType::Date || tb.type == TimexType::Time);
+    if (!dates || !ta.time.interval || !tb.time.interval || ta.time.interval->earliest > tb.time.interval->latest) return own;
+    TimeValue range;
+    range.value = ta.time.value + "/" + tb.time.value;
+    range.interval = TimeInterval{ta.time.interval->earliest, tb.time.interval->latest};
+    return range;
+}
+
 /// The date or time expression of the clause closest to the trigger of `c`, unless it is
 /// nearer to another event of the clause; -1 if none.
 int nearest_timex(const SentenceView& v, const Candidate& c, const std::vector<Candidate>& all, int clause) {
@@ -877,7 +915,7 @@ void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const
     }
     if (best >= 0) {
         ev.timex = static_cast<std::size_t>(best);
-        ev.time = v.a.timexes[best].time;
+        ev.time = range_from(v, lex, best);
         ev.time_source = "timex";
         return;
     }

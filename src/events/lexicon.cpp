@@ -184,7 +184,8 @@ Lexicon::Lexicon(const Resources& res) {
                        bit("pre-trigger"), bit("relative"),        bit("relative-preposition"),
                        bit("clause-opener"), bit("reporting"),     bit("self-reporting"),
                        bit("speech"),      bit("finite-auxiliary"), bit("not-content-start"),
-                       bit("circumstance"), bit("thing-ing")};
+                       bit("circumstance"), bit("thing-ing"),  bit("range-joiner"),
+                       bit("range-and-opener")};
 }
 
 const Measure* Lexicon::measure(const std::string& word, std::string_view kind) const {
