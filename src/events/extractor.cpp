@@ -44,10 +44,13 @@ int strength(EventStatus s) {
     return 0;
 }
 
+bool participle_after_comma(const SentenceView& v, const Candidate& c);
+
 /// "The factory shut down in 1994 and reopened in 1996": a verb after "and" whose label
-/// starts with itself shares the subject of the event before it ("The factory reopened").
+/// starts with itself shares the subject of the event before it ("The factory reopened");
+/// so does a participle clause ("The leaders spoke by phone, agreeing to a pause").
 void share_subject(const SentenceView& v, const Candidate& c, const EventMention& before, EventMention& ev) {
-    if (c.nominal || c.head == 0 || v.words[c.head - 1] != "and") return;
+    if (c.nominal || c.head == 0 || (v.words[c.head - 1] != "and" && !participle_after_comma(v, c))) return;
     const std::string_view trigger = v.a.text(ev.trigger), previous = v.a.text(before.trigger);
     if (ev.label.size() < trigger.size() || lower_ascii(ev.label.substr(0, trigger.size())) != lower_ascii(trigger)) return;
     const std::size_t at = before.label.find(previous);
@@ -1044,7 +1047,19 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
             }
             break;
         }
-        if (v.timex[end] >= 0) break;
+        if (v.timex[end] >= 0) {
+            // "a 30-day pause", "a three-year deal": a length that qualifies a noun of the
+            // object is part of it, not the event's time
+            const int tx = v.timex[end];
+            std::size_t after = end;
+            while (after < v.size() && v.timex[after] == tx) ++after;
+            const bool attributive = v.a.timexes[tx].type == TimexType::Duration && after < v.size() &&
+                                     v.clause[after] == clause && v.is_word(after) &&
+                                     !v.in(after, lex.grammar().label_stop) && !v.in(after, lex.grammar().preposition);
+            if (!attributive) break;
+            end = after;
+            continue;
+        }
         // "the assault on the capital", "sanctions on Iran": right after a noun trigger,
         // "on" brings what the event acts on, not a place or a time.
         const bool object_on = c.nominal && end == c.last && v.words[end] == "on";
