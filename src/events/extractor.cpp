@@ -873,6 +873,16 @@ int nearest_timex(const SentenceView& v, const Candidate& c, const std::vector<C
         std::size_t after = i;
         while (after < v.size() && v.timex[after] == tx) ++after;
         if (v.possessive(after)) continue;
+        // "the deadliest earthquake since 1960 (struck ...)": the year compared with, not the
+        // event's. A verb keeps a "since" after it or fronted: "has risen since 2020",
+        // "Since 2020, prices have risen" run from then.
+        std::size_t before = i;
+        while (before > 0 && v.timex[before - 1] == tx) --before;
+        if (before > 0 && v.is(before - 1, "since")) {
+            bool comma = false;
+            for (std::size_t k = after; k < c.head; ++k) comma = comma || v.words[k] == ",";
+            if (c.nominal || (after <= c.head && !comma)) continue;
+        }
         auto distance = [&](const Candidate& x) { return i < x.head ? x.head - i : (i >= x.last ? i - x.last + 1 : 0); };
         const std::size_t d = distance(c);
         // "signed in 1994 and ratified in 1996": a date as near to two events belongs to

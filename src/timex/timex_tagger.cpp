@@ -16,7 +16,17 @@ struct TimexTagger::Impl {
     timex::Program program;
     timex::Matcher matcher;
     timex::TenseGuesser tense;
-    explicit Impl(const Resources& res) : program(timex::compile_program(res)), matcher(program), tense(program.lex) {}
+    int reporting = -1, on = -1;  // "said on Saturday": the class before, and "on" between
+    explicit Impl(const Resources& res) : program(timex::compile_program(res)), matcher(program), tense(program.lex) {
+        reporting = program.lex.find_class("reporting_verb");
+        on = program.lex.find_word("on");
+    }
+    /// The expression starting at token b is the day a source spoke ("said on Saturday").
+    bool after_reporting_verb(const timex::TokInfo* infos, int b) const {
+        int k = b - 1;
+        if (k >= 0 && on >= 0 && infos[k].word == on) --k;
+        return k >= 0 && reporting >= 0 && infos[k].mask.test(reporting);
+    }
 };
 
 TimexTagger::TimexTagger(const Resources& res) : impl_(std::make_unique<Impl>(res)) {}
@@ -124,7 +134,9 @@ void TimexTagger::tag(DocumentAnalysis& a) const {
                     if (r.clip == Rule::Clip::Past && iv.latest > *a.doc.dct) iv.latest = std::max(iv.earliest, *a.doc.dct);
                     if (r.clip == Rule::Clip::Future && iv.earliest < *a.doc.dct) iv.earliest = std::min(iv.latest, *a.doc.dct);
                 }
-                if (t.time.interval && t.time.value != "PRESENT_REF")
+                // "..., the ministry said on Saturday. The quake hit at 11:11 p.m.": the day a
+                // source spoke is not the day the story is at.
+                if (t.time.interval && t.time.value != "PRESENT_REF" && !impl.after_reporting_verb(infos, m.begin))
                     ref.mention(t.time.interval->earliest, t.time.interval->days());
                 // The quarter a text reports on has ended by its date, or is told in the past (a
                 // fiscal one: "reported fourth-quarter earnings" in October): "a fourth-quarter
