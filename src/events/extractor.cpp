@@ -63,11 +63,18 @@ void share_subject(const SentenceView& v, const Candidate& c, const EventMention
 /// The last single-day date sentence v names, else `before` (the last one the article
 /// named before it): kept up sentence by sentence, so finding the day a story tells of
 /// costs no look back over the document.
-const Timex* last_day_named(const SentenceView& v, const Timex* before) {
-    const auto [first, end] = events::items_of_sentence(v.a.timexes, v.index);
-    for (std::size_t k = end; k > first; --k) {
-        const Timex& t = v.a.timexes[k - 1];
-        if (t.type == TimexType::Date && t.time.interval && t.time.interval->days() == 1) return &t;
+const Timex* last_day_named(const SentenceView& v, const Lexicon& lex, const Timex* before) {
+    // Token by token from the end; a day a source spoke ("the ministry said on Saturday")
+    // is not the day the story tells of.
+    for (std::size_t i = v.size(); i > 0; --i) {
+        const int tx = v.timex[i - 1];
+        if (tx < 0 || (i >= 2 && v.timex[i - 2] == tx)) continue;  // the expression's first token
+        const Timex& t = v.a.timexes[tx];
+        if (t.type != TimexType::Date || !t.time.interval || t.time.interval->days() != 1) continue;
+        std::size_t k = i - 1;
+        if (k > 0 && v.is(k - 1, "on")) --k;
+        if (k > 0 && v.in(k - 1, lex.grammar().speech)) continue;
+        return &t;
     }
     return before;
 }
@@ -641,7 +648,7 @@ void EventExtractor::Impl::sentence(DocumentAnalysis& a, std::size_t s, std::vec
         }
     }
     recent_countries = countries_before(v, v.size(), std::move(recent_countries));
-    last_day = last_day_named(v, last_day);
+    last_day = last_day_named(v, lex, last_day);
     events::extract_claims(a, v, lex);
 }
 
