@@ -866,9 +866,21 @@ TimeValue range_from(const SentenceView& v, const Lexicon& lex, int tx) {
     return range;
 }
 
+/// The date starting at token `first` is the one something is compared with: "down from 303
+/// in 2019", "higher than in 2020", "compared with a year earlier".
+bool compared_date(const SentenceView& v, const Lexicon& lex, std::size_t first) {
+    const Lexicon::Grammar& g = lex.grammar();
+    for (std::size_t k = first; k > 0 && first - k < 6 && v.clause[k - 1] == v.clause[first]; --k) {
+        if (v.words[k - 1] == "," || v.timex[k - 1] >= 0) return false;
+        if (v.in(k - 1, g.comparison)) return true;
+        if (k >= 2 && lex.in_class(g.comparison_pair, v.words[k - 2] + "_" + v.words[k - 1])) return true;
+    }
+    return false;
+}
+
 /// The date or time expression of the clause closest to the trigger of `c`, unless it is
 /// nearer to another event of the clause; -1 if none.
-int nearest_timex(const SentenceView& v, const Candidate& c, const std::vector<Candidate>& all, int clause) {
+int nearest_timex(const SentenceView& v, const Lexicon& lex, const Candidate& c, const std::vector<Candidate>& all, int clause) {
     int best = -1;
     std::size_t best_distance = 0;
     for (std::size_t i = 0; i < v.size(); ++i) {
@@ -885,6 +897,7 @@ int nearest_timex(const SentenceView& v, const Candidate& c, const std::vector<C
         // "Since 2020, prices have risen" run from then.
         std::size_t before = i;
         while (before > 0 && v.timex[before - 1] == tx) --before;
+        if (compared_date(v, lex, before)) continue;
         if (before > 0 && v.is(before - 1, "since")) {
             bool comma = false;
             for (std::size_t k = after; k < c.head; ++k) comma = comma || v.words[k] == ",";
@@ -912,14 +925,14 @@ void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const
         ev.duration = v.a.timexes[c.duration_timex].time.value;
         ev.anchor_type = c.anchor_type;
     }
-    int best = nearest_timex(v, c, all, clause);
+    int best = nearest_timex(v, lex, c, all, clause);
     // "signed during Putin's visit last year": an event dated by the event it happened during.
     for (std::size_t k = 0; best < 0 && k < all.size(); ++k) {
         const Candidate& x = all[k];
         if (&x == &c || x.head < c.last || x.head > c.last + 6) continue;
         for (std::size_t i = c.last; i < x.head; ++i)
             if (v.words[i] == "during") {
-                best = nearest_timex(v, x, all, clause);
+                best = nearest_timex(v, lex, x, all, clause);
                 break;
             }
     }
