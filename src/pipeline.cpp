@@ -132,6 +132,8 @@ Story Pipeline::merge(std::vector<PartRecord> records, const BuildOptions& opt) 
         DocumentAnalysis& a = docs[redo[k]];
         Document doc = std::move(a.doc);
         doc.dct = inferred[redo[k]];
+        // "KYIV, March 15 (Reuters) -": that day, in the year nearest the borrowed date
+        if (doc.dct_month_day) doc.dct = nearest_month_day(*doc.dct, *doc.dct_month_day);
         doc.dct_source = DctSource::Inferred;
         a = analyse(std::move(doc));
         slim(a);

@@ -39,6 +39,39 @@ TEST_CASE("examples: datelines", "[ingest]") {
     }
 }
 
+TEST_CASE("examples: wire datelines", "[ingest]") {
+    for (const Record& row : examples("wire_datelines.tsv")) {
+        const std::string line(row[0]), expected(row[1]);
+        INFO("wire_datelines.tsv line " << row.line << ": " << line);
+        const Document d = parse("x.txt", "Bridge Talks Resume\n\n" + line + "\n");
+        bool line_kept = false;
+        for (const Paragraph& p : d.paragraphs) line_kept = line_kept || span_text(d, p) == line;
+        CHECK(line_kept);
+        if (expected == "-") {
+            CHECK_FALSE(d.dct);
+            CHECK_FALSE(d.dct_month_day);
+        } else if (expected.size() == 5) {
+            CHECK_FALSE(d.dct);
+            REQUIRE(d.dct_month_day);
+            CHECK(d.dct_month_day->month == static_cast<unsigned>(std::stoi(expected.substr(0, 2))));
+            CHECK(d.dct_month_day->day == static_cast<unsigned>(std::stoi(expected.substr(3))));
+        } else {
+            REQUIRE(d.dct);
+            CHECK(format_day(*d.dct) == expected);
+            CHECK(d.dct_source == DctSource::Text);
+        }
+    }
+}
+
+TEST_CASE("a wire dateline's day takes the year of the documents like it", "[ingest]") {
+    // "KYIV, March 15 (Reuters) -" has no year: the DCT inferred from a report of the same
+    // news is moved to March 15 of the year nearest it, across a new year too.
+    CHECK(format_day(nearest_month_day(*parse_day("2025-03-17"), MonthDay{3, 15})) == "2025-03-15");
+    CHECK(format_day(nearest_month_day(*parse_day("2025-01-02"), MonthDay{12, 30})) == "2024-12-30");
+    CHECK(format_day(nearest_month_day(*parse_day("2024-12-30"), MonthDay{1, 2})) == "2025-01-02");
+    CHECK(format_day(nearest_month_day(*parse_day("2025-03-01"), MonthDay{2, 29})) == "2024-02-29");
+}
+
 TEST_CASE("examples: boilerplate, interface text and captions", "[ingest]") {
     const ingest::Rules& rules = ingest::rules_for(Resources::embedded());
     for (const Record& row : examples("boilerplate.tsv")) {

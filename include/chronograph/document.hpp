@@ -29,6 +29,12 @@ struct Paragraph {
     bool heading = false;      // title or headline line
 };
 
+/// A day of the year without its year: a wire dateline's "March 15".
+struct MonthDay {
+    unsigned month = 0, day = 0;
+    friend bool operator==(const MonthDay&, const MonthDay&) = default;
+};
+
 struct Document {
     std::string path;   // as given by the user
     std::string title;  // first heading, HTML <title>, TimeML <TITLE>; may be empty
@@ -39,6 +45,9 @@ struct Document {
     std::string text;
     std::optional<Day> dct;
     DctSource dct_source = DctSource::None;
+    /// A wire dateline without a year ("KYIV, March 15 (Reuters) -"): when the DCT is
+    /// inferred from the other documents, it is this day of the year nearest to theirs.
+    std::optional<MonthDay> dct_month_day;
     /// Body blocks in text order. Text outside every paragraph (the "date ..." prefix,
     /// blank lines) is not analysed.
     std::vector<Paragraph> paragraphs;
@@ -48,6 +57,10 @@ struct Document {
     /// TimeML only: the original file bytes.
     std::string raw;
 };
+
+/// The day `md` of the year nearest to `near` (of near's year, the one before or after;
+/// 29 February only in a leap year).
+Day nearest_month_day(Day near, MonthDay md);
 
 const char* to_string(DocFormat f);
 const char* to_string(DctSource s);

@@ -107,6 +107,7 @@ std::string to_json_line(const PartRecord& r) {
                     {"text", d.text},
                     {"dct", d.dct ? json(format_day(*d.dct)) : json(nullptr)},
                     {"dct_source", to_string(d.dct_source)},
+                    {"dct_month_day", d.dct_month_day ? json::array({d.dct_month_day->month, d.dct_month_day->day}) : json(nullptr)},
                     {"paragraphs", std::move(paragraphs)}};
         json sentences = json::array();
         for (const Sentence& s : a.sentences) sentences.push_back({s.span.start, s.span.end, s.paragraph, s.caption, s.heading});
@@ -171,6 +172,11 @@ PartRecord from_json_line(std::string_view line) {
         if (!d.at("dct").is_null()) a.doc.dct = parse_day(d["dct"].get<std::string>());
         a.doc.dct_source = enum_of<DctSource>(d.at("dct_source"), {DctSource::Flag, DctSource::Text, DctSource::Metadata,
                                                                    DctSource::Inferred, DctSource::None});
+        if (d.contains("dct_month_day") && !d["dct_month_day"].is_null()) {
+            const std::size_t month = index_of(d["dct_month_day"].at(0)), day = index_of(d["dct_month_day"].at(1));
+            if (month < 1 || month > 12 || day < 1 || day > 31) throw std::runtime_error("dct_month_day out of range");
+            a.doc.dct_month_day = MonthDay{static_cast<unsigned>(month), static_cast<unsigned>(day)};
+        }
         for (const json& p : d.at("paragraphs"))
             a.doc.paragraphs.push_back({span_of(p), p.at(2), p.at(3), p.at(4), p.at(5)});
         for (const json& s : j.at("sentences")) {

@@ -50,6 +50,51 @@ public:
         return DateMatch{*day, end, std::move(label)};
     }
 
+    /// A wire service's dateline opening a paragraph: "KYIV, March 15 (Reuters) - ...",
+    /// "NEW DELHI, June 4, 2024 (AP) — ...": a place of capitalized words, a comma, a month
+    /// and a day (maybe a year), maybe an agency in parentheses, then a dash.
+    struct Wire {
+        unsigned month = 0, day = 0;
+        std::optional<int> year;
+    };
+    std::optional<Wire> scan_wire() {
+        constexpr std::size_t kMaxPlace = 60, kMaxAgency = 40;
+        if (!(at(0) >= 'A' && at(0) <= 'Z')) return std::nullopt;
+        for (std::size_t p = 1; p < kMaxPlace && p < s_.size(); ++p) {
+            if (is_digit(at(p)) || at(p) == '\n' || at(p) == '(') return std::nullopt;
+            if (at(p) != ',') continue;
+            pos_ = p + 1;
+            skip_space();
+            const auto m = take_month();
+            if (!m) continue;
+            skip_space();
+            const auto d = take_day_of_month();
+            if (!d) return std::nullopt;
+            Wire w{*m, *d, std::nullopt};
+            const std::size_t after_day = pos_;
+            skip_space();
+            if (at(pos_) == ',') {
+                ++pos_;
+                skip_space();
+                w.year = take_year();
+                if (!w.year) pos_ = after_day;
+            }
+            skip_space();
+            if (at(pos_) == '(') {
+                const std::size_t close = s_.find(')', pos_);
+                if (close == std::string_view::npos || close - pos_ > kMaxAgency) return std::nullopt;
+                pos_ = close + 1;
+                skip_space();
+            }
+            const bool dash = at(pos_) == '-' || s_.compare(pos_, 3, "\xE2\x80\x93") == 0 || s_.compare(pos_, 3, "\xE2\x80\x94") == 0;
+            if (!dash) return std::nullopt;
+            if (w.year && !make_day(*w.year, w.month, w.day)) return std::nullopt;
+            if (!w.year && !make_day(2000, w.month, w.day)) return std::nullopt;  // a leap year: 29 February stays
+            return w;
+        }
+        return std::nullopt;
+    }
+
 private:
     std::string_view s_;
     const DateWords& w_;
@@ -362,6 +407,12 @@ TextDates take_text_dates(std::string_view text, std::vector<Block>& blocks, con
             }
             continue;
         }
+        // "KYIV, March 15 (Reuters) - Russian drones ...": a wire dateline opening a paragraph
+        if (may_lead && !out.wire && !out.wire_month_day)
+            if (const auto w = DatelineScanner(line, words).scan_wire()) {
+                if (w->year) out.wire = make_day(*w->year, w->month, w->day);
+                else out.wire_month_day = MonthDay{w->month, w->day};
+            }
         // "date 2025-05-01 North Korea and ...": a labelled date starting the text (maybe
         // under a headline).
         if (!may_lead) continue;

@@ -247,6 +247,8 @@ std::optional<Day> parse_date_value(std::string_view value, const DateWords& wor
 struct TextDates {
     std::optional<Day> leading;   // a labelled date opening one of the first blocks
     std::optional<Day> dateline;  // a dateline line near the top
+    std::optional<Day> wire;      // a wire dateline opening a paragraph, with its year
+    std::optional<MonthDay> wire_month_day;  // ... without it ("KYIV, March 15 (Reuters) -")
 };
 TextDates take_text_dates(std::string_view text, std::vector<Block>& blocks, const DateWords& words);
 

@@ -95,7 +95,11 @@ void finish(ReadState& st, const Rules& rules, const ReadOptions& opt) {
     } else if (dates.dateline) {
         doc.dct = dates.dateline;
         doc.dct_source = DctSource::Text;
+    } else if (dates.wire) {
+        doc.dct = dates.wire;
+        doc.dct_source = DctSource::Text;
     }
+    if (!doc.dct && dates.wire_month_day) doc.dct_month_day = dates.wire_month_day;
 }
 
 }  // namespace

@@ -34,6 +34,18 @@ std::optional<Day> parse_day(std::string_view s) {
     return Day{ymd};
 }
 
+Day nearest_month_day(Day near, MonthDay md) {
+    const int y = static_cast<int>(date::year_month_day{near}.year());
+    std::optional<Day> best;
+    for (int year : {y - 1, y, y + 1}) {
+        const date::year_month_day ymd{date::year{year}, date::month{md.month}, date::day{md.day}};
+        if (!ymd.ok()) continue;
+        const Day d{ymd};
+        if (!best || (d > near ? d - near : near - d) < (*best > near ? *best - near : near - *best)) best = d;
+    }
+    return best.value_or(near);
+}
+
 const char* to_string(DocFormat f) {
     switch (f) {
         case DocFormat::Text: return "text";

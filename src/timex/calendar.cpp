@@ -199,6 +199,8 @@ std::optional<TimeInterval> interval_of(std::string_view v, std::string_view mod
                 const year_month_day ymd{year{y}, month{static_cast<unsigned>(a)}, day{static_cast<unsigned>(b)}};
                 if (!ymd.ok()) return std::nullopt;
                 t = TimeInterval{Day{ymd}, Day{ymd}};
+                // a night ("Friday night", "overnight") runs into the small hours of the next day
+                if (v.size() >= 13 && v.substr(v.size() - 3) == "TNI") t->latest += days{1};
             }
         } else if (rest.size() >= 3 && rest[1] == 'W' && digits(rest, 2, 2, a) && a >= 1 && a <= 53) {
             const Day mon = iso_week_start(y, a);
