@@ -1104,6 +1104,17 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
     const std::size_t with_pronoun = start;
     if (start < c.head && v.in(start, lex.grammar().pronoun)) ++start;  // "it had sent": named below
     std::string text = v.surface(start, end, clause);
+    // "Ukraine's air force said it had shot down 112 drones": the speaker is the subject;
+    // the verb of saying and its pronoun go ("Ukraine's air force had shot down 112 drones").
+    for (std::size_t k = start + 1; subject && k + 1 < c.head; ++k) {
+        if (!v.in(k, lex.grammar().speech)) continue;
+        std::size_t p = k + 1;
+        while (p < c.head && (v.timex[p] >= 0 || v.is(p, "on"))) ++p;  // "said on Saturday it had ..."
+        if (v.is(p, "that")) ++p;
+        if (p < c.head && v.in(p, lex.grammar().pronoun) && !v.is(p, "that") && !v.is(p, "which") && !v.is(p, "who"))
+            text = v.surface(start, k, clause) + " " + v.surface(p + 1, end, clause);
+        break;
+    }
     if (!subject) {
         // A clause without a subject of its own: the actors' names, or the noun a relative
         // clause hangs on ("The kilometre-long ... bridge, which is expected to take ...").
