@@ -27,6 +27,7 @@ struct Candidate {
     std::string lemma;
     std::string type;
     bool nominal = false;       // named by a noun ("the visit") rather than a verb
+    bool object_noun = false;   // a noun that is its clause verb's object and took its type from the subject
     int duration_timex = -1;    // "take 18 months": the duration
     std::string anchor_type;
 };
@@ -116,9 +117,14 @@ bool participle_after_comma(const SentenceView& v, const Candidate& c) {
     return c.head > 0 && v.words[c.head - 1] == "," && w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
 }
 
+/// What a by-subject trigger meant where the text said (lemma -> type): "workers extended
+/// their strike" makes every bare "the strike" of that article a labour strike, one sense
+/// per discourse.
+using Senses = std::map<std::string, std::string>;
+
 class SentenceRules {
 public:
-    SentenceRules(const Lexicon& lex, const SentenceView& v) : lex_(lex), v_(v) {
+    SentenceRules(const Lexicon& lex, const SentenceView& v, Senses& senses) : lex_(lex), v_(v), senses_(&senses) {
         matches_.resize(v.size());
         for (std::size_t i = 0; i < v.size(); ++i) {
             if (!v.is_word(i) || v.entity[i] >= 0) continue;
@@ -277,8 +283,39 @@ public:
     std::string type_at(std::size_t i, int c) const {
         const events::Trigger& t = *matches_[i]->trigger;
         if (t.role == Role::BySubject)
-            if (const std::string* ty = nominal_use(i) ? modifier_class(i, c) : subject_class(i, c)) return *ty;
+            if (const std::string* ty = by_subject_type(i, c)) return *ty;
         return t.type;
+    }
+
+    /// A by-subject trigger's type from its sentence: a verb's subject; a noun's modifier
+    /// ("a teachers' strike"), or as an object ("workers extended their strike") its clause's
+    /// subject. Remembered for the document; where the sentence says nothing, what the
+    /// document said before ("The strike began on Sept. 13").
+    const std::string* by_subject_type(std::size_t i, int c, bool* from_clause_subject = nullptr) const {
+        const events::Trigger& t = *matches_[i]->trigger;
+        const std::string* ty = nullptr;
+        if (!nominal_use(i)) {
+            ty = subject_class(i, c);
+        } else if (!(ty = modifier_class(i, c)) && object_position(i, c)) {
+            ty = subject_class(i, c);
+            if (from_clause_subject) *from_clause_subject = ty != nullptr;
+        }
+        if (ty) {
+            (*senses_)[t.lemma] = *ty;
+            return ty;
+        }
+        const auto it = senses_->find(t.lemma);
+        return it != senses_->end() ? &it->second : nullptr;
+    }
+
+    /// The noun at i is a verb's object, not a preposition's ("extending a six-week strike",
+    /// not "killed in a missile strike"): no preposition in the few words before it.
+    bool object_position(std::size_t i, int c) const {
+        for (std::size_t k = i; k > 0 && i - k < 5 && v_.clause[k - 1] == c; --k) {
+            if (v_.in(k - 1, lex_.grammar().preposition)) return false;
+            if (v_.words[k - 1] == ",") return true;
+        }
+        return true;
     }
 
     /// A by-subject noun's type comes from the words right before it ("a teachers' strike",
@@ -304,9 +341,12 @@ public:
         }
         std::size_t from = i;
         while (from > 0 && i - from < 14 && v_.clause[from - 1] == c) --from;
-        // "Workers voted to accept the offer and end their strike": the subject of the
-        // clause before.
-        if (from > 0 && (v_.is(from, "and") || v_.is(from, "or")) && !v_.clauses[v_.clause[from - 1]].embedded) {
+        // "Workers voted to accept the offer and end their strike", "Workers rejected the
+        // offer, extending their strike": the subject of the clause before.
+        const std::size_t opener = v_.is(from, ",") ? from + 1 : from;
+        const bool participle = from > 0 && opener < i && (opener > from || v_.is(from - 1, ",")) &&
+                                v_.words[opener].size() > 4 && v_.words[opener].compare(v_.words[opener].size() - 3, 3, "ing") == 0;
+        if (from > 0 && (v_.is(from, "and") || v_.is(from, "or") || participle) && !v_.clauses[v_.clause[from - 1]].embedded) {
             const int before = v_.clause[from - 1];
             while (from > 0 && i - from < 16 && v_.clause[from - 1] == before) --from;
         }
@@ -444,7 +484,7 @@ public:
                 case Role::BySubject: {
                     // "A magnitude 7.8 earthquake struck": the subject says what kind of event.
                     cand.nominal = nominal_use(i);
-                    if (const std::string* ty = cand.nominal ? modifier_class(i, c) : subject_class(i, c)) cand.type = *ty;
+                    if (const std::string* ty = by_subject_type(i, c, &cand.object_noun)) cand.type = *ty;
                     if (cand.nominal) {
                         if (!noun_fallback) noun_fallback = cand;
                         continue;
@@ -500,6 +540,7 @@ public:
 private:
     const Lexicon& lex_;
     const SentenceView& v_;
+    Senses* senses_;  // the document's, updated as sentences say
     std::vector<std::optional<TriggerMatch>> matches_;
 };
 
@@ -511,7 +552,7 @@ struct EventExtractor::Impl {
 
     /// `last_day`: the last single-day date named before sentence s (updated to s's).
     void sentence(DocumentAnalysis& a, std::size_t s, std::vector<std::size_t>& recent_countries,
-                  const Timex*& last_day) const;
+                  const Timex*& last_day, Senses& senses) const;
     EventStatus status(const SentenceView& v, const Candidate& c, int clause, bool attributed) const;
     void participants(const SentenceView& v, const Candidate& c, int clause, const std::set<std::size_t>& sources,
                       const std::vector<std::size_t>& recent_countries, EventMention& ev) const;
@@ -531,7 +572,8 @@ void EventExtractor::extract(DocumentAnalysis& a) const {
     a.claims.clear();
     std::vector<std::size_t> recent_countries;  // entity indices, most recent last
     const Timex* last_day = nullptr;
-    for (std::size_t s = 0; s < a.sentences.size(); ++s) impl_->sentence(a, s, recent_countries, last_day);
+    Senses senses;
+    for (std::size_t s = 0; s < a.sentences.size(); ++s) impl_->sentence(a, s, recent_countries, last_day, senses);
 }
 
 namespace {
@@ -584,9 +626,9 @@ std::vector<std::size_t> salient_countries(const SentenceView& v, std::size_t up
 }  // namespace
 
 void EventExtractor::Impl::sentence(DocumentAnalysis& a, std::size_t s, std::vector<std::size_t>& recent_countries,
-                                    const Timex*& last_day) const {
+                                    const Timex*& last_day, Senses& senses) const {
     const SentenceView v(a, s, lex);
-    const SentenceRules rules(lex, v);
+    const SentenceRules rules(lex, v, senses);
     const std::set<std::size_t> sources = sources_of(v);
     bool attributed = !sources.empty();
     for (const auto& c : v.clauses) attributed = attributed || c.attribution;
@@ -899,9 +941,18 @@ int nearest_timex(const SentenceView& v, const Lexicon& lex, const Candidate& c,
         while (before > 0 && v.timex[before - 1] == tx) --before;
         if (compared_date(v, lex, before)) continue;
         if (before > 0 && v.is(before - 1, "since")) {
-            bool comma = false;
-            for (std::size_t k = after; k < c.head; ++k) comma = comma || v.words[k] == ",";
-            if (c.nominal || (after <= c.head && !comma)) continue;
+            // after a noun ("earthquake since 1960 struck"), not opening the sentence or a
+            // clause ("Since 1985 _ when ... _ 200 soldiers have been killed")
+            // ... and only after a superlative: "14 killings since 1993" counts from then
+            bool superlative = false;
+            const std::size_t noun = c.nominal ? c.head : before - 1;
+            for (std::size_t k = noun; k > 0 && noun - k < 4; --k) {
+                const std::string& w = v.words[k - 1];
+                superlative = superlative || v.in(k - 1, lex.grammar().superlative) ||
+                              (w.size() > 5 && w.compare(w.size() - 4, 4, "iest") == 0);
+            }
+            const bool in_phrase = before >= 2 && v.is_word(before - 2) && !v.in(before - 2, lex.grammar().clause_opener);
+            if (superlative && (c.nominal || (after <= c.head && in_phrase))) continue;
         }
         auto distance = [&](const Candidate& x) { return i < x.head ? x.head - i : (i >= x.last ? i - x.last + 1 : 0); };
         const std::size_t d = distance(c);
@@ -1086,7 +1137,7 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
             const bool attributive = v.a.timexes[tx].type == TimexType::Duration && after < v.size() &&
                                      v.clause[after] == clause && v.is_word(after) &&
                                      !v.in(after, lex.grammar().label_stop) && !v.in(after, lex.grammar().preposition);
-            if (!attributive) break;
+            if (!attributive || after >= c.last + 8) break;  // not "... of a 10-year" cut short
             end = after;
             continue;
         }
@@ -1101,6 +1152,16 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
         ++end;
     }
     while (end > c.last && v.in(end - 1, lex.grammar().label_trim)) --end;
+    // "The machinists extended their six-week strike": a bare event noun as the object of
+    // its clause's verb is told by the whole clause, not by "Strike" alone.
+    if (c.object_noun && !subject && end <= c.last + 1) {
+        std::size_t first = c.head;
+        while (first > 0 && v.clause[first - 1] == clause && v.words[first - 1] != "," && c.head - first < 10) --first;
+        if (!v.in(first, lex.grammar().preposition) && !v.in(first, lex.grammar().pronoun)) {
+            start = first;
+            subject = true;
+        }
+    }
     const std::size_t with_pronoun = start;
     if (start < c.head && v.in(start, lex.grammar().pronoun)) ++start;  // "it had sent": named below
     std::string text = v.surface(start, end, clause);
@@ -1111,8 +1172,12 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
         std::size_t p = k + 1;
         while (p < c.head && (v.timex[p] >= 0 || v.is(p, "on"))) ++p;  // "said on Saturday it had ..."
         if (v.is(p, "that")) ++p;
-        if (p < c.head && v.in(p, lex.grammar().pronoun) && !v.is(p, "that") && !v.is(p, "which") && !v.is(p, "who"))
-            text = v.surface(start, k, clause) + " " + v.surface(p + 1, end, clause);
+        std::size_t speaker_end = k;  // "the Council has said it will": "the Council will"
+        while (speaker_end > start + 1 && v.in(speaker_end - 1, lex.grammar().auxiliary)) --speaker_end;
+        const bool contracted = p + 1 < v.size() && !v.words[p + 1].empty() && v.words[p + 1][0] == '\'';  // "it's"
+        if (p < c.head && v.in(p, lex.grammar().pronoun) && !v.is(p, "that") && !v.is(p, "which") && !v.is(p, "who") &&
+            !contracted)
+            text = v.surface(start, speaker_end, clause) + " " + v.surface(p + 1, end, clause);
         break;
     }
     if (!subject) {
