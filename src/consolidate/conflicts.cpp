@@ -30,6 +30,31 @@ std::string sentence_text(const DocumentAnalysis& d, std::size_t s) {
     return s < d.sentences.size() ? std::string(d.text(d.sentences[s].span)) : std::string();
 }
 
+bool same_number(double a, double b) { return std::abs(a - b) <= kSameNumber * std::max(std::abs(a), std::abs(b)); }
+
+/// A toll that rises report after report ("820 dead" on Saturday, "2,012" on Sunday, "2,900"
+/// on Monday) is the news updating itself, not sources disagreeing: deaths or casualties,
+/// one number per publication date, never lower in a later report.
+bool rising_toll(const std::string& about, const std::vector<std::pair<std::size_t, const Claim*>>& claims,
+                 const std::vector<DocumentAnalysis>& docs) {
+    if (about.rfind("deaths", 0) != 0 && about.rfind("casualties", 0) != 0) return false;
+    std::vector<std::pair<Day, double>> by_date;
+    for (const auto& [d, cl] : claims) {
+        if (!docs[d].doc.dct) return false;
+        by_date.push_back({*docs[d].doc.dct, cl->value});
+    }
+    std::sort(by_date.begin(), by_date.end());
+    bool later = false;
+    for (std::size_t k = 1; k < by_date.size(); ++k) {
+        const auto& [day0, v0] = by_date[k - 1];
+        const auto& [day1, v1] = by_date[k];
+        if (day1 == day0 && !same_number(v0, v1)) return false;  // one day, two tolls: a disagreement
+        if (day1 != day0) later = true;
+        if (v1 < v0 && !same_number(v0, v1)) return false;
+    }
+    return later;
+}
+
 /// Adds a claim unless the same document already claims the same value.
 void add_claim(Conflict& c, std::set<std::pair<std::string, DocId>>& seen, ClaimRef claim) {
     if (!seen.emplace(claim.value, claim.doc).second) return;
@@ -86,12 +111,10 @@ std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, 
         std::vector<double> values;
         for (const auto& [d, cl] : claims) {
             // (the value by init-capture: clang 14 cannot capture a structured binding)
-            const bool known = std::any_of(values.begin(), values.end(), [value = cl->value](double v) {
-                return std::abs(v - value) <= kSameNumber * std::max(std::abs(v), std::abs(value));
-            });
+            const bool known = std::any_of(values.begin(), values.end(), [value = cl->value](double v) { return same_number(v, value); });
             if (!known) values.push_back(cl->value);
         }
-        if (values.size() < 2) continue;
+        if (values.size() < 2 || rising_toll(about, claims, docs)) continue;
         Conflict conflict;
         std::set<std::pair<std::string, DocId>> seen;
         conflict.about = about;
