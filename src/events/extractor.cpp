@@ -172,8 +172,11 @@ public:
     /// event. Headings are often in title case, so there capitals say nothing.
     bool in_name(std::size_t i) const {
         if (i == 0 || v_.a.sentences[v_.index].heading) return false;
-        return v_.token(i).is(kCapitalized) && !v_.token(i).is(kAllCaps) && v_.is_word(i - 1) &&
-               v_.token(i - 1).is(kCapitalized);
+        if (!v_.token(i).is(kCapitalized) || v_.token(i).is(kAllCaps)) return false;
+        // "Activision Blizzard"; a capitalized word with a possessive mid-sentence is a name
+        // too ("shares of Rally's rose"; but "Hurricane Hugo" names its event)
+        const bool after_name = v_.is_word(i - 1) && v_.token(i - 1).is(kCapitalized);
+        return after_name || v_.possessive(i + 1);
     }
 
     /// "the visit", "Putin's visit", "border travel": the trigger is used as a noun.
@@ -289,8 +292,8 @@ public:
 
     /// A by-subject trigger's type from its sentence: a verb's subject; a noun's modifier
     /// ("a teachers' strike"), or as an object ("workers extended their strike") its clause's
-    /// subject. Remembered for the document; where the sentence says nothing, what the
-    /// document said before ("The strike began on Sept. 13").
+    /// subject. A noun's is remembered for the document; where the sentence says nothing of
+    /// a noun, what the document said before ("The strike began on Sept. 13").
     const std::string* by_subject_type(std::size_t i, int c, bool* from_clause_subject = nullptr) const {
         const events::Trigger& t = *matches_[i]->trigger;
         const std::string* ty = nullptr;
@@ -300,6 +303,8 @@ public:
             ty = subject_class(i, c);
             if (from_clause_subject) *from_clause_subject = ty != nullptr;
         }
+        // Remembered for nouns only: "shares rallied" says nothing of "held a rally".
+        if (!nominal_use(i)) return ty;
         if (ty) {
             (*senses_)[t.lemma] = *ty;
             return ty;
