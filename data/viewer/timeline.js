@@ -342,8 +342,10 @@
     ticks().forEach(function (t) {
       if (t.x < PLOT_X0 - 1 || t.x > PLOT_X0 + W + 1) return;
       grid.appendChild(sv("line", { x1: t.x, y1: AXIS_Y, x2: t.x, y2: bottom, stroke: "#dadde2", "stroke-width": 0.7 }));
-      grid.appendChild(sv("text", { x: t.x, y: AXIS_Y - 6, "class": "tick" }, t.label));
-      if (t.context) grid.appendChild(sv("text", { x: t.x, y: AXIS_Y - 19, "class": "tick-year" }, t.context));
+      // a tick at the start of the axis is written rightwards, not cut by the lane labels
+      var anchor = t.x - PLOT_X0 < 24 ? "start" : "middle";
+      grid.appendChild(sv("text", { x: t.x, y: AXIS_Y - 6, "class": "tick", style: "text-anchor:" + anchor }, t.label));
+      if (t.context) grid.appendChild(sv("text", { x: t.x, y: AXIS_Y - 19, "class": "tick-year", style: "text-anchor:" + anchor }, t.context));
     });
     if (D.lanes.length) grid.appendChild(sv("line", { x1: PLOT_X0, y1: AXIS_Y, x2: PLOT_X0 + W, y2: AXIS_Y, stroke: "#30343a", "stroke-width": 1.2 }));
     svg.appendChild(marks);
