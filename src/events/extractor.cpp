@@ -366,8 +366,8 @@ public:
     bool object_of_main(const Candidate& main, const events::Trigger& t, std::size_t i, int c) const {
         if ((t.type != main.type && main.nominal) || i < main.last || i > main.last + 3) return false;
         for (std::size_t k = main.last; k < i; ++k)
-            if (v_.clause[k] != c || v_.timex[k] >= 0 || matches_[k] || !v_.is_word(k) ||
-                v_.in(k, lex_.grammar().preposition))
+            if (v_.clause[k] != c || v_.timex[k] >= 0 || matches_[k] || !(v_.is_word(k) || v_.token(k).is(kNumber)) ||
+                v_.in(k, lex_.grammar().preposition))  // numbers may stand between: "announced 17,000 job cuts"
                 return false;
         return true;
     }
