@@ -137,7 +137,7 @@ Story Pipeline::merge(std::vector<PartRecord> records, const BuildOptions& opt) 
         slim(a);
     });
 
-    Story story = consolidate(docs, impl_->res, opt.threads);
+    Story story = consolidate(std::move(docs), impl_->res, opt.threads);
     story.diagnostics = std::move(diagnostics);
     return story;
 }

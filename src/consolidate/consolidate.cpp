@@ -4,6 +4,7 @@
 #include "chronograph/consolidate.hpp"
 
 #include "consolidate/internal.hpp"
+#include "model/memory.hpp"
 #include "model/parallel.hpp"
 
 #include <algorithm>
@@ -155,12 +156,11 @@ std::vector<EntityId> ids_by_frequency(const std::vector<MentionRef>& mentions, 
     return out;
 }
 
-/// The event a cluster stands for (no id yet): its mentions as evidence, the most
-/// certain status, the best time, actors by how often they are named.
-Event build_event(const std::vector<DocumentAnalysis>& docs, const std::vector<DocId>& doc_ids,
-                  const std::vector<MentionRef>& mentions, const Cluster& cl, const EntityTable& table) {
+/// The event a cluster stands for (no id, no evidence yet): the most certain status, the
+/// best time, actors by how often they are named, the clearest label.
+Event event_of(const std::vector<DocumentAnalysis>& docs, const std::vector<MentionRef>& mentions, const Cluster& cl,
+               const EntityTable& table) {
     Event ev;
-    ev.mentions.reserve(cl.members.size());
     ev.type = cl.type;
     ev.time = merging::cluster_time(mentions, cl, ev.time_source);
     ev.actors = ids_by_frequency(mentions, cl, &MentionRef::actors, table);
@@ -168,40 +168,51 @@ Event build_event(const std::vector<DocumentAnalysis>& docs, const std::vector<D
     ev.sources = ids_by_frequency(mentions, cl, &MentionRef::sources, table);
     int best_status = -1;
     for (std::size_t x : cl.members) {
-        const MentionRef& m = mentions[x];
-        const DocumentAnalysis& d = docs[m.doc];
-        const EventMention& em = d.events[m.index];
-        const Sentence& s = d.sentences[em.sentence];
+        const EventMention& em = docs[mentions[x].doc].events[mentions[x].index];
         if (status_rank(em.status) > best_status) {
             best_status = status_rank(em.status);
             ev.status = em.status;
         }
-        EvidenceRef ref;
-        ref.doc = doc_ids[m.doc];
-        ref.sentence = std::string(d.text(s.span));
-        ref.start = s.span.start;
-        ref.end = s.span.end;
-        ref.trigger_start = em.trigger.start;
-        ref.trigger_end = em.trigger.end;
-        if (em.timex && *em.timex < d.timexes.size()) {
-            const Timex& t = d.timexes[*em.timex];
-            ref.timex = std::string(d.text(t.span));
-            ref.timex_start = t.span.start;
-            ref.timex_end = t.span.end;
-        }
-        ref.time = m.time;
-        ref.status = em.status;
-        ref.caption = s.caption;
-        for (std::size_t g : m.actors) ref.actors.push_back(table.entities[g].id);
-        ev.mentions.push_back(std::move(ref));
     }
     ev.label = best_label(docs, mentions, cl, ev.status, table);
     return ev;
 }
 
-}  // namespace
+/// One mention as evidence: its sentence, trigger, time expression, date and actors.
+EvidenceRef evidence_of(const DocumentAnalysis& d, const DocId& doc_id, const MentionRef& m, const EntityTable& table) {
+    const EventMention& em = d.events[m.index];
+    const Sentence& s = d.sentences[em.sentence];
+    EvidenceRef ref;
+    ref.doc = doc_id;
+    ref.sentence = std::string(d.text(s.span));
+    ref.start = s.span.start;
+    ref.end = s.span.end;
+    ref.trigger_start = em.trigger.start;
+    ref.trigger_end = em.trigger.end;
+    if (em.timex && *em.timex < d.timexes.size()) {
+        const Timex& t = d.timexes[*em.timex];
+        ref.timex = std::string(d.text(t.span));
+        ref.timex_start = t.span.start;
+        ref.timex_end = t.span.end;
+    }
+    ref.time = m.time;
+    ref.status = em.status;
+    ref.caption = s.caption;
+    ref.actors.reserve(m.actors.size());
+    for (std::size_t g : m.actors) ref.actors.push_back(table.entities[g].id);
+    return ref;
+}
 
-Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& res, unsigned threads) {
+/// Swapped with empty ones: "= {}" or clear() would keep the capacity (the memory).
+template <class T>
+void release(T& x) {
+    T().swap(x);
+}
+
+/// `give_up`: the documents themselves when the caller no longer needs them (released as
+/// soon as they are done with), else null.
+Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<DocumentAnalysis>* give_up,
+                       const Resources& res, unsigned threads) {
     Story story;
     std::vector<DocId> doc_ids;
     for (std::size_t i = 0; i < docs.size(); ++i) {
@@ -210,18 +221,20 @@ Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& re
         story.documents.push_back({doc_ids.back(), d.path, d.title, d.dct, d.dct_source, d.format, d.text.size(),
                                    docs[i].sentences.size()});
     }
-    const EntityTable table = link_entities(docs, doc_ids);
-    story.entities = table.entities;
+    EntityTable table = link_entities(docs, doc_ids);
+    // From here on the documents' entity mentions are only reached through the table.
+    if (give_up)
+        for (DocumentAnalysis& a : *give_up) release(a.entities);
 
     std::vector<MentionRef> mentions = collect_mentions(docs, table, res);
+    release(table.of_mention);
     const std::vector<Cluster> clusters = merging::cluster_mentions(docs, mentions, once_types(res), threads);
     merging::derive_times(docs, mentions, clusters);
 
     // Each cluster's event on its own (in parallel: they share nothing), then time order;
     // undated events last, in order of first mention.
     std::vector<Event> built(clusters.size());
-    parallel_for(clusters.size(), threads,
-                 [&](std::size_t c) { built[c] = build_event(docs, doc_ids, mentions, clusters[c], table); });
+    parallel_for(clusters.size(), threads, [&](std::size_t c) { built[c] = event_of(docs, mentions, clusters[c], table); });
     auto first_mention = [&](std::size_t c) {  // (doc, sentence)
         const MentionRef& head = mentions[clusters[c].members.front()];
         return std::pair(head.doc, docs[head.doc].events[head.index].sentence);
@@ -241,14 +254,67 @@ Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& re
     std::vector<EventId> cluster_ids(clusters.size());
     std::vector<std::string> cluster_labels(clusters.size());
     story.events.reserve(built.size());
+    // Where each mention goes: its event in the story and its place among that event's
+    // evidence (cluster order).
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> slot(mentions.size());
+    std::vector<std::uint32_t> evidence_count(order.size());
     for (std::size_t i = 0; i < order.size(); ++i) {
         Event& ev = built[order[i]];
         ev.id = "ev" + std::to_string(i + 1);
         cluster_ids[order[i]] = ev.id;
         cluster_labels[order[i]] = ev.label;
+        const std::vector<std::size_t>& members = clusters[order[i]].members;
+        evidence_count[i] = static_cast<std::uint32_t>(members.size());
+        for (std::size_t k = 0; k < members.size(); ++k)
+            slot[members[k]] = {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(k)};
         story.events.push_back(std::move(ev));
     }
+    release(built);
     story.conflicts = merging::find_conflicts(docs, doc_ids, mentions, clusters, cluster_ids, cluster_labels);
+
+    // The evidence, document by document (mentions are in document order). A document
+    // given up by the caller is released as soon as its sentences are copied out, and an
+    // event's evidence list is made when its first mention comes: the analyses shrink
+    // while the story's evidence grows, instead of both being held at once.
+    if (give_up) {
+        release(cluster_ids);
+        release(cluster_labels);
+        for (MentionRef& m : mentions) {  // only the actors and the date are still needed
+            release(m.places);
+            release(m.sources);
+            release(m.objects);
+            release(m.words);
+            release(m.note);
+        }
+    }
+    // Released memory is given back some 16 times along the way (see memory.hpp).
+    const std::size_t trim_every = std::max<std::size_t>(1, docs.size() / 16);
+    for (std::size_t x = 0; x < mentions.size(); ++x) {
+        const std::size_t d = mentions[x].doc;
+        const auto [event, k] = slot[x];
+        std::vector<EvidenceRef>& evidence = story.events[event].mentions;
+        if (evidence.empty()) evidence.resize(evidence_count[event]);
+        evidence[k] = evidence_of(docs[d], doc_ids[d], mentions[x], table);
+        if (!give_up) continue;
+        release(mentions[x].actors);
+        if (x + 1 == mentions.size() || mentions[x + 1].doc != d) {
+            (*give_up)[d] = DocumentAnalysis();
+            if (d % trim_every == 0) give_back_free_memory();
+        }
+    }
+    story.entities = std::move(table.entities);
+    return story;
+}
+
+}  // namespace
+
+Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& res, unsigned threads) {
+    return consolidate_impl(docs, nullptr, res, threads);
+}
+
+Story consolidate(std::vector<DocumentAnalysis>&& docs, const Resources& res, unsigned threads) {
+    Story story = consolidate_impl(docs, &docs, res, threads);
+    release(docs);
     return story;
 }
 
