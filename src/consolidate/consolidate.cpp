@@ -223,11 +223,24 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
     }
     EntityTable table = link_entities(docs, doc_ids);
     // From here on the documents' entity mentions are only reached through the table.
-    if (give_up)
+    if (give_up) {
         for (DocumentAnalysis& a : *give_up) release(a.entities);
+        give_back_free_memory();
+    }
 
     std::vector<MentionRef> mentions = collect_mentions(docs, table, res);
     release(table.of_mention);
+    // The participants are in the mentions now, as corpus-wide entities.
+    if (give_up) {
+        for (DocumentAnalysis& a : *give_up)
+            for (EventMention& ev : a.events) {
+                release(ev.agents);
+                release(ev.patients);
+                release(ev.places);
+                release(ev.sources);
+            }
+        give_back_free_memory();
+    }
     const std::vector<Cluster> clusters = merging::cluster_mentions(docs, mentions, once_types(res), threads);
     merging::derive_times(docs, mentions, clusters);
 
@@ -279,6 +292,11 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
     if (give_up) {
         release(cluster_ids);
         release(cluster_labels);
+        for (DocumentAnalysis& a : *give_up) {  // labels and claims are in the story now
+            release(a.claims);
+            release(a.doc.paragraphs);
+            for (EventMention& ev : a.events) release(ev.label);
+        }
         for (MentionRef& m : mentions) {  // only the actors and the date are still needed
             release(m.places);
             release(m.sources);
