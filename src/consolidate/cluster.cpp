@@ -69,8 +69,8 @@ private:
 const date::days kSlack{1};  // time zones make "Wednesday" in one report "Thursday" in another
 
 bool time_fits(const MentionRef& m, const ClusterState& c) {
-    if (!m.time.interval) return true;
-    const TimeInterval& x = *m.time.interval;
+    if (!m.time->interval) return true;
+    const TimeInterval& x = *m.time->interval;
     // The publication date, or the day the story tells of: "by then".
     if (m.time_source == "dct" || m.time_source == "narrative") return !c.core || c.core->earliest <= x.latest;
     if (c.by && x.earliest > *c.by) return false;
@@ -85,16 +85,16 @@ void join(ClusterState& c, const MentionRef& m, const std::string& theme) {
     insert_sorted(c.docs, m.doc);
     c.themes.insert(theme);
     c.actorless = c.actorless || m.actors.empty();
-    if (!m.time.interval) {
+    if (!m.time->interval) {
         c.undated = true;
     } else if (m.time_source == "dct" || m.time_source == "narrative") {
-        c.by = c.by ? std::min(*c.by, m.time.interval->latest) : m.time.interval->latest;
+        c.by = c.by ? std::min(*c.by, m.time->interval->latest) : m.time->interval->latest;
     } else if (!c.core) {
-        c.core = m.time.interval;
+        c.core = m.time->interval;
     } else {
         // Keep the common days (widened by the slack when the intervals only touch).
-        c.core->earliest = std::max(c.core->earliest, m.time.interval->earliest);
-        c.core->latest = std::min(c.core->latest, m.time.interval->latest);
+        c.core->earliest = std::max(c.core->earliest, m.time->interval->earliest);
+        c.core->latest = std::min(c.core->latest, m.time->interval->latest);
         if (c.core->latest < c.core->earliest) std::swap(c.core->earliest, c.core->latest);
     }
 }
@@ -151,7 +151,7 @@ std::vector<Cluster> cluster_type(const std::vector<DocumentAnalysis>& docs, con
                 // An undated mention says little about which event it is: it needs more
                 // shared words to join. Dated on both sides, by the same actors, in no
                 // different places: the dates already say it is the same event.
-                const bool undated = !m.time.interval || (!st.core && !st.by);
+                const bool undated = !m.time->interval || (!st.core && !st.by);
                 const std::size_t need = undated && !same_doc ? 2 : 1;
                 bool places_agree = m.places.empty() || st.places.empty();
                 for (std::size_t p : m.places) places_agree = places_agree || contains(st.places, p);
@@ -160,9 +160,9 @@ std::vector<Cluster> cluster_type(const std::vector<DocumentAnalysis>& docs, con
                 bool objects_agree = m.objects.empty() || st.objects.empty();
                 for (std::size_t o : m.objects) objects_agree = objects_agree || contains(st.objects, o);
                 if (!objects_agree && !same_doc && words < 2) continue;
-                const bool same_day = m.time.interval && m.time.interval->days() == 1 &&
-                                      ((st.core && *m.time.interval == *st.core) ||
-                                       (!st.core && st.by && m.time.interval->latest == *st.by));
+                const bool same_day = m.time->interval && m.time->interval->days() == 1 &&
+                                      ((st.core && *m.time->interval == *st.core) ||
+                                       (!st.core && st.by && m.time->interval->latest == *st.by));
                 ok = same_doc || words >= need || same_day || (!undated && actors > 0 && places_agree);
             }
             if (!ok) continue;
@@ -220,24 +220,24 @@ std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs,
 TimeValue cluster_time(const std::vector<MentionRef>& mentions, const Cluster& c, std::string& time_source) {
     int best_rank = 0;
     for (std::size_t x : c.members)
-        if (mentions[x].time.interval) best_rank = std::max(best_rank, mentions[x].rank);
+        if (mentions[x].time->interval) best_rank = std::max(best_rank, mentions[x].rank);
     time_source.clear();
     if (best_rank == 0) return {};
     // Among the best-ranked: the most specific, then the most often reported, then the first.
     std::map<std::string, int> votes;
     for (std::size_t x : c.members)
-        if (mentions[x].rank == best_rank && mentions[x].time.interval) ++votes[describe(mentions[x].time)];
+        if (mentions[x].rank == best_rank && mentions[x].time->interval) ++votes[describe(*mentions[x].time)];
     const MentionRef* pick = nullptr;
     for (std::size_t x : c.members) {
         const MentionRef& m = mentions[x];
-        if (m.rank != best_rank || !m.time.interval) continue;
+        if (m.rank != best_rank || !m.time->interval) continue;
         if (!pick) { pick = &m; continue; }
-        const int d = m.time.interval->days(), pd = pick->time.interval->days();
-        const int v = votes[describe(m.time)], pv = votes[describe(pick->time)];
+        const int d = m.time->interval->days(), pd = pick->time->interval->days();
+        const int v = votes[describe(*m.time)], pv = votes[describe(*pick->time)];
         if (d < pd || (d == pd && v > pv)) pick = &m;
     }
     time_source = pick->time_source;
-    return pick->time;
+    return *pick->time;
 }
 
 }  // namespace chronograph::merging

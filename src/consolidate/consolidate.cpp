@@ -57,8 +57,8 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
         for (std::size_t e = 0; e < a.events.size(); ++e) {
             const EventMention& ev = a.events[e];
             MentionRef m;
-            m.doc = d;
-            m.index = e;
+            m.doc = static_cast<std::uint32_t>(d);
+            m.index = static_cast<std::uint32_t>(e);
             auto global = [&](const std::vector<std::size_t>& local, std::vector<std::size_t>& to) {
                 for (std::size_t x : local) {
                     if (x >= table.of_mention[d].size()) continue;
@@ -79,7 +79,7 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
             for (const auto& w : merging::content_words(a.text(ev.trigger), res)) words.erase(w);
             for (const auto& w : words) m.words.push_back(vocabulary.emplace(w, static_cast<std::uint32_t>(vocabulary.size())).first->second);
             std::sort(m.words.begin(), m.words.end());
-            m.time = ev.time;
+            m.time = &ev.time;
             m.time_source = ev.time_source;
             m.rank = merging::time_rank(a, ev, ev.time_source);
             out.push_back(std::move(m));
@@ -195,7 +195,7 @@ EvidenceRef evidence_of(const DocumentAnalysis& d, const DocId& doc_id, const Me
         ref.timex_start = t.span.start;
         ref.timex_end = t.span.end;
     }
-    ref.time = m.time;
+    ref.time = *m.time;
     ref.status = em.status;
     ref.caption = s.caption;
     ref.actors.reserve(m.actors.size());
@@ -302,7 +302,6 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
             release(m.sources);
             release(m.objects);
             release(m.words);
-            release(m.note);
         }
     }
     // Released memory is given back some 16 times along the way (see memory.hpp).

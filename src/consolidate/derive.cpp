@@ -66,6 +66,11 @@ std::string describe_duration(const std::string& value) {
     return value;
 }
 
+const std::string& MentionRef::note() const {
+    static const std::string none;
+    return derived ? derived->note : none;
+}
+
 void derive_times(const std::vector<DocumentAnalysis>& docs, std::vector<MentionRef>& mentions,
                   const std::vector<Cluster>& clusters) {
     // What each candidate anchor is made of, gathered once: its documents, its actors and
@@ -80,7 +85,7 @@ void derive_times(const std::vector<DocumentAnalysis>& docs, std::vector<Mention
     std::set<std::string> wanted;
     for (const MentionRef& m : mentions) {
         const EventMention& ev = docs[m.doc].events[m.index];
-        if (!ev.duration.empty() && !ev.anchor_type.empty() && !m.time.interval) wanted.insert(ev.anchor_type);
+        if (!ev.duration.empty() && !ev.anchor_type.empty() && !m.time->interval) wanted.insert(ev.anchor_type);
     }
     std::map<std::string, std::vector<Anchor>> by_type;
     for (const Cluster& c : clusters) {
@@ -90,10 +95,10 @@ void derive_times(const std::vector<DocumentAnalysis>& docs, std::vector<Mention
             const MentionRef& r = mentions[x];
             ++a.docs[r.doc];
             for (std::size_t actor : r.actors) ++a.actors[actor];
-            if (!r.time.interval || r.rank < 3) continue;
-            if (!a.start) a.start = r.time.interval;
-            a.start->earliest = std::min(a.start->earliest, r.time.interval->earliest);
-            a.start->latest = std::max(a.start->latest, r.time.interval->latest);
+            if (!r.time->interval || r.rank < 3) continue;
+            if (!a.start) a.start = r.time->interval;
+            a.start->earliest = std::min(a.start->earliest, r.time->interval->earliest);
+            a.start->latest = std::max(a.start->latest, r.time->interval->latest);
         }
         if (!a.start) {
             std::string source;
@@ -103,7 +108,7 @@ void derive_times(const std::vector<DocumentAnalysis>& docs, std::vector<Mention
     }
     for (MentionRef& m : mentions) {
         const EventMention& ev = docs[m.doc].events[m.index];
-        if (ev.duration.empty() || ev.anchor_type.empty() || m.time.interval) continue;
+        if (ev.duration.empty() || ev.anchor_type.empty() || m.time->interval) continue;
         const Length len = parse_duration(ev.duration);
         if (!len.known) continue;
         // The anchor: an event of the anchor type sharing an actor, preferring one this
@@ -123,11 +128,13 @@ void derive_times(const std::vector<DocumentAnalysis>& docs, std::vector<Mention
         if (!anchor || anchor_score == 0 || !anchor->start) continue;
         const std::optional<TimeInterval>& start = anchor->start;
         TimeInterval when{add(start->earliest, len), add(start->latest, len)};
-        m.note = describe_duration(ev.duration) + " after the start (" + format_day(start->earliest) +
-                 (start->latest != start->earliest ? " to " + format_day(start->latest) : std::string()) + ")";
-        m.time.interval = when;
-        m.time.value = month_of(when.earliest + (when.latest - when.earliest) / 2);
-        m.time.mod = "APPROX";
+        m.derived = std::make_unique<DerivedTime>();
+        m.derived->note = describe_duration(ev.duration) + " after the start (" + format_day(start->earliest) +
+                          (start->latest != start->earliest ? " to " + format_day(start->latest) : std::string()) + ")";
+        m.derived->time.interval = when;
+        m.derived->time.value = month_of(when.earliest + (when.latest - when.earliest) / 2);
+        m.derived->time.mod = "APPROX";
+        m.time = &m.derived->time;
         m.time_source = "derived";
         m.rank = 2;
     }

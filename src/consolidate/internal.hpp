@@ -7,24 +7,37 @@
 #include "chronograph/story.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
 namespace chronograph::merging {
 
-/// One event mention of one document, with corpus-wide entity indices.
+/// A date worked out from a duration ("expected to take 18 months": counted from the
+/// start of the same undertaking). Few mentions have one: kept apart from MentionRef.
+struct DerivedTime {
+    TimeValue time;
+    std::string note;  // how it was counted ("18 months after the start (...)")
+};
+
+/// One event mention of one document, with corpus-wide entity indices. Kept small: a
+/// large corpus has millions.
 struct MentionRef {
-    std::size_t doc = 0;    // index into the documents
-    std::size_t index = 0;  // index into that document's events
+    std::uint32_t doc = 0;    // index into the documents
+    std::uint32_t index = 0;  // index into that document's events
     std::vector<std::size_t> actors, places, sources;  // indices into EntityTable::entities
     std::vector<std::size_t> objects;  // the patients among the actors: what the event acts on
     std::vector<std::uint32_t> words;  // content words of its label (interned ids, sorted), for telling mentions apart
-    TimeValue time;         // may be filled in later (derived from a duration)
-    std::string time_source;
+    /// Its date: the event mention's own (in the document's analysis), or `derived->time`.
+    const TimeValue* time = nullptr;
+    std::string_view time_source;  // the event mention's, or "derived"
     int rank = 0;           // how far its date can be trusted (see time_rank)
-    std::string note;       // how a derived date was counted ("18 months after the start (...)")
+    std::unique_ptr<DerivedTime> derived;  // set by derive_times
+
+    const std::string& note() const;  // how a derived date was counted ("" if not derived)
 };
 
 /// A group of mentions of the same event.
