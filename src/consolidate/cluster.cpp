@@ -101,8 +101,7 @@ void join(ClusterState& c, const MentionRef& m, const std::string& theme) {
 
 /// Clusters the mentions `of_type` (indices into `mentions`, in order), all of one type:
 /// a mention only ever joins a cluster of its own type, so each type is done apart.
-std::vector<Cluster> cluster_type(const std::vector<DocumentAnalysis>& docs, const std::vector<MentionRef>& mentions,
-                                  const std::vector<std::size_t>& of_type, bool once) {
+std::vector<Cluster> cluster_type(const std::vector<MentionRef>& mentions, const std::vector<std::size_t>& of_type, bool once) {
     std::vector<Cluster> clusters;
     std::vector<ClusterState> states;
     // Candidate clusters by actor, and for mentions without actors: the clusters that most
@@ -113,7 +112,7 @@ std::vector<Cluster> cluster_type(const std::vector<DocumentAnalysis>& docs, con
     std::vector<std::size_t> stamp;  // per cluster: 1 + the last mention that listed it as a candidate
     for (std::size_t k : of_type) {
         const MentionRef& m = mentions[k];
-        const EventMention& ev = docs[m.doc].events[m.index];
+        const std::string& theme = *m.theme;
         std::vector<std::size_t> candidates;
         if (m.actors.empty()) {
             actorless.newest(candidates);
@@ -146,7 +145,7 @@ std::vector<Cluster> cluster_type(const std::vector<DocumentAnalysis>& docs, con
                 // mentions do not name, with no word in common, is another undertaking.
                 const bool other_themes = std::any_of(st.themes.begin(), st.themes.end(),
                                                       [](const std::string& t) { return !t.empty(); });
-                ok = words > 0 || ev.theme.empty() || !other_themes || st.themes.count(ev.theme);
+                ok = words > 0 || theme.empty() || !other_themes || st.themes.count(theme);
             } else {
                 // An undated mention says little about which event it is: it needs more
                 // shared words to join. Dated on both sides, by the same actors, in no
@@ -175,13 +174,13 @@ std::vector<Cluster> cluster_type(const std::vector<DocumentAnalysis>& docs, con
         }
         if (best < 0) {
             best = static_cast<int>(clusters.size());
-            clusters.push_back({ev.type, {}});
+            clusters.push_back({*m.type, {}});
             states.emplace_back();
             stamp.push_back(0);
         }
         clusters[best].members.push_back(k);
         ClusterState& st = states[best];
-        join(st, m, ev.theme);
+        join(st, m, theme);
         // The cluster is now the most recent under each of its actors' keys.
         for (std::size_t a : st.actors) by_actor[a].touch(static_cast<std::size_t>(best));
         if (st.actorless) actorless.touch(static_cast<std::size_t>(best));
@@ -191,14 +190,14 @@ std::vector<Cluster> cluster_type(const std::vector<DocumentAnalysis>& docs, con
 
 }  // namespace
 
-std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs, const std::vector<MentionRef>& mentions,
-                                      const std::vector<std::string>& once_types, unsigned threads) {
+std::vector<Cluster> cluster_mentions(const std::vector<MentionRef>& mentions, const std::vector<std::string>& once_types,
+                                      unsigned threads) {
     // The mentions of each type, types in order of first mention.
     std::vector<std::vector<std::size_t>> by_type;
     std::vector<bool> once;
     std::unordered_map<std::string_view, std::size_t> type_index;
     for (std::size_t k = 0; k < mentions.size(); ++k) {
-        const std::string& type = docs[mentions[k].doc].events[mentions[k].index].type;
+        const std::string& type = *mentions[k].type;
         const auto [it, added] = type_index.emplace(type, by_type.size());
         if (added) {
             by_type.emplace_back();
@@ -207,7 +206,7 @@ std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs,
         by_type[it->second].push_back(k);
     }
     std::vector<std::vector<Cluster>> per_type(by_type.size());
-    parallel_for(by_type.size(), threads, [&](std::size_t t) { per_type[t] = cluster_type(docs, mentions, by_type[t], once[t]); });
+    parallel_for(by_type.size(), threads, [&](std::size_t t) { per_type[t] = cluster_type(mentions, by_type[t], once[t]); });
     // One list in the order the clusters would be made taking the mentions in order: by
     // first member.
     std::vector<Cluster> clusters;

@@ -65,13 +65,12 @@ std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, 
         });
         for (const MentionRef* m : dated) {
             const DocumentAnalysis& d = docs[m->doc];
-            const EventMention& ev = d.events[m->index];
             ClaimRef claim;
             claim.value = describe(*m->time);
             if (m->time_source == "derived") claim.value += ", " + m->note();
             claim.doc = doc_ids[m->doc];
-            claim.sentence = sentence_text(d, ev.sentence);
-            if (ev.timex && *ev.timex < d.timexes.size()) claim.text = std::string(d.text(d.timexes[*ev.timex].span));
+            claim.sentence = sentence_text(d, m->sentence);
+            if (m->timex && *m->timex < d.timexes.size()) claim.text = std::string(d.text(d.timexes[*m->timex].span));
             else if (m->time_source == "derived") claim.text = m->note();
             add_claim(conflict, seen, std::move(claim));
         }

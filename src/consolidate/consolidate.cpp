@@ -40,7 +40,7 @@ int status_rank(EventStatus s) {
 }
 
 std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& docs, const EntityTable& table,
-                                         const Resources& res) {
+                                         const Resources& res, merging::Interned& interned) {
     std::vector<MentionRef> out;
     // Reserved: growing a vector of this many mentions step by step copies and faults in
     // most of it again.
@@ -59,6 +59,16 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
             MentionRef m;
             m.doc = static_cast<std::uint32_t>(d);
             m.index = static_cast<std::uint32_t>(e);
+            m.sentence = static_cast<std::uint32_t>(ev.sentence);
+            if (ev.timex) m.timex = static_cast<std::uint32_t>(*ev.timex);
+            m.trigger = ev.trigger;
+            m.status = ev.status;
+            m.nominal = ev.nominal;
+            m.type = &interned.text(ev.type);
+            m.theme = &interned.text(ev.theme);
+            m.duration = &interned.text(ev.duration);
+            m.anchor_type = &interned.text(ev.anchor_type);
+            m.label = ev.label;
             auto global = [&](const std::vector<std::size_t>& local, std::vector<std::size_t>& to) {
                 for (std::size_t x : local) {
                     if (x >= table.of_mention[d].size()) continue;
@@ -79,8 +89,8 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
             for (const auto& w : merging::content_words(a.text(ev.trigger), res)) words.erase(w);
             for (const auto& w : words) m.words.push_back(vocabulary.emplace(w, static_cast<std::uint32_t>(vocabulary.size())).first->second);
             std::sort(m.words.begin(), m.words.end());
-            m.time = &ev.time;
-            m.time_source = ev.time_source;
+            m.time = &interned.time(ev.time);
+            m.time_source = interned.text(ev.time_source);
             m.rank = merging::time_rank(a, ev, ev.time_source);
             out.push_back(std::move(m));
         }
@@ -89,8 +99,7 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
         // document's first mention of the same kind of event.
         // (Found once per kind: a search per mention made long documents quadratic.)
         auto root_type = [&](const MentionRef& m) {
-            const std::string& type = a.events[m.index].type;
-            return type.substr(0, type.find('.'));
+            return m.type->substr(0, m.type->find('.'));
         };
         std::map<std::string, std::size_t> first_with_actors;
         for (std::size_t j = first; j < out.size(); ++j)
@@ -110,38 +119,36 @@ std::string best_label(const std::vector<DocumentAnalysis>& docs, const std::vec
                        EventStatus status, const EntityTable& table) {
     const MentionRef* pick = nullptr;
     auto score = [&](const MentionRef& m) {
-        const DocumentAnalysis& d = docs[m.doc];
-        const EventMention& ev = d.events[m.index];
-        const Sentence& s = d.sentences[ev.sentence];
+        const Sentence& s = docs[m.doc].sentences[m.sentence];
         // Planned and expected are the same kind of claim about the future.
         auto family = [](EventStatus x) { return x == EventStatus::Expected ? EventStatus::Planned : x; };
-        int v = family(ev.status) == family(status) ? 200 : 0;
-        if (!ev.nominal) v += 50;
-        if (ev.timex) v += 30;
+        int v = family(m.status) == family(status) ? 200 : 0;
+        if (!m.nominal) v += 50;
+        if (m.timex) v += 30;
         if (!s.caption && !s.heading) v += 100;
         v += 10 * static_cast<int>(std::min<std::size_t>(m.actors.size(), 3));
         // A label that says who did it ("North Korea and Russia held ...").
         for (std::size_t g : m.actors) {
             const Entity& e = table.entities[g];
-            bool named = ev.label.rfind(e.name, 0) == 0;
-            for (const auto& alias : e.aliases) named = named || ev.label.rfind(alias, 0) == 0;
+            bool named = m.label.rfind(e.name, 0) == 0;
+            for (const auto& alias : e.aliases) named = named || m.label.rfind(alias, 0) == 0;
             if (named) {
                 v += 40;
                 break;
             }
         }
-        const std::size_t len = ev.label.size();
+        const std::size_t len = m.label.size();
         if (len >= 20 && len <= 110) v += 20;
         if (len >= 40 && len <= 100) v += 15;
         // "Their partnership ...", "It ...": a label that needs the sentence before it.
         for (const char* dangling : {"Their ", "Its ", "His ", "Her ", "It ", "They ", "This ", "These "})
-            if (ev.label.rfind(dangling, 0) == 0) v -= 30;
+            if (m.label.rfind(dangling, 0) == 0) v -= 30;
         v -= static_cast<int>(len / 20);
         return v;
     };
     for (std::size_t x : c.members)
         if (!pick || score(mentions[x]) > score(*pick)) pick = &mentions[x];
-    return pick ? docs[pick->doc].events[pick->index].label : std::string();
+    return pick ? pick->label : std::string();
 }
 
 std::vector<EntityId> ids_by_frequency(const std::vector<MentionRef>& mentions, const Cluster& c,
@@ -168,10 +175,9 @@ Event event_of(const std::vector<DocumentAnalysis>& docs, const std::vector<Ment
     ev.sources = ids_by_frequency(mentions, cl, &MentionRef::sources, table);
     int best_status = -1;
     for (std::size_t x : cl.members) {
-        const EventMention& em = docs[mentions[x].doc].events[mentions[x].index];
-        if (status_rank(em.status) > best_status) {
-            best_status = status_rank(em.status);
-            ev.status = em.status;
+        if (status_rank(mentions[x].status) > best_status) {
+            best_status = status_rank(mentions[x].status);
+            ev.status = mentions[x].status;
         }
     }
     ev.label = best_label(docs, mentions, cl, ev.status, table);
@@ -180,23 +186,22 @@ Event event_of(const std::vector<DocumentAnalysis>& docs, const std::vector<Ment
 
 /// One mention as evidence: its sentence, trigger, time expression, date and actors.
 EvidenceRef evidence_of(const DocumentAnalysis& d, const DocId& doc_id, const MentionRef& m, const EntityTable& table) {
-    const EventMention& em = d.events[m.index];
-    const Sentence& s = d.sentences[em.sentence];
+    const Sentence& s = d.sentences[m.sentence];
     EvidenceRef ref;
     ref.doc = doc_id;
     ref.sentence = std::string(d.text(s.span));
     ref.start = s.span.start;
     ref.end = s.span.end;
-    ref.trigger_start = em.trigger.start;
-    ref.trigger_end = em.trigger.end;
-    if (em.timex && *em.timex < d.timexes.size()) {
-        const Timex& t = d.timexes[*em.timex];
+    ref.trigger_start = m.trigger.start;
+    ref.trigger_end = m.trigger.end;
+    if (m.timex && *m.timex < d.timexes.size()) {
+        const Timex& t = d.timexes[*m.timex];
         ref.timex = std::string(d.text(t.span));
         ref.timex_start = t.span.start;
         ref.timex_end = t.span.end;
     }
     ref.time = *m.time;
-    ref.status = em.status;
+    ref.status = m.status;
     ref.caption = s.caption;
     ref.actors.reserve(m.actors.size());
     for (std::size_t g : m.actors) ref.actors.push_back(table.entities[g].id);
@@ -228,21 +233,16 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
         give_back_free_memory();
     }
 
-    std::vector<MentionRef> mentions = collect_mentions(docs, table, res);
+    merging::Interned interned;  // outlives the mentions, which point into it
+    std::vector<MentionRef> mentions = collect_mentions(docs, table, res, interned);
     release(table.of_mention);
-    // The participants are in the mentions now, as corpus-wide entities.
+    // The mentions hold what is read of the documents' events from here on.
     if (give_up) {
-        for (DocumentAnalysis& a : *give_up)
-            for (EventMention& ev : a.events) {
-                release(ev.agents);
-                release(ev.patients);
-                release(ev.places);
-                release(ev.sources);
-            }
+        for (DocumentAnalysis& a : *give_up) release(a.events);
         give_back_free_memory();
     }
-    const std::vector<Cluster> clusters = merging::cluster_mentions(docs, mentions, once_types(res), threads);
-    merging::derive_times(docs, mentions, clusters);
+    const std::vector<Cluster> clusters = merging::cluster_mentions(mentions, once_types(res), threads);
+    merging::derive_times(mentions, clusters);
 
     // Each cluster's event on its own (in parallel: they share nothing), then time order;
     // undated events last, in order of first mention.
@@ -250,7 +250,7 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
     parallel_for(clusters.size(), threads, [&](std::size_t c) { built[c] = event_of(docs, mentions, clusters[c], table); });
     auto first_mention = [&](std::size_t c) {  // (doc, sentence)
         const MentionRef& head = mentions[clusters[c].members.front()];
-        return std::pair(head.doc, docs[head.doc].events[head.index].sentence);
+        return std::pair(head.doc, head.sentence);
     };
     std::vector<std::size_t> order(clusters.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
@@ -292,16 +292,16 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
     if (give_up) {
         release(cluster_ids);
         release(cluster_labels);
-        for (DocumentAnalysis& a : *give_up) {  // labels and claims are in the story now
+        for (DocumentAnalysis& a : *give_up) {  // the claims are in the story now
             release(a.claims);
             release(a.doc.paragraphs);
-            for (EventMention& ev : a.events) release(ev.label);
         }
         for (MentionRef& m : mentions) {  // only the actors and the date are still needed
             release(m.places);
             release(m.sources);
             release(m.objects);
             release(m.words);
+            release(m.label);  // the events have theirs
         }
     }
     // Released memory is given back some 16 times along the way (see memory.hpp).

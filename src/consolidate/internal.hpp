@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -23,17 +24,43 @@ struct DerivedTime {
     std::string note;  // how it was counted ("18 months after the start (...)")
 };
 
-/// One event mention of one document, with corpus-wide entity indices. Kept small: a
-/// large corpus has millions.
+/// Equal texts and times stored once, at addresses that stay put while more are added.
+class Interned {
+public:
+    const std::string& text(std::string_view s) { return *texts_.emplace(s).first; }
+    const TimeValue& time(const TimeValue& t) { return *times_.insert(t).first; }
+
+private:
+    struct TimeLess {
+        bool operator()(const TimeValue& a, const TimeValue& b) const;
+    };
+    std::set<std::string, std::less<>> texts_;
+    std::set<TimeValue, TimeLess> times_;
+};
+
+/// One event mention of one document, with corpus-wide entity indices and what the
+/// consolidation reads of the mention itself: once they are collected the documents'
+/// event lists can go. Kept small: a large corpus has millions.
 struct MentionRef {
     std::uint32_t doc = 0;    // index into the documents
     std::uint32_t index = 0;  // index into that document's events
+    std::uint32_t sentence = 0;  // index into the document's sentences
+    std::optional<std::uint32_t> timex;  // index into the document's time expressions
+    Span trigger;
+    EventStatus status = EventStatus::Happened;
+    bool nominal = false;
+    // Interned (see Interned): the event's type, theme, duration and anchor type.
+    const std::string* type = nullptr;
+    const std::string* theme = nullptr;
+    const std::string* duration = nullptr;
+    const std::string* anchor_type = nullptr;
+    std::string label;
     std::vector<std::size_t> actors, places, sources;  // indices into EntityTable::entities
     std::vector<std::size_t> objects;  // the patients among the actors: what the event acts on
     std::vector<std::uint32_t> words;  // content words of its label (interned ids, sorted), for telling mentions apart
-    /// Its date: the event mention's own (in the document's analysis), or `derived->time`.
+    /// Its date: the event mention's own (interned), or `derived->time`.
     const TimeValue* time = nullptr;
-    std::string_view time_source;  // the event mention's, or "derived"
+    std::string_view time_source;  // interned, or "derived"
     int rank = 0;           // how far its date can be trusted (see time_rank)
     std::unique_ptr<DerivedTime> derived;  // set by derive_times
 
@@ -58,12 +85,11 @@ int time_rank(const DocumentAnalysis& doc, const EventMention& m, const std::str
 
 /// Groups mentions of the same event (same type, shared actors, compatible dates), in
 /// the order of their first mentions. Types are grouped apart, on `threads` threads.
-std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs, const std::vector<MentionRef>& mentions,
-                                      const std::vector<std::string>& once_types, unsigned threads = 1);
+std::vector<Cluster> cluster_mentions(const std::vector<MentionRef>& mentions, const std::vector<std::string>& once_types,
+                                      unsigned threads = 1);
 
 /// Dates mentions that are "N months after the start" from their cluster's anchor event.
-void derive_times(const std::vector<DocumentAnalysis>& docs, std::vector<MentionRef>& mentions,
-                  const std::vector<Cluster>& clusters);
+void derive_times(std::vector<MentionRef>& mentions, const std::vector<Cluster>& clusters);
 
 /// "P18M" -> "18 months".
 std::string describe_duration(const std::string& value);
