@@ -18,6 +18,12 @@ namespace {
 using merging::Cluster;
 using merging::MentionRef;
 
+/// Swapped with empty ones: "= {}" or clear() would keep the capacity (the memory).
+template <class T>
+void release(T& x) {
+    T().swap(x);
+}
+
 std::vector<std::string> once_types(const Resources& res) {
     std::vector<std::string> out;
     for (const Record& r : read_table(res.file("en/events/types.tsv")))
@@ -39,8 +45,10 @@ int status_rank(EventStatus s) {
     return 0;
 }
 
-std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& docs, const EntityTable& table,
-                                         const Resources& res, merging::Interned& interned) {
+/// The event mentions of every document, in document order. With `give_up` (the documents
+/// themselves), each document's events are released once its mentions are collected.
+std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& docs, std::vector<DocumentAnalysis>* give_up,
+                                         const EntityTable& table, const Resources& res, merging::Interned& interned) {
     std::vector<MentionRef> out;
     // Reserved: growing a vector of this many mentions step by step copies and faults in
     // most of it again.
@@ -51,6 +59,7 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
     std::vector<std::set<std::string>> name_words(table.entities.size());
     for (std::size_t g = 0; g < table.entities.size(); ++g) name_words[g] = merging::content_words(table.entities[g].name, res);
     std::unordered_map<std::string, std::uint32_t> vocabulary;  // content word -> id
+    const GiveBackAlong give_back(docs.size());
     for (std::size_t d = 0; d < docs.size(); ++d) {
         const DocumentAnalysis& a = docs[d];
         const std::size_t first = out.size();
@@ -108,6 +117,10 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
             if (!out[k].actors.empty()) continue;
             if (const auto it = first_with_actors.find(root_type(out[k])); it != first_with_actors.end())
                 out[k].actors = out[it->second].actors;
+        }
+        if (give_up) {
+            release((*give_up)[d].events);
+            give_back.done(d);
         }
     }
     return out;
@@ -208,12 +221,6 @@ EvidenceRef evidence_of(const DocumentAnalysis& d, const DocId& doc_id, const Me
     return ref;
 }
 
-/// Swapped with empty ones: "= {}" or clear() would keep the capacity (the memory).
-template <class T>
-void release(T& x) {
-    T().swap(x);
-}
-
 /// `give_up`: the documents themselves when the caller no longer needs them (released as
 /// soon as they are done with), else null.
 Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<DocumentAnalysis>* give_up,
@@ -234,13 +241,8 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
     }
 
     merging::Interned interned;  // outlives the mentions, which point into it
-    std::vector<MentionRef> mentions = collect_mentions(docs, table, res, interned);
+    std::vector<MentionRef> mentions = collect_mentions(docs, give_up, table, res, interned);
     release(table.of_mention);
-    // The mentions hold what is read of the documents' events from here on.
-    if (give_up) {
-        for (DocumentAnalysis& a : *give_up) release(a.events);
-        give_back_free_memory();
-    }
     const std::vector<Cluster> clusters = merging::cluster_mentions(mentions, once_types(res), threads);
     merging::derive_times(mentions, clusters);
 
@@ -304,8 +306,7 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
             release(m.label);  // the events have theirs
         }
     }
-    // Released memory is given back some 16 times along the way (see memory.hpp).
-    const std::size_t trim_every = std::max<std::size_t>(1, docs.size() / 16);
+    const GiveBackAlong give_back(docs.size());
     for (std::size_t x = 0; x < mentions.size(); ++x) {
         const std::size_t d = mentions[x].doc;
         const auto [event, k] = slot[x];
@@ -316,7 +317,7 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
         release(mentions[x].actors);
         if (x + 1 == mentions.size() || mentions[x + 1].doc != d) {
             (*give_up)[d] = DocumentAnalysis();
-            if (d % trim_every == 0) give_back_free_memory();
+            give_back.done(d);
         }
     }
     story.entities = std::move(table.entities);

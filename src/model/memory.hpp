@@ -4,6 +4,9 @@
 // the story grows in another arena, unless the free pages are given back.
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
+
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
@@ -18,5 +21,19 @@ inline void give_back_free_memory() {
     malloc_trim(0);
 #endif
 }
+
+/// For a loop over `n` items that releases memory as it goes: gives it back about
+/// `times` times along the way.
+class GiveBackAlong {
+public:
+    explicit GiveBackAlong(std::size_t n, std::size_t times = 16) : every_(std::max<std::size_t>(1, n / times)) {}
+    /// Call after item i is released.
+    void done(std::size_t i) const {
+        if (i % every_ == 0) give_back_free_memory();
+    }
+
+private:
+    std::size_t every_;
+};
 
 }  // namespace chronograph
