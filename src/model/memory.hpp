@@ -26,7 +26,7 @@ inline void give_back_free_memory() {
 /// `times` times along the way.
 class GiveBackAlong {
 public:
-    explicit GiveBackAlong(std::size_t n, std::size_t times = 16) : every_(std::max<std::size_t>(1, n / times)) {}
+    explicit GiveBackAlong(std::size_t n, std::size_t times = 4) : every_(std::max<std::size_t>(1, n / times)) {}
     /// Call after item i is released.
     void done(std::size_t i) const {
         if (i % every_ == 0) give_back_free_memory();
