@@ -27,9 +27,10 @@ inline void give_back_free_memory() {
 class GiveBackAlong {
 public:
     explicit GiveBackAlong(std::size_t n, std::size_t times = 4) : every_(std::max<std::size_t>(1, n / times)) {}
-    /// Call after item i is released.
+    /// Call after item i is released: gives back at the end of each stretch of items (not
+    /// after the first, when nothing much is free yet).
     void done(std::size_t i) const {
-        if (i % every_ == 0) give_back_free_memory();
+        if ((i + 1) % every_ == 0) give_back_free_memory();
     }
 
 private:
