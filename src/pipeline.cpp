@@ -12,7 +12,6 @@
 #include "chronograph/ingest.hpp"
 #include "chronograph/segment.hpp"
 #include "chronograph/timex.hpp"
-#include "model/memory.hpp"
 #include "model/parallel.hpp"
 
 #include <algorithm>
@@ -142,9 +141,6 @@ Story Pipeline::merge(std::vector<PartRecord> records, const BuildOptions& opt) 
 
     Story story = consolidate(std::move(docs), impl_->res, opt.threads);
     story.diagnostics = std::move(diagnostics);
-    // The analyses are gone: their pages go back to the system before the outputs are
-    // written (by other threads, which would not reuse them).
-    give_back_free_memory();
     return story;
 }
 

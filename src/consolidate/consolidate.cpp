@@ -59,7 +59,6 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
     std::vector<std::set<std::string>> name_words(table.entities.size());
     for (std::size_t g = 0; g < table.entities.size(); ++g) name_words[g] = merging::content_words(table.entities[g].name, res);
     std::unordered_map<std::string, std::uint32_t> vocabulary;  // content word -> id
-    const GiveBackAlong give_back(docs.size());
     for (std::size_t d = 0; d < docs.size(); ++d) {
         const DocumentAnalysis& a = docs[d];
         const std::size_t first = out.size();
@@ -118,11 +117,12 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
             if (const auto it = first_with_actors.find(root_type(out[k])); it != first_with_actors.end())
                 out[k].actors = out[it->second].actors;
         }
-        if (give_up) {
-            release((*give_up)[d].events);
-            give_back.done(d);
-        }
+        if (give_up) release((*give_up)[d].events);
     }
+    // The events were made on the worker threads, in their malloc arenas: what follows
+    // allocates in another one, which would not reuse their pages. Given back once, here,
+    // where it counts (the peak of a build comes next).
+    if (give_up) give_back_free_memory();
     return out;
 }
 
@@ -235,10 +235,8 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
     }
     EntityTable table = link_entities(docs, doc_ids);
     // From here on the documents' entity mentions are only reached through the table.
-    if (give_up) {
+    if (give_up)
         for (DocumentAnalysis& a : *give_up) release(a.entities);
-        give_back_free_memory();
-    }
 
     merging::Interned interned;  // outlives the mentions, which point into it
     std::vector<MentionRef> mentions = collect_mentions(docs, give_up, table, res, interned);
@@ -306,7 +304,6 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
             release(m.label);  // the events have theirs
         }
     }
-    const GiveBackAlong give_back(docs.size());
     for (std::size_t x = 0; x < mentions.size(); ++x) {
         const std::size_t d = mentions[x].doc;
         const auto [event, k] = slot[x];
@@ -315,10 +312,7 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
         evidence[k] = evidence_of(docs[d], doc_ids[d], mentions[x], table);
         if (!give_up) continue;
         release(mentions[x].actors);
-        if (x + 1 == mentions.size() || mentions[x + 1].doc != d) {
-            (*give_up)[d] = DocumentAnalysis();
-            give_back.done(d);
-        }
+        if (x + 1 == mentions.size() || mentions[x + 1].doc != d) (*give_up)[d] = DocumentAnalysis();
     }
     story.entities = std::move(table.entities);
     return story;
