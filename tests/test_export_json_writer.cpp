@@ -32,6 +32,26 @@ TEST_CASE("the JSON writer lays out like jq, with another indent, or compact", "
     CHECK(written({-1, false}, "x") == R"({"s":"x","n":-3,"u":7,"d":0.25,"i":2.0,"b":true,"e":[],"a":[1,null]})");
 }
 
+TEST_CASE("the JSON writer can put each record of the top-level arrays on its own line", "[export]") {
+    std::ostringstream out;
+    {
+        json::Writer w(out, {2, false, 2});
+        w.begin_object();
+        w.key("events").begin_array();
+        w.begin_object().field("id", "ev1").key("actors").begin_array().value("e1").value("e2").end_array();
+        w.key("time").begin_object().field("value", "2025").end_object().end_object();
+        w.begin_object().field("id", "ev2").key("mentions").begin_array().end_array().end_object();
+        w.end_array();
+        w.key("empty").begin_array().end_array();
+        w.field("n", 3);
+        w.end_object();
+    }
+    CHECK(out.str() == "{\n  \"events\": [\n"
+                       "    {\"id\":\"ev1\",\"actors\":[\"e1\",\"e2\"],\"time\":{\"value\":\"2025\"}},\n"
+                       "    {\"id\":\"ev2\",\"mentions\":[]}\n"
+                       "  ],\n  \"empty\": [],\n  \"n\": 3\n}\n");
+}
+
 TEST_CASE("the JSON writer escapes for JSON, and in HTML-safe mode for a script element", "[export]") {
     const std::string hostile = "</script><!-- & \"q\" \\ \n\x01 \xE2\x80\xA8 \xFF caf\xC3\xA9";
     const std::string plain = written({-1, false}, hostile);

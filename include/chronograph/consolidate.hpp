@@ -22,5 +22,9 @@ std::vector<std::optional<Day>> infer_dcts(const std::vector<DocumentAnalysis>& 
 /// the count.
 Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& res = Resources::standard(),
                   unsigned threads = 1);
+/// The same Story, from analyses the caller gives up: each is released once the story
+/// has what it needs of it, so a large corpus is not held twice (analyses and evidence).
+Story consolidate(std::vector<DocumentAnalysis>&& docs, const Resources& res = Resources::standard(),
+                  unsigned threads = 1);
 
 }  // namespace chronograph

@@ -69,8 +69,8 @@ private:
 const date::days kSlack{1};  // time zones make "Wednesday" in one report "Thursday" in another
 
 bool time_fits(const MentionRef& m, const ClusterState& c) {
-    if (!m.time.interval) return true;
-    const TimeInterval& x = *m.time.interval;
+    if (!m.time->interval) return true;
+    const TimeInterval& x = *m.time->interval;
     // The publication date, or the day the story tells of: "by then".
     if (m.time_source == "dct" || m.time_source == "narrative") return !c.core || c.core->earliest <= x.latest;
     if (c.by && x.earliest > *c.by) return false;
@@ -85,24 +85,23 @@ void join(ClusterState& c, const MentionRef& m, const std::string& theme) {
     insert_sorted(c.docs, m.doc);
     c.themes.insert(theme);
     c.actorless = c.actorless || m.actors.empty();
-    if (!m.time.interval) {
+    if (!m.time->interval) {
         c.undated = true;
     } else if (m.time_source == "dct" || m.time_source == "narrative") {
-        c.by = c.by ? std::min(*c.by, m.time.interval->latest) : m.time.interval->latest;
+        c.by = c.by ? std::min(*c.by, m.time->interval->latest) : m.time->interval->latest;
     } else if (!c.core) {
-        c.core = m.time.interval;
+        c.core = m.time->interval;
     } else {
         // Keep the common days (widened by the slack when the intervals only touch).
-        c.core->earliest = std::max(c.core->earliest, m.time.interval->earliest);
-        c.core->latest = std::min(c.core->latest, m.time.interval->latest);
+        c.core->earliest = std::max(c.core->earliest, m.time->interval->earliest);
+        c.core->latest = std::min(c.core->latest, m.time->interval->latest);
         if (c.core->latest < c.core->earliest) std::swap(c.core->earliest, c.core->latest);
     }
 }
 
 /// Clusters the mentions `of_type` (indices into `mentions`, in order), all of one type:
 /// a mention only ever joins a cluster of its own type, so each type is done apart.
-std::vector<Cluster> cluster_type(const std::vector<DocumentAnalysis>& docs, const std::vector<MentionRef>& mentions,
-                                  const std::vector<std::size_t>& of_type, bool once) {
+std::vector<Cluster> cluster_type(const std::vector<MentionRef>& mentions, const std::vector<std::size_t>& of_type, bool once) {
     std::vector<Cluster> clusters;
     std::vector<ClusterState> states;
     // Candidate clusters by actor, and for mentions without actors: the clusters that most
@@ -113,7 +112,7 @@ std::vector<Cluster> cluster_type(const std::vector<DocumentAnalysis>& docs, con
     std::vector<std::size_t> stamp;  // per cluster: 1 + the last mention that listed it as a candidate
     for (std::size_t k : of_type) {
         const MentionRef& m = mentions[k];
-        const EventMention& ev = docs[m.doc].events[m.index];
+        const std::string& theme = *m.theme;
         std::vector<std::size_t> candidates;
         if (m.actors.empty()) {
             actorless.newest(candidates);
@@ -146,12 +145,12 @@ std::vector<Cluster> cluster_type(const std::vector<DocumentAnalysis>& docs, con
                 // mentions do not name, with no word in common, is another undertaking.
                 const bool other_themes = std::any_of(st.themes.begin(), st.themes.end(),
                                                       [](const std::string& t) { return !t.empty(); });
-                ok = words > 0 || ev.theme.empty() || !other_themes || st.themes.count(ev.theme);
+                ok = words > 0 || theme.empty() || !other_themes || st.themes.count(theme);
             } else {
                 // An undated mention says little about which event it is: it needs more
                 // shared words to join. Dated on both sides, by the same actors, in no
                 // different places: the dates already say it is the same event.
-                const bool undated = !m.time.interval || (!st.core && !st.by);
+                const bool undated = !m.time->interval || (!st.core && !st.by);
                 const std::size_t need = undated && !same_doc ? 2 : 1;
                 bool places_agree = m.places.empty() || st.places.empty();
                 for (std::size_t p : m.places) places_agree = places_agree || contains(st.places, p);
@@ -160,9 +159,9 @@ std::vector<Cluster> cluster_type(const std::vector<DocumentAnalysis>& docs, con
                 bool objects_agree = m.objects.empty() || st.objects.empty();
                 for (std::size_t o : m.objects) objects_agree = objects_agree || contains(st.objects, o);
                 if (!objects_agree && !same_doc && words < 2) continue;
-                const bool same_day = m.time.interval && m.time.interval->days() == 1 &&
-                                      ((st.core && *m.time.interval == *st.core) ||
-                                       (!st.core && st.by && m.time.interval->latest == *st.by));
+                const bool same_day = m.time->interval && m.time->interval->days() == 1 &&
+                                      ((st.core && *m.time->interval == *st.core) ||
+                                       (!st.core && st.by && m.time->interval->latest == *st.by));
                 ok = same_doc || words >= need || same_day || (!undated && actors > 0 && places_agree);
             }
             if (!ok) continue;
@@ -175,13 +174,13 @@ std::vector<Cluster> cluster_type(const std::vector<DocumentAnalysis>& docs, con
         }
         if (best < 0) {
             best = static_cast<int>(clusters.size());
-            clusters.push_back({ev.type, {}});
+            clusters.push_back({*m.type, {}});
             states.emplace_back();
             stamp.push_back(0);
         }
         clusters[best].members.push_back(k);
         ClusterState& st = states[best];
-        join(st, m, ev.theme);
+        join(st, m, theme);
         // The cluster is now the most recent under each of its actors' keys.
         for (std::size_t a : st.actors) by_actor[a].touch(static_cast<std::size_t>(best));
         if (st.actorless) actorless.touch(static_cast<std::size_t>(best));
@@ -191,14 +190,14 @@ std::vector<Cluster> cluster_type(const std::vector<DocumentAnalysis>& docs, con
 
 }  // namespace
 
-std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs, const std::vector<MentionRef>& mentions,
-                                      const std::vector<std::string>& once_types, unsigned threads) {
+std::vector<Cluster> cluster_mentions(const std::vector<MentionRef>& mentions, const std::vector<std::string>& once_types,
+                                      unsigned threads) {
     // The mentions of each type, types in order of first mention.
     std::vector<std::vector<std::size_t>> by_type;
     std::vector<bool> once;
     std::unordered_map<std::string_view, std::size_t> type_index;
     for (std::size_t k = 0; k < mentions.size(); ++k) {
-        const std::string& type = docs[mentions[k].doc].events[mentions[k].index].type;
+        const std::string& type = *mentions[k].type;
         const auto [it, added] = type_index.emplace(type, by_type.size());
         if (added) {
             by_type.emplace_back();
@@ -207,7 +206,7 @@ std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs,
         by_type[it->second].push_back(k);
     }
     std::vector<std::vector<Cluster>> per_type(by_type.size());
-    parallel_for(by_type.size(), threads, [&](std::size_t t) { per_type[t] = cluster_type(docs, mentions, by_type[t], once[t]); });
+    parallel_for(by_type.size(), threads, [&](std::size_t t) { per_type[t] = cluster_type(mentions, by_type[t], once[t]); });
     // One list in the order the clusters would be made taking the mentions in order: by
     // first member.
     std::vector<Cluster> clusters;
@@ -220,24 +219,24 @@ std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs,
 TimeValue cluster_time(const std::vector<MentionRef>& mentions, const Cluster& c, std::string& time_source) {
     int best_rank = 0;
     for (std::size_t x : c.members)
-        if (mentions[x].time.interval) best_rank = std::max(best_rank, mentions[x].rank);
+        if (mentions[x].time->interval) best_rank = std::max(best_rank, mentions[x].rank);
     time_source.clear();
     if (best_rank == 0) return {};
     // Among the best-ranked: the most specific, then the most often reported, then the first.
     std::map<std::string, int> votes;
     for (std::size_t x : c.members)
-        if (mentions[x].rank == best_rank && mentions[x].time.interval) ++votes[describe(mentions[x].time)];
+        if (mentions[x].rank == best_rank && mentions[x].time->interval) ++votes[describe(*mentions[x].time)];
     const MentionRef* pick = nullptr;
     for (std::size_t x : c.members) {
         const MentionRef& m = mentions[x];
-        if (m.rank != best_rank || !m.time.interval) continue;
+        if (m.rank != best_rank || !m.time->interval) continue;
         if (!pick) { pick = &m; continue; }
-        const int d = m.time.interval->days(), pd = pick->time.interval->days();
-        const int v = votes[describe(m.time)], pv = votes[describe(pick->time)];
+        const int d = m.time->interval->days(), pd = pick->time->interval->days();
+        const int v = votes[describe(*m.time)], pv = votes[describe(*pick->time)];
         if (d < pd || (d == pd && v > pv)) pick = &m;
     }
     time_source = pick->time_source;
-    return pick->time;
+    return *pick->time;
 }
 
 }  // namespace chronograph::merging

@@ -71,14 +71,14 @@ std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, 
     for (std::size_t c = 0; c < clusters.size(); ++c) {
         std::vector<const MentionRef*> dated;
         for (std::size_t x : clusters[c].members)
-            if (mentions[x].time.interval && mentions[x].rank >= 2) dated.push_back(&mentions[x]);
+            if (mentions[x].time->interval && mentions[x].rank >= 2) dated.push_back(&mentions[x]);
         // Intervals on a line all meet each other exactly when one day is in all of them:
         // some two disagree when the latest start comes after the earliest end.
         if (dated.empty()) continue;
-        Day latest_start = dated.front()->time.interval->earliest, earliest_end = dated.front()->time.interval->latest;
+        Day latest_start = dated.front()->time->interval->earliest, earliest_end = dated.front()->time->interval->latest;
         for (const MentionRef* m : dated) {
-            latest_start = std::max(latest_start, m->time.interval->earliest);
-            earliest_end = std::min(earliest_end, m->time.interval->latest);
+            latest_start = std::max(latest_start, m->time->interval->earliest);
+            earliest_end = std::min(earliest_end, m->time->interval->latest);
         }
         if (latest_start <= earliest_end) continue;
         Conflict conflict;
@@ -86,18 +86,17 @@ std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, 
         conflict.about = "date: " + cluster_labels[c];
         conflict.event = cluster_ids[c];
         std::stable_sort(dated.begin(), dated.end(), [](const MentionRef* a, const MentionRef* b) {
-            return a->time.interval->earliest < b->time.interval->earliest;
+            return a->time->interval->earliest < b->time->interval->earliest;
         });
         for (const MentionRef* m : dated) {
             const DocumentAnalysis& d = docs[m->doc];
-            const EventMention& ev = d.events[m->index];
             ClaimRef claim;
-            claim.value = describe(m->time);
-            if (m->time_source == "derived") claim.value += ", " + m->note;
+            claim.value = describe(*m->time);
+            if (m->time_source == "derived") claim.value += ", " + m->note();
             claim.doc = doc_ids[m->doc];
-            claim.sentence = sentence_text(d, ev.sentence);
-            if (ev.timex && *ev.timex < d.timexes.size()) claim.text = std::string(d.text(d.timexes[*ev.timex].span));
-            else if (m->time_source == "derived") claim.text = m->note;
+            claim.sentence = sentence_text(d, m->sentence);
+            if (m->timex && *m->timex < d.timexes.size()) claim.text = std::string(d.text(d.timexes[*m->timex].span));
+            else if (m->time_source == "derived") claim.text = m->note();
             add_claim(conflict, seen, std::move(claim));
         }
         out.push_back(std::move(conflict));

@@ -4,6 +4,7 @@
 #include "chronograph/consolidate.hpp"
 
 #include "consolidate/internal.hpp"
+#include "model/memory.hpp"
 #include "model/parallel.hpp"
 
 #include <algorithm>
@@ -16,6 +17,12 @@ namespace {
 
 using merging::Cluster;
 using merging::MentionRef;
+
+/// Swapped with empty ones: "= {}" or clear() would keep the capacity (the memory).
+template <class T>
+void release(T& x) {
+    T().swap(x);
+}
 
 std::vector<std::string> once_types(const Resources& res) {
     std::vector<std::string> out;
@@ -38,8 +45,10 @@ int status_rank(EventStatus s) {
     return 0;
 }
 
-std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& docs, const EntityTable& table,
-                                         const Resources& res) {
+/// The event mentions of every document, in document order. With `give_up` (the documents
+/// themselves), each document's events are released once its mentions are collected.
+std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& docs, std::vector<DocumentAnalysis>* give_up,
+                                         const EntityTable& table, const Resources& res, merging::Interned& interned) {
     std::vector<MentionRef> out;
     // Reserved: growing a vector of this many mentions step by step copies and faults in
     // most of it again.
@@ -56,8 +65,18 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
         for (std::size_t e = 0; e < a.events.size(); ++e) {
             const EventMention& ev = a.events[e];
             MentionRef m;
-            m.doc = d;
-            m.index = e;
+            m.doc = static_cast<std::uint32_t>(d);
+            m.index = static_cast<std::uint32_t>(e);
+            m.sentence = static_cast<std::uint32_t>(ev.sentence);
+            if (ev.timex) m.timex = static_cast<std::uint32_t>(*ev.timex);
+            m.trigger = ev.trigger;
+            m.status = ev.status;
+            m.nominal = ev.nominal;
+            m.type = &interned.text(ev.type);
+            m.theme = &interned.text(ev.theme);
+            m.duration = &interned.text(ev.duration);
+            m.anchor_type = &interned.text(ev.anchor_type);
+            m.label = ev.label;
             auto global = [&](const std::vector<std::size_t>& local, std::vector<std::size_t>& to) {
                 for (std::size_t x : local) {
                     if (x >= table.of_mention[d].size()) continue;
@@ -78,8 +97,8 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
             for (const auto& w : merging::content_words(a.text(ev.trigger), res)) words.erase(w);
             for (const auto& w : words) m.words.push_back(vocabulary.emplace(w, static_cast<std::uint32_t>(vocabulary.size())).first->second);
             std::sort(m.words.begin(), m.words.end());
-            m.time = ev.time;
-            m.time_source = ev.time_source;
+            m.time = &interned.time(ev.time);
+            m.time_source = interned.text(ev.time_source);
             m.rank = merging::time_rank(a, ev, ev.time_source);
             out.push_back(std::move(m));
         }
@@ -88,8 +107,7 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
         // document's first mention of the same kind of event.
         // (Found once per kind: a search per mention made long documents quadratic.)
         auto root_type = [&](const MentionRef& m) {
-            const std::string& type = a.events[m.index].type;
-            return type.substr(0, type.find('.'));
+            return m.type->substr(0, m.type->find('.'));
         };
         std::map<std::string, std::size_t> first_with_actors;
         for (std::size_t j = first; j < out.size(); ++j)
@@ -99,7 +117,12 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
             if (const auto it = first_with_actors.find(root_type(out[k])); it != first_with_actors.end())
                 out[k].actors = out[it->second].actors;
         }
+        if (give_up) release((*give_up)[d].events);
     }
+    // The events were made on the worker threads, in their malloc arenas: what follows
+    // allocates in another one, which would not reuse their pages. Given back once, here,
+    // where it counts (the peak of a build comes next).
+    if (give_up) give_back_free_memory();
     return out;
 }
 
@@ -109,38 +132,36 @@ std::string best_label(const std::vector<DocumentAnalysis>& docs, const std::vec
                        EventStatus status, const EntityTable& table) {
     const MentionRef* pick = nullptr;
     auto score = [&](const MentionRef& m) {
-        const DocumentAnalysis& d = docs[m.doc];
-        const EventMention& ev = d.events[m.index];
-        const Sentence& s = d.sentences[ev.sentence];
+        const Sentence& s = docs[m.doc].sentences[m.sentence];
         // Planned and expected are the same kind of claim about the future.
         auto family = [](EventStatus x) { return x == EventStatus::Expected ? EventStatus::Planned : x; };
-        int v = family(ev.status) == family(status) ? 200 : 0;
-        if (!ev.nominal) v += 50;
-        if (ev.timex) v += 30;
+        int v = family(m.status) == family(status) ? 200 : 0;
+        if (!m.nominal) v += 50;
+        if (m.timex) v += 30;
         if (!s.caption && !s.heading) v += 100;
         v += 10 * static_cast<int>(std::min<std::size_t>(m.actors.size(), 3));
         // A label that says who did it ("North Korea and Russia held ...").
         for (std::size_t g : m.actors) {
             const Entity& e = table.entities[g];
-            bool named = ev.label.rfind(e.name, 0) == 0;
-            for (const auto& alias : e.aliases) named = named || ev.label.rfind(alias, 0) == 0;
+            bool named = m.label.rfind(e.name, 0) == 0;
+            for (const auto& alias : e.aliases) named = named || m.label.rfind(alias, 0) == 0;
             if (named) {
                 v += 40;
                 break;
             }
         }
-        const std::size_t len = ev.label.size();
+        const std::size_t len = m.label.size();
         if (len >= 20 && len <= 110) v += 20;
         if (len >= 40 && len <= 100) v += 15;
         // "Their partnership ...", "It ...": a label that needs the sentence before it.
         for (const char* dangling : {"Their ", "Its ", "His ", "Her ", "It ", "They ", "This ", "These "})
-            if (ev.label.rfind(dangling, 0) == 0) v -= 30;
+            if (m.label.rfind(dangling, 0) == 0) v -= 30;
         v -= static_cast<int>(len / 20);
         return v;
     };
     for (std::size_t x : c.members)
         if (!pick || score(mentions[x]) > score(*pick)) pick = &mentions[x];
-    return pick ? docs[pick->doc].events[pick->index].label : std::string();
+    return pick ? pick->label : std::string();
 }
 
 std::vector<EntityId> ids_by_frequency(const std::vector<MentionRef>& mentions, const Cluster& c,
@@ -155,12 +176,11 @@ std::vector<EntityId> ids_by_frequency(const std::vector<MentionRef>& mentions, 
     return out;
 }
 
-/// The event a cluster stands for (no id yet): its mentions as evidence, the most
-/// certain status, the best time, actors by how often they are named.
-Event build_event(const std::vector<DocumentAnalysis>& docs, const std::vector<DocId>& doc_ids,
-                  const std::vector<MentionRef>& mentions, const Cluster& cl, const EntityTable& table) {
+/// The event a cluster stands for (no id, no evidence yet): the most certain status, the
+/// best time, actors by how often they are named, the clearest label.
+Event event_of(const std::vector<DocumentAnalysis>& docs, const std::vector<MentionRef>& mentions, const Cluster& cl,
+               const EntityTable& table) {
     Event ev;
-    ev.mentions.reserve(cl.members.size());
     ev.type = cl.type;
     ev.time = merging::cluster_time(mentions, cl, ev.time_source);
     ev.actors = ids_by_frequency(mentions, cl, &MentionRef::actors, table);
@@ -168,40 +188,43 @@ Event build_event(const std::vector<DocumentAnalysis>& docs, const std::vector<D
     ev.sources = ids_by_frequency(mentions, cl, &MentionRef::sources, table);
     int best_status = -1;
     for (std::size_t x : cl.members) {
-        const MentionRef& m = mentions[x];
-        const DocumentAnalysis& d = docs[m.doc];
-        const EventMention& em = d.events[m.index];
-        const Sentence& s = d.sentences[em.sentence];
-        if (status_rank(em.status) > best_status) {
-            best_status = status_rank(em.status);
-            ev.status = em.status;
+        if (status_rank(mentions[x].status) > best_status) {
+            best_status = status_rank(mentions[x].status);
+            ev.status = mentions[x].status;
         }
-        EvidenceRef ref;
-        ref.doc = doc_ids[m.doc];
-        ref.sentence = std::string(d.text(s.span));
-        ref.start = s.span.start;
-        ref.end = s.span.end;
-        ref.trigger_start = em.trigger.start;
-        ref.trigger_end = em.trigger.end;
-        if (em.timex && *em.timex < d.timexes.size()) {
-            const Timex& t = d.timexes[*em.timex];
-            ref.timex = std::string(d.text(t.span));
-            ref.timex_start = t.span.start;
-            ref.timex_end = t.span.end;
-        }
-        ref.time = m.time;
-        ref.status = em.status;
-        ref.caption = s.caption;
-        for (std::size_t g : m.actors) ref.actors.push_back(table.entities[g].id);
-        ev.mentions.push_back(std::move(ref));
     }
     ev.label = best_label(docs, mentions, cl, ev.status, table);
     return ev;
 }
 
-}  // namespace
+/// One mention as evidence: its sentence, trigger, time expression, date and actors.
+EvidenceRef evidence_of(const DocumentAnalysis& d, const DocId& doc_id, const MentionRef& m, const EntityTable& table) {
+    const Sentence& s = d.sentences[m.sentence];
+    EvidenceRef ref;
+    ref.doc = doc_id;
+    ref.sentence = std::string(d.text(s.span));
+    ref.start = s.span.start;
+    ref.end = s.span.end;
+    ref.trigger_start = m.trigger.start;
+    ref.trigger_end = m.trigger.end;
+    if (m.timex && *m.timex < d.timexes.size()) {
+        const Timex& t = d.timexes[*m.timex];
+        ref.timex = std::string(d.text(t.span));
+        ref.timex_start = t.span.start;
+        ref.timex_end = t.span.end;
+    }
+    ref.time = *m.time;
+    ref.status = m.status;
+    ref.caption = s.caption;
+    ref.actors.reserve(m.actors.size());
+    for (std::size_t g : m.actors) ref.actors.push_back(table.entities[g].id);
+    return ref;
+}
 
-Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& res, unsigned threads) {
+/// `give_up`: the documents themselves when the caller no longer needs them (released as
+/// soon as they are done with), else null.
+Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<DocumentAnalysis>* give_up,
+                       const Resources& res, unsigned threads) {
     Story story;
     std::vector<DocId> doc_ids;
     for (std::size_t i = 0; i < docs.size(); ++i) {
@@ -210,21 +233,24 @@ Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& re
         story.documents.push_back({doc_ids.back(), d.path, d.title, d.dct, d.dct_source, d.format, d.text.size(),
                                    docs[i].sentences.size()});
     }
-    const EntityTable table = link_entities(docs, doc_ids);
-    story.entities = table.entities;
+    EntityTable table = link_entities(docs, doc_ids);
+    // From here on the documents' entity mentions are only reached through the table.
+    if (give_up)
+        for (DocumentAnalysis& a : *give_up) release(a.entities);
 
-    std::vector<MentionRef> mentions = collect_mentions(docs, table, res);
-    const std::vector<Cluster> clusters = merging::cluster_mentions(docs, mentions, once_types(res), threads);
-    merging::derive_times(docs, mentions, clusters);
+    merging::Interned interned;  // outlives the mentions, which point into it
+    std::vector<MentionRef> mentions = collect_mentions(docs, give_up, table, res, interned);
+    release(table.of_mention);
+    const std::vector<Cluster> clusters = merging::cluster_mentions(mentions, once_types(res), threads);
+    merging::derive_times(mentions, clusters);
 
     // Each cluster's event on its own (in parallel: they share nothing), then time order;
     // undated events last, in order of first mention.
     std::vector<Event> built(clusters.size());
-    parallel_for(clusters.size(), threads,
-                 [&](std::size_t c) { built[c] = build_event(docs, doc_ids, mentions, clusters[c], table); });
+    parallel_for(clusters.size(), threads, [&](std::size_t c) { built[c] = event_of(docs, mentions, clusters[c], table); });
     auto first_mention = [&](std::size_t c) {  // (doc, sentence)
         const MentionRef& head = mentions[clusters[c].members.front()];
-        return std::pair(head.doc, docs[head.doc].events[head.index].sentence);
+        return std::pair(head.doc, head.sentence);
     };
     std::vector<std::size_t> order(clusters.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
@@ -241,14 +267,66 @@ Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& re
     std::vector<EventId> cluster_ids(clusters.size());
     std::vector<std::string> cluster_labels(clusters.size());
     story.events.reserve(built.size());
+    // Where each mention goes: its event in the story and its place among that event's
+    // evidence (cluster order).
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> slot(mentions.size());
+    std::vector<std::uint32_t> evidence_count(order.size());
     for (std::size_t i = 0; i < order.size(); ++i) {
         Event& ev = built[order[i]];
         ev.id = "ev" + std::to_string(i + 1);
         cluster_ids[order[i]] = ev.id;
         cluster_labels[order[i]] = ev.label;
+        const std::vector<std::size_t>& members = clusters[order[i]].members;
+        evidence_count[i] = static_cast<std::uint32_t>(members.size());
+        for (std::size_t k = 0; k < members.size(); ++k)
+            slot[members[k]] = {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(k)};
         story.events.push_back(std::move(ev));
     }
+    release(built);
     story.conflicts = merging::find_conflicts(docs, doc_ids, mentions, clusters, cluster_ids, cluster_labels);
+
+    // The evidence, document by document (mentions are in document order). A document
+    // given up by the caller is released as soon as its sentences are copied out, and an
+    // event's evidence list is made when its first mention comes: the analyses shrink
+    // while the story's evidence grows, instead of both being held at once.
+    if (give_up) {
+        release(cluster_ids);
+        release(cluster_labels);
+        for (DocumentAnalysis& a : *give_up) {  // the claims are in the story now
+            release(a.claims);
+            release(a.doc.paragraphs);
+        }
+        for (MentionRef& m : mentions) {  // only the actors and the date are still needed
+            release(m.places);
+            release(m.sources);
+            release(m.objects);
+            release(m.words);
+            release(m.label);  // the events have theirs
+        }
+    }
+    for (std::size_t x = 0; x < mentions.size(); ++x) {
+        const std::size_t d = mentions[x].doc;
+        const auto [event, k] = slot[x];
+        std::vector<EvidenceRef>& evidence = story.events[event].mentions;
+        if (evidence.empty()) evidence.resize(evidence_count[event]);
+        evidence[k] = evidence_of(docs[d], doc_ids[d], mentions[x], table);
+        if (!give_up) continue;
+        release(mentions[x].actors);
+        if (x + 1 == mentions.size() || mentions[x + 1].doc != d) (*give_up)[d] = DocumentAnalysis();
+    }
+    story.entities = std::move(table.entities);
+    return story;
+}
+
+}  // namespace
+
+Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& res, unsigned threads) {
+    return consolidate_impl(docs, nullptr, res, threads);
+}
+
+Story consolidate(std::vector<DocumentAnalysis>&& docs, const Resources& res, unsigned threads) {
+    Story story = consolidate_impl(docs, &docs, res, threads);
+    release(docs);
     return story;
 }
 

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <tuple>
 
 namespace chronograph::merging {
 namespace {
@@ -77,8 +78,21 @@ std::string describe_duration(const std::string& value) {
     return value;
 }
 
-void derive_times(const std::vector<DocumentAnalysis>& docs, std::vector<MentionRef>& mentions,
-                  const std::vector<Cluster>& clusters) {
+bool Interned::TimeLess::operator()(const TimeValue& a, const TimeValue& b) const {
+    auto days = [](const TimeValue& t) {
+        return t.interval ? std::pair(t.interval->earliest, t.interval->latest) : std::pair(Day{}, Day{});
+    };
+    return std::tie(a.value, a.mod) < std::tie(b.value, b.mod) ||
+           (std::tie(a.value, a.mod) == std::tie(b.value, b.mod) &&
+            std::pair(a.interval.has_value(), days(a)) < std::pair(b.interval.has_value(), days(b)));
+}
+
+const std::string& MentionRef::note() const {
+    static const std::string none;
+    return derived ? derived->note : none;
+}
+
+void derive_times(std::vector<MentionRef>& mentions, const std::vector<Cluster>& clusters) {
     // What each candidate anchor is made of, gathered once: its documents, its actors and
     // the days its sources give for the start.
     struct Anchor {
@@ -89,10 +103,8 @@ void derive_times(const std::vector<DocumentAnalysis>& docs, std::vector<Mention
     };
     // Only of the types some mention needs as its anchor: most corpora need few or none.
     std::set<std::string> wanted;
-    for (const MentionRef& m : mentions) {
-        const EventMention& ev = docs[m.doc].events[m.index];
-        if (!ev.duration.empty() && !ev.anchor_type.empty() && !m.time.interval) wanted.insert(ev.anchor_type);
-    }
+    for (const MentionRef& m : mentions)
+        if (!m.duration->empty() && !m.anchor_type->empty() && !m.time->interval) wanted.insert(*m.anchor_type);
     std::map<std::string, std::vector<Anchor>> by_type;
     for (const Cluster& c : clusters) {
         if (!wanted.count(c.type)) continue;
@@ -101,10 +113,10 @@ void derive_times(const std::vector<DocumentAnalysis>& docs, std::vector<Mention
             const MentionRef& r = mentions[x];
             ++a.docs[r.doc];
             for (std::size_t actor : r.actors) ++a.actors[actor];
-            if (!r.time.interval || r.rank < 3) continue;
-            if (!a.start) a.start = r.time.interval;
-            a.start->earliest = std::min(a.start->earliest, r.time.interval->earliest);
-            a.start->latest = std::max(a.start->latest, r.time.interval->latest);
+            if (!r.time->interval || r.rank < 3) continue;
+            if (!a.start) a.start = r.time->interval;
+            a.start->earliest = std::min(a.start->earliest, r.time->interval->earliest);
+            a.start->latest = std::max(a.start->latest, r.time->interval->latest);
         }
         if (!a.start) {
             std::string source;
@@ -113,15 +125,14 @@ void derive_times(const std::vector<DocumentAnalysis>& docs, std::vector<Mention
         by_type[c.type].push_back(std::move(a));
     }
     for (MentionRef& m : mentions) {
-        const EventMention& ev = docs[m.doc].events[m.index];
-        if (ev.duration.empty() || ev.anchor_type.empty() || m.time.interval) continue;
-        const Length len = parse_duration(ev.duration);
+        if (m.duration->empty() || m.anchor_type->empty() || m.time->interval) continue;
+        const Length len = parse_duration(*m.duration);
         if (!len.known) continue;
         // The anchor: an event of the anchor type sharing an actor, preferring one this
         // document also reports.
         const Anchor* anchor = nullptr;
         int anchor_score = -1;
-        for (const Anchor& a : by_type[ev.anchor_type]) {
+        for (const Anchor& a : by_type[*m.anchor_type]) {
             int score = 0;
             if (auto it = a.docs.find(m.doc); it != a.docs.end()) score += 4 * it->second;
             for (std::size_t actor : m.actors)
@@ -134,11 +145,13 @@ void derive_times(const std::vector<DocumentAnalysis>& docs, std::vector<Mention
         if (!anchor || anchor_score == 0 || !anchor->start) continue;
         const std::optional<TimeInterval>& start = anchor->start;
         TimeInterval when{add(start->earliest, len), add(start->latest, len)};
-        m.note = describe_duration(ev.duration) + " after the start (" + format_day(start->earliest) +
-                 (start->latest != start->earliest ? " to " + format_day(start->latest) : std::string()) + ")";
-        m.time.interval = when;
-        m.time.value = month_of(when.earliest + (when.latest - when.earliest) / 2);
-        m.time.mod = "APPROX";
+        m.derived = std::make_unique<DerivedTime>();
+        m.derived->note = describe_duration(*m.duration) + " after the start (" + format_day(start->earliest) +
+                          (start->latest != start->earliest ? " to " + format_day(start->latest) : std::string()) + ")";
+        m.derived->time.interval = when;
+        m.derived->time.value = month_of(when.earliest + (when.latest - when.earliest) / 2);
+        m.derived->time.mod = "APPROX";
+        m.time = &m.derived->time;
         m.time_source = "derived";
         m.rank = 2;
     }

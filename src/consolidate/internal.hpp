@@ -7,24 +7,64 @@
 #include "chronograph/story.hpp"
 
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
 namespace chronograph::merging {
 
-/// One event mention of one document, with corpus-wide entity indices.
+/// A date worked out from a duration ("expected to take 18 months": counted from the
+/// start of the same undertaking). Few mentions have one: kept apart from MentionRef.
+struct DerivedTime {
+    TimeValue time;
+    std::string note;  // how it was counted ("18 months after the start (...)")
+};
+
+/// Equal texts and times stored once, at addresses that stay put while more are added.
+class Interned {
+public:
+    const std::string& text(std::string_view s) { return *texts_.emplace(s).first; }
+    const TimeValue& time(const TimeValue& t) { return *times_.insert(t).first; }
+
+private:
+    struct TimeLess {
+        bool operator()(const TimeValue& a, const TimeValue& b) const;
+    };
+    std::set<std::string, std::less<>> texts_;
+    std::set<TimeValue, TimeLess> times_;
+};
+
+/// One event mention of one document, with corpus-wide entity indices and what the
+/// consolidation reads of the mention itself: once they are collected the documents'
+/// event lists can go. Kept small: a large corpus has millions.
 struct MentionRef {
-    std::size_t doc = 0;    // index into the documents
-    std::size_t index = 0;  // index into that document's events
+    std::uint32_t doc = 0;    // index into the documents
+    std::uint32_t index = 0;  // index into that document's events
+    std::uint32_t sentence = 0;  // index into the document's sentences
+    std::optional<std::uint32_t> timex;  // index into the document's time expressions
+    Span trigger;
+    EventStatus status = EventStatus::Happened;
+    bool nominal = false;
+    // Interned (see Interned): the event's type, theme, duration and anchor type.
+    const std::string* type = nullptr;
+    const std::string* theme = nullptr;
+    const std::string* duration = nullptr;
+    const std::string* anchor_type = nullptr;
+    std::string label;
     std::vector<std::size_t> actors, places, sources;  // indices into EntityTable::entities
     std::vector<std::size_t> objects;  // the patients among the actors: what the event acts on
     std::vector<std::uint32_t> words;  // content words of its label (interned ids, sorted), for telling mentions apart
-    TimeValue time;         // may be filled in later (derived from a duration)
-    std::string time_source;
+    /// Its date: the event mention's own (interned), or `derived->time`.
+    const TimeValue* time = nullptr;
+    std::string_view time_source;  // interned, or "derived"
     int rank = 0;           // how far its date can be trusted (see time_rank)
-    std::string note;       // how a derived date was counted ("18 months after the start (...)")
+    std::unique_ptr<DerivedTime> derived;  // set by derive_times
+
+    const std::string& note() const;  // how a derived date was counted ("" if not derived)
 };
 
 /// A group of mentions of the same event.
@@ -45,12 +85,11 @@ int time_rank(const DocumentAnalysis& doc, const EventMention& m, const std::str
 
 /// Groups mentions of the same event (same type, shared actors, compatible dates), in
 /// the order of their first mentions. Types are grouped apart, on `threads` threads.
-std::vector<Cluster> cluster_mentions(const std::vector<DocumentAnalysis>& docs, const std::vector<MentionRef>& mentions,
-                                      const std::vector<std::string>& once_types, unsigned threads = 1);
+std::vector<Cluster> cluster_mentions(const std::vector<MentionRef>& mentions, const std::vector<std::string>& once_types,
+                                      unsigned threads = 1);
 
 /// Dates mentions that are "N months after the start" from their cluster's anchor event.
-void derive_times(const std::vector<DocumentAnalysis>& docs, std::vector<MentionRef>& mentions,
-                  const std::vector<Cluster>& clusters);
+void derive_times(std::vector<MentionRef>& mentions, const std::vector<Cluster>& clusters);
 
 /// "P18M" -> "18 months".
 std::string describe_duration(const std::string& value);

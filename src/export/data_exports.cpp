@@ -72,7 +72,7 @@ void views::write_timelinejs_json(const Story& story, const TimelineLayout& L, s
     std::unordered_map<std::string_view, const std::string*> doc_name;
     doc_name.reserve(story.documents.size());
     for (const DocumentInfo& d : story.documents) doc_name.emplace(d.id, d.title.empty() ? &d.path : &d.title);
-    json::Writer w(out, {1, false});
+    json::Writer w(out, {1, false, 2});  // one slide per line
     w.begin_object();
     w.key("title").begin_object().key("text").begin_object();
     w.field("headline", xml("Timeline of " + thousands(story.events.size()) + " events"));

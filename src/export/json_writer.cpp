@@ -90,7 +90,7 @@ void Writer::flush() {
 }
 
 void Writer::newline() {
-    if (format_.indent < 0) return;
+    if (!laid_out()) return;
     buf_.push_back('\n');
     buf_.append(stack_.size() * static_cast<std::size_t>(format_.indent), ' ');
 }
@@ -120,40 +120,44 @@ Writer& Writer::key(std::string_view k) {
     stack_.back().empty = false;
     newline();
     append_escaped(buf_, k, format_.html_safe);
-    buf_ += format_.indent < 0 ? ":" : ": ";
+    buf_ += laid_out() ? ": " : ":";
     after_key_ = true;
     return *this;
 }
 
-Writer& Writer::begin_object() {
+void Writer::begin(char bracket, bool object) {
     before_value();
-    buf_.push_back('{');
-    stack_.push_back({true});
+    buf_.push_back(bracket);
+    const bool one_line = !laid_out() || (format_.one_line_depth > 0 && stack_.size() >= static_cast<std::size_t>(format_.one_line_depth));
+    stack_.push_back({object, true, one_line});
+}
+
+void Writer::end(char bracket) {
+    const Level closed = stack_.back();
+    stack_.pop_back();
+    // The closing bracket goes on its own line only when the level was laid out.
+    if (!closed.empty && !closed.one_line) newline();
+    buf_.push_back(bracket);
+    after_value();
+}
+
+Writer& Writer::begin_object() {
+    begin('{', true);
     return *this;
 }
 
 Writer& Writer::end_object() {
-    const bool empty = stack_.back().empty;
-    stack_.pop_back();
-    if (!empty) newline();
-    buf_.push_back('}');
-    after_value();
+    end('}');
     return *this;
 }
 
 Writer& Writer::begin_array() {
-    before_value();
-    buf_.push_back('[');
-    stack_.push_back({false});
+    begin('[', false);
     return *this;
 }
 
 Writer& Writer::end_array() {
-    const bool empty = stack_.back().empty;
-    stack_.pop_back();
-    if (!empty) newline();
-    buf_.push_back(']');
-    after_value();
+    end(']');
     return *this;
 }
 

@@ -1,6 +1,6 @@
 // A small streaming JSON writer: large outputs (events.json of a big corpus) are written
 // as they are walked, without building a document tree first. Pretty-printed with two
-// spaces like `jq` (or another indent, or compact); strings escaped for JSON and for
+// spaces like `jq` (or another indent, or compact, or one record per line); strings escaped for JSON and for
 // embedding in HTML/JS (U+2028, U+2029; with html_safe also < > & so no text can close a
 // <script> element); invalid UTF-8 (which ingest never lets through) becomes U+FFFD.
 // Output is buffered and handed to the stream in large pieces.
@@ -18,6 +18,10 @@ namespace chronograph::json {
 struct Format {
     int indent = 2;          // spaces per level; negative: compact, on one line
     bool html_safe = false;  // < > & in strings as \u003c \u003e \u0026
+    /// 0: every level laid out. N > 0: an object or array begun inside N or more others
+    /// is written compact on one line ("one record per line" with N = 2: the records of
+    /// the arrays of a top-level object, each on its own line).
+    int one_line_depth = 0;
 };
 
 class Writer {
@@ -75,7 +79,11 @@ private:
     struct Level {
         bool object;
         bool empty = true;
+        bool one_line = false;  // written compact (see Format::one_line_depth)
     };
+    bool laid_out() const { return format_.indent >= 0 && (stack_.empty() || !stack_.back().one_line); }
+    void begin(char bracket, bool object);
+    void end(char bracket);
     std::vector<Level> stack_;
     bool after_key_ = false;
 };
