@@ -45,6 +45,9 @@ int strength(EventStatus s) {
     return 0;
 }
 
+/// "killing", "agreeing": a word of five letters or more ending in -ing.
+bool ing_form(const std::string& w) { return w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0; }
+
 bool participle_after_comma(const SentenceView& v, const Candidate& c);
 
 /// "The factory shut down in 1994 and reopened in 1996": a verb after "and" whose label
@@ -113,8 +116,7 @@ int last_date_before(const SentenceView& v, std::size_t end) {
 
 /// ", killing ...": the trigger is an -ing form right after a comma.
 bool participle_after_comma(const SentenceView& v, const Candidate& c) {
-    const std::string& w = v.words[c.head];
-    return c.head > 0 && v.words[c.head - 1] == "," && w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
+    return c.head > 0 && v.words[c.head - 1] == "," && ing_form(v.words[c.head]);
 }
 
 /// What a by-subject trigger meant where the text said (lemma -> type): "workers extended
@@ -296,15 +298,13 @@ public:
     /// a noun, what the document said before ("The strike began on Sept. 13").
     const std::string* by_subject_type(std::size_t i, int c, bool* from_clause_subject = nullptr) const {
         const events::Trigger& t = *matches_[i]->trigger;
-        const std::string* ty = nullptr;
-        if (!nominal_use(i)) {
-            ty = subject_class(i, c);
-        } else if (!(ty = modifier_class(i, c)) && object_position(i, c)) {
+        // Remembered for nouns only: "shares rallied" says nothing of "held a rally".
+        if (!nominal_use(i)) return subject_class(i, c);
+        const std::string* ty = modifier_class(i, c);
+        if (!ty && object_position(i, c)) {
             ty = subject_class(i, c);
             if (from_clause_subject) *from_clause_subject = ty != nullptr;
         }
-        // Remembered for nouns only: "shares rallied" says nothing of "held a rally".
-        if (!nominal_use(i)) return ty;
         if (ty) {
             (*senses_)[t.lemma] = *ty;
             return ty;
@@ -349,8 +349,7 @@ public:
         // "Workers voted to accept the offer and end their strike", "Workers rejected the
         // offer, extending their strike": the subject of the clause before.
         const std::size_t opener = v_.is(from, ",") ? from + 1 : from;
-        const bool participle = from > 0 && opener < i && (opener > from || v_.is(from - 1, ",")) &&
-                                v_.words[opener].size() > 4 && v_.words[opener].compare(v_.words[opener].size() - 3, 3, "ing") == 0;
+        const bool participle = from > 0 && opener < i && (opener > from || v_.is(from - 1, ",")) && ing_form(v_.words[opener]);
         if (from > 0 && (v_.is(from, "and") || v_.is(from, "or") || participle) && !v_.clauses[v_.clause[from - 1]].embedded) {
             const int before = v_.clause[from - 1];
             while (from > 0 && i - from < 16 && v_.clause[from - 1] == before) --from;
@@ -756,7 +755,7 @@ EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate&
     // Progressive: "is building", "are strengthening".
     if (c.head > 0 && !c.nominal) {
         const std::string& form = v.words[c.head];
-        const bool ing = form.size() > 4 && form.compare(form.size() - 3, 3, "ing") == 0;
+        const bool ing = ing_form(form);
         // "have been negotiating since 2021" goes on too; "had been fighting" is over.
         const bool perfect_past = v.words[c.head - 1] == "been" && c.head > 1 && v.words[c.head - 2] == "had";
         if (ing && v.in(c.head - 1, lex.grammar().be) && !perfect_past) consider(EventStatus::Ongoing);
@@ -920,9 +919,39 @@ bool compared_date(const SentenceView& v, const Lexicon& lex, std::size_t first)
     for (std::size_t k = first; k > 0 && first - k < 6 && v.clause[k - 1] == v.clause[first]; --k) {
         if (v.words[k - 1] == "," || v.timex[k - 1] >= 0) return false;
         if (v.in(k - 1, g.comparison)) return true;
-        if (k >= 2 && lex.in_class(g.comparison_pair, v.words[k - 2] + "_" + v.words[k - 1])) return true;
+        // a pair ends with a preposition: only then is "down_from" worth spelling out
+        if (k >= 2 && v.in(k - 1, g.preposition) && lex.in_class(g.comparison_pair, v.words[k - 2] + "_" + v.words[k - 1]))
+            return true;
     }
     return false;
+}
+
+/// Whether the date or time expression with a token at i can date event `c`: not the date
+/// of a thing ("this year's conference"), nor one compared with ("down from 303 in 2019",
+/// "the deadliest earthquake since 1960").
+bool date_of_event(const SentenceView& v, const Lexicon& lex, const Candidate& c, std::size_t i) {
+    const int tx = v.timex[i];
+    std::size_t before = i, after = i;
+    while (before > 0 && v.timex[before - 1] == tx) --before;
+    while (after < v.size() && v.timex[after] == tx) ++after;
+    if (v.possessive(after)) return false;
+    if (compared_date(v, lex, before)) return false;
+    // A "since" after a superlative and its noun compares ("earthquake since 1960 struck");
+    // a verb keeps a "since" after it or fronted ("has risen since 2020", "Since 1985 _
+    // when ... _ 200 soldiers have been killed"), and a count runs from it ("14 killings
+    // since 1993").
+    if (before > 0 && v.is(before - 1, "since")) {
+        bool superlative = false;
+        const std::size_t noun = c.nominal ? c.head : before - 1;
+        for (std::size_t k = noun; k > 0 && noun - k < 4; --k) {
+            const std::string& w = v.words[k - 1];
+            superlative = superlative || v.in(k - 1, lex.grammar().superlative) ||
+                          (w.size() > 5 && w.compare(w.size() - 4, 4, "iest") == 0);
+        }
+        const bool in_phrase = before >= 2 && v.is_word(before - 2) && !v.in(before - 2, lex.grammar().clause_opener);
+        if (superlative && (c.nominal || (after <= c.head && in_phrase))) return false;
+    }
+    return true;
 }
 
 /// The date or time expression of the clause closest to the trigger of `c`, unless it is
@@ -930,35 +959,18 @@ bool compared_date(const SentenceView& v, const Lexicon& lex, std::size_t first)
 int nearest_timex(const SentenceView& v, const Lexicon& lex, const Candidate& c, const std::vector<Candidate>& all, int clause) {
     int best = -1;
     std::size_t best_distance = 0;
+    int checked = -1;        // the expression whose tokens are being gone through ...
+    bool not_its = false;    // ... and whether it is no date of this event
     for (std::size_t i = 0; i < v.size(); ++i) {
         const int tx = v.timex[i];
         if (tx < 0 || tx == c.duration_timex || v.clause[i] != clause) continue;
         const Timex& t = v.a.timexes[tx];
         if (t.type != TimexType::Date && t.type != TimexType::Time) continue;
-        // "this year's conference", "last week's vote": the date of a thing, not of the event.
-        std::size_t after = i;
-        while (after < v.size() && v.timex[after] == tx) ++after;
-        if (v.possessive(after)) continue;
-        // "the deadliest earthquake since 1960 (struck ...)": the year compared with, not the
-        // event's. A verb keeps a "since" after it or fronted: "has risen since 2020",
-        // "Since 2020, prices have risen" run from then.
-        std::size_t before = i;
-        while (before > 0 && v.timex[before - 1] == tx) --before;
-        if (compared_date(v, lex, before)) continue;
-        if (before > 0 && v.is(before - 1, "since")) {
-            // after a noun ("earthquake since 1960 struck"), not opening the sentence or a
-            // clause ("Since 1985 _ when ... _ 200 soldiers have been killed")
-            // ... and only after a superlative: "14 killings since 1993" counts from then
-            bool superlative = false;
-            const std::size_t noun = c.nominal ? c.head : before - 1;
-            for (std::size_t k = noun; k > 0 && noun - k < 4; --k) {
-                const std::string& w = v.words[k - 1];
-                superlative = superlative || v.in(k - 1, lex.grammar().superlative) ||
-                              (w.size() > 5 && w.compare(w.size() - 4, 4, "iest") == 0);
-            }
-            const bool in_phrase = before >= 2 && v.is_word(before - 2) && !v.in(before - 2, lex.grammar().clause_opener);
-            if (superlative && (c.nominal || (after <= c.head && in_phrase))) continue;
+        if (tx != checked) {
+            checked = tx;
+            not_its = !date_of_event(v, lex, c, i);
         }
+        if (not_its) continue;
         auto distance = [&](const Candidate& x) { return i < x.head ? x.head - i : (i >= x.last ? i - x.last + 1 : 0); };
         const std::size_t d = distance(c);
         // "signed in 1994 and ratified in 1996": a date as near to two events belongs to
@@ -1015,7 +1027,7 @@ void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const
     if (!doc.dct || content_clause || c.nominal || v.quoted[c.head]) return;
     if (ev.status != EventStatus::Happened && ev.status != EventStatus::Reported) return;
     const std::string& form = v.words[c.head];
-    const bool ing = form.size() > 4 && form.compare(form.size() - 3, 3, "ing") == 0;
+    const bool ing = ing_form(form);
     // "While introducing the phone, Jobs joked ...": at the time of the clause it opens.
     const bool while_ing = ing && c.head > 0 && (v.words[c.head - 1] == "while" || v.words[c.head - 1] == "when");
     // "launches" is no past tense, except in a headline ("SpaceX launches Starship").
