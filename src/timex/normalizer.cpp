@@ -83,7 +83,10 @@ public:
             if (!need(2)) return {};
             return shift_fn(a[0], a[1], fn == "rshift");
         }
-        if (fn == "weekday" || fn == "rweekday") return need(2) ? weekday_fn(a[0], a[1], fn == "rweekday") : std::string{};
+        if (fn == "weekday" || fn == "rweekday") {  // {weekday W MODE [DAYS]}: DAYS moves the day found
+            if (!need(2)) return {};
+            return weekday_fn(a[0], a[1], fn == "rweekday", a.size() > 2 ? number(a[2]).value_or(0) : 0);
+        }
         if (fn == "weekend") return need(1) ? weekend_fn(a[0]) : std::string{};
         if (fn == "weekof") return need(3) ? week_of_fn(a[0], a[1], a[2]) : std::string{};
         if (fn == "periodshift") return need(2) ? period_shift_fn(a[0], a[1], a.size() > 2 && a[2] == "ref") : std::string{};
@@ -186,7 +189,7 @@ private:
         return format_at(moved, *u);
     }
 
-    std::string weekday_fn(const std::string& w, const std::string& mode_name, bool from_ref = false) {
+    std::string weekday_fn(const std::string& w, const std::string& mode_name, bool from_ref = false, long long moved = 0) {
         const auto wd = number(w);
         auto m = mode(mode_name);
         if (!wd || !m || *wd < 1 || *wd > 7) {
@@ -209,7 +212,7 @@ private:
             case Mode::Next: delta = (target - dw + 6) % 7 + 1; break;
             case Mode::This: delta = target - dw; break;
         }
-        return format_day(d + days{delta});
+        return format_day(d + days{delta + moved});
     }
 
     /// The weekend (Saturday and Sunday) meant: past -> the last one begun by the DCT,
