@@ -12,6 +12,7 @@ TenseGuesser::TenseGuesser(const Lexicon& lex) {
     clause_ = lex.find_class("tense_clause_boundary");
     passive_ = lex.find_class("tense_passive_auxiliary");
     nonpast_passive_ = lex.find_class("tense_nonpast_passive");
+    endpoint_ = lex.find_class("tense_endpoint");
     to_ = lex.find_word("to");
     const int past_suffix = lex.find_class("tense_past_suffix");
     const int future_suffix = lex.find_class("tense_future_suffix");
@@ -54,6 +55,16 @@ Tense TenseGuesser::cue(const TokInfo* t, const Token* toks, std::string_view te
     for (const std::string& s : past_suffixes_)
         if (w.size() >= s.size() + 3 && ends_with(w, s)) return Tense::Past;
     return Tense::Unknown;
+}
+
+bool TenseGuesser::past_right_before(const TokInfo* t, const Token* toks, std::string_view text, int n, int begin) const {
+    // "extended to Nov. 20", "delayed until May": an end point, which may be ahead
+    if (begin > 0 && endpoint_ >= 0 && t[begin - 1].mask.test(endpoint_)) return false;
+    for (int k = begin - 1; k >= 0 && k >= begin - 2; --k) {
+        if (clause_ >= 0 && t[k].mask.test(clause_)) return false;
+        if (cue(t, toks, text, n, k) == Tense::Past) return true;
+    }
+    return false;
 }
 
 Tense TenseGuesser::guess(const TokInfo* t, const Token* toks, std::string_view text, int n, int begin, int end) const {

@@ -20,10 +20,15 @@ public:
     /// Tense around tokens [begin, end) of a sentence of n tokens.
     Tense guess(const TokInfo* infos, const Token* toks, std::string_view text, int n, int begin, int end) const;
 
+    /// Whether a past cue stands right before token `begin`, or one word before it: the verb
+    /// the expression modifies ("resigned in March", "arrested on June 3"), surer than a
+    /// past cue further off ("said ... would pay in January").
+    bool past_right_before(const TokInfo* infos, const Token* toks, std::string_view text, int n, int begin) const;
+
 private:
     Tense cue(const TokInfo* infos, const Token* toks, std::string_view text, int n, int k) const;
 
-    int future_ = -1, future_to_ = -1, to_ = -1, past_ = -1, not_past_ = -1, clause_ = -1, passive_ = -1, nonpast_passive_ = -1;
+    int future_ = -1, future_to_ = -1, to_ = -1, past_ = -1, not_past_ = -1, clause_ = -1, passive_ = -1, nonpast_passive_ = -1, endpoint_ = -1;
     std::vector<std::string> past_suffixes_, future_suffixes_;
 };
 
