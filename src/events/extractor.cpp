@@ -8,6 +8,7 @@
 #include "events/sentence_view.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -260,7 +261,7 @@ public:
             if (v_.clause[i] != c || !matches_[i] || (i >= main->head && i < main->last)) continue;
             const events::Trigger& t = *matches_[i]->trigger;
             if ((t.role != Role::Event && t.role != Role::Start && t.role != Role::End) || t.type.empty()) continue;
-            if (object_of_main(*main, t, i, c)) continue;
+            if (object_of_main(*main, t, i, c) || theme_of_main(*main, i, c)) continue;
             const std::size_t after = i + matches_[i]->length;
             std::size_t j = after;
             while (j < v_.size() && j < after + 6 && v_.clause[j] == c && v_.timex[j] < 0 && !matches_[j] &&
@@ -367,6 +368,22 @@ public:
         for (std::size_t k = main.last; k < i; ++k)
             if (v_.clause[k] != c || v_.timex[k] >= 0 || matches_[k] || !(v_.is_word(k) || v_.token(k).is(kNumber)) ||
                 v_.in(k, lex_.grammar().preposition))  // numbers may stand between: "announced 17,000 job cuts"
+                return false;
+        return true;
+    }
+
+    /// "granted an injunction against the merger on Tuesday", "protested against the war on
+    /// Monday": an event noun in a phrase that hangs on the main event (a preposition that
+    /// is no circumstance or place, then its noun phrase) is what the main event is about;
+    /// the date after it is the main event's. "talks after the attack on Monday" and "no
+    /// agreement at the talks last month" keep two events.
+    bool theme_of_main(const Candidate& main, std::size_t i, int c) const {
+        if (i <= main.last || i > main.last + 6 || !v_.in(main.last, lex_.grammar().preposition) ||
+            v_.in(main.last, lex_.grammar().circumstance) || v_.in(main.last, lex_.grammar().locative))
+            return false;
+        for (std::size_t k = main.last + 1; k < i; ++k)
+            if (v_.clause[k] != c || v_.timex[k] >= 0 || matches_[k] || v_.in(k, lex_.grammar().preposition) ||
+                !(v_.is_word(k) || v_.token(k).is(kNumber) || v_.is(k, "'s") || v_.is(k, "$")))
                 return false;
         return true;
     }
@@ -710,11 +727,23 @@ EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate&
         return static_cast<int>(c.head - (i + cue.words.size())) <= cue.reach;
     };
     const auto* negations = lex.cues_starting("n't");
-    // "did not block the deal": before an event noun, a negation that belongs to another
-    // verb says nothing of the event; only "no deal", "not a deal" negate it.
-    auto negates_noun = [&](std::size_t cue_end) {
-        for (std::size_t k = cue_end; k < c.head; ++k)
-            if (!v.in(k, lex.grammar().determiner)) return false;
+    // Before an event noun, a negation particle that belongs to another verb says nothing
+    // of the event ("did not block the deal"); only "no deal", "not a deal" negate it. A
+    // negating verb negates the noun it governs, over its modifiers ("cancelled the visit",
+    // "terminated the merger agreement", "blocked Kroger's planned $24.6 billion
+    // acquisition"), but not one behind a preposition or a conjunction ("blocked the road
+    // to the summit").
+    auto negates_noun = [&](const events::Cue& cue, std::size_t cue_end) {
+        const bool particle = lex.in_class(lex.grammar().negator, cue.words.front());
+        for (std::size_t k = cue_end; k < c.head; ++k) {
+            if (v.in(k, lex.grammar().determiner)) continue;
+            if (particle) return false;
+            const std::string& w = v.words[k];
+            const unsigned char first = w.empty() ? ' ' : static_cast<unsigned char>(w[0]);
+            const bool modifier = w == "'s" || w == "$" || (std::isalnum(first) && !v.in(k, lex.grammar().preposition) &&
+                                                            w != "and" && w != "or" && w != "but");
+            if (!modifier) return false;
+        }
         return true;
     };
     for (std::size_t i = 0; i < c.head; ++i) {
@@ -726,7 +755,7 @@ EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate&
             for (std::size_t k : *list) {
                 const events::Cue& cue = lex.cues()[k];
                 if (!matches(cue, i)) continue;
-                if (cue.status == EventStatus::Negated && c.nominal && !negates_noun(i + cue.words.size())) continue;
+                if (cue.status == EventStatus::Negated && c.nominal && !negates_noun(cue, i + cue.words.size())) continue;
                 consider(reported_plan ? EventStatus::Planned : cue.status);
             }
         // "didn't", "won't": a negation glued to its verb.

@@ -185,7 +185,8 @@ Lexicon::Lexicon(const Resources& res) {
                        bit("clause-opener"), bit("reporting"),     bit("self-reporting"),
                        bit("speech"),      bit("finite-auxiliary"), bit("not-content-start"),
                        bit("circumstance"), bit("thing-ing"),  bit("range-joiner"),
-                       bit("range-and-opener"), bit("comparison"), bit("comparison-pair"), bit("superlative")};
+                       bit("range-and-opener"), bit("comparison"), bit("comparison-pair"), bit("superlative"),
+                       bit("negator")};
 }
 
 const Measure* Lexicon::measure(const std::string& word, std::string_view kind) const {

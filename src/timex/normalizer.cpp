@@ -302,7 +302,7 @@ private:
         st_.relative = true;
         if (!st_.dct) return "XXXX-" + pad(*m, 2);
         const int y = year_for(year_of(*st_.dct), static_cast<int>(*m), month_of(*st_.dct), 12, *md, tense_if(*md),
-                               past_margin(3));
+                               past_margin(2, 12));
         return pad(y, 4) + "-" + pad(*m, 2);
     }
 
@@ -317,7 +317,7 @@ private:
         // positions in days since Jan 1 (approximately; the cycle is a year)
         const int target = static_cast<int>(*m) * 31 + static_cast<int>(*dd);
         const int current = month_of(a) * 31 + day_of(a);
-        const int y = year_for(year_of(a), target, current, 12 * 31, *md, tense_if(*md), past_margin(90));
+        const int y = year_for(year_of(a), target, current, 12 * 31, *md, tense_if(*md), past_margin(90, 12 * 31));
         const year_month_day ymd{year{y}, month{static_cast<unsigned>(*m)}, day{static_cast<unsigned>(*dd)}};
         if (!ymd.ok()) return fail();
         return format_day(Day{ymd});
@@ -447,10 +447,16 @@ private:
         return y.substr(0, 3);
     }
 
-    /// How far ahead of the DCT a part of the year told in the past may still be this year's:
-    /// `loose` when the past cue is far off (a tense guess can be wrong: "said it would pay in
-    /// January"), none when a past verb stands right before it ("resigned in March").
-    int past_margin(int loose) { return tense() == Tense::Past && st_.past_verb && st_.past_verb() ? 0 : loose; }
+    /// How far ahead of the DCT a part of the year told in the past may still be this year's
+    /// (`cycle` is the scale's length): all the way after an end point ("extended the loans
+    /// through January"), none when a past verb stands right before it ("resigned in
+    /// March"), else `loose`, as a past cue further off may be wrong ("said it would pay in
+    /// January").
+    int past_margin(int loose, int cycle) {
+        if (tense() != Tense::Past) return loose;
+        if (st_.endpoint && st_.endpoint()) return cycle;
+        return st_.past_verb && st_.past_verb() ? 0 : loose;
+    }
 
     Tense tense_if(Mode m) { return m == Mode::Tense ? tense() : Tense::Unknown; }
     std::string fail() {

@@ -57,9 +57,12 @@ Tense TenseGuesser::cue(const TokInfo* t, const Token* toks, std::string_view te
     return Tense::Unknown;
 }
 
+bool TenseGuesser::endpoint_before(const TokInfo* t, int begin) const {
+    return begin > 0 && endpoint_ >= 0 && t[begin - 1].mask.test(endpoint_);
+}
+
 bool TenseGuesser::past_right_before(const TokInfo* t, const Token* toks, std::string_view text, int n, int begin) const {
-    // "extended to Nov. 20", "delayed until May": an end point, which may be ahead
-    if (begin > 0 && endpoint_ >= 0 && t[begin - 1].mask.test(endpoint_)) return false;
+    if (endpoint_before(t, begin)) return false;
     for (int k = begin - 1; k >= 0 && k >= begin - 2; --k) {
         if (clause_ >= 0 && t[k].mask.test(clause_)) return false;
         if (cue(t, toks, text, n, k) == Tense::Past) return true;

@@ -25,6 +25,11 @@ public:
     /// past cue further off ("said ... would pay in January").
     bool past_right_before(const TokInfo* infos, const Token* toks, std::string_view text, int n, int begin) const;
 
+    /// Whether an end-point preposition stands right before token `begin`: "extended to
+    /// Nov. 20", "loans through January", "postponed until May" may reach past the DCT
+    /// whatever the tense.
+    bool endpoint_before(const TokInfo* infos, int begin) const;
+
 private:
     Tense cue(const TokInfo* infos, const Token* toks, std::string_view text, int n, int k) const;
 

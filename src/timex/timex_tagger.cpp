@@ -114,6 +114,7 @@ void TimexTagger::tag(DocumentAnalysis& a) const {
             st.ref_quarter = ref_quarter;
             st.tense = [&] { return impl.tense.guess(infos, toks, text, n, m.begin, m.end); };
             st.past_verb = [&] { return impl.tense.past_right_before(infos, toks, text, n, m.begin); };
+            st.endpoint = [&] { return impl.tense.endpoint_before(infos, m.begin); };
             Timex t;
             t.time.value = evaluate(r.value, values, texts, prog.lex, st);
             if (!r.mod.empty()) t.time.mod = evaluate(r.mod, values, texts, prog.lex, st);
