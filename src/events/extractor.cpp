@@ -815,7 +815,7 @@ void EventExtractor::Impl::participants(const SentenceView& v, const Candidate& 
         if (std::none_of(list.begin(), list.end(), [&](std::size_t x) { return ents[x].key == ents[e].key; })) list.push_back(e);
     };
     const bool is_passive = passive(v, c);
-    bool last_in_pp = false;
+    bool last_in_pp = false, last_of_members = false;
     std::string last_prep;
     for (std::size_t i = 0; i < v.size(); ++i) {
         const int e = v.entity[i];
@@ -852,13 +852,19 @@ void EventExtractor::Impl::participants(const SentenceView& v, const Candidate& 
             --np;
         std::string prep = np > 0 && v.clause[np - 1] == clause ? v.words[np - 1] : std::string();
         bool in_pp = !prep.empty() && lex.in_class(lex.grammar().preposition, prep);
+        // "Negotiators from Armenia and Azerbaijan", "the foreign ministers of France and
+        // Germany": the countries or bodies of the people who act act through them.
+        bool of_members = in_pp && np >= 2 && v.clause[np - 2] == clause && v.in(np - 2, lex.grammar().member_noun) &&
+                          (prep == "from" || prep == "of");
         // "between Russia and North Korea": a second conjunct shares the first one's preposition.
         if ((prep == "and" || prep == "or" || prep == ",") && np >= 2 && v.entity[np - 2] >= 0) {
             in_pp = last_in_pp;
             prep = last_prep;
+            of_members = last_of_members;
         }
         last_in_pp = in_pp;
         last_prep = prep;
+        last_of_members = of_members;
         const bool locative = lex.in_class(lex.grammar().locative, prep);
         // "days after Pyongyang confirmed": a name right before its verb (auxiliaries and
         // adverbs between) is its subject, whatever word comes before it.
@@ -869,7 +875,7 @@ void EventExtractor::Impl::participants(const SentenceView& v, const Candidate& 
             // "Putin's visit": the possessor of an event noun is its agent.
             if (c.nominal && possessive && c.head - end <= 3) {
                 add(ev.agents, e);
-            } else if (right_before) {
+            } else if (right_before || of_members) {
                 add(is_passive ? ev.patients : ev.agents, e);
             } else if (in_pp) {
                 if (locative && m.kind == EntityKind::Country) add(ev.places, e);
