@@ -763,6 +763,14 @@ EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate&
             for (std::size_t k : *negations)
                 if (matches(lex.cues()[k], i)) consider(lex.cues()[k].status);
     }
+    // "before the treaty is signed", "until the deal is ratified", "once it is completed": a
+    // present passive after such a conjunction tells of what has not happened yet.
+    if (!c.nominal && c.head >= 2 && (v.is(c.head - 1, "is") || v.is(c.head - 1, "are")))
+        for (std::size_t k = c.head - 1; k-- > 0 && c.head - k <= 7 && v.clause[k] == clause;)
+            if (v.in(k, lex.grammar().future_subordinator)) {
+                consider(EventStatus::Planned);
+                break;
+            }
     // "a mission to liberate", "troops to help reclaim": an infinitive of purpose is
     // something intended, not done (control verbs are handled as one event with it).
     if (!c.nominal && c.head > 0) {
@@ -1164,8 +1172,10 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
         }
         while (np < start && (embedded(np) || v.words[np] == ",")) ++np;
         // A noun phrase right before the trigger ("a railway bridge built in 1959") is its
-        // subject even after a preposition; further back, only outside one.
-        if (words > 0 && (np == 0 || !v.in(np - 1, lex.grammar().preposition) || start == c.head)) {
+        // subject even after a preposition; further back, only outside one, or after a word
+        // that opens a clause as well ("before | the treaty | is signed").
+        if (words > 0 && (np == 0 || !v.in(np - 1, lex.grammar().preposition) || start == c.head ||
+                          v.in(np - 1, lex.grammar().clause_opener))) {
             start = np;
             subject = !v.in(np, lex.grammar().pronoun);
         }

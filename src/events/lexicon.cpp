@@ -186,7 +186,7 @@ Lexicon::Lexicon(const Resources& res) {
                        bit("speech"),      bit("finite-auxiliary"), bit("not-content-start"),
                        bit("circumstance"), bit("thing-ing"),  bit("range-joiner"),
                        bit("range-and-opener"), bit("comparison"), bit("comparison-pair"), bit("superlative"),
-                       bit("negator"), bit("member-noun")};
+                       bit("negator"), bit("member-noun"), bit("future-subordinator")};
 }
 
 const Measure* Lexicon::measure(const std::string& word, std::string_view kind) const {
