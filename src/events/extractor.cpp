@@ -136,6 +136,11 @@ public:
             if (in_name(i)) continue;
             matches_[i] = lex.trigger_at(v.words, i);
         }
+        // A word inside a longer trigger starts none of its own: "news conference" is a
+        // statement, not also a conference.
+        for (std::size_t i = 0; i < v.size(); ++i)
+            if (matches_[i])
+                for (std::size_t k = i + 1; k < i + matches_[i]->length && k < v.size(); ++k) matches_[k].reset();
         for (std::size_t i = 0; i < v.size(); ++i)
             if (matches_[i] && matches_[i]->trigger->pos == events::Pos::Verb && (adjectival(i) || thing(i))) matches_[i].reset();
     }
@@ -516,7 +521,7 @@ public:
                     bool typed = false;
                     for (std::size_t j = i + m.length; j < v_.size() && j < i + m.length + 8; ++j) {
                         if (v_.clause[j] != c) break;
-                        if (const std::string* ty = lex_.object_type(v_.words[j])) {
+                        if (const std::string* ty = lex_.object_type(v_.words[j], t.type)) {
                             cand.type = *ty;
                             cand.last = j + 1;
                             typed = true;
@@ -528,7 +533,7 @@ public:
                     if (!typed && i > 0 && v_.clause[i - 1] == c) {
                         std::size_t k = i - 1;
                         if (k > 0 && v_.in(k, lex_.grammar().be)) --k;
-                        if (const std::string* ty = lex_.object_type(v_.words[k])) {
+                        if (const std::string* ty = lex_.object_type(v_.words[k], t.type)) {
                             cand.type = *ty;
                             typed = true;
                         }

@@ -136,18 +136,20 @@ Lexicon::Lexicon(const Resources& res) {
         for (std::string_view f : split(extra, ','))
             if (!trim(f).empty()) add_form(std::string(trim(f)), index);
     }
-    for (const Record& r : read_table(res.file("en/events/objects.tsv"))) {
-        if (!types_.count(std::string(r[1]))) bad_line("en/events/objects.tsv", r.line, "unknown type");
-        objects_[std::string(r[0])] = std::string(r[1]);
-    }
-    for (const Record& r : read_table(res.file("en/events/subjects.tsv"))) {
-        if (r.size() < 3) bad_line("en/events/subjects.tsv", r.line, "expected noun, type and trigger types");
-        SubjectClass c{std::string(r[1]), words_of(r[2])};
-        for (const std::string& t : c.triggers)
-            if (!types_.count(t)) bad_line("en/events/subjects.tsv", r.line, "unknown trigger type");
-        if (!types_.count(c.type)) bad_line("en/events/subjects.tsv", r.line, "unknown type");
-        subjects_[std::string(r[0])].push_back(std::move(c));
-    }
+    // Subject and object classes: noun, the type it gives, the own types of the triggers it
+    // applies to.
+    auto noun_classes = [&](const char* file, auto& table) {
+        for (const Record& r : read_table(res.file(file))) {
+            if (r.size() < 3) bad_line(file, r.line, "expected noun, type and trigger types");
+            NounClass c{std::string(r[1]), words_of(r[2])};
+            for (const std::string& t : c.triggers)
+                if (!types_.count(t)) bad_line(file, r.line, "unknown trigger type");
+            if (!types_.count(c.type)) bad_line(file, r.line, "unknown type");
+            table[std::string(r[0])].push_back(std::move(c));
+        }
+    };
+    noun_classes("en/events/subjects.tsv", subjects_);
+    noun_classes("en/events/objects.tsv", objects_);
     for (const Record& r : read_table(res.file("en/events/cues.tsv"))) {
         Cue c;
         c.words = words_of(r[0]);
@@ -236,12 +238,21 @@ const Value* noun_class(const std::unordered_map<std::string, Value>& table, std
 
 }  // namespace
 
-const std::string* Lexicon::object_type(std::string_view noun) const { return noun_class(objects_, noun); }
-const std::string* Lexicon::subject_type(std::string_view noun, std::string_view trigger_type) const {
-    if (const auto* classes = noun_class(subjects_, noun))
-        for (const SubjectClass& c : *classes)
+namespace {
+const std::string* class_type(const std::unordered_map<std::string, std::vector<Lexicon::NounClass>>& table,
+                              std::string_view noun, std::string_view trigger_type) {
+    if (const auto* classes = noun_class(table, noun))
+        for (const Lexicon::NounClass& c : *classes)
             if (std::find(c.triggers.begin(), c.triggers.end(), trigger_type) != c.triggers.end()) return &c.type;
     return nullptr;
+}
+}  // namespace
+
+const std::string* Lexicon::object_type(std::string_view noun, std::string_view trigger_type) const {
+    return class_type(objects_, noun, trigger_type);
+}
+const std::string* Lexicon::subject_type(std::string_view noun, std::string_view trigger_type) const {
+    return class_type(subjects_, noun, trigger_type);
 }
 
 }  // namespace chronograph::events

@@ -55,11 +55,18 @@ class Lexicon {
 public:
     explicit Lexicon(const Resources& res);
 
+    /// A class of subject or object nouns: the type it gives, to triggers of which own types.
+    struct NounClass {
+        std::string type;
+        std::vector<std::string> triggers;  // own types of the triggers it applies to
+    };
+
     /// The longest trigger starting at words[i] (lower-case token texts of a sentence).
     std::optional<TriggerMatch> trigger_at(const std::vector<std::string>& words, std::size_t i) const;
     const TypeInfo* type(std::string_view name) const;
-    /// The event type an object noun gives to a by-object trigger ("troops" -> deployment).
-    const std::string* object_type(std::string_view noun) const;
+    /// The event type an object noun gives to a by-object trigger whose own type is
+    /// `trigger_type` ("troops" with "sent" -> deployment; "consulate" with "closed" -> closure).
+    const std::string* object_type(std::string_view noun, std::string_view trigger_type) const;
     /// The event type a subject noun gives to a by-subject trigger whose own type is
     /// `trigger_type` ("earthquake" with "struck" -> disaster; "toll" with "rose" -> casualties).
     const std::string* subject_type(std::string_view noun, std::string_view trigger_type) const;
@@ -97,12 +104,7 @@ private:
     };
     std::unordered_map<std::string, std::vector<PhraseForm>> phrases_;  // first word -> forms
     std::unordered_map<std::string, TypeInfo> types_;
-    std::unordered_map<std::string, std::string> objects_;
-    struct SubjectClass {
-        std::string type;
-        std::vector<std::string> triggers;  // own types of the triggers it applies to
-    };
-    std::unordered_map<std::string, std::vector<SubjectClass>> subjects_;
+    std::unordered_map<std::string, std::vector<NounClass>> subjects_, objects_;
     std::vector<Cue> cues_;
     std::unordered_map<std::string, Measure> measures_;
     /// Hashes std::string and std::string_view alike, so lookups need no temporary string.

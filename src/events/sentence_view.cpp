@@ -151,10 +151,12 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
         } else if (w == "and" && i + 1 < n && in(i + 1, g.finite_auxiliary)) {
             // "... will span 850 meters and will be constructed ...": a second predicate.
             open(false, false);
-        } else if (i > 0 && stack.size() == 1 && timex[i] < 0 && !in(i, g.not_content_start) &&
+        } else if (i > 0 && stack.size() == 1 && timex[i] < 0 &&
+                   (!in(i, g.not_content_start) || (words[i] == "it" && in(i + 1, g.finite_auxiliary))) &&
                    (in(i - 1, g.speech) || (in(i - 1, g.reporting) && clause_follows(i)))) {
             // "Pak said the bridge's construction would ...", "Tass reported the bridge will
-            // stretch ...": speech without "that".
+            // stretch ...", "the company said it would cut ...": speech without "that" ("said
+            // it" alone is no clause: "said it was", yes; "said it in Paris", no).
             clauses[stack.back()].attribution = true;
             clauses[open(false, false)].content = true;
         }
