@@ -142,10 +142,26 @@ public:
             if (matches_[i])
                 for (std::size_t k = i + 1; k < i + matches_[i]->length && k < v.size(); ++k) matches_[k].reset();
         for (std::size_t i = 0; i < v.size(); ++i)
-            if (matches_[i] && matches_[i]->trigger->pos == events::Pos::Verb && (adjectival(i) || thing(i))) matches_[i].reset();
+            if (matches_[i] && ((matches_[i]->trigger->pos == events::Pos::Verb && (adjectival(i) || thing(i))) ||
+                                compound_modifier(i)))
+                matches_[i].reset();
     }
 
     const std::optional<TriggerMatch>& match(std::size_t i) const { return matches_[i]; }
+
+    /// An -ing word glued by a hyphen to the word before it and followed by a noun names a
+    /// kind of thing, not an event: "water-bombing planes", "fire-fighting aircraft" (but
+    /// "the car-bombing was").
+    bool compound_modifier(std::size_t i) const {
+        const std::string& w = v_.words[i];
+        if (i < 2 || v_.words[i - 1] != "-" || v_.token(i - 1).is(kSpaceBefore) || v_.token(i).is(kSpaceBefore) ||
+            !ing_form(w) || matches_[i]->length != 1 || i + 1 >= v_.size() || !v_.is_word(i + 1) ||
+            v_.token(i + 1).is(kCapitalized))
+            return false;
+        const std::uint32_t not_a_noun = lex_.grammar().preposition | lex_.grammar().determiner | lex_.grammar().auxiliary |
+                                         lex_.grammar().be | lex_.grammar().label_stop | lex_.grammar().pronoun;
+        return !v_.in(i + 1, not_a_noun) && !v_.is(i + 1, "and") && !v_.is(i + 1, "or") && !matches_[i + 1];
+    }
 
     /// A past participle used as an adjective: "elected officials", "the newly acquired
     /// stake", "privately negotiated transactions", "Jerusalem-born".
@@ -905,6 +921,16 @@ void EventExtractor::Impl::participants(const SentenceView& v, const Candidate& 
             add(ev.patients, e);
         }
     }
+    // "Interior Minister Bruno Retailleau, who visited the command post, said ...": a
+    // relative clause's subject is the name it hangs on, even when that name is the source
+    // of the sentence.
+    if (ev.agents.empty() && v.clauses[clause].embedded && !is_passive) {
+        std::size_t first = 0;
+        while (first < v.size() && v.clause[first] != clause) ++first;  // the comma opens it
+        if (first >= 1 && first + 1 < c.head && v.is(first, ",") && (v.is(first + 1, "who") || v.is(first + 1, "which")) &&
+            v.entity[first - 1] >= 0 && ents[v.entity[first - 1]].kind != EntityKind::Place)
+            add(ev.agents, static_cast<std::size_t>(v.entity[first - 1]));
+    }
     // "the two countries", "both nations": the two countries the story is about.
     if (ev.agents.empty()) {
         for (std::size_t i = 0; i + 1 < v.size() && i < c.head + 6; ++i) {
@@ -1167,7 +1193,10 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
             const bool of_phrase = (v.words[k] == "of" && words > 0 && k > 0 && v.is_word(k - 1) && same(k - 1) &&
                                     !v.in(k - 1, lex.grammar().preposition) && !v.in(k - 1, lex.grammar().auxiliary)) ||
                                    (v.words[k] == "at" && (v.is(k + 1, "least") || v.is(k + 1, "most")));
-            if (!same(k) || words >= 6 || !(v.is_word(k) || v.token(k).is(kNumber) || v.words[k] == "-") ||
+            // A hyphen inside a word ("ground-breaking") stays; a dash between spaces, as after
+            // a dateline ("MARSEILLE (AFP) - More than ..."), ends the phrase.
+            const bool hyphen = v.words[k] == "-" && !v.token(k).is(kSpaceBefore);
+            if (!same(k) || words >= 6 || !(v.is_word(k) || v.token(k).is(kNumber) || hyphen) ||
                 (v.in(k, lex.grammar().preposition) && !of_phrase) ||
                 (v.in(k, lex.grammar().label_stop) && !of_phrase) || v.in(k, lex.grammar().auxiliary) || v.words[k] == "and" ||
                 v.words[k] == "or" || v.words[k] == "but")
@@ -1203,7 +1232,8 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
             while (after < v.size() && v.timex[after] == tx) ++after;
             const bool attributive = v.a.timexes[tx].type == TimexType::Duration && after < v.size() &&
                                      v.clause[after] == clause && v.is_word(after) &&
-                                     !v.in(after, lex.grammar().label_stop) && !v.in(after, lex.grammar().preposition);
+                                     !v.in(after, lex.grammar().label_stop) && !v.in(after, lex.grammar().preposition) &&
+                                     !v.is(after, "and") && !v.is(after, "or") && !v.is(after, "but");
             if (!attributive || after >= c.last + 8) break;  // not "... of a 10-year" cut short
             end = after;
             continue;
