@@ -770,8 +770,11 @@ EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate&
     for (std::size_t i = 0; i < c.head; ++i) {
         if (v.clause[i] != clause) continue;
         const std::string& w = v.words[i];
-        // "announced that it would hold elections": "would" reports a plan, not a condition.
-        const bool reported_plan = w == "would" && v.clauses[clause].content;
+        // "announced that it would hold elections", "said on Tuesday he would travel": "would"
+        // reports a plan, not a condition.
+        bool reported_plan = w == "would" && v.clauses[clause].content;
+        for (std::size_t k = 0; w == "would" && !reported_plan && k < i; ++k)
+            reported_plan = v.clause[k] == clause && v.in(k, lex.grammar().speech);
         if (const auto* list = lex.cues_starting(w))
             for (std::size_t k : *list) {
                 const events::Cue& cue = lex.cues()[k];
@@ -1008,7 +1011,13 @@ bool date_of_event(const SentenceView& v, const Lexicon& lex, const Candidate& c
     std::size_t before = i, after = i;
     while (before > 0 && v.timex[before - 1] == tx) --before;
     while (after < v.size() && v.timex[after] == tx) ++after;
-    if (v.possessive(after)) return false;
+    // "Friday's edition": a thing's date; "Monday's federal election": the event's own.
+    if (v.possessive(after)) {
+        bool owns_trigger = c.head > after && c.head - after <= 4;
+        for (std::size_t k = after + 1; owns_trigger && k < c.head; ++k)
+            owns_trigger = v.is_word(k) && !v.in(k, lex.grammar().preposition);
+        if (!owns_trigger) return false;
+    }
     if (compared_date(v, lex, before)) return false;
     // A "since" after a superlative and its noun compares ("earthquake since 1960 struck");
     // a verb keeps a "since" after it or fronted ("has risen since 2020", "Since 1985 _
@@ -1259,6 +1268,8 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
             subject = true;
         }
     }
+    // "Monday's federal election": the date is the event's time, not part of its label.
+    if (start < c.head && v.possessive(start) && start > 0 && v.timex[start - 1] >= 0) start += v.is(start, "'s") ? 1 : 2;
     const std::size_t with_pronoun = start;
     if (start < c.head && v.in(start, lex.grammar().pronoun)) ++start;  // "it had sent": named below
     std::string text = v.surface(start, end, clause);

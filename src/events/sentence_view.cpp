@@ -78,6 +78,20 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
         }
         return false;
     };
+    // The comma that closes an apposition comes before the sentence's verb ("Carney, a
+    // former central banker, called ..."), not inside a list ("a fast-growing, acquisition-
+    // minded jeweler").
+    auto verb_after_comma = [&](std::size_t from) {
+        for (std::size_t k = from; k < n && k < from + 20; ++k) {
+            if (words[k] != ",") continue;
+            if (k + 1 >= n || !token(k + 1).is(kWord) || token(k + 1).is(kCapitalized)) return false;
+            const std::string& w = words[k + 1];
+            const bool verb_form = (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) ||
+                                   (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's');
+            return verb_form || in(k + 1, g.finite_auxiliary) || in(k + 1, g.speech) || in(k + 1, g.reporting);
+        }
+        return false;
+    };
     auto open = [&](bool embedded, bool attribution) {
         clauses.push_back({embedded, attribution});
         const int id = static_cast<int>(clauses.size() - 1);
@@ -108,7 +122,13 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
             // ", during which ...": a relative clause behind a preposition.
             const bool prep_relative = i + 2 < n && (words[i + 2] == "which" || words[i + 2] == "whom") &&
                                        in(i + 1, g.relative_preposition);
-            if (in(i + 1, g.relative) || prep_relative) open(true, false);
+            // "Carney, a former central banker who replaced Trudeau in March, called ...": an
+            // apposition after a name (a common noun phrase, not "Russia, the United States
+            // and China") is an aside; the name is the subject of what follows it.
+            const bool apposition = stack.size() == 1 && i > 0 && entity[i - 1] >= 0 && i + 2 < n &&
+                                    (next == "a" || next == "an" || next == "the") && token(i + 2).is(kWord) &&
+                                    !token(i + 2).is(kCapitalized) && verb_after_comma(i + 2);
+            if (in(i + 1, g.relative) || prep_relative || apposition) open(true, false);
             else if (in(i + 1, g.clause_opener)) open(false, false);
             // "The bridge, designed to span the river, broke ground": an aside after the subject.
             else if (participle && i > 0 && token(i - 1).is(kWord) && stack.size() == 1 && closes_later(i + 1)) open(true, false);
