@@ -604,6 +604,7 @@ struct EventExtractor::Impl {
     void label(const SentenceView& v, const Candidate& c, int clause, const std::vector<std::size_t>& local_agents,
                EventMention& ev) const;
     std::string antecedent(const SentenceView& v, int clause) const;
+    std::string sentence_subject(const SentenceView& v, std::size_t before) const;
 };
 
 EventExtractor::EventExtractor(const Resources& res) : impl_(std::make_unique<Impl>(res)) {}
@@ -1138,6 +1139,24 @@ void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const
     ev.time_source = "dct";
 }
 
+std::string EventExtractor::Impl::sentence_subject(const SentenceView& v, std::size_t before) const {
+    // "The ferry was carrying 65 people when it sank": "it" is the noun phrase the sentence
+    // opens with (a determiner first, so no name: "Elian was ... when it capsized"), when a
+    // verb follows that phrase.
+    if (before == 0 || !v.in(0, lex.grammar().determiner) || v.in(0, lex.grammar().pronoun)) return {};
+    std::size_t to = 0;
+    while (to < before && to < 7 && (v.is_word(to) || v.words[to] == "-") && !v.in(to, lex.grammar().auxiliary) &&
+           !v.in(to, lex.grammar().be) && !v.in(to, lex.grammar().have) && !v.in(to, lex.grammar().preposition) &&
+           !v.in(to, lex.grammar().label_stop) && !lex.trigger_at(v.words, to) && v.timex[to] < 0)
+        ++to;
+    const bool verb_follows = to < before && (v.in(to, lex.grammar().auxiliary) || v.in(to, lex.grammar().be) ||
+                                              v.in(to, lex.grammar().have));
+    // "it" is no person ("Elian was ... on a powerboat when it capsized").
+    for (std::size_t k = 0; k < to; ++k)
+        if (v.entity[k] >= 0 && v.a.entities[v.entity[k]].kind == EntityKind::Person) return {};
+    return to > 0 && verb_follows ? v.surface(0, to) : std::string();
+}
+
 std::string EventExtractor::Impl::antecedent(const SentenceView& v, int clause) const {
     std::size_t first = 0;
     while (first < v.size() && v.clause[first] != clause) ++first;
@@ -1301,6 +1320,7 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
                 prefix += v.a.entities[names[k]].name;
             }
         if (prefix.empty() && !is_passive) prefix = antecedent(v, clause);
+        if (prefix.empty() && with_pronoun < start && v.is(with_pronoun, "it")) prefix = sentence_subject(v, with_pronoun);
         if (!prefix.empty()) text = prefix + " " + text;
         // Nobody to name: "They provided assistance" still says more than "Provided assistance".
         else if (with_pronoun < start) text = v.surface(with_pronoun, end, clause);
