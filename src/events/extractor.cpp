@@ -742,11 +742,14 @@ EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate&
     auto consider = [&](EventStatus s) {
         if (strength(s) > strength(best)) best = s;
     };
-    auto matches = [&](const events::Cue& cue, std::size_t i) {
+    // A negating verb reaches an event noun it governs over the noun's modifiers, further
+    // than its reach over other words ("blocked Kroger's planned $24.6 billion acquisition").
+    constexpr int kNounPhraseReach = 8;
+    auto matches = [&](const events::Cue& cue, std::size_t i, int reach) {
         if (i + cue.words.size() > c.head) return false;
         for (std::size_t k = 1; k < cue.words.size(); ++k)
             if (v.words[i + k] != cue.words[k]) return false;
-        return static_cast<int>(c.head - (i + cue.words.size())) <= cue.reach;
+        return static_cast<int>(c.head - (i + cue.words.size())) <= reach;
     };
     const auto* negations = lex.cues_starting("n't");
     // Before an event noun, a negation particle that belongs to another verb says nothing
@@ -779,14 +782,18 @@ EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate&
         if (const auto* list = lex.cues_starting(w))
             for (std::size_t k : *list) {
                 const events::Cue& cue = lex.cues()[k];
-                if (!matches(cue, i)) continue;
-                if (cue.status == EventStatus::Negated && c.nominal && !negates_noun(cue, i + cue.words.size())) continue;
+                if (cue.status == EventStatus::Negated && c.nominal) {
+                    if (!matches(cue, i, std::max(cue.reach, kNounPhraseReach)) || !negates_noun(cue, i + cue.words.size()))
+                        continue;
+                } else if (!matches(cue, i, cue.reach)) {
+                    continue;
+                }
                 consider(reported_plan ? EventStatus::Planned : cue.status);
             }
         // "didn't", "won't": a negation glued to its verb.
         if (negations && w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0)
             for (std::size_t k : *negations)
-                if (matches(lex.cues()[k], i)) consider(lex.cues()[k].status);
+                if (matches(lex.cues()[k], i, lex.cues()[k].reach)) consider(lex.cues()[k].status);
     }
     // "before the treaty is signed", "until the deal is ratified", "once it is completed": a
     // present passive after such a conjunction tells of what has not happened yet.
