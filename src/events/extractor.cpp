@@ -605,6 +605,7 @@ struct EventExtractor::Impl {
                EventMention& ev) const;
     std::string antecedent(const SentenceView& v, int clause) const;
     std::string sentence_subject(const SentenceView& v, std::size_t before) const;
+    std::string relative_antecedent(const SentenceView& v, std::size_t start) const;
 };
 
 EventExtractor::EventExtractor(const Resources& res) : impl_(std::make_unique<Impl>(res)) {}
@@ -1146,6 +1147,23 @@ void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const
     ev.time_source = "dct";
 }
 
+std::string EventExtractor::Impl::relative_antecedent(const SentenceView& v, std::size_t start) const {
+    // "the collapse of a railway station canopy that killed 15 people": a relative clause
+    // without a comma; its subject is the noun phrase before "that" / "which" / "who".
+    if (start < 2 || !(v.is(start - 1, "that") || v.is(start - 1, "which") || v.is(start - 1, "who"))) return {};
+    const std::size_t rel = start - 1;
+    if (v.in(rel - 1, lex.grammar().reporting) || v.in(rel - 1, lex.grammar().speech) || !v.is_word(rel - 1) ||
+        v.in(rel - 1, lex.grammar().preposition) || v.entity[rel - 1] >= 0 || v.timex[rel - 1] >= 0)
+        return {};
+    std::size_t from = rel;
+    while (from > 0 && rel - from < 6 && (v.is_word(from - 1) || v.words[from - 1] == "-") &&
+           !v.in(from - 1, lex.grammar().preposition) && !v.in(from - 1, lex.grammar().auxiliary) &&
+           !v.in(from - 1, lex.grammar().label_stop) && !lex.trigger_at(v.words, from - 1) && v.timex[from - 1] < 0)
+        --from;
+    // Only a phrase that starts with a determiner is a noun phrase for sure ("a ... canopy").
+    return from < rel && v.in(from, lex.grammar().determiner) ? v.surface(from, rel) : std::string();
+}
+
 std::string EventExtractor::Impl::sentence_subject(const SentenceView& v, std::size_t before) const {
     // "The ferry was carrying 65 people when it sank": "it" is the noun phrase the sentence
     // opens with (a determiner first, so no name: "Elian was ... when it capsized"), when a
@@ -1328,6 +1346,7 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
             }
         if (prefix.empty() && !is_passive) prefix = antecedent(v, clause);
         if (prefix.empty() && with_pronoun < start && v.is(with_pronoun, "it")) prefix = sentence_subject(v, with_pronoun);
+        if (prefix.empty()) prefix = relative_antecedent(v, start);
         if (!prefix.empty()) text = prefix + " " + text;
         // Nobody to name: "They provided assistance" still says more than "Provided assistance".
         else if (with_pronoun < start) text = v.surface(with_pronoun, end, clause);
