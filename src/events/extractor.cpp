@@ -1265,6 +1265,14 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
                           v.in(np - 1, lex.grammar().clause_opener))) {
             start = np;
             subject = !v.in(np, lex.grammar().pronoun);
+            // "who have | led the | protests": after a relative pronoun and an auxiliary the
+            // words are the verb and its object, not a subject; the auxiliary stays and the
+            // subject is the noun the clause hangs on.
+            if (np > 1 && same(np - 1) && v.in(np - 1, lex.grammar().auxiliary) && c.nominal &&
+                (v.is(np - 2, "who") || v.is(np - 2, "which") || v.is(np - 2, "that"))) {
+                start = np - 1;
+                subject = false;
+            }
         }
     }
     // End: the object, up to a stop word, a time expression or the clause's end.
