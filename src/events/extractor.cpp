@@ -402,8 +402,10 @@ public:
         if (i <= main.last || i > main.last + 6 || !v_.in(main.last, lex_.grammar().preposition) ||
             v_.in(main.last, lex_.grammar().circumstance) || v_.in(main.last, lex_.grammar().locative))
             return false;
+        // "agreed on the text of the treaty": an "of" inside the phrase keeps it one phrase.
         for (std::size_t k = main.last + 1; k < i; ++k)
-            if (v_.clause[k] != c || v_.timex[k] >= 0 || matches_[k] || v_.in(k, lex_.grammar().preposition) ||
+            if (v_.clause[k] != c || v_.timex[k] >= 0 || matches_[k] ||
+                (v_.in(k, lex_.grammar().preposition) && !v_.is(k, "of")) ||
                 !(v_.is_word(k) || v_.token(k).is(kNumber) || v_.is(k, "'s") || v_.is(k, "$")))
                 return false;
         return true;
