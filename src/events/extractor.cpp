@@ -537,25 +537,31 @@ public:
                 }
                 case Role::ByObject: {
                     bool typed = false;
-                    for (std::size_t j = i + m.length; j < v_.size() && j < i + m.length + 8; ++j) {
-                        if (v_.clause[j] != c) break;
+                    // "the speech delivered", "weapons were supplied", "the motorway was
+                    // closed": in the passive or a reduced relative the object stands before
+                    // the verb; looked at first in the passive.
+                    auto object_before = [&] {
+                        if (i == 0 || v_.clause[i - 1] != c) return false;
+                        std::size_t k = i - 1;
+                        if (k > 0 && v_.in(k, lex_.grammar().be)) --k;
+                        const std::string* ty = lex_.object_type(v_.words[k], t.type);
+                        if (ty) cand.type = *ty;
+                        return ty != nullptr;
+                    };
+                    const bool passive_verb = i > 0 && v_.in(i - 1, lex_.grammar().be);
+                    if (passive_verb) typed = object_before();
+                    // After the verb, up to a time adverbial ("was closed for several hours and
+                    // train services ...": the hours end the object; "posted a third-quarter
+                    // loss" does not).
+                    for (std::size_t j = i + m.length; !typed && j < v_.size() && j < i + m.length + 8; ++j) {
+                        if (v_.clause[j] != c || (v_.timex[j] >= 0 && v_.in(j - 1, lex_.grammar().preposition))) break;
                         if (const std::string* ty = lex_.object_type(v_.words[j], t.type)) {
                             cand.type = *ty;
                             cand.last = j + 1;
                             typed = true;
-                            break;
                         }
                     }
-                    // "the speech delivered", "weapons were supplied": in the passive or a
-                    // reduced relative the object stands before the verb.
-                    if (!typed && i > 0 && v_.clause[i - 1] == c) {
-                        std::size_t k = i - 1;
-                        if (k > 0 && v_.in(k, lex_.grammar().be)) --k;
-                        if (const std::string* ty = lex_.object_type(v_.words[k], t.type)) {
-                            cand.type = *ty;
-                            typed = true;
-                        }
-                    }
+                    if (!typed && !passive_verb) typed = object_before();
                     // Giving, sending, providing something that is no aid, troops or weapons
                     // ("provides information", "sent a fax", "gave no reason") is no event.
                     if (!typed) continue;
