@@ -941,6 +941,25 @@ void EventExtractor::Impl::participants(const SentenceView& v, const Candidate& 
             add(ev.patients, e);
         }
     }
+    // "Poland ordered the closure ... and expelled three diplomats": a second predicate
+    // shares the subject of the first.
+    if (ev.agents.empty() && !is_passive) {
+        std::size_t first = 0;
+        while (first < v.size() && v.clause[first] != clause) ++first;
+        if (first > 0 && first < c.head && v.is(first, "and") && !v.clauses[v.clause[first - 1]].embedded) {
+            const int before = v.clause[first - 1];
+            std::size_t from = first - 1;
+            while (from > 0 && v.clause[from - 1] == before) --from;
+            for (std::size_t k = from; k < first && k < from + 4; ++k) {
+                const int e = v.entity[k];
+                if (e < 0 || sources.count(static_cast<std::size_t>(e))) continue;
+                const EntityKind kind = ents[e].kind;
+                if (kind == EntityKind::Person || kind == EntityKind::Organization || kind == EntityKind::Country)
+                    add(ev.agents, static_cast<std::size_t>(e));
+                break;
+            }
+        }
+    }
     // "Interior Minister Bruno Retailleau, who visited the command post, said ...": a
     // relative clause's subject is the name it hangs on, even when that name is the source
     // of the sentence.
@@ -1234,10 +1253,26 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
         const int e = v.entity[i];
         if (e >= 0 && v.clause[i] == clause && c.head - i <= 10 &&
             std::find(local_agents.begin(), local_agents.end(), static_cast<std::size_t>(e)) != local_agents.end()) {
+            std::size_t end = i;
+            while (end + 1 < c.head && v.entity[end + 1] == e) ++end;
+            // "accusing Moscow of orchestrating an arson attack": the name is the object of
+            // another verb; the label is the event's own noun phrase.
+            if (c.nominal && v.is(end + 1, "of") && end + 2 < c.head && ing_form(v.words[end + 2])) break;
             start = i;
             while (start > 0 && v.entity[start - 1] == e) --start;
             subject = true;
             break;
+        }
+    }
+    if (!subject && c.nominal && c.head >= 2) {
+        // The event noun's own phrase: "an arson attack", "the deadly assault".
+        std::size_t k = c.head;
+        while (k > 0 && c.head - k < 4 && same(k - 1) && v.is_word(k - 1) && !v.in(k - 1, lex.grammar().preposition) &&
+               !v.in(k - 1, lex.grammar().label_stop) && !ing_form(v.words[k - 1]) && v.entity[k - 1] < 0)
+            --k;
+        if (k < c.head && v.in(k, lex.grammar().determiner) && k > 0 && ing_form(v.words[k - 1])) {
+            start = k;
+            subject = true;
         }
     }
     if (!subject) {

@@ -92,6 +92,23 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
         }
         return false;
     };
+    // A past verb after "and", far enough from the clause's start to have a verb and an
+    // object before it ("expelled" in "ordered the closure ... and expelled"), not a pair
+    // of participles ("were killed and injured").
+    auto past_predicate = [&](std::size_t k) {
+        const std::string& w = words[k];
+        if (w.size() < 5 || w.compare(w.size() - 2, 2, "ed") != 0 || token(k).is(kCapitalized)) return false;
+        const std::size_t opened = [&] {
+            std::size_t f = k - 1;
+            while (f > 0 && clause[f - 1] == stack.back()) --f;
+            return f;
+        }();
+        for (std::size_t j = opened; j + 1 < k; ++j)
+            if (words[j].size() > 4 && words[j].compare(words[j].size() - 2, 2, "ed") == 0 && !in(j + 1, g.preposition) &&
+                k - j > 3)
+                return true;
+        return false;
+    };
     auto open = [&](bool embedded, bool attribution) {
         clauses.push_back({embedded, attribution});
         const int id = static_cast<int>(clauses.size() - 1);
@@ -168,8 +185,9 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
         } else if (w == "as" && i + 1 < n && in(i + 1, g.reporting) && words[i + 1] != "according") {
             // ", as reported by KCNA", "as announced by the ambassador"
             open(true, true);
-        } else if (w == "and" && i + 1 < n && in(i + 1, g.finite_auxiliary)) {
-            // "... will span 850 meters and will be constructed ...": a second predicate.
+        } else if (w == "and" && i + 1 < n && (in(i + 1, g.finite_auxiliary) || past_predicate(i + 1))) {
+            // "... will span 850 meters and will be constructed ...", "ordered the closure of
+            // the consulate and expelled three diplomats": a second predicate.
             open(false, false);
         } else if (i > 0 && stack.size() == 1 && timex[i] < 0 &&
                    (!in(i, g.not_content_start) || (words[i] == "it" && in(i + 1, g.finite_auxiliary))) &&
