@@ -260,6 +260,8 @@ public:
             if (!matches_[j]) continue;
             const Role r = matches_[j]->trigger->role;
             if (r == Role::Report || r == Role::Duration) return std::nullopt;
+            // A verb typed by its object names no event as a noun ("to hold the post").
+            if (r == Role::ByObject && matches_[j]->trigger->pos == events::Pos::Verb) continue;
             if (!matches_[j]->trigger->type.empty() && r != Role::Light && r != Role::Control) return j;
         }
         return std::nullopt;
