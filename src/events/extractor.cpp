@@ -1134,6 +1134,13 @@ void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const
         std::size_t before = first;
         if (before > 0 && v.words[before - 1] == ",") --before;
         if (v.is(first, "when") && before > 0 && v.timex[before - 1] >= 0) best = v.timex[before - 1];
+        // "resigned in January 1996 and was succeeded by ...": a second predicate without a
+        // date of its own shares the first one's, the date right before its "and".
+        if (best < 0 && v.is(first, "and") && first > 0 && v.timex[first - 1] >= 0 &&
+            !v.clauses[v.clause[first - 1]].embedded && !v.clauses[v.clause[first - 1]].attribution) {
+            const Timex& t = v.a.timexes[v.timex[first - 1]];
+            if (t.type == TimexType::Date || t.type == TimexType::Time) best = v.timex[first - 1];
+        }
     }
     if (best >= 0) {
         ev.timex = static_cast<std::size_t>(best);
