@@ -1353,7 +1353,9 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
         }
         // "the assault on the capital", "sanctions on Iran": right after a noun trigger,
         // "on" brings what the event acts on, not a place or a time.
-        const bool object_on = c.nominal && end == c.last && v.words[end] == "on";
+        // So does "on" right after "agree" ("agree on prisoner swap"), unless a date follows.
+        const bool object_on = end == c.last && v.words[end] == "on" &&
+                               (c.nominal || (end + 1 < v.size() && v.timex[end + 1] < 0 && c.type == "agreement"));
         // "killing at least 12 people": a number's "at least" does not end the object.
         const bool at_least = v.words[end] == "at" && (v.is(end + 1, "least") || v.is(end + 1, "most"));
         // 'to "liberate" territories': the quote that closes a quoted trigger ends nothing.
