@@ -806,6 +806,9 @@ EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate&
             for (std::size_t k : *negations)
                 if (matches(lex.cues()[k], i, lex.cues()[k].reach)) consider(lex.cues()[k].status);
     }
+    // "reached no agreement", "held no talks", "killed no civilians": a "no" right after
+    // the verb denies what it names.
+    if (!c.nominal && v.is(c.head_end, "no") && v.clause[c.head_end] == clause) consider(EventStatus::Negated);
     // "before the treaty is signed", "until the deal is ratified", "once it is completed": a
     // present passive after such a conjunction tells of what has not happened yet.
     if (!c.nominal && c.head >= 2 && (v.is(c.head - 1, "is") || v.is(c.head - 1, "are")))
