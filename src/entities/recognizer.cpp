@@ -433,13 +433,15 @@ std::optional<EntityKind> DocScanner::speaker_kind(std::size_t i, std::size_t r)
     // A body's name: no given name, no lone head word ("Police announced"), not a plural
     // common noun at the start of a sentence ("Prosecutors announced").
     const bool body = !(flags(i) & kGivenName) && !(n == 1 && (flags(i) & (kOrgLast | kPlaceLast))) &&
-                      !(sentence_initial(i) && key(r - 1).ends_with("s"));
+                      !(sentence_initial(i) && key(r - 1).ends_with("s") && !tok_[i].is(kAllCaps));
     // The pronoun that takes the name up: "Acme said its profits ...", "Smith said he ..."
-    // ("it" is too often no one: "said it was a mistake").
+    // ("it" is too often no one: "said it was a mistake"; but "Acme said on Wednesday that
+    // it had ..." takes a single name up).
     for (std::size_t k = v + 1; k < end_ && k <= v + 8; ++k) {
         const std::string_view w = key(k);
         if (w == "he" || w == "she" || w == "his" || w == "her" || w == "him") return EntityKind::Person;
-        if (w == "its") {
+        if (w == "its" || (w == "it" && n == 1 && key(k - 1) == "that" && k + 1 < end_ &&
+                           (key(k + 1) == "had" || key(k + 1) == "has" || key(k + 1) == "would" || key(k + 1) == "will"))) {
             if (body) return EntityKind::Organization;
             break;
         }
@@ -448,6 +450,11 @@ std::optional<EntityKind> DocScanner::speaker_kind(std::size_t i, std::size_t r)
     // speaking; so is an acronym's ("UNOS said").
     const bool statement = v + 3 < end_ && key(v + 1) == "in" && key(v + 2) == "a" && key(v + 3) == "statement";
     if (n == 1 && body && ((flags(v) & kOrgSpeech) || statement || tok_[i].is(kAllCaps))) return EntityKind::Organization;
+    // "Prosecutors said", "Investigators said": a plural at the start of a sentence is most
+    // likely a common noun, no one's name (a "Williams said" named in full before is found
+    // by the name it was given then).
+    if (n == 1 && sentence_initial(i) && key(r - 1).ends_with("s") && !(flags(i) & kGivenName) && !tok_[i].is(kAllCaps))
+        return std::nullopt;
     if (flags(v) & kSpeechVerb) return EntityKind::Person;
     return std::nullopt;
 }
