@@ -455,6 +455,8 @@ std::optional<EntityKind> DocScanner::speaker_kind(std::size_t i, std::size_t r)
     // by the name it was given then).
     if (n == 1 && sentence_initial(i) && key(r - 1).ends_with("s") && !(flags(i) & kGivenName) && !tok_[i].is(kAllCaps))
         return std::nullopt;
+    // "Police said": a lone head word of a body's or a place's name names no one.
+    if (n == 1 && (flags(i) & (kOrgLast | kPlaceLast)) && !tok_[i].is(kAllCaps)) return std::nullopt;
     if (flags(v) & kSpeechVerb) return EntityKind::Person;
     return std::nullopt;
 }
