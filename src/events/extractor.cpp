@@ -136,6 +136,17 @@ public:
             if (in_name(i)) continue;
             matches_[i] = lex.trigger_at(v.words, i);
         }
+        // "a worrisome sign": a verb whose noun names no event (grammar.tsv "no-event-noun").
+        for (std::size_t i = 0; i < v.size(); ++i)
+            if (matches_[i] && matches_[i]->trigger->pos == events::Pos::Verb && v.in(i, lex.grammar().no_event_noun) &&
+                nominal_use(i))
+                matches_[i].reset();
+        // A noun trigger after a modal is a verb of the same spelling: "must deal with",
+        // "will strike" (but "a deal with Iran").
+        for (std::size_t i = 1; i < v.size(); ++i)
+            if (matches_[i] && matches_[i]->trigger->pos == events::Pos::Noun && matches_[i]->length == 1 &&
+                v.in(i - 1, lex.grammar().verb_marker))
+                matches_[i].reset();
         // A word inside a longer trigger starts none of its own: "news conference" is a
         // statement, not also a conference.
         for (std::size_t i = 0; i < v.size(); ++i)
@@ -158,7 +169,7 @@ public:
             !ing_form(w) || matches_[i]->length != 1 || i + 1 >= v_.size() || !v_.is_word(i + 1) ||
             v_.token(i + 1).is(kCapitalized))
             return false;
-        const std::uint32_t not_a_noun = lex_.grammar().preposition | lex_.grammar().determiner | lex_.grammar().auxiliary |
+        const events::ClassMask not_a_noun = lex_.grammar().preposition | lex_.grammar().determiner | lex_.grammar().auxiliary |
                                          lex_.grammar().be | lex_.grammar().label_stop | lex_.grammar().pronoun;
         return !v_.in(i + 1, not_a_noun) && !v_.is(i + 1, "and") && !v_.is(i + 1, "or") && !matches_[i + 1];
     }
@@ -171,7 +182,7 @@ public:
         if (!participle) return false;
         if (i > 0 && v_.words[i - 1] == "-") return true;
         if (i + 1 >= v_.size() || !v_.is_word(i + 1) || v_.token(i + 1).is(kCapitalized)) return false;
-        const std::uint32_t not_a_noun = lex_.grammar().preposition | lex_.grammar().determiner | lex_.grammar().auxiliary |
+        const events::ClassMask not_a_noun = lex_.grammar().preposition | lex_.grammar().determiner | lex_.grammar().auxiliary |
                                          lex_.grammar().be | lex_.grammar().label_stop | lex_.grammar().pronoun;
         if (v_.in(i + 1, not_a_noun) || v_.is(i + 1, "to") || v_.is(i + 1, "and") || v_.is(i + 1, "or")) return false;
         auto adverb = [&](std::size_t k) { const std::string& a = v_.words[k]; return a.size() > 3 && a.compare(a.size() - 2, 2, "ly") == 0; };

@@ -166,10 +166,10 @@ Lexicon::Lexicon(const Resources& res) {
         m.name = std::string(r[4]);
         measures_[std::string(r[0])] = m;
     }
-    std::unordered_map<std::string, std::uint32_t> bits;
+    std::unordered_map<std::string, ClassMask> bits;
     for (const Record& r : read_table(res.file("en/events/grammar.tsv"))) {
-        if (bits.size() == 32) bad_line("en/events/grammar.tsv", r.line, "more than 32 classes");
-        const std::uint32_t bit = 1u << bits.size();
+        if (bits.size() == 64) bad_line("en/events/grammar.tsv", r.line, "more than 64 classes");
+        const ClassMask bit = ClassMask{1} << bits.size();
         bits.emplace(std::string(r[0]), bit);
         for (std::string_view w : split(r[1], ' '))
             if (!w.empty()) word_classes_[lookup_form(w)] |= bit;
@@ -188,7 +188,8 @@ Lexicon::Lexicon(const Resources& res) {
                        bit("speech"),      bit("finite-auxiliary"), bit("not-content-start"),
                        bit("circumstance"), bit("thing-ing"),  bit("range-joiner"),
                        bit("range-and-opener"), bit("comparison"), bit("comparison-pair"), bit("superlative"),
-                       bit("negator"), bit("member-noun"), bit("future-subordinator")};
+                       bit("negator"), bit("member-noun"), bit("future-subordinator"),
+                       bit("verb-marker"), bit("no-event-noun")};
 }
 
 const Measure* Lexicon::measure(const std::string& word, std::string_view kind) const {
@@ -196,7 +197,7 @@ const Measure* Lexicon::measure(const std::string& word, std::string_view kind) 
     return it != measures_.end() && it->second.kind == kind ? &it->second : nullptr;
 }
 
-std::uint32_t Lexicon::classes_of(std::string_view word) const {
+ClassMask Lexicon::classes_of(std::string_view word) const {
     auto it = word_classes_.find(word);
     return it == word_classes_.end() ? 0 : it->second;
 }

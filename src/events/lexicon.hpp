@@ -51,6 +51,9 @@ struct TriggerMatch {
     std::string_view form;   // the form matched (first token for phrases)
 };
 
+/// A set of the closed word classes of grammar.tsv, one bit each (at most 64).
+using ClassMask = std::uint64_t;
+
 class Lexicon {
 public:
     explicit Lexicon(const Resources& res);
@@ -80,15 +83,15 @@ public:
     const Measure* measure(const std::string& word, std::string_view kind) const;
     /// The closed word classes of grammar.tsv, as bits of a mask.
     struct Grammar {
-        std::uint32_t determiner, auxiliary, be, have, label_stop, label_trim, locative, agentive, plural_anaphor,
+        ClassMask determiner, auxiliary, be, have, label_stop, label_trim, locative, agentive, plural_anaphor,
             light_noun, preposition, pronoun, pre_trigger, relative, relative_preposition, clause_opener, reporting,
             self_reporting, speech, finite_auxiliary, not_content_start, circumstance, thing_ing, range_joiner,
-            range_and_opener, comparison, comparison_pair, superlative, negator, member_noun, future_subordinator;
+            range_and_opener, comparison, comparison_pair, superlative, negator, member_noun, future_subordinator, verb_marker, no_event_noun;
     };
     const Grammar& grammar() const { return grammar_; }
     /// The classes `word` (a lookup form) belongs to, as a mask of Grammar bits.
-    std::uint32_t classes_of(std::string_view word) const;
-    bool in_class(std::uint32_t bit, std::string_view word) const { return (classes_of(word) & bit) != 0; }
+    ClassMask classes_of(std::string_view word) const;
+    bool in_class(ClassMask bit, std::string_view word) const { return (classes_of(word) & bit) != 0; }
     /// Regular inflections of a verb lemma (for tests and the engine).
     static std::vector<std::string> verb_forms(const std::string& lemma);
     static std::vector<std::string> noun_forms(const std::string& lemma);
@@ -112,7 +115,7 @@ private:
         using is_transparent = void;
         std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
-    std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> word_classes_;  // word -> class bits
+    std::unordered_map<std::string, ClassMask, StringHash, std::equal_to<>> word_classes_;  // word -> class bits
     std::unordered_map<std::string, std::vector<std::size_t>, StringHash, std::equal_to<>> cues_by_first_;
     Grammar grammar_{};
 };

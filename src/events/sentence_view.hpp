@@ -13,6 +13,7 @@
 namespace chronograph::events {
 
 class Lexicon;
+using ClassMask = std::uint64_t;  // as in lexicon.hpp: a set of grammar.tsv classes
 
 struct ClauseInfo {
     bool embedded = false;     // a relative clause or parenthesis inside another clause
@@ -41,7 +42,7 @@ struct SentenceView {
     std::vector<bool> quoted;      // per token: inside quotation marks (a sentence opening with one is quoted to its end)
     std::vector<ClauseInfo> clauses;
 
-    std::vector<std::uint32_t> classes;  // per token: mask of Lexicon::Grammar bits
+    std::vector<ClassMask> classes;  // per token: mask of Lexicon::Grammar bits
 
     SentenceView(const DocumentAnalysis& analysis, std::size_t sentence, const Lexicon& lex);
 
@@ -53,7 +54,7 @@ struct SentenceView {
     /// A possessive "'s" at token i (also "' s", as tokenized text writes it).
     bool possessive(std::size_t i) const { return is(i, "'s") || (is(i, "'") && is(i + 1, "s")); }
     /// Token i belongs to a grammar class (a Lexicon::Grammar bit).
-    bool in(std::size_t i, std::uint32_t bit) const { return i < classes.size() && (classes[i] & bit) != 0; }
+    bool in(std::size_t i, ClassMask bit) const { return i < classes.size() && (classes[i] & bit) != 0; }
     /// Surface text of tokens [from, to) of one clause (tokens of other clauses skipped),
     /// with the document's spacing reduced to single spaces.
     std::string surface(std::size_t from, std::size_t to, int only_clause = -1) const;
