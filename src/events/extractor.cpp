@@ -141,6 +141,18 @@ public:
             if (matches_[i] && matches_[i]->trigger->pos == events::Pos::Verb && v.in(i, lex.grammar().no_event_noun) &&
                 nominal_use(i))
                 matches_[i].reset();
+        // "meet demand", "meet new capital standards": an object that makes the verb name no
+        // event (grammar.tsv "no-event-object"), within the object's noun phrase.
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            if (!matches_[i] || matches_[i]->trigger->pos != events::Pos::Verb) continue;
+            for (std::size_t k = i + matches_[i]->length; k < v.size() && k < i + matches_[i]->length + 5; ++k) {
+                if (v.clause[k] != v.clause[i] || !v.is_word(k) || v.in(k, lex.grammar().preposition)) break;
+                if (v.in(k, lex.grammar().no_event_object)) {
+                    matches_[i].reset();
+                    break;
+                }
+            }
+        }
         // A noun trigger after a modal is a verb of the same spelling: "must deal with",
         // "will strike" (but "a deal with Iran").
         for (std::size_t i = 1; i < v.size(); ++i)

@@ -189,7 +189,8 @@ Lexicon::Lexicon(const Resources& res) {
                        bit("circumstance"), bit("thing-ing"),  bit("range-joiner"),
                        bit("range-and-opener"), bit("comparison"), bit("comparison-pair"), bit("superlative"),
                        bit("negator"), bit("member-noun"), bit("future-subordinator"),
-                       bit("verb-marker"), bit("no-event-noun")};
+                       bit("verb-marker"), bit("no-event-noun"),
+                       bit("no-event-object")};
 }
 
 const Measure* Lexicon::measure(const std::string& word, std::string_view kind) const {
