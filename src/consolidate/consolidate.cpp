@@ -197,8 +197,21 @@ Event event_of(const std::vector<DocumentAnalysis>& docs, const std::vector<Ment
     return ev;
 }
 
+/// What the evidence needs of one mention, and where it goes: a fraction of a MentionRef,
+/// so that the mentions can be let go before the evidence (the bulk of the story) is made.
+struct EvidenceSource {
+    std::uint32_t doc = 0, sentence = 0;
+    std::uint32_t event = 0, place = 0;  // its event in the story, its place in that event's evidence
+    std::optional<std::uint32_t> timex;
+    Span trigger;
+    EventStatus status = EventStatus::Happened;
+    const TimeValue* time = nullptr;  // interned, or in `derived`
+    std::unique_ptr<merging::DerivedTime> derived;
+    std::vector<std::size_t> actors;
+};
+
 /// One mention as evidence: its sentence, trigger, time expression, date and actors.
-EvidenceRef evidence_of(const DocumentAnalysis& d, const DocId& doc_id, const MentionRef& m, const EntityTable& table) {
+EvidenceRef evidence_of(const DocumentAnalysis& d, const DocId& doc_id, const EvidenceSource& m, const EntityTable& table) {
     const Sentence& s = d.sentences[m.sentence];
     EvidenceRef ref;
     ref.doc = doc_id;
@@ -235,13 +248,17 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
     }
     EntityTable table = link_entities(docs, doc_ids);
     // From here on the documents' entity mentions are only reached through the table.
-    if (give_up)
+    // (Their memory, made on the worker threads, is given back: the mentions collected
+    // next are made on this thread, in another malloc arena, which would not reuse it.)
+    if (give_up) {
         for (DocumentAnalysis& a : *give_up) release(a.entities);
+        give_back_free_memory();
+    }
 
     merging::Interned interned;  // outlives the mentions, which point into it
     std::vector<MentionRef> mentions = collect_mentions(docs, give_up, table, res, interned);
     release(table.of_mention);
-    const std::vector<Cluster> clusters = merging::cluster_mentions(mentions, once_types(res), threads);
+    std::vector<Cluster> clusters = merging::cluster_mentions(mentions, once_types(res), threads);
     merging::derive_times(mentions, clusters);
 
     // Each cluster's event on its own (in parallel: they share nothing), then time order;
@@ -269,7 +286,7 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
     story.events.reserve(built.size());
     // Where each mention goes: its event in the story and its place among that event's
     // evidence (cluster order).
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> slot(mentions.size());
+    std::vector<EvidenceSource> sources(mentions.size());
     std::vector<std::uint32_t> evidence_count(order.size());
     for (std::size_t i = 0; i < order.size(); ++i) {
         Event& ev = built[order[i]];
@@ -278,41 +295,51 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
         cluster_labels[order[i]] = ev.label;
         const std::vector<std::size_t>& members = clusters[order[i]].members;
         evidence_count[i] = static_cast<std::uint32_t>(members.size());
-        for (std::size_t k = 0; k < members.size(); ++k)
-            slot[members[k]] = {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(k)};
+        for (std::size_t k = 0; k < members.size(); ++k) {
+            sources[members[k]].event = static_cast<std::uint32_t>(i);
+            sources[members[k]].place = static_cast<std::uint32_t>(k);
+        }
         story.events.push_back(std::move(ev));
     }
     release(built);
     story.conflicts = merging::find_conflicts(docs, doc_ids, mentions, clusters, cluster_ids, cluster_labels);
+    release(cluster_ids);
+    release(cluster_labels);
+    release(clusters);
+    // The mentions, a few hundred bytes each, give the evidence what it needs and go: the
+    // memory they held is reused by the evidence (made on this thread too).
+    for (std::size_t x = 0; x < mentions.size(); ++x) {
+        MentionRef& m = mentions[x];
+        EvidenceSource& e = sources[x];
+        e.doc = m.doc;
+        e.sentence = m.sentence;
+        e.timex = m.timex;
+        e.trigger = m.trigger;
+        e.status = m.status;
+        e.time = m.time;
+        e.derived = std::move(m.derived);  // (m.time may point into it: it moves, the time stays put)
+        e.actors = std::move(m.actors);
+    }
+    release(mentions);
 
-    // The evidence, document by document (mentions are in document order). A document
+    // The evidence, document by document (sources are in document order). A document
     // given up by the caller is released as soon as its sentences are copied out, and an
     // event's evidence list is made when its first mention comes: the analyses shrink
     // while the story's evidence grows, instead of both being held at once.
-    if (give_up) {
-        release(cluster_ids);
-        release(cluster_labels);
+    if (give_up)
         for (DocumentAnalysis& a : *give_up) {  // the claims are in the story now
             release(a.claims);
             release(a.doc.paragraphs);
         }
-        for (MentionRef& m : mentions) {  // only the actors and the date are still needed
-            release(m.places);
-            release(m.sources);
-            release(m.objects);
-            release(m.words);
-            release(m.label);  // the events have theirs
-        }
-    }
-    for (std::size_t x = 0; x < mentions.size(); ++x) {
-        const std::size_t d = mentions[x].doc;
-        const auto [event, k] = slot[x];
+    for (std::size_t x = 0; x < sources.size(); ++x) {
+        const std::size_t d = sources[x].doc;
+        const std::uint32_t event = sources[x].event;
         std::vector<EvidenceRef>& evidence = story.events[event].mentions;
         if (evidence.empty()) evidence.resize(evidence_count[event]);
-        evidence[k] = evidence_of(docs[d], doc_ids[d], mentions[x], table);
+        evidence[sources[x].place] = evidence_of(docs[d], doc_ids[d], sources[x], table);
         if (!give_up) continue;
-        release(mentions[x].actors);
-        if (x + 1 == mentions.size() || mentions[x + 1].doc != d) (*give_up)[d] = DocumentAnalysis();
+        release(sources[x].actors);
+        if (x + 1 == sources.size() || sources[x + 1].doc != d) (*give_up)[d] = DocumentAnalysis();
     }
     story.entities = std::move(table.entities);
     return story;
