@@ -286,7 +286,7 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
     story.events.reserve(built.size());
     // Where each mention goes: its event in the story and its place among that event's
     // evidence (cluster order).
-    std::vector<EvidenceSource> sources(mentions.size());
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> slot(mentions.size());
     std::vector<std::uint32_t> evidence_count(order.size());
     for (std::size_t i = 0; i < order.size(); ++i) {
         Event& ev = built[order[i]];
@@ -294,53 +294,61 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
         cluster_ids[order[i]] = ev.id;
         cluster_labels[order[i]] = ev.label;
         const std::vector<std::size_t>& members = clusters[order[i]].members;
+        for (std::size_t k = 0; k < members.size(); ++k)
+            slot[members[k]] = {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(k)};
+        // A copy, made on this thread: the events were built on worker threads, in their
+        // malloc arenas, among the analyses freed next; a few bytes left there would keep
+        // whole pages of those in memory.
+        story.events.push_back(ev);
         evidence_count[i] = static_cast<std::uint32_t>(members.size());
-        for (std::size_t k = 0; k < members.size(); ++k) {
-            sources[members[k]].event = static_cast<std::uint32_t>(i);
-            sources[members[k]].place = static_cast<std::uint32_t>(k);
-        }
-        story.events.push_back(std::move(ev));
     }
     release(built);
+    for (MentionRef& m : mentions) {  // what the conflicts and the evidence do not need
+        release(m.places);
+        release(m.sources);
+        release(m.objects);
+        release(m.words);
+        release(m.label);  // the events have theirs
+    }
     story.conflicts = merging::find_conflicts(docs, doc_ids, mentions, clusters, cluster_ids, cluster_labels);
     release(cluster_ids);
     release(cluster_labels);
     release(clusters);
-    // The mentions, a few hundred bytes each, give the evidence what it needs and go: the
-    // memory they held is reused by the evidence (made on this thread too).
-    for (std::size_t x = 0; x < mentions.size(); ++x) {
+    // The mentions, a few hundred bytes each, give the evidence what it needs and go.
+    std::vector<EvidenceSource> sources(mentions.size());
+    std::vector<std::size_t> first_source(docs.size() + 1, mentions.size());  // of each document
+    for (std::size_t x = mentions.size(); x-- > 0;) {
         MentionRef& m = mentions[x];
         EvidenceSource& e = sources[x];
         e.doc = m.doc;
         e.sentence = m.sentence;
+        std::tie(e.event, e.place) = slot[x];
         e.timex = m.timex;
         e.trigger = m.trigger;
         e.status = m.status;
         e.time = m.time;
         e.derived = std::move(m.derived);  // (m.time may point into it: it moves, the time stays put)
         e.actors = std::move(m.actors);
+        first_source[m.doc] = x;
     }
+    for (std::size_t d = docs.size(); d-- > 0;) first_source[d] = std::min(first_source[d], first_source[d + 1]);
     release(mentions);
+    release(slot);
+    // Made here, in the memory the mentions held.
+    for (std::size_t i = 0; i < story.events.size(); ++i) story.events[i].mentions.resize(evidence_count[i]);
 
-    // The evidence, document by document (sources are in document order). A document
-    // given up by the caller is released as soon as its sentences are copied out, and an
-    // event's evidence list is made when its first mention comes: the analyses shrink
-    // while the story's evidence grows, instead of both being held at once.
-    if (give_up)
-        for (DocumentAnalysis& a : *give_up) {  // the claims are in the story now
-            release(a.claims);
-            release(a.doc.paragraphs);
+    // The evidence, document by document, on the worker threads. A document given up by
+    // the caller is released as soon as its sentences are copied out: the evidence is
+    // made in the malloc arenas the analyses were made in (worker threads get the arenas
+    // of finished ones), in the memory they free, instead of both being held at once.
+    parallel_for(docs.size(), threads, [&](std::size_t d) {
+        for (std::size_t x = first_source[d]; x < first_source[d + 1]; ++x) {
+            EvidenceSource& source = sources[x];
+            story.events[source.event].mentions[source.place] = evidence_of(docs[d], doc_ids[d], source, table);
+            release(source.actors);
         }
-    for (std::size_t x = 0; x < sources.size(); ++x) {
-        const std::size_t d = sources[x].doc;
-        const std::uint32_t event = sources[x].event;
-        std::vector<EvidenceRef>& evidence = story.events[event].mentions;
-        if (evidence.empty()) evidence.resize(evidence_count[event]);
-        evidence[sources[x].place] = evidence_of(docs[d], doc_ids[d], sources[x], table);
-        if (!give_up) continue;
-        release(sources[x].actors);
-        if (x + 1 == sources.size() || sources[x + 1].doc != d) (*give_up)[d] = DocumentAnalysis();
-    }
+        if (give_up) (*give_up)[d] = DocumentAnalysis();
+    });
     story.entities = std::move(table.entities);
     return story;
 }
