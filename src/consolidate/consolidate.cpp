@@ -68,7 +68,7 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
             m.doc = static_cast<std::uint32_t>(d);
             m.index = static_cast<std::uint32_t>(e);
             m.sentence = static_cast<std::uint32_t>(ev.sentence);
-            if (ev.timex) m.timex = static_cast<std::uint32_t>(*ev.timex);
+            if (ev.timex && *ev.timex < a.timexes.size()) m.timex = a.timexes[*ev.timex].span;
             m.trigger = ev.trigger;
             m.status = ev.status;
             m.nominal = ev.nominal;
@@ -76,7 +76,9 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
             m.theme = &interned.text(ev.theme);
             m.duration = &interned.text(ev.duration);
             m.anchor_type = &interned.text(ev.anchor_type);
-            m.label = ev.label;
+            // Moved when the document is given up: a copy would be made in this thread's
+            // malloc arena while the original is freed in another.
+            m.label = give_up ? std::move((*give_up)[d].events[e].label) : ev.label;
             auto global = [&](const std::vector<std::size_t>& local, std::vector<std::size_t>& to) {
                 for (std::size_t x : local) {
                     if (x >= table.of_mention[d].size()) continue;
@@ -90,7 +92,7 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
             global(ev.places, m.places);
             global(ev.sources, m.sources);
             // Words that tell this mention apart, without the names and the trigger itself.
-            std::set<std::string> words = merging::content_words(ev.label, res);
+            std::set<std::string> words = merging::content_words(m.label, res);
             for (const auto* list : {&m.actors, &m.places})
                 for (std::size_t g : *list)
                     for (const auto& w : name_words[g]) words.erase(w);
@@ -117,11 +119,18 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
             if (const auto it = first_with_actors.find(root_type(out[k])); it != first_with_actors.end())
                 out[k].actors = out[it->second].actors;
         }
-        if (give_up) release((*give_up)[d].events);
+        if (give_up) {  // (the mentions have the spans of their time expressions)
+            DocumentAnalysis& done = (*give_up)[d];
+            release(done.events);
+            release(done.timexes);
+            release(done.doc.paragraphs);
+            // The events were made on the worker threads, in their malloc arenas: the
+            // mentions, made on this thread, would not reuse their pages. Given back at
+            // each quarter of the documents and at the end (each call walks the free
+            // lists: a few, not one per document).
+            if ((d + 1) % (docs.size() / 4 + 1) == 0) give_back_free_memory();
+        }
     }
-    // The events were made on the worker threads, in their malloc arenas: what follows
-    // allocates in another one, which would not reuse their pages. Given back once, here,
-    // where it counts (the peak of a build comes next).
     if (give_up) give_back_free_memory();
     return out;
 }
@@ -202,7 +211,7 @@ Event event_of(const std::vector<DocumentAnalysis>& docs, const std::vector<Ment
 struct EvidenceSource {
     std::uint32_t doc = 0, sentence = 0;
     std::uint32_t event = 0, place = 0;  // its event in the story, its place in that event's evidence
-    std::optional<std::uint32_t> timex;
+    std::optional<Span> timex;
     Span trigger;
     EventStatus status = EventStatus::Happened;
     const TimeValue* time = nullptr;  // interned, or in `derived`
@@ -220,11 +229,10 @@ EvidenceRef evidence_of(const DocumentAnalysis& d, const DocId& doc_id, const Ev
     ref.end = s.span.end;
     ref.trigger_start = m.trigger.start;
     ref.trigger_end = m.trigger.end;
-    if (m.timex && *m.timex < d.timexes.size()) {
-        const Timex& t = d.timexes[*m.timex];
-        ref.timex = std::string(d.text(t.span));
-        ref.timex_start = t.span.start;
-        ref.timex_end = t.span.end;
+    if (m.timex) {
+        ref.timex = std::string(d.text(*m.timex));
+        ref.timex_start = m.timex->start;
+        ref.timex_end = m.timex->end;
     }
     ref.time = *m.time;
     ref.status = m.status;
@@ -310,6 +318,7 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
         release(m.words);
         release(m.label);  // the events have theirs
     }
+    give_back_free_memory();  // what the clustering and the events' workers freed, in their arenas
     story.conflicts = merging::find_conflicts(docs, doc_ids, mentions, clusters, cluster_ids, cluster_labels);
     release(cluster_ids);
     release(cluster_labels);
