@@ -12,6 +12,7 @@
 #include "chronograph/ingest.hpp"
 #include "chronograph/segment.hpp"
 #include "chronograph/timex.hpp"
+#include "model/memory.hpp"
 #include "model/parallel.hpp"
 
 #include <algorithm>
@@ -143,6 +144,10 @@ Story Pipeline::merge(std::vector<PartRecord> records, const BuildOptions& opt) 
 
     Story story = consolidate(std::move(docs), impl_->res, opt.threads);
     story.diagnostics = std::move(diagnostics);
+    // What consolidation freed (the analyses, the mentions) is handed back before the
+    // outputs are written: the writers' threads allocate in other arenas, which would not
+    // reuse it, and the story alone is held from here on.
+    give_back_free_memory();
     return story;
 }
 

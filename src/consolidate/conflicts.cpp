@@ -95,7 +95,7 @@ std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, 
             if (m->time_source == "derived") claim.value += ", " + m->note();
             claim.doc = doc_ids[m->doc];
             claim.sentence = sentence_text(d, m->sentence);
-            if (m->timex && *m->timex < d.timexes.size()) claim.text = std::string(d.text(d.timexes[*m->timex].span));
+            if (m->timex) claim.text = std::string(d.text(*m->timex));
             else if (m->time_source == "derived") claim.text = m->note();
             add_claim(conflict, seen, std::move(claim));
         }

@@ -68,7 +68,7 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
             m.doc = static_cast<std::uint32_t>(d);
             m.index = static_cast<std::uint32_t>(e);
             m.sentence = static_cast<std::uint32_t>(ev.sentence);
-            if (ev.timex) m.timex = static_cast<std::uint32_t>(*ev.timex);
+            if (ev.timex && *ev.timex < a.timexes.size()) m.timex = a.timexes[*ev.timex].span;
             m.trigger = ev.trigger;
             m.status = ev.status;
             m.nominal = ev.nominal;
@@ -76,7 +76,9 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
             m.theme = &interned.text(ev.theme);
             m.duration = &interned.text(ev.duration);
             m.anchor_type = &interned.text(ev.anchor_type);
-            m.label = ev.label;
+            // Moved when the document is given up: a copy would be made in this thread's
+            // malloc arena while the original is freed in another.
+            m.label = give_up ? std::move((*give_up)[d].events[e].label) : ev.label;
             auto global = [&](const std::vector<std::size_t>& local, std::vector<std::size_t>& to) {
                 for (std::size_t x : local) {
                     if (x >= table.of_mention[d].size()) continue;
@@ -90,7 +92,7 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
             global(ev.places, m.places);
             global(ev.sources, m.sources);
             // Words that tell this mention apart, without the names and the trigger itself.
-            std::set<std::string> words = merging::content_words(ev.label, res);
+            std::set<std::string> words = merging::content_words(m.label, res);
             for (const auto* list : {&m.actors, &m.places})
                 for (std::size_t g : *list)
                     for (const auto& w : name_words[g]) words.erase(w);
@@ -117,11 +119,18 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
             if (const auto it = first_with_actors.find(root_type(out[k])); it != first_with_actors.end())
                 out[k].actors = out[it->second].actors;
         }
-        if (give_up) release((*give_up)[d].events);
+        if (give_up) {  // (the mentions have the spans of their time expressions)
+            DocumentAnalysis& done = (*give_up)[d];
+            release(done.events);
+            release(done.timexes);
+            release(done.doc.paragraphs);
+            // The events were made on the worker threads, in their malloc arenas: the
+            // mentions, made on this thread, would not reuse their pages. Given back at
+            // each quarter of the documents and at the end (each call walks the free
+            // lists: a few, not one per document).
+            if ((d + 1) % (docs.size() / 4 + 1) == 0) give_back_free_memory();
+        }
     }
-    // The events were made on the worker threads, in their malloc arenas: what follows
-    // allocates in another one, which would not reuse their pages. Given back once, here,
-    // where it counts (the peak of a build comes next).
     if (give_up) give_back_free_memory();
     return out;
 }
@@ -197,8 +206,21 @@ Event event_of(const std::vector<DocumentAnalysis>& docs, const std::vector<Ment
     return ev;
 }
 
+/// What the evidence needs of one mention, and where it goes: a fraction of a MentionRef,
+/// so that the mentions can be let go before the evidence (the bulk of the story) is made.
+struct EvidenceSource {
+    std::uint32_t doc = 0, sentence = 0;
+    std::uint32_t event = 0, place = 0;  // its event in the story, its place in that event's evidence
+    std::optional<Span> timex;
+    Span trigger;
+    EventStatus status = EventStatus::Happened;
+    const TimeValue* time = nullptr;  // interned, or a derived time kept by the caller
+    std::uint32_t first_actor = 0, actor_count = 0;  // its range of one list for all (a list each costs ~56 bytes)
+};
+
 /// One mention as evidence: its sentence, trigger, time expression, date and actors.
-EvidenceRef evidence_of(const DocumentAnalysis& d, const DocId& doc_id, const MentionRef& m, const EntityTable& table) {
+EvidenceRef evidence_of(const DocumentAnalysis& d, const DocId& doc_id, const EvidenceSource& m,
+                        const std::vector<std::uint32_t>& actors, const EntityTable& table) {
     const Sentence& s = d.sentences[m.sentence];
     EvidenceRef ref;
     ref.doc = doc_id;
@@ -207,17 +229,16 @@ EvidenceRef evidence_of(const DocumentAnalysis& d, const DocId& doc_id, const Me
     ref.end = s.span.end;
     ref.trigger_start = m.trigger.start;
     ref.trigger_end = m.trigger.end;
-    if (m.timex && *m.timex < d.timexes.size()) {
-        const Timex& t = d.timexes[*m.timex];
-        ref.timex = std::string(d.text(t.span));
-        ref.timex_start = t.span.start;
-        ref.timex_end = t.span.end;
+    if (m.timex) {
+        ref.timex = std::string(d.text(*m.timex));
+        ref.timex_start = m.timex->start;
+        ref.timex_end = m.timex->end;
     }
     ref.time = *m.time;
     ref.status = m.status;
     ref.caption = s.caption;
-    ref.actors.reserve(m.actors.size());
-    for (std::size_t g : m.actors) ref.actors.push_back(table.entities[g].id);
+    ref.actors.reserve(m.actor_count);
+    for (std::uint32_t k = 0; k < m.actor_count; ++k) ref.actors.push_back(table.entities[actors[m.first_actor + k]].id);
     return ref;
 }
 
@@ -235,13 +256,17 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
     }
     EntityTable table = link_entities(docs, doc_ids);
     // From here on the documents' entity mentions are only reached through the table.
-    if (give_up)
+    // (Their memory, made on the worker threads, is given back: the mentions collected
+    // next are made on this thread, in another malloc arena, which would not reuse it.)
+    if (give_up) {
         for (DocumentAnalysis& a : *give_up) release(a.entities);
+        give_back_free_memory();
+    }
 
     merging::Interned interned;  // outlives the mentions, which point into it
     std::vector<MentionRef> mentions = collect_mentions(docs, give_up, table, res, interned);
     release(table.of_mention);
-    const std::vector<Cluster> clusters = merging::cluster_mentions(mentions, once_types(res), threads);
+    std::vector<Cluster> clusters = merging::cluster_mentions(mentions, once_types(res), threads);
     merging::derive_times(mentions, clusters);
 
     // Each cluster's event on its own (in parallel: they share nothing), then time order;
@@ -277,43 +302,69 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
         cluster_ids[order[i]] = ev.id;
         cluster_labels[order[i]] = ev.label;
         const std::vector<std::size_t>& members = clusters[order[i]].members;
-        evidence_count[i] = static_cast<std::uint32_t>(members.size());
         for (std::size_t k = 0; k < members.size(); ++k)
             slot[members[k]] = {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(k)};
-        story.events.push_back(std::move(ev));
+        // A copy, made on this thread: the events were built on worker threads, in their
+        // malloc arenas, among the analyses freed next; a few bytes left there would keep
+        // whole pages of those in memory.
+        story.events.push_back(ev);
+        evidence_count[i] = static_cast<std::uint32_t>(members.size());
     }
     release(built);
+    for (MentionRef& m : mentions) {  // what the conflicts and the evidence do not need
+        release(m.places);
+        release(m.sources);
+        release(m.objects);
+        release(m.words);
+        release(m.label);  // the events have theirs
+    }
+    give_back_free_memory();  // what the clustering and the events' workers freed, in their arenas
     story.conflicts = merging::find_conflicts(docs, doc_ids, mentions, clusters, cluster_ids, cluster_labels);
+    release(cluster_ids);
+    release(cluster_labels);
+    release(clusters);
+    // The mentions, a few hundred bytes each, give the evidence what it needs and go.
+    std::vector<EvidenceSource> sources(mentions.size());
+    std::vector<std::size_t> first_source(docs.size() + 1, mentions.size());  // of each document
+    std::vector<std::uint32_t> actors;  // of every source, each a range of it
+    std::size_t actor_total = 0;
+    for (const MentionRef& m : mentions) actor_total += m.actors.size();
+    actors.reserve(actor_total);
+    std::vector<std::unique_ptr<merging::DerivedTime>> derived;  // the times of sources dated by a derivation
+    for (std::size_t x = mentions.size(); x-- > 0;) {
+        MentionRef& m = mentions[x];
+        EvidenceSource& e = sources[x];
+        e.doc = m.doc;
+        e.sentence = m.sentence;
+        std::tie(e.event, e.place) = slot[x];
+        e.timex = m.timex;
+        e.trigger = m.trigger;
+        e.status = m.status;
+        e.time = m.time;
+        if (m.derived) derived.push_back(std::move(m.derived));  // (m.time may point into it: it stays put)
+        e.first_actor = static_cast<std::uint32_t>(actors.size());
+        e.actor_count = static_cast<std::uint32_t>(m.actors.size());
+        actors.insert(actors.end(), m.actors.begin(), m.actors.end());
+        release(m.actors);
+        first_source[m.doc] = x;
+    }
+    for (std::size_t d = docs.size(); d-- > 0;) first_source[d] = std::min(first_source[d], first_source[d + 1]);
+    release(mentions);
+    release(slot);
+    // Made here, in the memory the mentions held.
+    for (std::size_t i = 0; i < story.events.size(); ++i) story.events[i].mentions.resize(evidence_count[i]);
 
-    // The evidence, document by document (mentions are in document order). A document
-    // given up by the caller is released as soon as its sentences are copied out, and an
-    // event's evidence list is made when its first mention comes: the analyses shrink
-    // while the story's evidence grows, instead of both being held at once.
-    if (give_up) {
-        release(cluster_ids);
-        release(cluster_labels);
-        for (DocumentAnalysis& a : *give_up) {  // the claims are in the story now
-            release(a.claims);
-            release(a.doc.paragraphs);
+    // The evidence, document by document, on the worker threads. A document given up by
+    // the caller is released as soon as its sentences are copied out: the evidence is
+    // made in the malloc arenas the analyses were made in (worker threads get the arenas
+    // of finished ones), in the memory they free, instead of both being held at once.
+    parallel_for(docs.size(), threads, [&](std::size_t d) {
+        for (std::size_t x = first_source[d]; x < first_source[d + 1]; ++x) {
+            const EvidenceSource& source = sources[x];
+            story.events[source.event].mentions[source.place] = evidence_of(docs[d], doc_ids[d], source, actors, table);
         }
-        for (MentionRef& m : mentions) {  // only the actors and the date are still needed
-            release(m.places);
-            release(m.sources);
-            release(m.objects);
-            release(m.words);
-            release(m.label);  // the events have theirs
-        }
-    }
-    for (std::size_t x = 0; x < mentions.size(); ++x) {
-        const std::size_t d = mentions[x].doc;
-        const auto [event, k] = slot[x];
-        std::vector<EvidenceRef>& evidence = story.events[event].mentions;
-        if (evidence.empty()) evidence.resize(evidence_count[event]);
-        evidence[k] = evidence_of(docs[d], doc_ids[d], mentions[x], table);
-        if (!give_up) continue;
-        release(mentions[x].actors);
-        if (x + 1 == mentions.size() || mentions[x + 1].doc != d) (*give_up)[d] = DocumentAnalysis();
-    }
+        if (give_up) (*give_up)[d] = DocumentAnalysis();
+    });
     story.entities = std::move(table.entities);
     return story;
 }

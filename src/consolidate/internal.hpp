@@ -45,7 +45,7 @@ struct MentionRef {
     std::uint32_t doc = 0;    // index into the documents
     std::uint32_t index = 0;  // index into that document's events
     std::uint32_t sentence = 0;  // index into the document's sentences
-    std::optional<std::uint32_t> timex;  // index into the document's time expressions
+    std::optional<Span> timex;  // its time expression (the documents' lists go once mentions are collected)
     Span trigger;
     EventStatus status = EventStatus::Happened;
     bool nominal = false;
