@@ -142,8 +142,13 @@ std::string best_label(const std::vector<DocumentAnalysis>& docs, const std::vec
     const MentionRef* pick = nullptr;
     auto score = [&](const MentionRef& m) {
         const Sentence& s = docs[m.doc].sentences[m.sentence];
-        // Planned and expected are the same kind of claim about the future.
-        auto family = [](EventStatus x) { return x == EventStatus::Expected ? EventStatus::Planned : x; };
+        // Planned and expected are the same kind of claim about the future; reported and
+        // happened about the past ("the agreement was reached on March 12, Baku said" names
+        // the signing better than a headline).
+        auto family = [](EventStatus x) {
+            if (x == EventStatus::Expected) return EventStatus::Planned;
+            return x == EventStatus::Reported ? EventStatus::Happened : x;
+        };
         int v = family(m.status) == family(status) ? 200 : 0;
         if (!m.nominal) v += 50;
         if (m.timex) v += 30;
