@@ -391,8 +391,13 @@ public:
                 if (const std::string* ty = lex_.subject_type(v_.words[j - 1], own)) return ty;
             return nullptr;
         }
+        // Back to the clause's start, over a relative clause in between ("The deal, which
+        // will involve $20 million, was struck").
         std::size_t from = i;
-        while (from > 0 && i - from < 14 && v_.clause[from - 1] == c) --from;
+        while (from > 0 && i - from < 24 &&
+               (v_.clause[from - 1] == c || (v_.clauses[v_.clause[from - 1]].embedded && !v_.clauses[c].embedded)))
+            --from;
+        while (from < i && v_.clause[from] != c) ++from;
         // "Workers voted to accept the offer and end their strike", "Workers rejected the
         // offer, extending their strike": the subject of the clause before.
         const std::size_t opener = v_.is(from, ",") ? from + 1 : from;
