@@ -191,6 +191,9 @@ void EventExtractor::Impl::sentence(DocumentAnalysis& a, std::size_t s, std::vec
             if (ev.agents.empty() && a.events.size() > first_event) ev.agents = a.events.back().agents;
             label(v, cand, c, local_agents, ev);
             if (a.events.size() > first_event) share_subject(v, cand, a.events.back(), ev);
+            // "hit a market in Kharkiv on Sunday, killing 31 people": where, too.
+            if (ev.places.empty() && a.events.size() > first_event && participle_after_comma(v, cand))
+                ev.places = a.events.back().places;
             for (std::size_t src : sources) ev.sources.push_back(src);
             time(v, cand, cands, c, content, last_day, ev);
             // "An earthquake struck on Sunday, killing 12 people": a participle clause after
