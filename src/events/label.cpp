@@ -163,6 +163,23 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
             words += v.is_word(k) || v.token(k).is(kNumber);
         }
         while (np < start && (embedded(np) || v.words[np] == ",")) ++np;
+        // "A missile strike on a crowded market in Kharkiv | killed": a subject that opens its
+        // clause goes on over its prepositional phrases, each back to a determiner.
+        if (words > 0 && np > 0 && v.in(np - 1, lex.grammar().preposition) && !v.in(np - 1, lex.grammar().circumstance)) {
+            std::size_t ext = np;
+            while (ext >= 2 && same(ext - 1) && v.in(ext - 1, lex.grammar().preposition) &&
+                   !v.in(ext - 1, lex.grammar().circumstance) && np - ext < 12) {
+                std::size_t k = ext - 1, run = 0;
+                while (k > 0 && same(k - 1) && run < 5 && (v.is_word(k - 1) || v.words[k - 1] == "-") &&
+                       !v.in(k - 1, lex.grammar().preposition) && !v.in(k - 1, lex.grammar().auxiliary) &&
+                       !v.in(k - 1, lex.grammar().label_stop))
+                    --k, ++run;
+                if (run == 0 || !v.in(k, lex.grammar().determiner)) break;
+                ext = k;
+            }
+            const bool opens_clause = ext == 0 || !same(ext - 1) || v.words[ext - 1] == ",";
+            if (ext < np && opens_clause) np = ext;
+        }
         // A noun phrase right before the trigger ("a railway bridge built in 1959") is its
         // subject even after a preposition; further back, only outside one, or after a word
         // that opens a clause as well ("before | the treaty | is signed").
