@@ -302,7 +302,7 @@ private:
         st_.relative = true;
         if (!st_.dct) return "XXXX-" + pad(*m, 2);
         const int y = year_for(year_of(*st_.dct), static_cast<int>(*m), month_of(*st_.dct), 12, *md, tense_if(*md),
-                               past_margin(2, 12));
+                               *md == Mode::Tense ? past_margin(2, 12) : 0);
         return pad(y, 4) + "-" + pad(*m, 2);
     }
 
@@ -317,7 +317,8 @@ private:
         // positions in days since Jan 1 (approximately; the cycle is a year)
         const int target = static_cast<int>(*m) * 31 + static_cast<int>(*dd);
         const int current = month_of(a) * 31 + day_of(a);
-        const int y = year_for(year_of(a), target, current, 12 * 31, *md, tense_if(*md), past_margin(90, 12 * 31));
+        const int y = year_for(year_of(a), target, current, 12 * 31, *md, tense_if(*md),
+                               *md == Mode::Tense ? past_margin(90, 12 * 31) : 0);
         const year_month_day ymd{year{y}, month{static_cast<unsigned>(*m)}, day{static_cast<unsigned>(*dd)}};
         if (!ymd.ok()) return fail();
         return format_day(Day{ymd});
