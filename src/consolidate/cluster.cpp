@@ -73,8 +73,17 @@ bool time_fits(const MentionRef& m, const ClusterState& c) {
     const TimeInterval& x = *m.time->interval;
     // The publication date, or the day the story tells of: "by then".
     if (m.time_source == "dct" || m.time_source == "narrative") return !c.core || c.core->earliest <= x.latest;
-    if (c.by && x.earliest > *c.by) return false;
+    if (c.by && x.earliest > *c.by + kSlack) return false;
     return !c.core || (x.earliest <= c.core->latest + kSlack && c.core->earliest <= x.latest + kSlack);
+}
+
+/// A mention dated by its own time expression, in a place the cluster names, on days the
+/// cluster's dates allow: where and when say it is the same event, whoever is named.
+bool dated_here(const MentionRef& m, const ClusterState& c) {
+    if (!m.time->interval || m.time_source != "timex" || !c.core || !time_fits(m, c)) return false;
+    for (std::size_t p : m.places)
+        if (contains(c.places, p)) return true;
+    return false;
 }
 
 void join(ClusterState& c, const MentionRef& m, const std::string& theme) {
@@ -101,7 +110,8 @@ void join(ClusterState& c, const MentionRef& m, const std::string& theme) {
 
 /// Clusters the mentions `of_type` (indices into `mentions`, in order), all of one type:
 /// a mention only ever joins a cluster of its own type, so each type is done apart.
-std::vector<Cluster> cluster_type(const std::vector<MentionRef>& mentions, const std::vector<std::size_t>& of_type, bool once) {
+std::vector<Cluster> cluster_type(const std::vector<MentionRef>& mentions, const std::vector<std::size_t>& of_type, bool once,
+                                  bool placed) {
     std::vector<Cluster> clusters;
     std::vector<ClusterState> states;
     // Candidate clusters by actor, and for mentions without actors: the clusters that most
@@ -109,6 +119,9 @@ std::vector<Cluster> cluster_type(const std::vector<MentionRef>& mentions, const
     // the same kind of thing thousands of times stays linear.
     std::unordered_map<std::size_t, Recent> by_actor;
     Recent actorless;
+    // For a placed type, also the clusters of each place: "a passenger ferry capsized off
+    // Bali late on Wednesday" (blamed on no one) and "a ferry sank near Bali on Thursday".
+    std::unordered_map<std::size_t, Recent> by_place;
     std::vector<std::size_t> stamp;  // per cluster: 1 + the last mention that listed it as a candidate
     for (std::size_t k : of_type) {
         const MentionRef& m = mentions[k];
@@ -119,6 +132,8 @@ std::vector<Cluster> cluster_type(const std::vector<MentionRef>& mentions, const
         } else {
             for (std::size_t a : m.actors) by_actor[a].newest(candidates);
         }
+        if (placed)
+            for (std::size_t p : m.places) by_place[p].newest(candidates);
         // Each candidate once (a stamp per cluster instead of sorting the list).
         std::size_t kept = 0;
         for (std::size_t c : candidates)
@@ -133,7 +148,7 @@ std::vector<Cluster> cluster_type(const std::vector<MentionRef>& mentions, const
             const ClusterState& st = states[c];
             std::size_t actors = 0;
             for (std::size_t a : m.actors) actors += contains(st.actors, a);
-            if (actors == 0 && !(m.actors.empty() && st.actorless)) continue;
+            if (actors == 0 && !(m.actors.empty() && st.actorless) && !(placed && dated_here(m, st))) continue;
             // Dates first: the cheapest test, and the one that turns most candidates away.
             if (!once && !time_fits(m, st)) continue;
             std::size_t words = 0;
@@ -162,7 +177,10 @@ std::vector<Cluster> cluster_type(const std::vector<MentionRef>& mentions, const
                 const bool same_day = m.time->interval && m.time->interval->days() == 1 &&
                                       ((st.core && *m.time->interval == *st.core) ||
                                        (!st.core && st.by && m.time->interval->latest == *st.by));
-                ok = same_doc || words >= need || same_day || (!undated && actors > 0 && places_agree);
+                // Shared words without a shared actor do not join events in places that
+                // differ ("a ferry capsized off Bali", "a ferry sank near Manila").
+                ok = same_doc || (words >= need && (actors > 0 || places_agree)) || same_day ||
+                     (!undated && actors > 0 && places_agree);
             }
             if (!ok) continue;
             const std::size_t score = 1 + 2 * actors + words + (same_doc ? 1 : 0);
@@ -184,6 +202,8 @@ std::vector<Cluster> cluster_type(const std::vector<MentionRef>& mentions, const
         // The cluster is now the most recent under each of its actors' keys.
         for (std::size_t a : st.actors) by_actor[a].touch(static_cast<std::size_t>(best));
         if (st.actorless) actorless.touch(static_cast<std::size_t>(best));
+        if (placed)
+            for (std::size_t p : st.places) by_place[p].touch(static_cast<std::size_t>(best));
     }
     return clusters;
 }
@@ -191,22 +211,27 @@ std::vector<Cluster> cluster_type(const std::vector<MentionRef>& mentions, const
 }  // namespace
 
 std::vector<Cluster> cluster_mentions(const std::vector<MentionRef>& mentions, const std::vector<std::string>& once_types,
-                                      unsigned threads) {
+                                      const std::vector<std::string>& placed_types, unsigned threads) {
     // The mentions of each type, types in order of first mention.
     std::vector<std::vector<std::size_t>> by_type;
-    std::vector<bool> once;
+    std::vector<bool> once, placed;
     std::unordered_map<std::string_view, std::size_t> type_index;
+    auto listed = [](const std::vector<std::string>& list, const std::string& type) {
+        return std::find(list.begin(), list.end(), type) != list.end();
+    };
     for (std::size_t k = 0; k < mentions.size(); ++k) {
         const std::string& type = *mentions[k].type;
         const auto [it, added] = type_index.emplace(type, by_type.size());
         if (added) {
             by_type.emplace_back();
-            once.push_back(std::find(once_types.begin(), once_types.end(), type) != once_types.end());
+            once.push_back(listed(once_types, type));
+            placed.push_back(listed(placed_types, type));
         }
         by_type[it->second].push_back(k);
     }
     std::vector<std::vector<Cluster>> per_type(by_type.size());
-    parallel_for(by_type.size(), threads, [&](std::size_t t) { per_type[t] = cluster_type(mentions, by_type[t], once[t]); });
+    parallel_for(by_type.size(), threads,
+                 [&](std::size_t t) { per_type[t] = cluster_type(mentions, by_type[t], once[t], placed[t]); });
     // One list in the order the clusters would be made taking the mentions in order: by
     // first member.
     std::vector<Cluster> clusters;

@@ -24,10 +24,11 @@ void release(T& x) {
     T().swap(x);
 }
 
-std::vector<std::string> once_types(const Resources& res) {
+/// The types whose merge rule (types.tsv) is `rule`.
+std::vector<std::string> types_merged(const Resources& res, std::string_view rule) {
     std::vector<std::string> out;
     for (const Record& r : read_table(res.file("en/events/types.tsv")))
-        if (r[2] == "once") out.push_back(std::string(r[0]));
+        if (r[2] == rule) out.push_back(std::string(r[0]));
     return out;
 }
 
@@ -271,7 +272,7 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
     merging::Interned interned;  // outlives the mentions, which point into it
     std::vector<MentionRef> mentions = collect_mentions(docs, give_up, table, res, interned);
     release(table.of_mention);
-    std::vector<Cluster> clusters = merging::cluster_mentions(mentions, once_types(res), threads);
+    std::vector<Cluster> clusters = merging::cluster_mentions(mentions, types_merged(res, "once"), types_merged(res, "placed"), threads);
     merging::derive_times(mentions, clusters);
 
     // Each cluster's event on its own (in parallel: they share nothing), then time order;

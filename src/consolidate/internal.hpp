@@ -85,8 +85,9 @@ int time_rank(const DocumentAnalysis& doc, const EventMention& m, const std::str
 
 /// Groups mentions of the same event (same type, shared actors, compatible dates), in
 /// the order of their first mentions. Types are grouped apart, on `threads` threads.
+/// `once_types` merge whatever their dates; `placed_types` also by place and day.
 std::vector<Cluster> cluster_mentions(const std::vector<MentionRef>& mentions, const std::vector<std::string>& once_types,
-                                      unsigned threads = 1);
+                                      const std::vector<std::string>& placed_types, unsigned threads = 1);
 
 /// Dates mentions that are "N months after the start" from their cluster's anchor event.
 void derive_times(std::vector<MentionRef>& mentions, const std::vector<Cluster>& clusters);

@@ -93,7 +93,8 @@ Lexicon::Lexicon(const Resources& res) {
         TypeInfo t;
         t.name = std::string(r[0]);
         t.cameo = r[1] == "-" ? "" : std::string(r[1]);
-        if (r[2] != "once" && r[2] != "dated") bad_line("en/events/types.tsv", r.line, "merge rule must be once or dated");
+        if (r[2] != "once" && r[2] != "dated" && r[2] != "placed")
+            bad_line("en/events/types.tsv", r.line, "merge rule must be once, dated or placed");
         if (r[3] != "core" && r[3] != "minor") bad_line("en/events/types.tsv", r.line, "weight must be core or minor");
         t.once = r[2] == "once";
         t.core = r[3] == "core";
