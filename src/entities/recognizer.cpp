@@ -431,9 +431,10 @@ std::optional<EntityKind> DocScanner::speaker_kind(std::size_t i, std::size_t r)
     if (v < end_ && (key(v) == "has" || key(v) == "had" || key(v) == "have" || key(v) == "also")) ++v;
     if (v >= end_ || !is_lower_word(tok_[v]) || !(flags(v) & (kSpeechVerb | kOrgSpeech))) return std::nullopt;
     // A body's name: no given name, no lone head word ("Police announced"), not a plural
-    // common noun at the start of a sentence ("Prosecutors announced").
-    const bool body = !(flags(i) & kGivenName) && !(n == 1 && (flags(i) & (kOrgLast | kPlaceLast))) &&
-                      !(sentence_initial(i) && key(r - 1).ends_with("s") && !tok_[i].is(kAllCaps));
+    // common noun at the start of a sentence ("Prosecutors announced"; an acronym is none).
+    const bool lone_head = n == 1 && (flags(i) & (kOrgLast | kPlaceLast));
+    const bool plural_start = sentence_initial(i) && key(r - 1).ends_with("s") && !tok_[i].is(kAllCaps);
+    const bool body = !(flags(i) & kGivenName) && !lone_head && !plural_start;
     // The pronoun that takes the name up: "Acme said its profits ...", "Smith said he ..."
     // ("it" is too often no one: "said it was a mistake"; but "Acme said on Wednesday that
     // it had ..." takes a single name up).
@@ -450,13 +451,10 @@ std::optional<EntityKind> DocScanner::speaker_kind(std::size_t i, std::size_t r)
     // speaking; so is an acronym's ("UNOS said").
     const bool statement = v + 3 < end_ && key(v + 1) == "in" && key(v + 2) == "a" && key(v + 3) == "statement";
     if (n == 1 && body && ((flags(v) & kOrgSpeech) || statement || tok_[i].is(kAllCaps))) return EntityKind::Organization;
-    // "Prosecutors said", "Investigators said": a plural at the start of a sentence is most
-    // likely a common noun, no one's name (a "Williams said" named in full before is found
-    // by the name it was given then).
-    if (n == 1 && sentence_initial(i) && key(r - 1).ends_with("s") && !(flags(i) & kGivenName) && !tok_[i].is(kAllCaps))
-        return std::nullopt;
-    // "Police said": a lone head word of a body's or a place's name names no one.
-    if (n == 1 && (flags(i) & (kOrgLast | kPlaceLast)) && !tok_[i].is(kAllCaps)) return std::nullopt;
+    // "Prosecutors said", "Police said": a plural at the start of a sentence is most likely a
+    // common noun, and a lone head word of a body's or a place's name names no one (a
+    // "Williams said" named in full before is found by the name it was given then).
+    if (n == 1 && ((plural_start && !(flags(i) & kGivenName)) || (lone_head && !tok_[i].is(kAllCaps)))) return std::nullopt;
     if (flags(v) & kSpeechVerb) return EntityKind::Person;
     return std::nullopt;
 }

@@ -430,8 +430,7 @@ void EventExtractor::Impl::participants(const SentenceView& v, const Candidate& 
     // "Poland ordered the closure ... and expelled three diplomats": a second predicate
     // shares the subject of the first.
     if (ev.agents.empty() && !is_passive) {
-        std::size_t first = 0;
-        while (first < v.size() && v.clause[first] != clause) ++first;
+        const std::size_t first = v.clause_start(clause);
         if (first > 0 && first < c.head && v.is(first, "and") && !v.clauses[v.clause[first - 1]].embedded) {
             const int before = v.clause[first - 1];
             std::size_t from = first - 1;
@@ -450,8 +449,7 @@ void EventExtractor::Impl::participants(const SentenceView& v, const Candidate& 
     // relative clause's subject is the name it hangs on, even when that name is the source
     // of the sentence.
     if (ev.agents.empty() && v.clauses[clause].embedded && !is_passive) {
-        std::size_t first = 0;
-        while (first < v.size() && v.clause[first] != clause) ++first;  // the comma opens it
+        const std::size_t first = v.clause_start(clause);  // the comma that opens it
         if (first >= 1 && first + 1 < c.head && v.is(first, ",") && (v.is(first + 1, "who") || v.is(first + 1, "which")) &&
             v.entity[first - 1] >= 0 && ents[v.entity[first - 1]].kind != EntityKind::Place)
             add(ev.agents, static_cast<std::size_t>(v.entity[first - 1]));
@@ -612,8 +610,7 @@ void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const
     // "Since February 2022, when Moscow launched its invasion": a "when" clause after a
     // date is dated by it.
     if (best < 0) {
-        std::size_t first = 0;
-        while (first < v.size() && v.clause[first] != clause) ++first;
+        std::size_t first = v.clause_start(clause);
         if (first < v.size() && v.words[first] == ",") ++first;
         std::size_t before = first;
         if (before > 0 && v.words[before - 1] == ",") --before;

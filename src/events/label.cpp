@@ -72,8 +72,7 @@ std::string EventExtractor::Impl::sentence_subject(const SentenceView& v, std::s
 }
 
 std::string EventExtractor::Impl::antecedent(const SentenceView& v, int clause) const {
-    std::size_t first = 0;
-    while (first < v.size() && v.clause[first] != clause) ++first;
+    std::size_t first = v.clause_start(clause);
     if (first < v.size() && v.words[first] == ",") ++first;  // the comma that opened the clause
     if (first < 2 || first >= v.size()) return {};
     if (v.words[first] == "and" || v.words[first] == "but") {

@@ -67,12 +67,18 @@ public:
     bool compound_modifier(std::size_t i) const {
         const std::string& w = v_.words[i];
         if (i < 2 || v_.words[i - 1] != "-" || v_.token(i - 1).is(kSpaceBefore) || v_.token(i).is(kSpaceBefore) ||
-            !ing_form(w) || matches_[i]->length != 1 || i + 1 >= v_.size() || !v_.is_word(i + 1) ||
-            v_.token(i + 1).is(kCapitalized))
+            !ing_form(w) || matches_[i]->length != 1)
             return false;
+        return noun_after(i) && !matches_[i + 1];
+    }
+
+    /// Token i + 1 may be a common noun the word at i modifies: a lower-case word that is no
+    /// preposition, determiner, auxiliary, pronoun, stop word or conjunction.
+    bool noun_after(std::size_t i) const {
+        if (i + 1 >= v_.size() || !v_.is_word(i + 1) || v_.token(i + 1).is(kCapitalized)) return false;
         const events::ClassMask not_a_noun = lex_.grammar().preposition | lex_.grammar().determiner | lex_.grammar().auxiliary |
-                                         lex_.grammar().be | lex_.grammar().label_stop | lex_.grammar().pronoun;
-        return !v_.in(i + 1, not_a_noun) && !v_.is(i + 1, "and") && !v_.is(i + 1, "or") && !matches_[i + 1];
+                                             lex_.grammar().be | lex_.grammar().label_stop | lex_.grammar().pronoun;
+        return !v_.in(i + 1, not_a_noun) && !v_.is(i + 1, "to") && !v_.is(i + 1, "and") && !v_.is(i + 1, "or");
     }
 
     /// A past participle used as an adjective: "elected officials", "the newly acquired
@@ -82,10 +88,7 @@ public:
         const bool participle = (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) || w == "born";
         if (!participle) return false;
         if (i > 0 && v_.words[i - 1] == "-") return true;
-        if (i + 1 >= v_.size() || !v_.is_word(i + 1) || v_.token(i + 1).is(kCapitalized)) return false;
-        const events::ClassMask not_a_noun = lex_.grammar().preposition | lex_.grammar().determiner | lex_.grammar().auxiliary |
-                                         lex_.grammar().be | lex_.grammar().label_stop | lex_.grammar().pronoun;
-        if (v_.in(i + 1, not_a_noun) || v_.is(i + 1, "to") || v_.is(i + 1, "and") || v_.is(i + 1, "or")) return false;
+        if (!noun_after(i)) return false;
         auto adverb = [&](std::size_t k) { const std::string& a = v_.words[k]; return a.size() > 3 && a.compare(a.size() - 2, 2, "ly") == 0; };
         // After a determiner, unless that is an adverb after a subject ("Jobs first introduced").
         auto subject_before = [&](std::size_t k) { return k > 0 && (v_.token(k - 1).is(kCapitalized) || v_.in(k - 1, lex_.grammar().pronoun)); };

@@ -53,6 +53,12 @@ struct SentenceView {
     bool is(std::size_t i, std::string_view w) const { return i < words.size() && words[i] == w; }
     /// A possessive "'s" at token i (also "' s", as tokenized text writes it).
     bool possessive(std::size_t i) const { return is(i, "'s") || (is(i, "'") && is(i + 1, "s")); }
+    /// The first token of clause c (for a clause opened at a comma, the comma); size() if none.
+    std::size_t clause_start(int c) const {
+        std::size_t k = 0;
+        while (k < clause.size() && clause[k] != c) ++k;
+        return k;
+    }
     /// Token i belongs to a grammar class (a Lexicon::Grammar bit).
     bool in(std::size_t i, ClassMask bit) const { return i < classes.size() && (classes[i] & bit) != 0; }
     /// Surface text of tokens [from, to) of one clause (tokens of other clauses skipped),
