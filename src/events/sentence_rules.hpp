@@ -394,11 +394,7 @@ public:
                             }
                     if (t.type.empty()) continue;
                     cand.nominal = nominal_use(i);
-                    if (cand.nominal) {
-                        if (!noun_fallback) noun_fallback = cand;
-                        continue;
-                    }
-                    return cand;
+                    break;
                 }
                 case Role::Duration: {
                     // "take (approximately) 18 months to complete/construct".
@@ -451,11 +447,7 @@ public:
                     // "A magnitude 7.8 earthquake struck": the subject says what kind of event.
                     cand.nominal = nominal_use(i);
                     if (const std::string* ty = by_subject_type(i, c, &cand.object_noun)) cand.type = *ty;
-                    if (cand.nominal) {
-                        if (!noun_fallback) noun_fallback = cand;
-                        continue;
-                    }
-                    return cand;
+                    break;
                 }
                 case Role::ByObject: {
                     bool typed = false;
@@ -488,23 +480,18 @@ public:
                     // ("provides information", "sent a fax", "gave no reason") is no event.
                     if (!typed) continue;
                     cand.nominal = nominal_use(i);
-                    if (cand.nominal) {
-                        if (!noun_fallback) noun_fallback = cand;
-                        continue;
-                    }
-                    return cand;
+                    break;
                 }
                 case Role::Event: {
                     cand.nominal = nominal_use(i);
                     // "this announcement", "such attacks" point back to an event told before.
                     if (cand.nominal && refers_back(i)) continue;
-                    if (cand.nominal) {
-                        if (!noun_fallback) noun_fallback = cand;
-                        continue;
-                    }
-                    return cand;
+                    break;
                 }
             }
+            // A verb names the clause's event at once; an event noun only when no verb does.
+            if (!cand.nominal) return cand;
+            if (!noun_fallback) noun_fallback = cand;
         }
         return noun_fallback;
     }
