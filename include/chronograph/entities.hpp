@@ -37,7 +37,7 @@ struct EntityTable {
 };
 
 /// `docs[i]` has id `doc_ids[i]`. The result does not depend on the order of `docs`
-/// beyond what doc_ids say.
-EntityTable link_entities(const std::vector<DocumentAnalysis>& docs, const std::vector<DocId>& doc_ids);
+/// beyond what doc_ids say (nor on `threads`, the threads it runs on; 0: one per core).
+EntityTable link_entities(const std::vector<DocumentAnalysis>& docs, const std::vector<DocId>& doc_ids, unsigned threads = 1);
 
 }  // namespace chronograph

@@ -1,10 +1,12 @@
 // Where the sources disagree: dates of one event that cannot both be right, and numbers
 // about the same thing ("length of bridge", "troops deployed (North Korea)") that differ.
 #include "consolidate/internal.hpp"
+#include "model/parallel.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -61,26 +63,40 @@ void add_claim(Conflict& c, std::set<std::pair<std::string, DocId>>& seen, Claim
     c.claims.push_back(std::move(claim));
 }
 
+/// Runs fn(i, found) for i in [0, n) on `threads` threads, a run of i's at a time; what
+/// fn appends to `found` comes out in i order, whatever the timing.
+template <class Fn>
+std::vector<Conflict> gather(std::size_t n, unsigned threads, Fn fn) {
+    const std::size_t runs = std::min<std::size_t>(n, 16 * thread_count(threads, n));
+    std::vector<std::vector<Conflict>> found(runs);
+    parallel_for(runs, threads, [&](std::size_t r) {
+        for (std::size_t i = n * r / runs; i < n * (r + 1) / runs; ++i) fn(i, found[r]);
+    });
+    std::vector<Conflict> out;
+    for (auto& run : found) std::move(run.begin(), run.end(), std::back_inserter(out));
+    return out;
+}
+
 }  // namespace
 
 std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, const std::vector<DocId>& doc_ids,
                                      const std::vector<MentionRef>& mentions, const std::vector<Cluster>& clusters,
-                                     const std::vector<EventId>& cluster_ids, const std::vector<std::string>& cluster_labels) {
-    std::vector<Conflict> out;
+                                     const std::vector<EventId>& cluster_ids, const std::vector<std::string>& cluster_labels,
+                                     unsigned threads) {
     // Dates: mentions dated by a time expression or a derivation whose days do not meet.
-    for (std::size_t c = 0; c < clusters.size(); ++c) {
+    std::vector<Conflict> out = gather(clusters.size(), threads, [&](std::size_t c, std::vector<Conflict>& found) {
         std::vector<const MentionRef*> dated;
         for (std::size_t x : clusters[c].members)
             if (mentions[x].time->interval && mentions[x].rank >= 2) dated.push_back(&mentions[x]);
         // Intervals on a line all meet each other exactly when one day is in all of them:
         // some two disagree when the latest start comes after the earliest end.
-        if (dated.empty()) continue;
+        if (dated.empty()) return;
         Day latest_start = dated.front()->time->interval->earliest, earliest_end = dated.front()->time->interval->latest;
         for (const MentionRef* m : dated) {
             latest_start = std::max(latest_start, m->time->interval->earliest);
             earliest_end = std::min(earliest_end, m->time->interval->latest);
         }
-        if (latest_start <= earliest_end) continue;
+        if (latest_start <= earliest_end) return;
         Conflict conflict;
         std::set<std::pair<std::string, DocId>> seen;
         conflict.about = "date: " + cluster_labels[c];
@@ -99,21 +115,24 @@ std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, 
             else if (m->time_source == "derived") claim.text = m->note();
             add_claim(conflict, seen, std::move(claim));
         }
-        out.push_back(std::move(conflict));
-    }
+        found.push_back(std::move(conflict));
+    });
 
     // Numbers: claims about the same thing across all documents.
     std::map<std::string, std::vector<std::pair<std::size_t, const Claim*>>> by_about;
     for (std::size_t d = 0; d < docs.size(); ++d)
         for (const Claim& cl : docs[d].claims) by_about[cl.about].push_back({d, &cl});
-    for (const auto& [about, claims] : by_about) {
+    std::vector<const std::pair<const std::string, std::vector<std::pair<std::size_t, const Claim*>>>*> abouts;
+    for (const auto& entry : by_about) abouts.push_back(&entry);
+    std::vector<Conflict> numbers = gather(abouts.size(), threads, [&](std::size_t i, std::vector<Conflict>& found) {
+        const auto& [about, claims] = *abouts[i];
         std::vector<double> values;
         for (const auto& [d, cl] : claims) {
             // (the value by init-capture: clang 14 cannot capture a structured binding)
             const bool known = std::any_of(values.begin(), values.end(), [value = cl->value](double v) { return same_number(v, value); });
             if (!known) values.push_back(cl->value);
         }
-        if (values.size() < 2 || rising_toll(about, claims, docs)) continue;
+        if (values.size() < 2 || rising_toll(about, claims, docs)) return;
         Conflict conflict;
         std::set<std::pair<std::string, DocId>> seen;
         conflict.about = about;
@@ -127,8 +146,9 @@ std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, 
             claim.text = cl->text;
             add_claim(conflict, seen, std::move(claim));
         }
-        out.push_back(std::move(conflict));
-    }
+        found.push_back(std::move(conflict));
+    });
+    std::move(numbers.begin(), numbers.end(), std::back_inserter(out));
     return out;
 }
 

@@ -46,92 +46,135 @@ int status_rank(EventStatus s) {
     return 0;
 }
 
-/// The event mentions of every document, in document order. With `give_up` (the documents
-/// themselves), each document's events are released once its mentions are collected.
+/// A run of documents whose mentions are collected on one thread: its own interned texts
+/// and its own word ids (in first-seen order; renumbered corpus-wide once all are done).
+struct MentionSlice {
+    std::size_t first_doc = 0, end_doc = 0;
+    merging::Interned interned;
+    std::unordered_map<std::string, std::uint32_t> vocabulary;  // content word -> id in this slice
+    std::vector<const std::string*> words;                      // id in this slice -> its word
+};
+
+/// Document `d`'s event mentions, written to out[at...]. With `give_up` (the documents
+/// themselves), the document's events are released once its mentions are collected.
+void collect_document(const std::vector<DocumentAnalysis>& docs, std::vector<DocumentAnalysis>* give_up, std::size_t d,
+                      const EntityTable& table, const std::vector<std::set<std::string>>& name_words, const Resources& res,
+                      MentionSlice& slice, MentionRef* at) {
+    const DocumentAnalysis& a = docs[d];
+    merging::Interned& interned = slice.interned;
+    for (std::size_t e = 0; e < a.events.size(); ++e) {
+        const EventMention& ev = a.events[e];
+        MentionRef& m = at[e];
+        m.doc = static_cast<std::uint32_t>(d);
+        m.index = static_cast<std::uint32_t>(e);
+        m.sentence = static_cast<std::uint32_t>(ev.sentence);
+        if (ev.timex && *ev.timex < a.timexes.size()) m.timex = a.timexes[*ev.timex].span;
+        m.trigger = ev.trigger;
+        m.status = ev.status;
+        m.nominal = ev.nominal;
+        m.type = &interned.text(ev.type);
+        m.theme = &interned.text(ev.theme);
+        m.duration = &interned.text(ev.duration);
+        m.anchor_type = &interned.text(ev.anchor_type);
+        // Moved when the document is given up (no copy of every label held twice).
+        m.label = give_up ? std::move((*give_up)[d].events[e].label) : ev.label;
+        auto global = [&](const std::vector<std::size_t>& local, std::vector<std::size_t>& to) {
+            for (std::size_t x : local) {
+                if (x >= table.of_mention[d].size()) continue;
+                const std::size_t g = table.of_mention[d][x];
+                if (std::find(to.begin(), to.end(), g) == to.end()) to.push_back(g);
+            }
+        };
+        global(ev.agents, m.actors);
+        global(ev.patients, m.actors);
+        global(ev.patients, m.objects);
+        global(ev.places, m.places);
+        global(ev.sources, m.sources);
+        // Words that tell this mention apart, without the names and the trigger itself.
+        std::set<std::string> words = merging::content_words(m.label, res);
+        for (const auto* list : {&m.actors, &m.places})
+            for (std::size_t g : *list)
+                for (const auto& w : name_words[g]) words.erase(w);
+        for (const auto& w : merging::content_words(a.text(ev.trigger), res)) words.erase(w);
+        for (const auto& w : words) {
+            const auto [it, added] = slice.vocabulary.emplace(w, static_cast<std::uint32_t>(slice.words.size()));
+            if (added) slice.words.push_back(&it->first);
+            m.words.push_back(it->second);
+        }
+        m.time = &interned.time(ev.time);
+        m.time_source = interned.text(ev.time_source);
+        m.rank = merging::time_rank(a, ev, ev.time_source);
+    }
+    // A mention without actors ("the bridge is expected to take 18 months to complete")
+    // belongs to the undertaking this document reports: it takes the actors of the
+    // document's first mention of the same kind of event.
+    // (Found once per kind: a search per mention made long documents quadratic.)
+    auto root_type = [&](const MentionRef& m) {
+        return m.type->substr(0, m.type->find('.'));
+    };
+    std::map<std::string, std::size_t> first_with_actors;
+    for (std::size_t j = 0; j < a.events.size(); ++j)
+        if (!at[j].actors.empty()) first_with_actors.emplace(root_type(at[j]), j);
+    for (std::size_t k = 0; k < a.events.size(); ++k) {
+        if (!at[k].actors.empty()) continue;
+        if (const auto it = first_with_actors.find(root_type(at[k])); it != first_with_actors.end())
+            at[k].actors = at[it->second].actors;
+    }
+    if (give_up) {  // (the mentions have the spans of their time expressions)
+        DocumentAnalysis& done = (*give_up)[d];
+        release(done.events);
+        release(done.timexes);
+        release(done.doc.paragraphs);
+    }
+}
+
+/// The event mentions of every document, in document order, collected on `threads`
+/// threads, each a slice of the documents (`slices`: their interned texts, which the
+/// mentions point into). With `give_up` (the documents themselves), each document's
+/// events are released once its mentions are collected.
 std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& docs, std::vector<DocumentAnalysis>* give_up,
-                                         const EntityTable& table, const Resources& res, merging::Interned& interned) {
-    std::vector<MentionRef> out;
-    // Reserved: growing a vector of this many mentions step by step copies and faults in
-    // most of it again.
-    std::size_t total = 0;
-    for (const DocumentAnalysis& a : docs) total += a.events.size();
-    out.reserve(total);
+                                         const EntityTable& table, const Resources& res, std::vector<MentionSlice>& slices,
+                                         unsigned threads) {
+    // Made at once: growing a vector of this many mentions step by step copies and faults
+    // in most of it again. Each document's mentions start at first[d].
+    std::vector<std::size_t> first(docs.size() + 1, 0);
+    for (std::size_t d = 0; d < docs.size(); ++d) first[d + 1] = first[d] + docs[d].events.size();
+    std::vector<MentionRef> out(first.back());
     // The words of each entity's name, found once instead of once per mention naming it.
     std::vector<std::set<std::string>> name_words(table.entities.size());
-    for (std::size_t g = 0; g < table.entities.size(); ++g) name_words[g] = merging::content_words(table.entities[g].name, res);
-    std::unordered_map<std::string, std::uint32_t> vocabulary;  // content word -> id
-    for (std::size_t d = 0; d < docs.size(); ++d) {
-        const DocumentAnalysis& a = docs[d];
-        const std::size_t first = out.size();
-        for (std::size_t e = 0; e < a.events.size(); ++e) {
-            const EventMention& ev = a.events[e];
-            MentionRef m;
-            m.doc = static_cast<std::uint32_t>(d);
-            m.index = static_cast<std::uint32_t>(e);
-            m.sentence = static_cast<std::uint32_t>(ev.sentence);
-            if (ev.timex && *ev.timex < a.timexes.size()) m.timex = a.timexes[*ev.timex].span;
-            m.trigger = ev.trigger;
-            m.status = ev.status;
-            m.nominal = ev.nominal;
-            m.type = &interned.text(ev.type);
-            m.theme = &interned.text(ev.theme);
-            m.duration = &interned.text(ev.duration);
-            m.anchor_type = &interned.text(ev.anchor_type);
-            // Moved when the document is given up: a copy would be made in this thread's
-            // malloc arena while the original is freed in another.
-            m.label = give_up ? std::move((*give_up)[d].events[e].label) : ev.label;
-            auto global = [&](const std::vector<std::size_t>& local, std::vector<std::size_t>& to) {
-                for (std::size_t x : local) {
-                    if (x >= table.of_mention[d].size()) continue;
-                    const std::size_t g = table.of_mention[d][x];
-                    if (std::find(to.begin(), to.end(), g) == to.end()) to.push_back(g);
-                }
-            };
-            global(ev.agents, m.actors);
-            global(ev.patients, m.actors);
-            global(ev.patients, m.objects);
-            global(ev.places, m.places);
-            global(ev.sources, m.sources);
-            // Words that tell this mention apart, without the names and the trigger itself.
-            std::set<std::string> words = merging::content_words(m.label, res);
-            for (const auto* list : {&m.actors, &m.places})
-                for (std::size_t g : *list)
-                    for (const auto& w : name_words[g]) words.erase(w);
-            for (const auto& w : merging::content_words(a.text(ev.trigger), res)) words.erase(w);
-            for (const auto& w : words) m.words.push_back(vocabulary.emplace(w, static_cast<std::uint32_t>(vocabulary.size())).first->second);
-            std::sort(m.words.begin(), m.words.end());
-            m.time = &interned.time(ev.time);
-            m.time_source = interned.text(ev.time_source);
-            m.rank = merging::time_rank(a, ev, ev.time_source);
-            out.push_back(std::move(m));
-        }
-        // A mention without actors ("the bridge is expected to take 18 months to complete")
-        // belongs to the undertaking this document reports: it takes the actors of the
-        // document's first mention of the same kind of event.
-        // (Found once per kind: a search per mention made long documents quadratic.)
-        auto root_type = [&](const MentionRef& m) {
-            return m.type->substr(0, m.type->find('.'));
-        };
-        std::map<std::string, std::size_t> first_with_actors;
-        for (std::size_t j = first; j < out.size(); ++j)
-            if (!out[j].actors.empty()) first_with_actors.emplace(root_type(out[j]), j);
-        for (std::size_t k = first; k < out.size(); ++k) {
-            if (!out[k].actors.empty()) continue;
-            if (const auto it = first_with_actors.find(root_type(out[k])); it != first_with_actors.end())
-                out[k].actors = out[it->second].actors;
-        }
-        if (give_up) {  // (the mentions have the spans of their time expressions)
-            DocumentAnalysis& done = (*give_up)[d];
-            release(done.events);
-            release(done.timexes);
-            release(done.doc.paragraphs);
-            // The events were made on the worker threads, in their malloc arenas: the
-            // mentions, made on this thread, would not reuse their pages. Given back at
-            // each quarter of the documents and at the end (each call walks the free
-            // lists: a few, not one per document).
-            if ((d + 1) % (docs.size() / 4 + 1) == 0) give_back_free_memory();
-        }
+    parallel_for(table.entities.size(), threads, [&](std::size_t g) { name_words[g] = merging::content_words(table.entities[g].name, res); });
+    // Slices of about equal numbers of mentions, a few per thread so that a thread slowed
+    // down (a busy machine) does not hold the others up; one when single-threaded.
+    threads = thread_count(threads, docs.size());
+    const std::size_t count = threads == 1 ? 1 : std::min<std::size_t>(docs.size(), 4 * threads);
+    slices = std::vector<MentionSlice>(count);
+    for (std::size_t k = 0, d = 0; k < count; ++k) {
+        slices[k].first_doc = d;
+        const std::size_t goal = first.back() * (k + 1) / count;
+        while (d < docs.size() && (k + 1 == count || first[d + 1] <= goal)) ++d;
+        slices[k].end_doc = d;
     }
+    parallel_for(count, threads, [&](std::size_t k) {
+        MentionSlice& slice = slices[k];
+        for (std::size_t d = slice.first_doc; d < slice.end_doc; ++d)
+            collect_document(docs, give_up, d, table, name_words, res, slice, &out[first[d]]);
+    });
+    // Word ids corpus-wide, numbered in first-seen order (slice by slice, in document
+    // order: as one pass over the documents would number them).
+    std::unordered_map<std::string_view, std::uint32_t> vocabulary;
+    std::vector<std::vector<std::uint32_t>> renumber(count);
+    for (std::size_t k = 0; k < count; ++k)
+        for (const std::string* w : slices[k].words)
+            renumber[k].push_back(vocabulary.emplace(*w, static_cast<std::uint32_t>(vocabulary.size())).first->second);
+    release(vocabulary);  // (it points into the slices' vocabularies)
+    parallel_for(count, threads, [&](std::size_t k) {
+        for (std::size_t x = first[slices[k].first_doc]; x < first[slices[k].end_doc]; ++x) {
+            for (std::uint32_t& w : out[x].words) w = renumber[k][w];
+            std::sort(out[x].words.begin(), out[x].words.end());
+        }
+        release(slices[k].vocabulary);
+        release(slices[k].words);
+    });
     if (give_up) give_back_free_memory();
     return out;
 }
@@ -260,17 +303,17 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
         story.documents.push_back({doc_ids.back(), d.path, d.title, d.dct, d.dct_source, d.format, d.text.size(),
                                    docs[i].sentences.size()});
     }
-    EntityTable table = link_entities(docs, doc_ids);
+    EntityTable table = link_entities(docs, doc_ids, threads);
     // From here on the documents' entity mentions are only reached through the table.
-    // (Their memory, made on the worker threads, is given back: the mentions collected
-    // next are made on this thread, in another malloc arena, which would not reuse it.)
+    // (Their memory is given back: what is made next, in whichever malloc arena, is not
+    // held up by their pages.)
     if (give_up) {
         for (DocumentAnalysis& a : *give_up) release(a.entities);
         give_back_free_memory();
     }
 
-    merging::Interned interned;  // outlives the mentions, which point into it
-    std::vector<MentionRef> mentions = collect_mentions(docs, give_up, table, res, interned);
+    std::vector<MentionSlice> slices;  // outlive the mentions, which point into their interned texts
+    std::vector<MentionRef> mentions = collect_mentions(docs, give_up, table, res, slices, threads);
     release(table.of_mention);
     std::vector<Cluster> clusters = merging::cluster_mentions(mentions, types_merged(res, "once"), types_merged(res, "placed"), threads);
     merging::derive_times(mentions, clusters);
@@ -325,7 +368,7 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
         release(m.label);  // the events have theirs
     }
     give_back_free_memory();  // what the clustering and the events' workers freed, in their arenas
-    story.conflicts = merging::find_conflicts(docs, doc_ids, mentions, clusters, cluster_ids, cluster_labels);
+    story.conflicts = merging::find_conflicts(docs, doc_ids, mentions, clusters, cluster_ids, cluster_labels, threads);
     release(cluster_ids);
     release(cluster_labels);
     release(clusters);

@@ -98,10 +98,12 @@ std::string describe_duration(const std::string& value);
 /// The time a cluster stands for: the best-ranked, most specific, most reported.
 TimeValue cluster_time(const std::vector<MentionRef>& mentions, const Cluster& c, std::string& time_source);
 
-/// Date conflicts within events and numeric conflicts across documents.
+/// Date conflicts within events and numeric conflicts across documents (found on `threads`
+/// threads; the same whatever their number).
 std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, const std::vector<DocId>& doc_ids,
                                      const std::vector<MentionRef>& mentions, const std::vector<Cluster>& clusters,
-                                     const std::vector<EventId>& cluster_ids, const std::vector<std::string>& cluster_labels);
+                                     const std::vector<EventId>& cluster_ids, const std::vector<std::string>& cluster_labels,
+                                     unsigned threads = 1);
 
 /// "2026 (MID)", "2025-04-30".
 std::string describe(const TimeValue& t);

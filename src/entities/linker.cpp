@@ -6,6 +6,7 @@
 
 #include "chronograph/text.hpp"
 #include "entities/gazetteer.hpp"
+#include "model/parallel.hpp"
 
 #include <algorithm>
 #include <map>
@@ -54,7 +55,7 @@ std::string most_common(const std::vector<std::string>& values) {
 
 }  // namespace
 
-EntityTable link_entities(const std::vector<DocumentAnalysis>& docs, const std::vector<DocId>& doc_ids) {
+EntityTable link_entities(const std::vector<DocumentAnalysis>& docs, const std::vector<DocId>& doc_ids, unsigned threads) {
     std::vector<std::size_t> order(docs.size());
     for (std::size_t d = 0; d < docs.size(); ++d) order[d] = d;
     std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return id_less(doc_ids[x], doc_ids[y]); });
@@ -120,11 +121,15 @@ EntityTable link_entities(const std::vector<DocumentAnalysis>& docs, const std::
         std::string affiliation_key;
         std::vector<std::pair<std::size_t, std::size_t>> mentions;
     };
-    std::vector<Built> built;
-    for (auto& [key, g] : groups) {
-        if (g.mentions.empty()) continue;
-        Built b;
-        b.key = key;
+    // Each group's entity on its own (in parallel: each touches only its group).
+    std::vector<std::pair<const std::string*, Group*>> linked;
+    for (auto& [key, g] : groups)
+        if (!g.mentions.empty()) linked.emplace_back(&key, &g);
+    std::vector<Built> built(linked.size());
+    parallel_for(linked.size(), threads, [&](std::size_t i) {
+        Group& g = *linked[i].second;
+        Built& b = built[i];
+        b.key = *linked[i].first;
         b.entity.name = g.name;
         b.entity.kind = g.kind;
         std::set<std::string> aliases;
@@ -145,8 +150,7 @@ EntityTable link_entities(const std::vector<DocumentAnalysis>& docs, const std::
         b.entity.role = most_common(roles);
         b.affiliation_key = most_common(affiliations);
         b.mentions = g.mentions;
-        built.push_back(std::move(b));
-    }
+    });
     std::sort(built.begin(), built.end(), [](const Built& x, const Built& y) {
         if (x.entity.kind != y.entity.kind) return x.entity.kind < y.entity.kind;
         if (x.entity.name != y.entity.name) return x.entity.name < y.entity.name;
