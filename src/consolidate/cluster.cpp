@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <numeric>
 #include <unordered_map>
 
 namespace chronograph::merging {
@@ -229,9 +230,18 @@ std::vector<Cluster> cluster_mentions(const std::vector<MentionRef>& mentions, c
         }
         by_type[it->second].push_back(k);
     }
+    // The types with most mentions first: a long one taken last would leave the other
+    // threads idle while it runs. (Each type's clusters go to its own slot: the same
+    // whatever the order.)
+    std::vector<std::size_t> longest_first(by_type.size());
+    std::iota(longest_first.begin(), longest_first.end(), std::size_t{0});
+    std::stable_sort(longest_first.begin(), longest_first.end(),
+                     [&](std::size_t a, std::size_t b) { return by_type[a].size() > by_type[b].size(); });
     std::vector<std::vector<Cluster>> per_type(by_type.size());
-    parallel_for(by_type.size(), threads,
-                 [&](std::size_t t) { per_type[t] = cluster_type(mentions, by_type[t], once[t], placed[t]); });
+    parallel_for(by_type.size(), threads, [&](std::size_t i) {
+        const std::size_t t = longest_first[i];
+        per_type[t] = cluster_type(mentions, by_type[t], once[t], placed[t]);
+    });
     // One list in the order the clusters would be made taking the mentions in order: by
     // first member.
     std::vector<Cluster> clusters;

@@ -63,14 +63,13 @@ void add_claim(Conflict& c, std::set<std::pair<std::string, DocId>>& seen, Claim
     c.claims.push_back(std::move(claim));
 }
 
-/// Runs fn(i, found) for i in [0, n) on `threads` threads, a run of i's at a time; what
-/// fn appends to `found` comes out in i order, whatever the timing.
+/// Runs fn(i, found) for i in [0, n) on `threads` threads; what fn appends to `found`
+/// comes out in i order, whatever the timing.
 template <class Fn>
 std::vector<Conflict> gather(std::size_t n, unsigned threads, Fn fn) {
-    const std::size_t runs = std::min<std::size_t>(n, 16 * thread_count(threads, n));
-    std::vector<std::vector<Conflict>> found(runs);
-    parallel_for(runs, threads, [&](std::size_t r) {
-        for (std::size_t i = n * r / runs; i < n * (r + 1) / runs; ++i) fn(i, found[r]);
+    std::vector<std::vector<Conflict>> found(n);
+    parallel_runs(n, threads, [&](std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) fn(i, found[i]);
     });
     std::vector<Conflict> out;
     for (auto& run : found) std::move(run.begin(), run.end(), std::back_inserter(out));

@@ -359,45 +359,58 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
         story.events.push_back(ev);
         evidence_count[i] = static_cast<std::uint32_t>(members.size());
     }
+    // What the conflicts and the evidence do not need, freed on the threads.
+    parallel_runs(built.size(), threads, [&](std::size_t begin, std::size_t end) {
+        for (std::size_t c = begin; c < end; ++c) built[c] = Event();
+    });
     release(built);
-    for (MentionRef& m : mentions) {  // what the conflicts and the evidence do not need
-        release(m.places);
-        release(m.sources);
-        release(m.objects);
-        release(m.words);
-        release(m.label);  // the events have theirs
-    }
+    parallel_runs(mentions.size(), threads, [&](std::size_t begin, std::size_t end) {
+        for (std::size_t x = begin; x < end; ++x) {
+            MentionRef& m = mentions[x];
+            release(m.places);
+            release(m.sources);
+            release(m.objects);
+            release(m.words);
+            release(m.label);  // the events have theirs
+        }
+    });
     give_back_free_memory();  // what the clustering and the events' workers freed, in their arenas
     story.conflicts = merging::find_conflicts(docs, doc_ids, mentions, clusters, cluster_ids, cluster_labels, threads);
     release(cluster_ids);
     release(cluster_labels);
     release(clusters);
     // The mentions, a few hundred bytes each, give the evidence what it needs and go.
+    // (The mentions are in document order: each document's sources are a run of them.)
     std::vector<EvidenceSource> sources(mentions.size());
     std::vector<std::size_t> first_source(docs.size() + 1, mentions.size());  // of each document
     std::vector<std::uint32_t> actors;  // of every source, each a range of it
-    std::size_t actor_total = 0;
-    for (const MentionRef& m : mentions) actor_total += m.actors.size();
-    actors.reserve(actor_total);
     std::vector<std::unique_ptr<merging::DerivedTime>> derived;  // the times of sources dated by a derivation
+    std::size_t actor_total = 0;
     for (std::size_t x = mentions.size(); x-- > 0;) {
         MentionRef& m = mentions[x];
-        EvidenceSource& e = sources[x];
-        e.doc = m.doc;
-        e.sentence = m.sentence;
-        std::tie(e.event, e.place) = slot[x];
-        e.timex = m.timex;
-        e.trigger = m.trigger;
-        e.status = m.status;
-        e.time = m.time;
+        sources[x].first_actor = static_cast<std::uint32_t>(actor_total);
+        actor_total += m.actors.size();
         if (m.derived) derived.push_back(std::move(m.derived));  // (m.time may point into it: it stays put)
-        e.first_actor = static_cast<std::uint32_t>(actors.size());
-        e.actor_count = static_cast<std::uint32_t>(m.actors.size());
-        actors.insert(actors.end(), m.actors.begin(), m.actors.end());
-        release(m.actors);
         first_source[m.doc] = x;
     }
     for (std::size_t d = docs.size(); d-- > 0;) first_source[d] = std::min(first_source[d], first_source[d + 1]);
+    actors.resize(actor_total);
+    parallel_runs(mentions.size(), threads, [&](std::size_t begin, std::size_t end) {
+        for (std::size_t x = begin; x < end; ++x) {
+            MentionRef& m = mentions[x];
+            EvidenceSource& e = sources[x];
+            e.doc = m.doc;
+            e.sentence = m.sentence;
+            std::tie(e.event, e.place) = slot[x];
+            e.timex = m.timex;
+            e.trigger = m.trigger;
+            e.status = m.status;
+            e.time = m.time;
+            e.actor_count = static_cast<std::uint32_t>(m.actors.size());
+            std::copy(m.actors.begin(), m.actors.end(), actors.begin() + e.first_actor);
+            release(m.actors);
+        }
+    });
     release(mentions);
     release(slot);
     // Made here, in the memory the mentions held.

@@ -45,4 +45,13 @@ void parallel_for(std::size_t n, unsigned threads, Fn fn) {
     if (error) std::rethrow_exception(error);
 }
 
+/// Runs fn(begin, end) for consecutive runs of [0, n) on `threads` threads: for work too
+/// small per i to hand out one i at a time. Sixteen runs per thread, so that a thread
+/// slowed down (a busy machine) does not hold the others up.
+template <class Fn>
+void parallel_runs(std::size_t n, unsigned threads, Fn fn) {
+    const std::size_t runs = std::min<std::size_t>(n, 16 * static_cast<std::size_t>(thread_count(threads, n)));
+    parallel_for(runs, threads, [&](std::size_t r) { fn(n * r / runs, n * (r + 1) / runs); });
+}
+
 }  // namespace chronograph
