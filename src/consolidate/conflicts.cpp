@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <iterator>
 #include <map>
@@ -57,21 +58,36 @@ bool rising_toll(const std::string& about, const std::vector<std::pair<std::size
     return later;
 }
 
-/// Adds a claim unless the same document already claims the same value.
-void add_claim(Conflict& c, std::set<std::pair<std::string, DocId>>& seen, ClaimRef claim) {
-    if (!seen.emplace(claim.value, claim.doc).second) return;
-    c.claims.push_back(std::move(claim));
-}
+/// A conflict whose claims have their values and documents, not yet their sentences: the
+/// sentences are copied afterwards, claim by claim on the threads (one conflict can have
+/// tens of thousands of claims).
+struct PendingConflict {
+    struct Source {
+        const MentionRef* mention = nullptr;  // a date claim's mention
+        const Claim* claim = nullptr;         // or a number claim
+        std::uint32_t doc = 0, sentence = 0;
+    };
+    Conflict conflict;
+    std::vector<Source> sources;  // of each claim
+    std::set<std::pair<std::string, DocId>> seen;  // (value, document) of the claims
+
+    /// Adds a claim unless the same document already claims the same value.
+    void add(ClaimRef claim, Source source) {
+        if (!seen.emplace(claim.value, claim.doc).second) return;
+        conflict.claims.push_back(std::move(claim));
+        sources.push_back(source);
+    }
+};
 
 /// Runs fn(i, found) for i in [0, n) on `threads` threads; what fn appends to `found`
 /// comes out in i order, whatever the timing.
-template <class Fn>
-std::vector<Conflict> gather(std::size_t n, unsigned threads, Fn fn) {
-    std::vector<std::vector<Conflict>> found(n);
+template <class T, class Fn>
+std::vector<T> gather(std::size_t n, unsigned threads, Fn fn) {
+    std::vector<std::vector<T>> found(n);
     parallel_runs(n, threads, [&](std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i) fn(i, found[i]);
     });
-    std::vector<Conflict> out;
+    std::vector<T> out;
     for (auto& run : found) std::move(run.begin(), run.end(), std::back_inserter(out));
     return out;
 }
@@ -83,7 +99,7 @@ std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, 
                                      const std::vector<EventId>& cluster_ids, const std::vector<std::string>& cluster_labels,
                                      unsigned threads) {
     // Dates: mentions dated by a time expression or a derivation whose days do not meet.
-    std::vector<Conflict> out = gather(clusters.size(), threads, [&](std::size_t c, std::vector<Conflict>& found) {
+    std::vector<PendingConflict> pending = gather<PendingConflict>(clusters.size(), threads, [&](std::size_t c, std::vector<PendingConflict>& found) {
         std::vector<const MentionRef*> dated;
         for (std::size_t x : clusters[c].members)
             if (mentions[x].time->interval && mentions[x].rank >= 2) dated.push_back(&mentions[x]);
@@ -96,25 +112,19 @@ std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, 
             earliest_end = std::min(earliest_end, m->time->interval->latest);
         }
         if (latest_start <= earliest_end) return;
-        Conflict conflict;
-        std::set<std::pair<std::string, DocId>> seen;
-        conflict.about = "date: " + cluster_labels[c];
-        conflict.event = cluster_ids[c];
+        PendingConflict& p = found.emplace_back();
+        p.conflict.about = "date: " + cluster_labels[c];
+        p.conflict.event = cluster_ids[c];
         std::stable_sort(dated.begin(), dated.end(), [](const MentionRef* a, const MentionRef* b) {
             return a->time->interval->earliest < b->time->interval->earliest;
         });
         for (const MentionRef* m : dated) {
-            const DocumentAnalysis& d = docs[m->doc];
             ClaimRef claim;
             claim.value = describe(*m->time);
             if (m->time_source == "derived") claim.value += ", " + m->note();
             claim.doc = doc_ids[m->doc];
-            claim.sentence = sentence_text(d, m->sentence);
-            if (m->timex) claim.text = std::string(d.text(*m->timex));
-            else if (m->time_source == "derived") claim.text = m->note();
-            add_claim(conflict, seen, std::move(claim));
+            p.add(std::move(claim), {m, nullptr, m->doc, m->sentence});
         }
-        found.push_back(std::move(conflict));
     });
 
     // Numbers: claims about the same thing across all documents.
@@ -123,7 +133,7 @@ std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, 
         for (const Claim& cl : docs[d].claims) by_about[cl.about].push_back({d, &cl});
     std::vector<const std::pair<const std::string, std::vector<std::pair<std::size_t, const Claim*>>>*> abouts;
     for (const auto& entry : by_about) abouts.push_back(&entry);
-    std::vector<Conflict> numbers = gather(abouts.size(), threads, [&](std::size_t i, std::vector<Conflict>& found) {
+    std::vector<PendingConflict> numbers = gather<PendingConflict>(abouts.size(), threads, [&](std::size_t i, std::vector<PendingConflict>& found) {
         const auto& [about, claims] = *abouts[i];
         std::vector<double> values;
         for (const auto& [d, cl] : claims) {
@@ -132,22 +142,40 @@ std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, 
             if (!known) values.push_back(cl->value);
         }
         if (values.size() < 2 || rising_toll(about, claims, docs)) return;
-        Conflict conflict;
-        std::set<std::pair<std::string, DocId>> seen;
-        conflict.about = about;
+        PendingConflict& p = found.emplace_back();
+        p.conflict.about = about;
         std::vector<std::pair<std::size_t, const Claim*>> sorted = claims;
         std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second->value < b.second->value; });
         for (const auto& [d, cl] : sorted) {
             ClaimRef claim;
             claim.value = format_number(cl->value, cl->unit);
             claim.doc = doc_ids[d];
-            claim.sentence = sentence_text(docs[d], cl->sentence);
-            claim.text = cl->text;
-            add_claim(conflict, seen, std::move(claim));
+            p.add(std::move(claim), {nullptr, cl, static_cast<std::uint32_t>(d), static_cast<std::uint32_t>(cl->sentence)});
         }
-        found.push_back(std::move(conflict));
     });
-    std::move(numbers.begin(), numbers.end(), std::back_inserter(out));
+    std::move(numbers.begin(), numbers.end(), std::back_inserter(pending));
+
+    // The claims' sentences and surface texts.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> all;  // (conflict, claim) of every claim
+    for (std::size_t k = 0; k < pending.size(); ++k) {
+        pending[k].seen.clear();
+        for (std::size_t i = 0; i < pending[k].sources.size(); ++i) all.emplace_back(k, i);
+    }
+    parallel_runs(all.size(), threads, [&](std::size_t begin, std::size_t end) {
+        for (std::size_t x = begin; x < end; ++x) {
+            const auto [k, i] = all[x];
+            const PendingConflict::Source& source = pending[k].sources[i];
+            const DocumentAnalysis& d = docs[source.doc];
+            ClaimRef& claim = pending[k].conflict.claims[i];
+            claim.sentence = sentence_text(d, source.sentence);
+            if (source.claim) claim.text = source.claim->text;
+            else if (source.mention->timex) claim.text = std::string(d.text(*source.mention->timex));
+            else if (source.mention->time_source == "derived") claim.text = source.mention->note();
+        }
+    });
+    std::vector<Conflict> out;
+    out.reserve(pending.size());
+    for (PendingConflict& p : pending) out.push_back(std::move(p.conflict));
     return out;
 }
 
