@@ -135,18 +135,22 @@ void collect_document(const std::vector<DocumentAnalysis>& docs, std::vector<Doc
 std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& docs, std::vector<DocumentAnalysis>* give_up,
                                          const EntityTable& table, const Resources& res, std::vector<MentionSlice>& slices,
                                          unsigned threads) {
-    // Made at once: growing a vector of this many mentions step by step copies and faults
-    // in most of it again. Each document's mentions start at first[d].
+    // Each document's mentions start at first[d]. Reserved: growing a vector of this many
+    // mentions step by step copies and faults in most of it again.
     std::vector<std::size_t> first(docs.size() + 1, 0);
     for (std::size_t d = 0; d < docs.size(); ++d) first[d + 1] = first[d] + docs[d].events.size();
-    std::vector<MentionRef> out(first.back());
+    std::vector<MentionRef> out;
+    out.reserve(first.back());
     // The words of each entity's name, found once instead of once per mention naming it.
     std::vector<std::set<std::string>> name_words(table.entities.size());
     parallel_for(table.entities.size(), threads, [&](std::size_t g) { name_words[g] = merging::content_words(table.entities[g].name, res); });
-    // Slices of about equal numbers of mentions, a few per thread so that a thread slowed
-    // down (a busy machine) does not hold the others up; one when single-threaded.
+    // Slices of about equal numbers of mentions, taken in rounds: each round's mentions are
+    // made (their memory faulted in) once the documents before them have given back their
+    // events. A few slices per thread in a round, so that a thread slowed down (a busy
+    // machine) does not hold the others up.
+    constexpr std::size_t kRounds = 4;
     threads = thread_count(threads, docs.size());
-    const std::size_t count = threads == 1 ? 1 : std::min<std::size_t>(docs.size(), 4 * threads);
+    const std::size_t count = std::min<std::size_t>(docs.size(), kRounds * (threads == 1 ? 1 : 2 * threads));
     slices = std::vector<MentionSlice>(count);
     for (std::size_t k = 0, d = 0; k < count; ++k) {
         slices[k].first_doc = d;
@@ -154,11 +158,21 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
         while (d < docs.size() && (k + 1 == count || first[d + 1] <= goal)) ++d;
         slices[k].end_doc = d;
     }
-    parallel_for(count, threads, [&](std::size_t k) {
-        MentionSlice& slice = slices[k];
-        for (std::size_t d = slice.first_doc; d < slice.end_doc; ++d)
-            collect_document(docs, give_up, d, table, name_words, res, slice, &out[first[d]]);
-    });
+    for (std::size_t r = 0; r < kRounds; ++r) {
+        const std::size_t begin = count * r / kRounds, end = count * (r + 1) / kRounds;
+        if (begin == end) continue;
+        out.resize(first[slices[end - 1].end_doc]);  // (within the capacity reserved: nothing moves)
+        parallel_for(end - begin, threads, [&](std::size_t i) {
+            MentionSlice& slice = slices[begin + i];
+            for (std::size_t d = slice.first_doc; d < slice.end_doc; ++d)
+                collect_document(docs, give_up, d, table, name_words, res, slice, &out[first[d]]);
+        });
+        // The events were made on the extraction's threads, in their malloc arenas: the
+        // mentions, made in whichever arenas these threads have, may not reuse their pages.
+        // Given back after each round (each call walks the free lists: a few, not one per
+        // document).
+        if (give_up) give_back_free_memory();
+    }
     // Word ids corpus-wide, numbered in first-seen order (slice by slice, in document
     // order: as one pass over the documents would number them).
     std::unordered_map<std::string_view, std::uint32_t> vocabulary;
@@ -175,7 +189,6 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
         release(slices[k].vocabulary);
         release(slices[k].words);
     });
-    if (give_up) give_back_free_memory();
     return out;
 }
 
