@@ -387,7 +387,8 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
             release(m.label);  // the events have theirs
         }
     });
-    give_back_free_memory();  // what the clustering and the events' workers freed, in their arenas
+    // (Nothing given back here: the conflicts and the evidence made next reuse what was
+    // freed; a malloc_trim here took 0.15 s, alone on one thread, and lowered no peak.)
     story.conflicts = merging::find_conflicts(docs, doc_ids, mentions, clusters, cluster_ids, cluster_labels, threads);
     release(cluster_ids);
     release(cluster_labels);
