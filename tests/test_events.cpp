@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -61,6 +62,26 @@ TEST_CASE("event examples", "[events]") {
         CHECK((r[4] == "-" ? !found->time.dated() : found->time.value == r[4]));
         if (r[5] != "-")
             for (std::string_view w : split(r[5], '|')) CHECK(found->label.find(w) != std::string::npos);
+    }
+    CHECK(failures == 0);
+}
+
+TEST_CASE("claim examples", "[events]") {
+    const std::string corpus = read_text(CHRONOGRAPH_SOURCE_DIR "/data/en/events/examples/claims.tsv");
+    const auto rows = read_table(corpus);
+    REQUIRE(rows.size() >= 15);
+    int failures = 0;
+    for (const Record& r : rows) {
+        const DocumentAnalysis a = analyse_sentence(std::string(r[0]), std::string(r[1]));
+        std::string found;
+        for (const Claim& c : a.claims) {
+            char value[32];
+            std::snprintf(value, sizeof value, "%.0f", c.value);
+            found += (found.empty() ? "" : "|") + c.about + "=" + value;
+        }
+        INFO("line " << r.line << ": " << r[0]);
+        CHECK(found == (r[2] == "none" ? std::string() : std::string(r[2])));
+        failures += found != (r[2] == "none" ? std::string() : std::string(r[2]));
     }
     CHECK(failures == 0);
 }
