@@ -162,8 +162,14 @@ void EventExtractor::Impl::sentence(DocumentAnalysis& a, std::size_t s, std::vec
     const SentenceView v(a, s, lex);
     const SentenceRules rules(lex, v, senses);
     const std::set<std::size_t> sources = sources_of(v);
-    bool attributed = !sources.empty();
-    for (const auto& c : v.clauses) attributed = attributed || c.attribution;
+    // Someone else's account: a source, or an attribution ("..., officials said"). The
+    // subject's own saying after what it did ("signed the bill and said ...") makes only
+    // what it says reported (its content clauses).
+    bool attributed = !sources.empty(), second_saying = false;
+    for (const auto& c : v.clauses) {
+        attributed = attributed || (c.attribution && !c.second_saying);
+        second_saying = second_saying || c.second_saying;
+    }
 
     // Clauses in order of their first token.
     std::vector<int> order;
@@ -184,7 +190,7 @@ void EventExtractor::Impl::sentence(DocumentAnalysis& a, std::size_t s, std::vec
             ev.lemma = cand.lemma;
             ev.type = cand.type;
             ev.nominal = cand.nominal;
-            ev.status = status(v, cand, c, attributed);
+            ev.status = status(v, cand, c, attributed || (content && second_saying));
             participants(v, cand, c, sources, recent_countries, ev);
             const std::vector<std::size_t> local_agents = ev.agents;
             // A clause without its own subject shares the sentence's previous one.

@@ -486,6 +486,18 @@ public:
                     cand.nominal = nominal_use(i);
                     // "this announcement", "such attacks" point back to an event told before.
                     if (cand.nominal && refers_back(i)) continue;
+                    // What a verb acts on may say more about the event than the verb: "signed
+                    // the bill" is legislation, "signed the treaty" an agreement. Only the
+                    // object's own words, up to a preposition ("signed an agreement on the
+                    // law of the sea" stays an agreement).
+                    if (!cand.nominal)
+                        for (std::size_t j = i + m.length; j < v_.size() && j < i + m.length + 5; ++j) {
+                            if (v_.clause[j] != c || !v_.is_word(j) || v_.in(j, lex_.grammar().preposition)) break;
+                            if (const std::string* ty = lex_.object_type(v_.words[j], t.type)) {
+                                cand.type = *ty;
+                                break;
+                            }
+                        }
                     break;
                 }
             }

@@ -185,10 +185,12 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
         } else if (w == "as" && i + 1 < n && in(i + 1, g.reporting) && words[i + 1] != "according") {
             // ", as reported by KCNA", "as announced by the ambassador"
             open(true, true);
-        } else if (w == "and" && i + 1 < n && (in(i + 1, g.finite_auxiliary) || past_predicate(i + 1))) {
+        } else if (w == "and" && i + 1 < n &&
+                   (in(i + 1, g.finite_auxiliary) || past_predicate(i + 1) || in(i + 1, g.speech))) {
             // "... will span 850 meters and will be constructed ...", "ordered the closure of
-            // the consulate and expelled three diplomats": a second predicate.
-            open(false, false);
+            // the consulate and expelled three diplomats", "visited Kyiv on Wednesday and said
+            // ...": a second predicate (the saying is the attribution, not what came before).
+            clauses[open(false, false)].second_saying = in(i + 1, g.speech);
         } else if (i > 0 && stack.size() == 1 && timex[i] < 0 &&
                    (!in(i, g.not_content_start) || (words[i] == "it" && in(i + 1, g.finite_auxiliary))) &&
                    (in(i - 1, g.speech) || (in(i - 1, g.reporting) && clause_follows(i)))) {
