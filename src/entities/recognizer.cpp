@@ -396,7 +396,10 @@ std::size_t DocScanner::capitalized_run(std::size_t i) {
     if (const std::size_t p = product_run(i, r); p > i) return p;
     if (const std::size_t p = group_after_the(i, r); p > i) return p;
     if (n >= 2 && defines_acronym(i, r)) return org();
-    if (n >= 2 && (first & kGivenName)) {
+    // "<given name> <Surname>", "Jean-Pierre Raffarin"; a given name hyphenated to another
+    // word names a company ("Kimberly-Clark", "Mercedes-Benz").
+    const bool hyphen_company = n >= 3 && key(i + 1) == "-" && !(flags(i + 2) & kGivenName);
+    if (n >= 2 && (first & kGivenName) && !hyphen_company) {
         emit_surface(i, r, EntityKind::Person, "name");
         apposition_role(r);
         return r;

@@ -545,8 +545,9 @@ bool date_of_event(const SentenceView& v, const Lexicon& lex, const Candidate& c
         if (!owns_trigger) return false;
     }
     if (compared_date(v, lex, before)) return false;
-    // A "since" after a superlative and its noun compares ("earthquake since 1960 struck");
-    // a verb keeps a "since" after it or fronted ("has risen since 2020", "Since 1985 _
+    // A "since" after a superlative and its noun compares, before the verb or after it
+    // ("earthquake since 1960 struck", "cut rates for the first time since 2020"); a verb
+    // keeps a "since" right after it or fronted ("has risen since 2020", "Since 1985 _
     // when ... _ 200 soldiers have been killed"), and a count runs from it ("14 killings
     // since 1993").
     if (before > 0 && v.is(before - 1, "since")) {
@@ -558,7 +559,7 @@ bool date_of_event(const SentenceView& v, const Lexicon& lex, const Candidate& c
                           (w.size() > 5 && w.compare(w.size() - 4, 4, "iest") == 0);
         }
         const bool in_phrase = before >= 2 && v.is_word(before - 2) && !v.in(before - 2, lex.grammar().clause_opener);
-        if (superlative && (c.nominal || (after <= c.head && in_phrase))) return false;
+        if (superlative && (c.nominal || in_phrase)) return false;
     }
     return true;
 }

@@ -168,6 +168,12 @@ public:
         return false;
     }
 
+    /// Token k as objects.tsv knows it: "@person" for a word of a person's name, else the word.
+    std::string_view object_word(std::size_t k) const {
+        const int e = v_.entity[k];
+        return e >= 0 && v_.a.entities[e].kind == EntityKind::Person ? std::string_view("@person") : std::string_view(v_.words[k]);
+    }
+
     /// The next event-naming trigger after `from` in clause `c`, within `reach` tokens.
     std::optional<std::size_t> next_event(std::size_t from, int c, std::size_t reach) const {
         for (std::size_t j = from; j < v_.size() && j < from + reach; ++j) {
@@ -458,7 +464,7 @@ public:
                         if (i == 0 || v_.clause[i - 1] != c) return false;
                         std::size_t k = i - 1;
                         if (k > 0 && v_.in(k, lex_.grammar().be)) --k;
-                        const std::string* ty = lex_.object_type(v_.words[k], t.type);
+                        const std::string* ty = lex_.object_type(object_word(k), t.type);
                         if (ty) cand.type = *ty;
                         return ty != nullptr;
                     };
@@ -469,7 +475,7 @@ public:
                     // loss" does not).
                     for (std::size_t j = i + m.length; !typed && j < v_.size() && j < i + m.length + 8; ++j) {
                         if (v_.clause[j] != c || (v_.timex[j] >= 0 && v_.in(j - 1, lex_.grammar().preposition))) break;
-                        if (const std::string* ty = lex_.object_type(v_.words[j], t.type)) {
+                        if (const std::string* ty = lex_.object_type(object_word(j), t.type)) {
                             cand.type = *ty;
                             cand.last = j + 1;
                             typed = true;
@@ -493,7 +499,7 @@ public:
                     if (!cand.nominal)
                         for (std::size_t j = i + m.length; j < v_.size() && j < i + m.length + 5; ++j) {
                             if (v_.clause[j] != c || !v_.is_word(j) || v_.in(j, lex_.grammar().preposition)) break;
-                            if (const std::string* ty = lex_.object_type(v_.words[j], t.type)) {
+                            if (const std::string* ty = lex_.object_type(object_word(j), t.type)) {
                                 cand.type = *ty;
                                 break;
                             }
