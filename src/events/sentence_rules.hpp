@@ -262,7 +262,12 @@ public:
     /// not "killed in a missile strike"): no preposition in the few words before it.
     bool object_position(std::size_t i, int c) const {
         for (std::size_t k = i; k > 0 && i - k < 5 && v_.clause[k - 1] == c; --k) {
-            if (v_.in(k - 1, lex_.grammar().preposition)) return false;
+            // The verb it is the object of comes first: "voted to end a seven-week strike".
+            if (matches_[k - 1] && matches_[k - 1]->trigger->pos == events::Pos::Verb && !nominal_use(k - 1)) return true;
+            // "to" before a bare word is an infinitive's ("vote to end seven-week strike").
+            const bool infinitive = v_.is(k - 1, "to") && k < i && v_.is_word(k) && !v_.token(k).is(kCapitalized) &&
+                                    !v_.in(k, lex_.grammar().determiner);
+            if (v_.in(k - 1, lex_.grammar().preposition) && !infinitive) return false;
             if (v_.words[k - 1] == ",") return true;
         }
         return true;
