@@ -309,7 +309,12 @@ EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate&
     if (!c.nominal && c.head > 0) {
         std::size_t k = c.head - 1;
         if (k > 0 && (v.words[k] == "\"" || v.words[k] == "'" || v.words[k] == "\xE2\x80\x9C" || v.words[k] == "\xE2\x80\x98")) --k;
-        if (v.words[k] == "to" && v.clause[k] == clause && !(k > 0 && v.in(k - 1, lex.grammar().pre_trigger)))
+        // (A vote's tally stands between: "voted 4-1 to convict".)
+        std::size_t word_before = k;
+        if (word_before >= 3 && v.token(word_before - 1).is(kNumber) && v.is(word_before - 2, "-") &&
+            v.token(word_before - 3).is(kNumber))
+            word_before -= 3;
+        if (v.words[k] == "to" && v.clause[k] == clause && !(word_before > 0 && v.in(word_before - 1, lex.grammar().pre_trigger)))
             consider(EventStatus::Planned);
     }
     // "The summit is scheduled for June 5": the cue follows an event noun.

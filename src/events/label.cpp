@@ -161,6 +161,13 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
             np = k;
             words += v.is_word(k) || v.token(k).is(kNumber);
         }
+        // Cut short by the length at an "of": the head noun it hangs on, and its determiner
+        // ("A panel | of five justices voted 4-1 to convict", not "Of five justices ...").
+        if (np < start && v.words[np] == "of" && np > 0 && same(np - 1) && v.is_word(np - 1) &&
+            !v.in(np - 1, lex.grammar().preposition) && !v.in(np - 1, lex.grammar().label_stop)) {
+            --np;
+            if (np > 0 && same(np - 1) && v.in(np - 1, lex.grammar().determiner)) --np;
+        }
         while (np < start && (embedded(np) || v.words[np] == ",")) ++np;
         // "A missile strike on a crowded market in Kharkiv | killed": a subject that opens its
         // clause goes on over its prepositional phrases, each back to a determiner.
