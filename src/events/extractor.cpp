@@ -619,6 +619,28 @@ void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const
                 break;
             }
     }
+    // "exploded about eight minutes after lifting off from Texas on Thursday": minutes or
+    // hours after (or before) an event dated to the day is that day too (not days after:
+    // that would be another day).
+    for (std::size_t k = 0; best < 0 && k < all.size(); ++k) {
+        const Candidate& x = all[k];
+        if (&x == &c || x.head < c.last || x.head > c.last + 10) continue;
+        bool linked = false, within_day = true;
+        for (std::size_t i = c.last; i < x.head && within_day; ++i) {
+            if (v.words[i] == "," || v.clause[i] != clause) within_day = false;
+            linked = linked || v.words[i] == "after" || v.words[i] == "before";
+            if (v.timex[i] >= 0) {
+                const Timex& d = v.a.timexes[v.timex[i]];
+                within_day = within_day && d.type == TimexType::Duration && d.time.value.rfind("PT", 0) == 0;
+            }
+        }
+        if (!linked || !within_day) continue;
+        const int theirs = nearest_timex(v, lex, x, all, clause);
+        if (theirs < 0) continue;
+        const Timex& t = v.a.timexes[theirs];
+        if ((t.type == TimexType::Date || t.type == TimexType::Time) && t.time.interval && t.time.interval->days() == 1)
+            best = theirs;
+    }
     // "Since February 2022, when Moscow launched its invasion": a "when" clause after a
     // date is dated by it.
     if (best < 0) {
