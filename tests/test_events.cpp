@@ -127,3 +127,16 @@ TEST_CASE("numbers about the same thing become claims", "[events]") {
     CHECK(a.claims[1].about == "troops deployed (Iran)");
     CHECK(a.claims[1].value == Approx(2000));
 }
+
+TEST_CASE("a country in a locative phrase right before the verb is where, not who", "[events]") {
+    const DocumentAnalysis a = analyse_sentence("A volcano in Iceland erupted late on Wednesday.", "2024-11-21");
+    REQUIRE(a.events.size() == 1);
+    const EventMention& ev = a.events.front();
+    CHECK(ev.agents.empty());
+    REQUIRE(ev.places.size() == 1);
+    CHECK(a.entities[ev.places.front()].name == "Iceland");
+    // The subject right before its verb is still who: "days after Pyongyang confirmed".
+    const DocumentAnalysis b = analyse_sentence("It comes days after Pyongyang confirmed the deployment.", "2025-04-30");
+    REQUIRE_FALSE(b.events.empty());
+    CHECK_FALSE(b.events.front().agents.empty());
+}

@@ -421,11 +421,10 @@ void EventExtractor::Impl::participants(const SentenceView& v, const Candidate& 
             // "Putin's visit": the possessor of an event noun is its agent.
             if (c.nominal && possessive && c.head - end <= 3) {
                 add(ev.agents, e);
-            } else if (right_before || of_members) {
-                add(is_passive ? ev.patients : ev.agents, e);
-            } else if (in_pp) {
-                if (locative && m.kind == EntityKind::Country) add(ev.places, e);
-            } else {
+            } else if (in_pp && locative && !of_members) {
+                // "A volcano in Iceland erupted": where, even right before the verb.
+                if (m.kind == EntityKind::Country) add(ev.places, e);
+            } else if (right_before || of_members || !in_pp) {
                 add(is_passive ? ev.patients : ev.agents, e);
             }
         } else if (locative && m.kind == EntityKind::Country) {
