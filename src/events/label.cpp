@@ -252,6 +252,13 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
     }
     // "Monday's federal election": the date is the event's time, not part of its label.
     if (start < c.head && v.possessive(start) && start > 0 && v.timex[start - 1] >= 0) start += v.is(start, "'s") ? 1 : 2;
+    // "President Joe Biden, who said he would sign it": a subject that is only the verb of
+    // saying has its speaker named below, as "he" is.
+    const bool said_first = start < c.head && v.in(start, lex.grammar().speech);
+    if (said_first) {
+        ++start;
+        subject = false;
+    }
     const std::size_t with_pronoun = start;
     if (start < c.head && v.in(start, lex.grammar().pronoun)) ++start;  // "it had sent": named below
     std::string text = v.surface(start, end, clause);
@@ -283,6 +290,9 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
                 prefix += v.a.entities[names[k]].name;
             }
         if (prefix.empty() && !is_passive) prefix = antecedent(v, clause);
+        // "First of America Bank Corp. said it completed ...": the speaker it stands for.
+        if (prefix.empty() && said_first && with_pronoun < start && !ev.sources.empty())
+            prefix = v.a.entities[ev.sources.front()].name;
         if (prefix.empty() && with_pronoun < start && v.is(with_pronoun, "it")) prefix = sentence_subject(v, with_pronoun);
         if (prefix.empty()) prefix = relative_antecedent(v, start);
         if (!prefix.empty()) text = prefix + " " + text;
