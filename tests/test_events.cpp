@@ -140,3 +140,13 @@ TEST_CASE("a country in a locative phrase right before the verb is where, not wh
     REQUIRE_FALSE(b.events.empty());
     CHECK_FALSE(b.events.front().agents.empty());
 }
+
+TEST_CASE("'and', a name and a past verb start a clause with a subject of its own", "[events]") {
+    const DocumentAnalysis a = analyse_sentence(
+        "Hamas released three hostages on Sunday and Israel freed 90 Palestinian prisoners hours later.", "2025-01-20");
+    REQUIRE(a.events.size() == 2);
+    CHECK(a.events[1].label.rfind("Israel freed 90 Palestinian prisoners", 0) == 0);
+    CHECK(a.events[1].time.value == "2025-01-19");
+    REQUIRE(a.events[1].agents.size() == 1);
+    CHECK(a.entities[a.events[1].agents.front()].name == "Israel");
+}

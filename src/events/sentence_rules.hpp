@@ -168,6 +168,19 @@ public:
         return false;
     }
 
+    /// The type the noun right before the verb at i (over a form of "be" and its "to": "weapons
+    /// were supplied", "the hostages to be released", "the speech delivered") gives a trigger
+    /// of `type` as its object; null if it gives none.
+    const std::string* object_type_before(std::size_t i, int c, const std::string& type) const {
+        if (i == 0 || v_.clause[i - 1] != c) return nullptr;
+        std::size_t k = i - 1;
+        if (k > 0 && v_.in(k, lex_.grammar().be)) {
+            --k;
+            if (k > 0 && v_.is(k, "to")) --k;
+        }
+        return lex_.object_type(object_word(k), type);
+    }
+
     /// Token k as objects.tsv knows it: "@person" for a word of a person's name, else the word.
     std::string_view object_word(std::size_t k) const {
         const int e = v_.entity[k];
@@ -466,10 +479,7 @@ public:
                     // closed": in the passive or a reduced relative the object stands before
                     // the verb; looked at first in the passive.
                     auto object_before = [&] {
-                        if (i == 0 || v_.clause[i - 1] != c) return false;
-                        std::size_t k = i - 1;
-                        if (k > 0 && v_.in(k, lex_.grammar().be)) --k;
-                        const std::string* ty = lex_.object_type(object_word(k), t.type);
+                        const std::string* ty = object_type_before(i, c, t.type);
                         if (ty) cand.type = *ty;
                         return ty != nullptr;
                     };
@@ -501,7 +511,10 @@ public:
                     // the bill" is legislation, "signed the treaty" an agreement. Only the
                     // object's own words, up to a preposition ("signed an agreement on the
                     // law of the sea" stays an agreement).
-                    if (!cand.nominal)
+                    if (!cand.nominal && i > 0 && v_.in(i - 1, lex_.grammar().be)) {
+                        // In the passive it stands before: "the hostages to be released".
+                        if (const std::string* ty = object_type_before(i, c, t.type)) cand.type = *ty;
+                    } else if (!cand.nominal)
                         for (std::size_t j = i + m.length; j < v_.size() && j < i + m.length + 5; ++j) {
                             if (v_.clause[j] != c || !v_.is_word(j) || v_.in(j, lex_.grammar().preposition)) break;
                             if (const std::string* ty = lex_.object_type(object_word(j), t.type)) {

@@ -95,19 +95,29 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
     // A past verb after "and", far enough from the clause's start to have a verb and an
     // object before it ("expelled" in "ordered the closure ... and expelled"), not a pair
     // of participles ("were killed and injured").
-    auto past_predicate = [&](std::size_t k) {
+    auto past_form = [&](std::size_t k) {
         const std::string& w = words[k];
-        if (w.size() < 5 || w.compare(w.size() - 2, 2, "ed") != 0 || token(k).is(kCapitalized)) return false;
+        return w.size() >= 5 && w.compare(w.size() - 2, 2, "ed") == 0 && !token(k).is(kCapitalized);
+    };
+    // A past form at `verb`, after the "and" before k, with one before that in the clause.
+    auto past_predicate = [&](std::size_t k, std::size_t verb) {
+        if (!past_form(verb)) return false;
         const std::size_t opened = [&] {
             std::size_t f = k - 1;
             while (f > 0 && clause[f - 1] == stack.back()) --f;
             return f;
         }();
         for (std::size_t j = opened; j + 1 < k; ++j)
-            if (words[j].size() > 4 && words[j].compare(words[j].size() - 2, 2, "ed") == 0 && !in(j + 1, g.preposition) &&
-                k - j > 3)
-                return true;
+            if (past_form(j) && !in(j + 1, g.preposition) && k - j > 3) return true;
         return false;
+    };
+    // "Hamas released three hostages and Israel freed 90 prisoners": "and", a name, then a
+    // second predicate: a clause with a subject of its own.
+    auto named_predicate = [&](std::size_t k) {
+        if (k >= n || entity[k] < 0) return false;
+        std::size_t j = k;
+        while (j < n && entity[j] == entity[k]) ++j;
+        return j < n && past_predicate(k, j);
     };
     auto open = [&](bool embedded, bool attribution) {
         clauses.push_back({embedded, attribution});
@@ -186,7 +196,7 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
             // ", as reported by KCNA", "as announced by the ambassador"
             open(true, true);
         } else if (w == "and" && i + 1 < n &&
-                   (in(i + 1, g.finite_auxiliary) || past_predicate(i + 1) || in(i + 1, g.speech))) {
+                   (in(i + 1, g.finite_auxiliary) || past_predicate(i + 1, i + 1) || in(i + 1, g.speech) || named_predicate(i + 1))) {
             // "... will span 850 meters and will be constructed ...", "ordered the closure of
             // the consulate and expelled three diplomats", "visited Kyiv on Wednesday and said
             // ...": a second predicate (the saying is the attribution, not what came before).
