@@ -185,6 +185,11 @@ void extract_claims(DocumentAnalysis& a, const SentenceView& v, const Lexicon& l
             const std::optional<std::size_t> event = event_of(a, v, i);
             Claim claim;
             if (const Measure* len = has_unit && unit == j ? lex.measure(v.words[unit], "length") : nullptr) {
+                // "winds of up to 149 km per hour", "60 miles an hour": a speed, not a length.
+                const bool rate = v.is(unit + 1, "per") || v.is(unit + 1, "/") ||
+                                  ((v.is(unit + 1, "an") || v.is(unit + 1, "a")) && unit + 2 < v.size() &&
+                                   (v.is(unit + 2, "hour") || v.is(unit + 2, "day") || v.is(unit + 2, "year")));
+                if (rate) continue;
                 const std::string thing = measured_thing(v, lex, start, unit + 1);
                 if (thing.empty()) continue;
                 claim.unit = len->unit;

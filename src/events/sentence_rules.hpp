@@ -246,7 +246,7 @@ public:
     std::string type_at(std::size_t i, int c) const {
         const events::Trigger& t = *matches_[i]->trigger;
         if (t.role == Role::BySubject)
-            if (const std::string* ty = by_subject_type(i, c)) return *ty;
+            if (const std::string* ty = by_subject_type(i, c); ty && *ty != "-") return *ty;
         return t.type;
     }
 
@@ -264,7 +264,7 @@ public:
             if (from_clause_subject) *from_clause_subject = ty != nullptr;
         }
         if (ty) {
-            (*senses_)[t.lemma] = *ty;
+            if (*ty != "-") (*senses_)[t.lemma] = *ty;
             return ty;
         }
         const auto it = senses_->find(t.lemma);
@@ -323,8 +323,20 @@ public:
             while (from > 0 && i - from < 16 && v_.clause[from - 1] == before) --from;
         }
         for (std::size_t j = from; j < i; ++j)
-            if (const std::string* ty = lex_.subject_type(v_.words[j], own)) return ty;
+            if (const std::string* ty = lex_.subject_type(v_.words[j], own)) {
+                // "No event" only from the subject right before its verb ("He collapsed"),
+                // not a pronoun inside the subject ("the boat he was in capsized").
+                if (*ty == "-" && !adjacent_subject(j, i)) continue;
+                return ty;
+            }
         return nullptr;
+    }
+
+    /// Only auxiliaries and adverbs of time stand between the word at j and the verb at i.
+    bool adjacent_subject(std::size_t j, std::size_t i) const {
+        for (std::size_t k = j + 1; k < i; ++k)
+            if (!v_.in(k, lex_.grammar().auxiliary) && !v_.in(k, lex_.grammar().pre_trigger)) return false;
+        return true;
     }
 
     /// "signed an agreement on Tuesday", "negotiating a trade agreement since 2021": an event
@@ -470,7 +482,10 @@ public:
                 case Role::BySubject: {
                     // "A magnitude 7.8 earthquake struck": the subject says what kind of event.
                     cand.nominal = nominal_use(i);
-                    if (const std::string* ty = by_subject_type(i, c, &cand.object_noun)) cand.type = *ty;
+                    if (const std::string* ty = by_subject_type(i, c, &cand.object_noun)) {
+                        if (*ty == "-") continue;  // "he collapsed during a speech": no event of the kind
+                        cand.type = *ty;
+                    }
                     break;
                 }
                 case Role::ByObject: {

@@ -152,7 +152,11 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
             // "Carney, a former central banker who replaced Trudeau in March, called ...": an
             // apposition after a name (a common noun phrase, not "Russia, the United States
             // and China") is an aside; the name is the subject of what follows it.
-            const bool apposition = stack.size() == 1 && i > 0 && entity[i - 1] >= 0 && i + 2 < n &&
+            // (A name: an entity, or two capitalized words no entity list knows: "Typhoon Yagi".)
+            const bool name_before = i > 0 && (entity[i - 1] >= 0 || (i >= 2 && token(i - 1).is(kCapitalized) &&
+                                                                     token(i - 2).is(kCapitalized) && timex[i - 1] < 0 &&
+                                                                     timex[i - 2] < 0 && !in(i - 2, g.preposition)));
+            const bool apposition = stack.size() == 1 && name_before && i + 2 < n &&
                                     (next == "a" || next == "an" || next == "the") && token(i + 2).is(kWord) &&
                                     !token(i + 2).is(kCapitalized) && verb_after_comma(i + 2);
             if (in(i + 1, g.relative) || prep_relative || apposition) open(true, false);
