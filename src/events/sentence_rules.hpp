@@ -469,7 +469,12 @@ public:
                                 cand.lemma = matches_[k - 1]->trigger->lemma;
                                 return cand;
                             }
-                    if (auto j = next_event(i + m.length, c, 6)) {
+                    // Its object is an event noun ("reached an agreement"), not the verb of a
+                    // clause after a comma ("Before reaching Vietnam, Yagi killed ...").
+                    auto j = next_event(i + m.length, c, 6);
+                    for (std::size_t k = i + m.length; j && k < *j; ++k)
+                        if (v_.is(k, ",")) j.reset();
+                    if (j) {
                         const events::Trigger& obj = *matches_[*j]->trigger;
                         cand.type = obj.role == Role::Start || obj.role == Role::End ? aspect_type(obj.type, obj.role) : type_at(*j, c);
                         cand.lemma = obj.lemma;
