@@ -260,7 +260,8 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
         subject = false;
     }
     const std::size_t with_pronoun = start;
-    if (start < c.head && v.in(start, lex.grammar().pronoun)) ++start;  // "it had sent": named below
+    // "it had sent": named below (but "WHO declares" names the World Health Organization).
+    if (start < c.head && v.in(start, lex.grammar().pronoun) && v.entity[start] < 0) ++start;
     std::string text = v.surface(start, end, clause);
     // "Ukraine's air force said it had shot down 112 drones": the speaker is the subject;
     // the verb of saying and its pronoun go ("Ukraine's air force had shot down 112 drones").

@@ -90,8 +90,14 @@ public:
         if (i > 0 && v_.words[i - 1] == "-") return true;
         if (!noun_after(i)) return false;
         auto adverb = [&](std::size_t k) { const std::string& a = v_.words[k]; return a.size() > 3 && a.compare(a.size() - 2, 2, "ly") == 0; };
-        // After a determiner, unless that is an adverb after a subject ("Jobs first introduced").
-        auto subject_before = [&](std::size_t k) { return k > 0 && (v_.token(k - 1).is(kCapitalized) || v_.in(k - 1, lex_.grammar().pronoun)); };
+        // After a determiner, unless that is an adverb after a subject ("Jobs first introduced",
+        // "the agency last declared"): a name, a pronoun or a noun, no determiner or preposition.
+        auto subject_before = [&](std::size_t k) {
+            return k > 0 && (v_.token(k - 1).is(kCapitalized) || v_.in(k - 1, lex_.grammar().pronoun) ||
+                             (v_.is_word(k - 1) && !v_.in(k - 1, lex_.grammar().determiner) &&
+                              !v_.in(k - 1, lex_.grammar().preposition) && !v_.in(k - 1, lex_.grammar().auxiliary) &&
+                              !v_.in(k - 1, lex_.grammar().be)));
+        };
         if (i == 0 || (v_.in(i - 1, lex_.grammar().determiner) && !subject_before(i - 1))) return true;
         return adverb(i - 1) && (i == 1 || v_.in(i - 2, lex_.grammar().determiner));
     }
