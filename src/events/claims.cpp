@@ -95,9 +95,11 @@ std::string people_measure(const SentenceView& v, const Lexicon& lex, std::size_
     if (counted == "casualties" || counted == "deaths") return counted;
     if (type != "deployment" && type != "capture")
         if (std::string near = harm_near(v, lex, from, to); !near.empty()) return near;
-    if (type == "casualties" || type == "death") {
-        // Else the sentence says: "killed or wounded", "casualties, including deaths and
-        // injuries" count the wounded too.
+    // Else the event's type says, for people in general ("killing about 1,200 people and
+    // taking 251 hostages": the hostages are no deaths).
+    if ((type == "casualties" || type == "death") && (counted == "people" || counted == "civilians")) {
+        // The sentence says whether the wounded count too: "killed or wounded", "casualties,
+        // including deaths and injuries".
         for (const std::string& w : v.words)
             if (w == "wounded" || w == "injured" || w == "injuries" || w == "injury" || w == "wounding" || w == "casualties")
                 return "casualties";
