@@ -90,6 +90,13 @@ std::string EventExtractor::Impl::antecedent(const SentenceView& v, int clause) 
         return to > from ? v.surface(from, to) : std::string();
     }
     if (!v.in(first, lex.grammar().pronoun) || v.words[first - 1] != ",") return {};
+    // "Germany released Vadim Krasikov, who was convicted ...": a name right before the comma
+    // is what the clause hangs on, not the clause before it.
+    if (const int e = v.entity[first - 2]; e >= 0 && v.a.entities[e].kind == EntityKind::Person) {
+        std::size_t start = first - 2;
+        while (start > 0 && v.entity[start - 1] == e) --start;
+        return v.surface(start, first - 1);
+    }
     std::size_t from = first - 1;
     // "Construction of the dam, which began ...": "of" after an event noun stays in the
     // phrase (but "parts of the region, which had been seized": the region).
