@@ -640,6 +640,15 @@ void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const
         if ((t.type == TimexType::Date || t.type == TimexType::Time) && t.time.interval && t.time.interval->days() == 1)
             best = theirs;
     }
+    // "Feb. 24, 2022 - Russian forces invade Ukraine": a date heading a sentence before a
+    // dash or a colon, as in a timeline, dates what the sentence tells.
+    if (best < 0 && v.timex[0] >= 0) {
+        std::size_t k = 0;
+        while (k < v.size() && v.timex[k] == v.timex[0]) ++k;
+        const Timex& t = v.a.timexes[v.timex[0]];
+        const bool dash = k < v.size() && (v.is(k, "-") || v.is(k, "\xE2\x80\x94") || v.is(k, "\xE2\x80\x93") || v.is(k, ":"));
+        if (dash && (t.type == TimexType::Date || t.type == TimexType::Time)) best = v.timex[0];
+    }
     // "Since February 2022, when Moscow launched its invasion": a "when" clause after a
     // date is dated by it.
     if (best < 0) {
