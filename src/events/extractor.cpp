@@ -642,12 +642,14 @@ void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const
     }
     // "Feb. 24, 2022 - Russian forces invade Ukraine": a date heading a sentence before a
     // dash or a colon, as in a timeline, dates what the sentence tells.
-    if (best < 0 && v.timex[0] >= 0) {
-        std::size_t k = 0;
-        while (k < v.size() && v.timex[k] == v.timex[0]) ++k;
-        const Timex& t = v.a.timexes[v.timex[0]];
+    std::size_t lead = 0;  // over a list's bullet: "• Feb. 24, 2022: ..."
+    while (lead + 1 < v.size() && !v.is_word(lead) && !v.token(lead).is(kNumber) && v.timex[lead] < 0) ++lead;
+    if (best < 0 && v.timex[lead] >= 0) {
+        std::size_t k = lead;
+        while (k < v.size() && v.timex[k] == v.timex[lead]) ++k;
+        const Timex& t = v.a.timexes[v.timex[lead]];
         const bool dash = k < v.size() && (v.is(k, "-") || v.is(k, "\xE2\x80\x94") || v.is(k, "\xE2\x80\x93") || v.is(k, ":"));
-        if (dash && (t.type == TimexType::Date || t.type == TimexType::Time)) best = v.timex[0];
+        if (dash && (t.type == TimexType::Date || t.type == TimexType::Time)) best = v.timex[lead];
     }
     // "Since February 2022, when Moscow launched its invasion": a "when" clause after a
     // date is dated by it.
