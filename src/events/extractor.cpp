@@ -570,11 +570,13 @@ bool date_of_event(const SentenceView& v, const Lexicon& lex, const Candidate& c
 
 /// The date or time expression of the clause closest to the trigger of `c`, unless it is
 /// nearer to another event of the clause; -1 if none.
-int nearest_timex(const SentenceView& v, const Lexicon& lex, const Candidate& c, const std::vector<Candidate>& all, int clause) {
+int nearest_timex(const SentenceView& v, const Lexicon& lex, const Candidate& c, const std::vector<Candidate>& all, int clause,
+                  bool leave_noun_dates = true) {
     int best = -1;
     std::size_t best_distance = 0;
     int checked = -1;        // the expression whose tokens are being gone through ...
     bool not_its = false;    // ... and whether it is no date of this event
+    std::size_t tx_start = 0;  // ... and where it starts
     for (std::size_t i = 0; i < v.size(); ++i) {
         const int tx = v.timex[i];
         if (tx < 0 || tx == c.duration_timex || v.clause[i] != clause) continue;
@@ -582,6 +584,7 @@ int nearest_timex(const SentenceView& v, const Lexicon& lex, const Candidate& c,
         if (t.type != TimexType::Date && t.type != TimexType::Time) continue;
         if (tx != checked) {
             checked = tx;
+            tx_start = i;
             not_its = !date_of_event(v, lex, c, i);
         }
         if (not_its) continue;
@@ -589,9 +592,15 @@ int nearest_timex(const SentenceView& v, const Lexicon& lex, const Candidate& c,
         const std::size_t d = distance(c);
         // "signed in 1994 and ratified in 1996": a date as near to two events belongs to
         // the one it follows.
+        // "The attack on 29 July sparked riots ... the following week": a date right after an
+        // event noun and its preposition is that noun's, while the event has another.
+        auto noun_date = [&](const Candidate& x) {
+            return leave_noun_dates && x.nominal && tx_start >= x.last && tx_start <= x.last + 1 &&
+                   (tx_start == x.last || v.in(x.last, lex.grammar().preposition));
+        };
         bool other = false;
         for (const Candidate& x : all)
-            if (&x != &c && (distance(x) < d || (distance(x) == d && i >= x.last && i < c.head))) other = true;
+            if (&x != &c && (distance(x) < d || (distance(x) == d && i >= x.last && i < c.head) || noun_date(x))) other = true;
         if (other) continue;
         if (best < 0 || d < best_distance || (d == best_distance && i >= c.last)) {
             best = tx;
@@ -608,6 +617,7 @@ void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const
         ev.anchor_type = c.anchor_type;
     }
     int best = nearest_timex(v, lex, c, all, clause);
+    if (best < 0) best = nearest_timex(v, lex, c, all, clause, false);  // "The bombings on Aug. 7 killed 259 people"
     // "signed during Putin's visit last year": an event dated by the event it happened during.
     for (std::size_t k = 0; best < 0 && k < all.size(); ++k) {
         const Candidate& x = all[k];
