@@ -277,7 +277,9 @@ EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate&
         bool reported_plan = w == "would" && v.clauses[clause].content;
         for (std::size_t k = 0; w == "would" && !reported_plan && k < i; ++k)
             reported_plan = v.clause[k] == clause && v.in(k, lex.grammar().speech);
-        if (const auto* list = lex.cues_starting(w))
+        // "rose more than expected to 2.3%", "as planned": a comparison, no status.
+        const bool compared = i > 0 && v.in(i - 1, lex.grammar().cue_comparison);
+        if (const auto* list = compared ? nullptr : lex.cues_starting(w))
             for (std::size_t k : *list) {
                 const events::Cue& cue = lex.cues()[k];
                 if (cue.status == EventStatus::Negated && c.nominal) {
@@ -525,7 +527,14 @@ bool compared_date(const SentenceView& v, const Lexicon& lex, std::size_t first)
     const Lexicon::Grammar& g = lex.grammar();
     for (std::size_t k = first; k > 0 && first - k < 6 && v.clause[k - 1] == v.clause[first]; --k) {
         if (v.words[k - 1] == "," || v.timex[k - 1] >= 0) return false;
+        // "more than expected to 2.3% in October": what "than" compares is the participle.
+        const std::string& w = v.words[k - 1];
+        if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) return false;
         if (v.in(k - 1, g.comparison)) return true;
+        // "rose to 2.3% in October from 1.7% in September": the value a change starts from.
+        if (v.words[k - 1] == "from")
+            for (std::size_t j = k; j < first; ++j)
+                if (v.token(j).is(kNumber)) return true;
         // a pair ends with a preposition: only then is "down_from" worth spelling out
         if (k >= 2 && v.in(k - 1, g.preposition) && lex.in_class(g.comparison_pair, v.words[k - 2] + "_" + v.words[k - 1]))
             return true;

@@ -191,7 +191,7 @@ Lexicon::Lexicon(const Resources& res) {
                        bit("range-and-opener"), bit("comparison"), bit("comparison-pair"), bit("superlative"),
                        bit("negator"), bit("member-noun"), bit("future-subordinator"),
                        bit("verb-marker"), bit("no-event-noun"),
-                       bit("no-event-object")};
+                       bit("no-event-object"), bit("cue-comparison")};
 }
 
 const Measure* Lexicon::measure(const std::string& word, std::string_view kind) const {

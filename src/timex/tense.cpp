@@ -13,6 +13,7 @@ TenseGuesser::TenseGuesser(const Lexicon& lex) {
     passive_ = lex.find_class("tense_passive_auxiliary");
     nonpast_passive_ = lex.find_class("tense_nonpast_passive");
     endpoint_ = lex.find_class("tense_endpoint");
+    comparison_ = lex.find_class("tense_comparison");
     to_ = lex.find_word("to");
     const int past_suffix = lex.find_class("tense_past_suffix");
     const int future_suffix = lex.find_class("tense_future_suffix");
@@ -32,6 +33,8 @@ Tense TenseGuesser::cue(const TokInfo* t, const Token* toks, std::string_view te
     const TokInfo& info = t[k];
     // Inside a sentence a capitalized cue word is a name or a month ("in May").
     if (k > 0 && (info.flags & kCapitalized)) return Tense::Unknown;
+    // "rose more than expected", "as planned": a comparison, not the tense.
+    if (k > 0 && comparison_ >= 0 && t[k - 1].mask.test(comparison_)) return Tense::Unknown;
     if (future_ >= 0 && info.mask.test(future_)) return Tense::Future;
     if (future_to_ >= 0 && info.mask.test(future_to_) && k + 1 < n && t[k + 1].word == to_ && to_ >= 0)
         return Tense::Future;
