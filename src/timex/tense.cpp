@@ -14,6 +14,7 @@ TenseGuesser::TenseGuesser(const Lexicon& lex) {
     nonpast_passive_ = lex.find_class("tense_nonpast_passive");
     endpoint_ = lex.find_class("tense_endpoint");
     comparison_ = lex.find_class("tense_comparison");
+    past_plan_ = lex.find_class("tense_past_plan");
     to_ = lex.find_word("to");
     const int past_suffix = lex.find_class("tense_past_suffix");
     const int future_suffix = lex.find_class("tense_future_suffix");
@@ -35,7 +36,12 @@ Tense TenseGuesser::cue(const TokInfo* t, const Token* toks, std::string_view te
     if (k > 0 && (info.flags & kCapitalized)) return Tense::Unknown;
     // "rose more than expected", "as planned": a comparison, not the tense.
     if (k > 0 && comparison_ >= 0 && t[k - 1].mask.test(comparison_)) return Tense::Unknown;
-    if (future_ >= 0 && info.mask.test(future_)) return Tense::Future;
+    if (future_ >= 0 && info.mask.test(future_)) {
+        // "had been scheduled to begin": a plan told in the past perfect is past.
+        for (int b = k - 1; b >= 0 && b >= k - 2; --b)
+            if (past_plan_ >= 0 && t[b].mask.test(past_plan_)) return Tense::Past;
+        return Tense::Future;
+    }
     if (future_to_ >= 0 && info.mask.test(future_to_) && k + 1 < n && t[k + 1].word == to_ && to_ >= 0)
         return Tense::Future;
     if (past_ >= 0 && info.mask.test(past_)) {
