@@ -15,6 +15,7 @@ TenseGuesser::TenseGuesser(const Lexicon& lex) {
     endpoint_ = lex.find_class("tense_endpoint");
     comparison_ = lex.find_class("tense_comparison");
     past_plan_ = lex.find_class("tense_past_plan");
+    determiner_ = lex.find_class("tense_determiner");
     to_ = lex.find_word("to");
     const int past_suffix = lex.find_class("tense_past_suffix");
     const int future_suffix = lex.find_class("tense_future_suffix");
@@ -61,8 +62,17 @@ Tense TenseGuesser::cue(const TokInfo* t, const Token* toks, std::string_view te
     // "will be named", "would be redeemed": a participle after a form of "be" leaves the
     // tense to the words before it
     if (k > 0 && passive_ >= 0 && t[k - 1].mask.test(passive_)) return Tense::Unknown;
+    // "a still unspecified date", "the newly elected": after a determiner (and maybe an
+    // adverb) the form is an adjective.
+    auto determiner = [&](int b) { return b >= 0 && determiner_ >= 0 && t[b].mask.test(determiner_); };
+    auto adverb = [&](int b) {
+        if (b < 0 || !(t[b].flags & kWord)) return false;
+        const std::string_view a = text.substr(toks[b].span.start, toks[b].span.size());
+        return ends_with(a, "ly") || a == "still";
+    };
+    const bool adjective = determiner(k - 1) || (adverb(k - 1) && determiner(k - 2));
     for (const std::string& s : past_suffixes_)
-        if (w.size() >= s.size() + 3 && ends_with(w, s)) return Tense::Past;
+        if (w.size() >= s.size() + 3 && ends_with(w, s)) return adjective ? Tense::Unknown : Tense::Past;
     return Tense::Unknown;
 }
 
