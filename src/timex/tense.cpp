@@ -70,9 +70,9 @@ Tense TenseGuesser::cue(const TokInfo* t, const Token* toks, std::string_view te
         const std::string_view a = text.substr(toks[b].span.start, toks[b].span.size());
         return ends_with(a, "ly") || a == "still";
     };
-    const bool adjective = determiner(k - 1) || (adverb(k - 1) && determiner(k - 2));
     for (const std::string& s : past_suffixes_)
-        if (w.size() >= s.size() + 3 && ends_with(w, s)) return adjective ? Tense::Unknown : Tense::Past;
+        if (w.size() >= s.size() + 3 && ends_with(w, s))
+            return determiner(k - 1) || (adverb(k - 1) && determiner(k - 2)) ? Tense::Unknown : Tense::Past;
     return Tense::Unknown;
 }
 
