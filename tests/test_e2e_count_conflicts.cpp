@@ -58,3 +58,19 @@ TEST_CASE("two tolls for one strike are a conflict about that strike", "[pipelin
     REQUIRE(strike->time.interval);
     CHECK(format_day(strike->time.interval->earliest) == "2025-03-02");
 }
+
+TEST_CASE("lengths of things are compared between articles about the same subjects", "[pipeline]") {
+    const char* const rome_tokyo = "Bridge deal\n\nROME, May 3, 2025 (Reuters) - Italy and Japan signed an agreement on Monday to "
+                                   "build a new bridge. The new bridge will span 100 meters, Italy and Japan said.\n";
+    const char* const rome_tokyo_other = "Bridge deal signed\n\nTOKYO, May 4, 2025 (AP) - Japan and Italy signed a deal on "
+                                         "Monday to build a bridge. The bridge will span 150 meters, Japan and Italy said.\n";
+    const char* const cairo_berlin = "Bridge deal\n\nCAIRO, May 3, 2025 (AFP) - Egypt and Germany signed an agreement on Monday "
+                                     "to build a new bridge. The new bridge will span 900 meters, Egypt and Germany said.\n";
+    auto length_conflicts = [](const Story& s) {
+        int n = 0;
+        for (const Conflict& c : s.conflicts) n += c.about.rfind("length of", 0) == 0;
+        return n;
+    };
+    CHECK(length_conflicts(build("lengths-two-bridges", {rome_tokyo, cairo_berlin})) == 0);
+    CHECK(length_conflicts(build("lengths-one-bridge", {rome_tokyo, rome_tokyo_other})) == 1);
+}

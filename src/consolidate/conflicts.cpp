@@ -113,14 +113,49 @@ private:
     std::unordered_map<std::uint64_t, std::vector<std::pair<std::size_t, TimeInterval>>> sentence_days_;
 };
 
+/// What each document is about: its two most named actors (in its events' mentions, ties
+/// to the earlier entity). "length of bridge" in an article on a North Korea-Russia bridge
+/// and in one on a bridge between Rome and Tokyo is not one bridge's length.
+class DocSubjects {
+public:
+    DocSubjects(const std::vector<MentionRef>& mentions, std::size_t documents) : subjects_(documents, {kNone, kNone}) {
+        std::vector<std::map<std::size_t, std::size_t>> counts(documents);
+        for (const MentionRef& m : mentions)
+            for (std::size_t a : m.actors) ++counts[m.doc][a];
+        for (std::size_t d = 0; d < documents; ++d) {
+            std::vector<std::pair<std::size_t, std::size_t>> ranked(counts[d].begin(), counts[d].end());
+            std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+            auto& s = subjects_[d];
+            if (!ranked.empty()) s.first = ranked[0].first;
+            if (ranked.size() > 1) s.second = ranked[1].first;
+            if (s.second < s.first) std::swap(s.first, s.second);
+        }
+    }
+    const std::pair<std::size_t, std::size_t>& of(std::size_t doc) const { return subjects_[doc]; }
+
+private:
+    std::vector<std::pair<std::size_t, std::size_t>> subjects_;
+};
+
 /// The claims about one thing, split into those to compare together: counts of people
 /// are counts of what happened in one event, so counts whose days lie apart (a day of
 /// slack) are compared apart: "killed 23 people" in a March strike on Kharkiv and "killed
 /// 8 people" in a May attack on Odesa are two events, not sources disagreeing. Days that
 /// meet are compared together even when the clustering kept their events apart (reports
 /// of one bombing naming different actors). Undated claims join the one dated group when
-/// there is one, else stand apart, last. Lengths of things are all compared together.
-std::vector<std::vector<DocClaim>> comparable_groups(const std::vector<DocClaim>& claims, const ClaimDays& days) {
+/// there is one, else stand apart, last. Lengths of things are compared between documents
+/// about the same subjects (DocSubjects). (Tried for undated counts too: reports of one
+/// bombing framed by different pairs of countries were no longer compared.)
+std::vector<std::vector<DocClaim>> comparable_groups(const std::vector<DocClaim>& claims, const ClaimDays& days,
+                                                     const DocSubjects& subjects) {
+    auto by_subjects = [&](const std::vector<DocClaim>& group) {
+        std::map<std::pair<std::size_t, std::size_t>, std::vector<DocClaim>> split;
+        for (const DocClaim& c : group) split[subjects.of(c.first)].push_back(c);
+        std::vector<std::vector<DocClaim>> out;
+        for (auto& [key, part] : split) out.push_back(std::move(part));
+        return out;
+    };
+    if (!claims.empty() && claims.front().second->unit != "person") return by_subjects(claims);
     std::vector<std::optional<TimeInterval>> when(claims.size());
     std::vector<std::size_t> order;
     for (std::size_t k = 0; k < claims.size(); ++k)
@@ -190,11 +225,12 @@ std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, 
     // Numbers: claims about the same thing, in groups that speak of one time (see
     // comparable_groups).
     const ClaimDays days(mentions, clusters);
+    const DocSubjects subjects(mentions, docs.size());
     std::map<std::string, std::vector<DocClaim>> by_about;
     for (std::size_t d = 0; d < docs.size(); ++d)
         for (const Claim& cl : docs[d].claims) by_about[cl.about].push_back({d, &cl});
     for (const auto& [about, all] : by_about) {
-        for (const std::vector<DocClaim>& claims : comparable_groups(all, days)) {
+        for (const std::vector<DocClaim>& claims : comparable_groups(all, days, subjects)) {
             std::vector<double> values;
             for (const auto& [d, cl] : claims) {
                 // (the value by init-capture: clang 14 cannot capture a structured binding)
