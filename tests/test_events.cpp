@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -65,6 +66,26 @@ TEST_CASE("event examples", "[events]") {
     CHECK(failures == 0);
 }
 
+TEST_CASE("claim examples", "[events]") {
+    const std::string corpus = read_text(CHRONOGRAPH_SOURCE_DIR "/data/en/events/examples/claims.tsv");
+    const auto rows = read_table(corpus);
+    REQUIRE(rows.size() >= 15);
+    int failures = 0;
+    for (const Record& r : rows) {
+        const DocumentAnalysis a = analyse_sentence(std::string(r[0]), std::string(r[1]));
+        std::string found;
+        for (const Claim& c : a.claims) {
+            char value[32];
+            std::snprintf(value, sizeof value, "%.0f", c.value);
+            found += (found.empty() ? "" : "|") + c.about + "=" + value;
+        }
+        INFO("line " << r.line << ": " << r[0]);
+        CHECK(found == (r[2] == "none" ? std::string() : std::string(r[2])));
+        failures += found != (r[2] == "none" ? std::string() : std::string(r[2]));
+    }
+    CHECK(failures == 0);
+}
+
 TEST_CASE("a reporting clause makes its speaker the source, not an actor", "[events]") {
     const DocumentAnalysis a =
         analyse_sentence("Russia launched a missile attack on Kyiv on Monday, the Ukrainian air force said.", "2024-06-12");
@@ -105,4 +126,27 @@ TEST_CASE("numbers about the same thing become claims", "[events]") {
     CHECK(a.claims[0].value == Approx(1200));
     CHECK(a.claims[1].about == "troops deployed (Iran)");
     CHECK(a.claims[1].value == Approx(2000));
+}
+
+TEST_CASE("a country in a locative phrase right before the verb is where, not who", "[events]") {
+    const DocumentAnalysis a = analyse_sentence("A volcano in Iceland erupted late on Wednesday.", "2024-11-21");
+    REQUIRE(a.events.size() == 1);
+    const EventMention& ev = a.events.front();
+    CHECK(ev.agents.empty());
+    REQUIRE(ev.places.size() == 1);
+    CHECK(a.entities[ev.places.front()].name == "Iceland");
+    // The subject right before its verb is still who: "days after Pyongyang confirmed".
+    const DocumentAnalysis b = analyse_sentence("It comes days after Pyongyang confirmed the deployment.", "2025-04-30");
+    REQUIRE_FALSE(b.events.empty());
+    CHECK_FALSE(b.events.front().agents.empty());
+}
+
+TEST_CASE("'and', a name and a past verb start a clause with a subject of its own", "[events]") {
+    const DocumentAnalysis a = analyse_sentence(
+        "Hamas released three hostages on Sunday and Israel freed 90 Palestinian prisoners hours later.", "2025-01-20");
+    REQUIRE(a.events.size() == 2);
+    CHECK(a.events[1].label.rfind("Israel freed 90 Palestinian prisoners", 0) == 0);
+    CHECK(a.events[1].time.value == "2025-01-19");
+    REQUIRE(a.events[1].agents.size() == 1);
+    CHECK(a.entities[a.events[1].agents.front()].name == "Israel");
 }

@@ -161,3 +161,24 @@ TEST_CASE("html: hostile pages never crash or hang", "[ingest]") {
     const Document broken = parse("broken.html", "<html><body><p>Unclosed <b>bold <i>text<p>Next &bogus; & done</body>");
     CHECK(paragraph_texts(broken) == std::vector<std::string>{"Unclosed bold text", "Next &bogus; & done"});
 }
+
+TEST_CASE("html: a headline above the article is its first paragraph, a heading", "[ingest]") {
+    const Document d = parse("above.html",
+                             "<html><head><title>Volcano erupts | News</title></head><body>"
+                             "<header><nav><a href=\"/\">Home</a></nav><h1>Volcano erupts in Iceland</h1></header>"
+                             "<article><p>A volcano on the Reykjanes peninsula erupted late on Wednesday, sending lava "
+                             "towards the evacuated town, the meteorological office said.</p>"
+                             "<p>Authorities evacuated about 50 homes on Wednesday evening.</p></article>"
+                             "<footer>Copyright</footer></body></html>");
+    REQUIRE(d.paragraphs.size() == 3);
+    CHECK(paragraph_texts(d).front() == "Volcano erupts in Iceland");
+    CHECK(d.paragraphs[0].heading);
+    CHECK_FALSE(d.paragraphs[1].heading);
+    CHECK(d.text.find("Home") == std::string::npos);
+    // An article with a headline of its own keeps it, once.
+    const Document own = parse("own.html",
+                               "<html><body><h1>Page title</h1><article><h1>Rail link opens across the river</h1>"
+                               "<p>The rail link between the two cities opened on Monday after four years of work, the "
+                               "operator said in a statement.</p></article></body></html>");
+    CHECK(paragraph_texts(own).front() == "Rail link opens across the river");
+}

@@ -109,6 +109,15 @@ TEST_CASE("calendar conventions", "[timex]") {
     CHECK(duration_value("X", "10Y") == "PXY");
     CHECK(duration_value("2", "10Y") == "P20Y");
     CHECK(duration_value("90", "MIN") == "PT90M");
+    // Numbers as values write them (printf's "%0*lld" and "%g", without its format parsing).
+    CHECK(pad(7, 4) == "0007");
+    CHECK(pad(2025, 4) == "2025");
+    CHECK(pad(12345, 4) == "12345");
+    CHECK(pad(-5, 4) == "-005");
+    CHECK(pad(0, 2) == "00");
+    CHECK(number_text(18) == "18");
+    CHECK(number_text(1.5) == "1.5");
+    CHECK(number_text(-3) == "-3");
 }
 
 TEST_CASE("the tagger gives the same result from several threads", "[timex]") {

@@ -39,7 +39,22 @@ struct ClusterState {
     std::optional<TimeInterval> core;
     std::optional<Day> by;                     // earliest publication date of a dct-dated member
     bool undated = false;
+    std::vector<std::pair<std::size_t, TimeInterval>> own_dates;  // (doc, days) of members dated by a time expression
 };
+
+const date::days kSlack{1};  // time zones make "Wednesday" in one report "Thursday" in another
+
+/// A mention its own document dates by a time expression on other days (beyond the slack)
+/// than a member from that document: one article telling two steps of one undertaking
+/// ("agreed on the text in March", "initialled the agreement on Friday"), not
+/// contradicting itself. Sources disagree with each other, rarely with themselves.
+bool other_step_of_document(const MentionRef& m, const std::vector<std::pair<std::size_t, TimeInterval>>& own_dates) {
+    if (m.time_source != "timex" || !m.time->interval) return false;
+    const TimeInterval& x = *m.time->interval;
+    for (const auto& [doc, iv] : own_dates)
+        if (doc == m.doc && (x.earliest > iv.latest + kSlack || iv.earliest > x.latest + kSlack)) return true;
+    return false;
+}
 
 bool contains(const std::vector<std::size_t>& sorted, std::size_t x) { return std::binary_search(sorted.begin(), sorted.end(), x); }
 
@@ -67,8 +82,6 @@ private:
     std::vector<std::size_t> ids_;
 };
 
-const date::days kSlack{1};  // time zones make "Wednesday" in one report "Thursday" in another
-
 bool time_fits(const MentionRef& m, const ClusterState& c) {
     if (!m.time->interval) return true;
     const TimeInterval& x = *m.time->interval;
@@ -95,6 +108,7 @@ void join(ClusterState& c, const MentionRef& m, const std::string& theme) {
     insert_sorted(c.docs, m.doc);
     c.themes.insert(theme);
     c.actorless = c.actorless || m.actors.empty();
+    if (m.time_source == "timex" && m.time->interval) c.own_dates.emplace_back(m.doc, *m.time->interval);
     if (!m.time->interval) {
         c.undated = true;
     } else if (m.time_source == "dct" || m.time_source == "narrative") {
@@ -157,6 +171,7 @@ std::vector<Cluster> cluster_type(const std::vector<MentionRef>& mentions, const
             const bool same_doc = contains(st.docs, m.doc);
             bool ok;
             if (once) {
+                if (same_doc && other_step_of_document(m, st.own_dates)) continue;
                 // What it acts on must not differ: a mention naming a theme the cluster's
                 // mentions do not name, with no word in common, is another undertaking.
                 const bool other_themes = std::any_of(st.themes.begin(), st.themes.end(),

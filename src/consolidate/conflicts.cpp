@@ -10,6 +10,7 @@
 #include <iterator>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace chronograph::merging {
 namespace {
@@ -40,7 +41,7 @@ bool same_number(double a, double b) { return std::abs(a - b) <= kSameNumber * s
 /// one number per publication date, never lower in a later report.
 bool rising_toll(const std::string& about, const std::vector<std::pair<std::size_t, const Claim*>>& claims,
                  const std::vector<DocumentAnalysis>& docs) {
-    if (about.rfind("deaths", 0) != 0 && about.rfind("casualties", 0) != 0) return false;
+    if (about.rfind("deaths", 0) != 0 && about.rfind("casualties", 0) != 0 && about.rfind("injured", 0) != 0) return false;
     std::vector<std::pair<Day, double>> by_date;
     for (const auto& [d, cl] : claims) {
         if (!docs[d].doc.dct) return false;
@@ -92,6 +93,125 @@ std::vector<T> gather(std::size_t n, unsigned threads, Fn fn) {
     return out;
 }
 
+using DocClaim = std::pair<std::size_t, const Claim*>;  // (document, claim)
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+/// The days a count of people speaks of: those of its event mention when a time
+/// expression or a derivation dates it, else those of the dated mention of its sentence
+/// nearest to it ("23 people were killed in an attack on Paris on February 12": the
+/// attack's). (Not its event's cluster: a cluster dated by publication dates may hold
+/// mentions years apart.)
+class ClaimDays {
+public:
+    ClaimDays(const std::vector<MentionRef>& mentions, const std::vector<Cluster>& clusters) {
+        for (std::size_t c = 0; c < clusters.size(); ++c)
+            for (std::size_t x : clusters[c].members) {
+                const MentionRef& m = mentions[x];
+                const bool dated = m.time->interval && m.rank >= 2;
+                mention_.emplace(key(m.doc, m.index), Mention{c, dated ? m.time->interval : std::nullopt});
+                if (dated) sentence_days_[key(m.doc, m.sentence)].push_back({m.trigger.start, *m.time->interval});
+            }
+    }
+    /// The cluster of the claim's event, kNone if it has none.
+    std::size_t event(const DocClaim& c) const {
+        if (!c.second->event) return kNone;
+        const auto it = mention_.find(key(c.first, *c.second->event));
+        return it != mention_.end() ? it->second.cluster : kNone;
+    }
+    std::optional<TimeInterval> days(const DocClaim& c) const {
+        if (c.second->unit != "person") return std::nullopt;
+        if (c.second->event)
+            if (const auto it = mention_.find(key(c.first, *c.second->event)); it != mention_.end() && it->second.days)
+                return it->second.days;
+        const auto it = sentence_days_.find(key(c.first, c.second->sentence));
+        if (it == sentence_days_.end()) return std::nullopt;
+        const std::size_t at = c.second->span.start;
+        auto distance = [at](std::size_t x) { return x < at ? at - x : x - at; };
+        const auto nearest = std::min_element(it->second.begin(), it->second.end(), [&](const auto& a, const auto& b) {
+            return std::pair(distance(a.first), a.first) < std::pair(distance(b.first), b.first);
+        });
+        return nearest->second;
+    }
+
+private:
+    struct Mention {
+        std::size_t cluster;
+        std::optional<TimeInterval> days;  // when dated by a time expression or a derivation
+    };
+    static std::uint64_t key(std::size_t doc, std::size_t index) { return std::uint64_t{doc} << 32 | index; }
+    std::unordered_map<std::uint64_t, Mention> mention_;  // (doc, event mention)
+    // (doc, sentence) -> where each dated mention's trigger starts, and its days
+    std::unordered_map<std::uint64_t, std::vector<std::pair<std::size_t, TimeInterval>>> sentence_days_;
+};
+
+/// What each document is about: its two most named actors (in its events' mentions, ties
+/// to the earlier entity). "length of bridge" in an article on a North Korea-Russia bridge
+/// and in one on a bridge between Rome and Tokyo is not one bridge's length.
+class DocSubjects {
+public:
+    DocSubjects(const std::vector<MentionRef>& mentions, std::size_t documents) : subjects_(documents, {kNone, kNone}) {
+        std::vector<std::map<std::size_t, std::size_t>> counts(documents);
+        for (const MentionRef& m : mentions)
+            for (std::size_t a : m.actors) ++counts[m.doc][a];
+        for (std::size_t d = 0; d < documents; ++d) {
+            std::vector<std::pair<std::size_t, std::size_t>> ranked(counts[d].begin(), counts[d].end());
+            std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+            auto& s = subjects_[d];
+            if (!ranked.empty()) s.first = ranked[0].first;
+            if (ranked.size() > 1) s.second = ranked[1].first;
+            if (s.second < s.first) std::swap(s.first, s.second);
+        }
+    }
+    const std::pair<std::size_t, std::size_t>& of(std::size_t doc) const { return subjects_[doc]; }
+
+private:
+    std::vector<std::pair<std::size_t, std::size_t>> subjects_;
+};
+
+/// The claims about one thing, split into those to compare together: counts of people
+/// are counts of what happened in one event, so counts whose days lie apart (a day of
+/// slack) are compared apart: "killed 23 people" in a March strike on Kharkiv and "killed
+/// 8 people" in a May attack on Odesa are two events, not sources disagreeing. Days that
+/// meet are compared together even when the clustering kept their events apart (reports
+/// of one bombing naming different actors). Undated claims join the one dated group when
+/// there is one, else stand apart, last. Lengths of things are compared between documents
+/// about the same subjects (DocSubjects). (Tried for undated counts too: reports of one
+/// bombing framed by different pairs of countries were no longer compared.)
+std::vector<std::vector<DocClaim>> comparable_groups(const std::vector<DocClaim>& claims, const ClaimDays& days,
+                                                     const DocSubjects& subjects) {
+    auto by_subjects = [&](const std::vector<DocClaim>& group) {
+        std::map<std::pair<std::size_t, std::size_t>, std::vector<DocClaim>> split;
+        for (const DocClaim& c : group) split[subjects.of(c.first)].push_back(c);
+        std::vector<std::vector<DocClaim>> out;
+        for (auto& [key, part] : split) out.push_back(std::move(part));
+        return out;
+    };
+    if (!claims.empty() && claims.front().second->unit != "person") return by_subjects(claims);
+    std::vector<std::optional<TimeInterval>> when(claims.size());
+    std::vector<std::size_t> order;
+    for (std::size_t k = 0; k < claims.size(); ++k)
+        if ((when[k] = days.days(claims[k]))) order.push_back(k);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+        return std::pair(when[x]->earliest, when[x]->latest) < std::pair(when[y]->earliest, when[y]->latest);
+    });
+    std::vector<std::size_t> group(claims.size(), kNone);
+    std::size_t groups = 0;
+    std::optional<Day> reach;  // the last day of the current group
+    for (std::size_t k : order) {
+        if (!reach || when[k]->earliest > *reach + date::days{1}) {
+            ++groups;
+            reach = when[k]->latest;
+        }
+        reach = std::max(*reach, when[k]->latest);
+        group[k] = groups - 1;
+    }
+    if (groups <= 1) return {claims};
+    std::vector<std::vector<DocClaim>> out(groups + 1);  // the undated last
+    for (std::size_t k = 0; k < claims.size(); ++k) out[group[k] == kNone ? groups : group[k]].push_back(claims[k]);
+    if (out.back().empty()) out.pop_back();
+    return out;
+}
+
 }  // namespace
 
 std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, const std::vector<DocId>& doc_ids,
@@ -127,30 +247,41 @@ std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, 
         }
     });
 
-    // Numbers: claims about the same thing across all documents.
-    std::map<std::string, std::vector<std::pair<std::size_t, const Claim*>>> by_about;
+    // Numbers: claims about the same thing, in groups that speak of one time (see
+    // comparable_groups).
+    const ClaimDays days(mentions, clusters);
+    const DocSubjects subjects(mentions, docs.size());
+    std::map<std::string, std::vector<DocClaim>> by_about;
     for (std::size_t d = 0; d < docs.size(); ++d)
         for (const Claim& cl : docs[d].claims) by_about[cl.about].push_back({d, &cl});
-    std::vector<const std::pair<const std::string, std::vector<std::pair<std::size_t, const Claim*>>>*> abouts;
+    std::vector<const std::pair<const std::string, std::vector<DocClaim>>*> abouts;
     for (const auto& entry : by_about) abouts.push_back(&entry);
     std::vector<PendingConflict> numbers = gather<PendingConflict>(abouts.size(), threads, [&](std::size_t i, std::vector<PendingConflict>& found) {
-        const auto& [about, claims] = *abouts[i];
-        std::vector<double> values;
-        for (const auto& [d, cl] : claims) {
-            // (the value by init-capture: clang 14 cannot capture a structured binding)
-            const bool known = std::any_of(values.begin(), values.end(), [value = cl->value](double v) { return same_number(v, value); });
-            if (!known) values.push_back(cl->value);
-        }
-        if (values.size() < 2 || rising_toll(about, claims, docs)) return;
-        PendingConflict& p = found.emplace_back();
-        p.conflict.about = about;
-        std::vector<std::pair<std::size_t, const Claim*>> sorted = claims;
-        std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second->value < b.second->value; });
-        for (const auto& [d, cl] : sorted) {
-            ClaimRef claim;
-            claim.value = format_number(cl->value, cl->unit);
-            claim.doc = doc_ids[d];
-            p.add(std::move(claim), {nullptr, cl, static_cast<std::uint32_t>(d), static_cast<std::uint32_t>(cl->sentence)});
+        const auto& [about, about_claims] = *abouts[i];
+        for (const std::vector<DocClaim>& claims : comparable_groups(about_claims, days, subjects)) {
+            std::vector<double> values;
+            for (const auto& [d, cl] : claims) {
+                // (the value by init-capture: clang 14 cannot capture a structured binding)
+                const bool known = std::any_of(values.begin(), values.end(), [value = cl->value](double v) { return same_number(v, value); });
+                if (!known) values.push_back(cl->value);
+            }
+            if (values.size() < 2 || rising_toll(about, claims, docs)) continue;
+            PendingConflict& p = found.emplace_back();
+            p.conflict.about = about;
+            // The event they are all about, when they are about one.
+            const std::size_t first = days.event(claims.front());
+            const bool one_event = first != kNone && std::all_of(claims.begin(), claims.end(), [&](const DocClaim& c) {
+                return days.event(c) == first;
+            });
+            if (one_event) p.conflict.event = cluster_ids[first];
+            std::vector<DocClaim> sorted = claims;
+            std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second->value < b.second->value; });
+            for (const auto& [d, cl] : sorted) {
+                ClaimRef claim;
+                claim.value = format_number(cl->value, cl->unit);
+                claim.doc = doc_ids[d];
+                p.add(std::move(claim), {nullptr, cl, static_cast<std::uint32_t>(d), static_cast<std::uint32_t>(cl->sentence)});
+            }
         }
     });
     std::move(numbers.begin(), numbers.end(), std::back_inserter(pending));

@@ -98,6 +98,14 @@ Found& DocScanner::emit_surface(std::size_t first, std::size_t last, EntityKind 
     return emit(first, last, kind, std::move(name), std::move(k), std::move(via));
 }
 
+bool DocScanner::syllable_after(std::size_t j) const {
+    if (j + 1 >= end_ || key(j) != "-" || !glued(j) || !glued(j + 1) || !is_lower_word(tok_[j + 1])) return false;
+    const std::string_view w = key(j + 1);
+    // Not "Russia-backed", "Jerusalem-born", "Soviet-era": a short syllable, no word.
+    return w.size() <= 5 && !w.ends_with("ed") && w != "born" && w != "era" && w != "like" && w != "free" && w != "wide" &&
+           w != "style" && w != "old" && w != "led" && w != "run";
+}
+
 std::size_t DocScanner::cap_run_end(std::size_t i, bool person) const {
     std::size_t j = i;
     while (j < end_) {
@@ -124,6 +132,11 @@ std::size_t DocScanner::cap_run_end(std::size_t i, bool person) const {
                 if (const auto tm = title_at(j); tm.length > 0 && g_.title_entries[tm.value].in_org) break;
             }
             ++j;
+            continue;
+        }
+        // "Kim Jong-un", "Lai Ching-te": a given name's second syllable after a hyphen.
+        if (person && j > i && syllable_after(j)) {
+            j += 2;
             continue;
         }
         // "John F. Kennedy": an initial and its period.
@@ -396,7 +409,11 @@ std::size_t DocScanner::capitalized_run(std::size_t i) {
     if (const std::size_t p = product_run(i, r); p > i) return p;
     if (const std::size_t p = group_after_the(i, r); p > i) return p;
     if (n >= 2 && defines_acronym(i, r)) return org();
-    if (n >= 2 && (first & kGivenName)) {
+    // "<given name> <Surname>", "Jean-Pierre Raffarin"; a given name hyphenated to another
+    // word names a company ("Kimberly-Clark", "Mercedes-Benz").
+    const bool hyphen_company = n >= 3 && key(i + 1) == "-" && !(flags(i + 2) & kGivenName);
+    if (n >= 2 && (first & kGivenName) && !hyphen_company) {
+        if (syllable_after(r)) r += 2;  // "Kim Jong-un"
         emit_surface(i, r, EntityKind::Person, "name");
         apposition_role(r);
         return r;

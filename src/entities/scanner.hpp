@@ -84,6 +84,8 @@ private:
     /// End of the capitalized name starting at i: capitalized words, joined by
     /// connectors; cut before a title or a known name that starts inside it.
     std::size_t cap_run_end(std::size_t i, bool person) const;
+    /// A hyphen at j and a short lower-case syllable glued to it: "Jong-un", "Ching-te".
+    bool syllable_after(std::size_t j) const;
     /// The country or organization a title belongs to: a mention just before it,
     /// separated by at most three lower-case words or a possessive ("Russian Prime
     /// Minister", "Ukraine's military intelligence chief").

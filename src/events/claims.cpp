@@ -61,10 +61,45 @@ std::optional<std::size_t> event_of(const DocumentAnalysis& a, const SentenceVie
     return best;
 }
 
-/// What happened to the people counted, as a measure name ("troops deployed").
-std::string people_measure(const SentenceView& v, std::string counted, const std::string& type) {
-    if (type == "casualties" || type == "death" || counted == "casualties" || counted == "deaths") {
-        // "killed or wounded", "casualties, including deaths and injuries" count the wounded too.
+/// What the people counted at [from, to] suffered, from a harm word of measures.tsv
+/// right before the count ("killed 23 people", "injured more than 5,500 people") or, when
+/// none is there, right after it ("23 people were killed"); "killed or wounded" are
+/// casualties. Empty when no harm word is near.
+std::string harm_near(const SentenceView& v, const Lexicon& lex, std::size_t from, std::size_t to) {
+    auto harm = [&](std::size_t k) -> const Measure* { return k < v.size() ? lex.measure(v.words[k], "harm") : nullptr; };
+    auto named = [&](std::size_t k) {
+        const Measure* h = harm(k);
+        // "killed or wounded", "wounded and killed"
+        if ((v.is(k + 1, "or") || v.is(k + 1, "and")) && harm(k + 2) && harm(k + 2)->name != h->name) return std::string("casualties");
+        if (k >= 2 && (v.is(k - 1, "or") || v.is(k - 1, "and")) && harm(k - 2) && harm(k - 2)->name != h->name)
+            return std::string("casualties");
+        return h->name;
+    };
+    for (std::size_t k = from; k-- > 0 && from - k <= 3;) {
+        // "killed 100 people and more than 1,000 others wounded": a conjunction starts another count.
+        if (!v.is_word(k) || v.is(k, "and") || v.is(k, "or") || v.is(k, "while")) break;
+        if (harm(k)) return named(k);
+    }
+    for (std::size_t k = to + 1; k < v.size() && k <= to + 4; ++k) {
+        if (!v.is_word(k)) break;
+        if (harm(k)) return named(k);
+    }
+    return {};
+}
+
+/// What happened to the people counted at [from, to], as a measure name ("troops
+/// deployed"). A harm word next to the count says it whatever the clause's event is
+/// ("air strikes killed 30 people": the strikes are the event).
+std::string people_measure(const SentenceView& v, const Lexicon& lex, std::size_t from, std::size_t to, std::string counted,
+                           const std::string& type) {
+    if (counted == "casualties" || counted == "deaths") return counted;
+    if (type != "deployment" && type != "capture")
+        if (std::string near = harm_near(v, lex, from, to); !near.empty()) return near;
+    // Else the event's type says, for people in general ("killing about 1,200 people and
+    // taking 251 hostages": the hostages are no deaths).
+    if ((type == "casualties" || type == "death") && (counted == "people" || counted == "civilians")) {
+        // The sentence says whether the wounded count too: "killed or wounded", "casualties,
+        // including deaths and injuries".
         for (const std::string& w : v.words)
             if (w == "wounded" || w == "injured" || w == "injuries" || w == "injury" || w == "wounding" || w == "casualties")
                 return "casualties";
@@ -152,6 +187,11 @@ void extract_claims(DocumentAnalysis& a, const SentenceView& v, const Lexicon& l
             const std::optional<std::size_t> event = event_of(a, v, i);
             Claim claim;
             if (const Measure* len = has_unit && unit == j ? lex.measure(v.words[unit], "length") : nullptr) {
+                // "winds of up to 149 km per hour", "60 miles an hour": a speed, not a length.
+                const bool rate = v.is(unit + 1, "per") || v.is(unit + 1, "/") ||
+                                  ((v.is(unit + 1, "an") || v.is(unit + 1, "a")) && unit + 2 < v.size() &&
+                                   (v.is(unit + 2, "hour") || v.is(unit + 2, "day") || v.is(unit + 2, "year")));
+                if (rate) continue;
                 const std::string thing = measured_thing(v, lex, start, unit + 1);
                 if (thing.empty()) continue;
                 claim.unit = len->unit;
@@ -166,10 +206,11 @@ void extract_claims(DocumentAnalysis& a, const SentenceView& v, const Lexicon& l
             const bool of_them = v.is(j, "of") && v.is(j + 1, "them");
             const bool bare_subject = j < v.size() && v.in(j, lex.grammar().have);
             if (!people && !of_them && !bare_subject) continue;
-            std::string measure_name = people_measure(v, people ? people->name : "people", event ? a.events[*event].type : "");
+            const std::size_t end = people ? unit : i;
+            std::string measure_name =
+                people_measure(v, lex, start, end, people ? people->name : "people", event ? a.events[*event].type : "");
             if (measure_name.empty()) continue;  // a count with no event: too vague to compare
             if (additional) measure_name = "additional " + measure_name;
-            const std::size_t end = people ? unit : i;
             const std::string owner = whose(a, v, i, end, event);
             if (owner.empty()) continue;
             claim.unit = "person";

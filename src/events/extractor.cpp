@@ -162,8 +162,14 @@ void EventExtractor::Impl::sentence(DocumentAnalysis& a, std::size_t s, std::vec
     const SentenceView v(a, s, lex);
     const SentenceRules rules(lex, v, senses);
     const std::set<std::size_t> sources = sources_of(v);
-    bool attributed = !sources.empty();
-    for (const auto& c : v.clauses) attributed = attributed || c.attribution;
+    // Someone else's account: a source, or an attribution ("..., officials said"). The
+    // subject's own saying after what it did ("signed the bill and said ...") makes only
+    // what it says reported (its content clauses).
+    bool attributed = !sources.empty(), second_saying = false;
+    for (const auto& c : v.clauses) {
+        attributed = attributed || (c.attribution && !c.second_saying);
+        second_saying = second_saying || c.second_saying;
+    }
 
     // Clauses in order of their first token.
     std::vector<int> order;
@@ -184,7 +190,7 @@ void EventExtractor::Impl::sentence(DocumentAnalysis& a, std::size_t s, std::vec
             ev.lemma = cand.lemma;
             ev.type = cand.type;
             ev.nominal = cand.nominal;
-            ev.status = status(v, cand, c, attributed);
+            ev.status = status(v, cand, c, attributed || (content && second_saying));
             participants(v, cand, c, sources, recent_countries, ev);
             const std::vector<std::size_t> local_agents = ev.agents;
             // A clause without its own subject shares the sentence's previous one.
@@ -271,7 +277,9 @@ EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate&
         bool reported_plan = w == "would" && v.clauses[clause].content;
         for (std::size_t k = 0; w == "would" && !reported_plan && k < i; ++k)
             reported_plan = v.clause[k] == clause && v.in(k, lex.grammar().speech);
-        if (const auto* list = lex.cues_starting(w))
+        // "rose more than expected to 2.3%", "as planned": a comparison, no status.
+        const bool compared = i > 0 && v.in(i - 1, lex.grammar().cue_comparison);
+        if (const auto* list = compared ? nullptr : lex.cues_starting(w))
             for (std::size_t k : *list) {
                 const events::Cue& cue = lex.cues()[k];
                 if (cue.status == EventStatus::Negated && c.nominal) {
@@ -303,7 +311,12 @@ EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate&
     if (!c.nominal && c.head > 0) {
         std::size_t k = c.head - 1;
         if (k > 0 && (v.words[k] == "\"" || v.words[k] == "'" || v.words[k] == "\xE2\x80\x9C" || v.words[k] == "\xE2\x80\x98")) --k;
-        if (v.words[k] == "to" && v.clause[k] == clause && !(k > 0 && v.in(k - 1, lex.grammar().pre_trigger)))
+        // (A vote's tally stands between: "voted 4-1 to convict".)
+        std::size_t word_before = k;
+        if (word_before >= 3 && v.token(word_before - 1).is(kNumber) && v.is(word_before - 2, "-") &&
+            v.token(word_before - 3).is(kNumber))
+            word_before -= 3;
+        if (v.words[k] == "to" && v.clause[k] == clause && !(word_before > 0 && v.in(word_before - 1, lex.grammar().pre_trigger)))
             consider(EventStatus::Planned);
     }
     // "The summit is scheduled for June 5": the cue follows an event noun.
@@ -410,11 +423,10 @@ void EventExtractor::Impl::participants(const SentenceView& v, const Candidate& 
             // "Putin's visit": the possessor of an event noun is its agent.
             if (c.nominal && possessive && c.head - end <= 3) {
                 add(ev.agents, e);
-            } else if (right_before || of_members) {
-                add(is_passive ? ev.patients : ev.agents, e);
-            } else if (in_pp) {
-                if (locative && m.kind == EntityKind::Country) add(ev.places, e);
-            } else {
+            } else if (in_pp && locative && !of_members) {
+                // "A volcano in Iceland erupted": where, even right before the verb.
+                if (m.kind == EntityKind::Country) add(ev.places, e);
+            } else if (right_before || of_members || !in_pp) {
                 add(is_passive ? ev.patients : ev.agents, e);
             }
         } else if (locative && m.kind == EntityKind::Country) {
@@ -515,7 +527,14 @@ bool compared_date(const SentenceView& v, const Lexicon& lex, std::size_t first)
     const Lexicon::Grammar& g = lex.grammar();
     for (std::size_t k = first; k > 0 && first - k < 6 && v.clause[k - 1] == v.clause[first]; --k) {
         if (v.words[k - 1] == "," || v.timex[k - 1] >= 0) return false;
+        // "more than expected to 2.3% in October": what "than" compares is the participle.
+        const std::string& w = v.words[k - 1];
+        if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) return false;
         if (v.in(k - 1, g.comparison)) return true;
+        // "rose to 2.3% in October from 1.7% in September": the value a change starts from.
+        if (v.words[k - 1] == "from")
+            for (std::size_t j = k; j < first; ++j)
+                if (v.token(j).is(kNumber)) return true;
         // a pair ends with a preposition: only then is "down_from" worth spelling out
         if (k >= 2 && v.in(k - 1, g.preposition) && lex.in_class(g.comparison_pair, v.words[k - 2] + "_" + v.words[k - 1]))
             return true;
@@ -539,8 +558,9 @@ bool date_of_event(const SentenceView& v, const Lexicon& lex, const Candidate& c
         if (!owns_trigger) return false;
     }
     if (compared_date(v, lex, before)) return false;
-    // A "since" after a superlative and its noun compares ("earthquake since 1960 struck");
-    // a verb keeps a "since" after it or fronted ("has risen since 2020", "Since 1985 _
+    // A "since" after a superlative and its noun compares, before the verb or after it
+    // ("earthquake since 1960 struck", "cut rates for the first time since 2020"); a verb
+    // keeps a "since" right after it or fronted ("has risen since 2020", "Since 1985 _
     // when ... _ 200 soldiers have been killed"), and a count runs from it ("14 killings
     // since 1993").
     if (before > 0 && v.is(before - 1, "since")) {
@@ -552,18 +572,20 @@ bool date_of_event(const SentenceView& v, const Lexicon& lex, const Candidate& c
                           (w.size() > 5 && w.compare(w.size() - 4, 4, "iest") == 0);
         }
         const bool in_phrase = before >= 2 && v.is_word(before - 2) && !v.in(before - 2, lex.grammar().clause_opener);
-        if (superlative && (c.nominal || (after <= c.head && in_phrase))) return false;
+        if (superlative && (c.nominal || in_phrase)) return false;
     }
     return true;
 }
 
 /// The date or time expression of the clause closest to the trigger of `c`, unless it is
 /// nearer to another event of the clause; -1 if none.
-int nearest_timex(const SentenceView& v, const Lexicon& lex, const Candidate& c, const std::vector<Candidate>& all, int clause) {
+int nearest_timex(const SentenceView& v, const Lexicon& lex, const Candidate& c, const std::vector<Candidate>& all, int clause,
+                  bool leave_noun_dates = true) {
     int best = -1;
     std::size_t best_distance = 0;
     int checked = -1;        // the expression whose tokens are being gone through ...
     bool not_its = false;    // ... and whether it is no date of this event
+    std::size_t tx_start = 0;  // ... and where it starts
     for (std::size_t i = 0; i < v.size(); ++i) {
         const int tx = v.timex[i];
         if (tx < 0 || tx == c.duration_timex || v.clause[i] != clause) continue;
@@ -571,6 +593,7 @@ int nearest_timex(const SentenceView& v, const Lexicon& lex, const Candidate& c,
         if (t.type != TimexType::Date && t.type != TimexType::Time) continue;
         if (tx != checked) {
             checked = tx;
+            tx_start = i;
             not_its = !date_of_event(v, lex, c, i);
         }
         if (not_its) continue;
@@ -578,9 +601,15 @@ int nearest_timex(const SentenceView& v, const Lexicon& lex, const Candidate& c,
         const std::size_t d = distance(c);
         // "signed in 1994 and ratified in 1996": a date as near to two events belongs to
         // the one it follows.
+        // "The attack on 29 July sparked riots ... the following week": a date right after an
+        // event noun and its preposition is that noun's, while the event has another.
+        auto noun_date = [&](const Candidate& x) {
+            return leave_noun_dates && x.nominal && tx_start >= x.last && tx_start <= x.last + 1 &&
+                   (tx_start == x.last || v.in(x.last, lex.grammar().preposition));
+        };
         bool other = false;
         for (const Candidate& x : all)
-            if (&x != &c && (distance(x) < d || (distance(x) == d && i >= x.last && i < c.head))) other = true;
+            if (&x != &c && (distance(x) < d || (distance(x) == d && i >= x.last && i < c.head) || noun_date(x))) other = true;
         if (other) continue;
         if (best < 0 || d < best_distance || (d == best_distance && i >= c.last)) {
             best = tx;
@@ -597,6 +626,7 @@ void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const
         ev.anchor_type = c.anchor_type;
     }
     int best = nearest_timex(v, lex, c, all, clause);
+    if (best < 0) best = nearest_timex(v, lex, c, all, clause, false);  // "The bombings on Aug. 7 killed 259 people"
     // "signed during Putin's visit last year": an event dated by the event it happened during.
     for (std::size_t k = 0; best < 0 && k < all.size(); ++k) {
         const Candidate& x = all[k];
@@ -606,6 +636,39 @@ void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const
                 best = nearest_timex(v, lex, x, all, clause);
                 break;
             }
+    }
+    // "exploded about eight minutes after lifting off from Texas on Thursday": minutes or
+    // hours after (or before) an event dated to the day is that day too (not days after:
+    // that would be another day).
+    for (std::size_t k = 0; best < 0 && k < all.size(); ++k) {
+        const Candidate& x = all[k];
+        if (&x == &c || x.head < c.last || x.head > c.last + 10) continue;
+        bool linked = false, within_day = true;
+        for (std::size_t i = c.last; i < x.head && within_day; ++i) {
+            if (v.words[i] == "," || v.clause[i] != clause) within_day = false;
+            linked = linked || v.words[i] == "after" || v.words[i] == "before";
+            if (v.timex[i] >= 0) {
+                const Timex& d = v.a.timexes[v.timex[i]];
+                within_day = within_day && d.type == TimexType::Duration && d.time.value.rfind("PT", 0) == 0;
+            }
+        }
+        if (!linked || !within_day) continue;
+        const int theirs = nearest_timex(v, lex, x, all, clause);
+        if (theirs < 0) continue;
+        const Timex& t = v.a.timexes[theirs];
+        if ((t.type == TimexType::Date || t.type == TimexType::Time) && t.time.interval && t.time.interval->days() == 1)
+            best = theirs;
+    }
+    // "Feb. 24, 2022 - Russian forces invade Ukraine": a date heading a sentence before a
+    // dash or a colon, as in a timeline, dates what the sentence tells.
+    std::size_t lead = 0;  // over a list's bullet: "• Feb. 24, 2022: ..."
+    while (lead + 1 < v.size() && !v.is_word(lead) && !v.token(lead).is(kNumber) && v.timex[lead] < 0) ++lead;
+    if (best < 0 && v.timex[lead] >= 0) {
+        std::size_t k = lead;
+        while (k < v.size() && v.timex[k] == v.timex[lead]) ++k;
+        const Timex& t = v.a.timexes[v.timex[lead]];
+        const bool dash = k < v.size() && (v.is(k, "-") || v.is(k, "\xE2\x80\x94") || v.is(k, "\xE2\x80\x93") || v.is(k, ":"));
+        if (dash && (t.type == TimexType::Date || t.type == TimexType::Time)) best = v.timex[lead];
     }
     // "Since February 2022, when Moscow launched its invasion": a "when" clause after a
     // date is dated by it.

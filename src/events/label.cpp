@@ -90,6 +90,13 @@ std::string EventExtractor::Impl::antecedent(const SentenceView& v, int clause) 
         return to > from ? v.surface(from, to) : std::string();
     }
     if (!v.in(first, lex.grammar().pronoun) || v.words[first - 1] != ",") return {};
+    // "Germany released Vadim Krasikov, who was convicted ...": a name right before the comma
+    // is what the clause hangs on, not the clause before it.
+    if (const int e = v.entity[first - 2]; e >= 0 && v.a.entities[e].kind == EntityKind::Person) {
+        std::size_t start = first - 2;
+        while (start > 0 && v.entity[start - 1] == e) --start;
+        return v.surface(start, first - 1);
+    }
     std::size_t from = first - 1;
     // "Construction of the dam, which began ...": "of" after an event noun stays in the
     // phrase (but "parts of the region, which had been seized": the region).
@@ -160,6 +167,13 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
                 break;
             np = k;
             words += v.is_word(k) || v.token(k).is(kNumber);
+        }
+        // Cut short by the length at an "of": the head noun it hangs on, and its determiner
+        // ("A panel | of five justices voted 4-1 to convict", not "Of five justices ...").
+        if (np < start && v.words[np] == "of" && np > 0 && same(np - 1) && v.is_word(np - 1) &&
+            !v.in(np - 1, lex.grammar().preposition) && !v.in(np - 1, lex.grammar().label_stop)) {
+            --np;
+            if (np > 0 && same(np - 1) && v.in(np - 1, lex.grammar().determiner)) --np;
         }
         while (np < start && (embedded(np) || v.words[np] == ",")) ++np;
         // "A missile strike on a crowded market in Kharkiv | killed": a subject that opens its
@@ -245,8 +259,16 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
     }
     // "Monday's federal election": the date is the event's time, not part of its label.
     if (start < c.head && v.possessive(start) && start > 0 && v.timex[start - 1] >= 0) start += v.is(start, "'s") ? 1 : 2;
+    // "President Joe Biden, who said he would sign it": a subject that is only the verb of
+    // saying has its speaker named below, as "he" is.
+    const bool said_first = start < c.head && v.in(start, lex.grammar().speech);
+    if (said_first) {
+        ++start;
+        subject = false;
+    }
     const std::size_t with_pronoun = start;
-    if (start < c.head && v.in(start, lex.grammar().pronoun)) ++start;  // "it had sent": named below
+    // "it had sent": named below (but "WHO declares" names the World Health Organization).
+    if (start < c.head && v.in(start, lex.grammar().pronoun) && v.entity[start] < 0) ++start;
     std::string text = v.surface(start, end, clause);
     // "Ukraine's air force said it had shot down 112 drones": the speaker is the subject;
     // the verb of saying and its pronoun go ("Ukraine's air force had shot down 112 drones").
@@ -276,6 +298,9 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
                 prefix += v.a.entities[names[k]].name;
             }
         if (prefix.empty() && !is_passive) prefix = antecedent(v, clause);
+        // "First of America Bank Corp. said it completed ...": the speaker it stands for.
+        if (prefix.empty() && said_first && with_pronoun < start && !ev.sources.empty())
+            prefix = v.a.entities[ev.sources.front()].name;
         if (prefix.empty() && with_pronoun < start && v.is(with_pronoun, "it")) prefix = sentence_subject(v, with_pronoun);
         if (prefix.empty()) prefix = relative_antecedent(v, start);
         if (!prefix.empty()) text = prefix + " " + text;

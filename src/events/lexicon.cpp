@@ -145,7 +145,7 @@ Lexicon::Lexicon(const Resources& res) {
             NounClass c{std::string(r[1]), words_of(r[2])};
             for (const std::string& t : c.triggers)
                 if (!types_.count(t)) bad_line(file, r.line, "unknown trigger type");
-            if (!types_.count(c.type)) bad_line(file, r.line, "unknown type");
+            if (c.type != "-" && !types_.count(c.type)) bad_line(file, r.line, "unknown type");  // "-": no event
             table[std::string(r[0])].push_back(std::move(c));
         }
     };
@@ -191,7 +191,7 @@ Lexicon::Lexicon(const Resources& res) {
                        bit("range-and-opener"), bit("comparison"), bit("comparison-pair"), bit("superlative"),
                        bit("negator"), bit("member-noun"), bit("future-subordinator"),
                        bit("verb-marker"), bit("no-event-noun"),
-                       bit("no-event-object")};
+                       bit("no-event-object"), bit("cue-comparison")};
 }
 
 const Measure* Lexicon::measure(const std::string& word, std::string_view kind) const {

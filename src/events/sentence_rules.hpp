@@ -90,8 +90,14 @@ public:
         if (i > 0 && v_.words[i - 1] == "-") return true;
         if (!noun_after(i)) return false;
         auto adverb = [&](std::size_t k) { const std::string& a = v_.words[k]; return a.size() > 3 && a.compare(a.size() - 2, 2, "ly") == 0; };
-        // After a determiner, unless that is an adverb after a subject ("Jobs first introduced").
-        auto subject_before = [&](std::size_t k) { return k > 0 && (v_.token(k - 1).is(kCapitalized) || v_.in(k - 1, lex_.grammar().pronoun)); };
+        // After a determiner, unless that is an adverb after a subject ("Jobs first introduced",
+        // "the agency last declared"): a name, a pronoun or a noun, no determiner or preposition.
+        auto subject_before = [&](std::size_t k) {
+            return k > 0 && (v_.token(k - 1).is(kCapitalized) || v_.in(k - 1, lex_.grammar().pronoun) ||
+                             (v_.is_word(k - 1) && !v_.in(k - 1, lex_.grammar().determiner) &&
+                              !v_.in(k - 1, lex_.grammar().preposition) && !v_.in(k - 1, lex_.grammar().auxiliary) &&
+                              !v_.in(k - 1, lex_.grammar().be)));
+        };
         if (i == 0 || (v_.in(i - 1, lex_.grammar().determiner) && !subject_before(i - 1))) return true;
         return adverb(i - 1) && (i == 1 || v_.in(i - 2, lex_.grammar().determiner));
     }
@@ -168,6 +174,25 @@ public:
         return false;
     }
 
+    /// The type the noun right before the verb at i (over a form of "be" and its "to": "weapons
+    /// were supplied", "the hostages to be released", "the speech delivered") gives a trigger
+    /// of `type` as its object; null if it gives none.
+    const std::string* object_type_before(std::size_t i, int c, const std::string& type) const {
+        if (i == 0 || v_.clause[i - 1] != c) return nullptr;
+        std::size_t k = i - 1;
+        if (k > 0 && v_.in(k, lex_.grammar().be)) {
+            --k;
+            if (k > 0 && v_.is(k, "to")) --k;
+        }
+        return lex_.object_type(object_word(k), type);
+    }
+
+    /// Token k as objects.tsv knows it: "@person" for a word of a person's name, else the word.
+    std::string_view object_word(std::size_t k) const {
+        const int e = v_.entity[k];
+        return e >= 0 && v_.a.entities[e].kind == EntityKind::Person ? std::string_view("@person") : std::string_view(v_.words[k]);
+    }
+
     /// The next event-naming trigger after `from` in clause `c`, within `reach` tokens.
     std::optional<std::size_t> next_event(std::size_t from, int c, std::size_t reach) const {
         for (std::size_t j = from; j < v_.size() && j < from + reach; ++j) {
@@ -227,7 +252,7 @@ public:
     std::string type_at(std::size_t i, int c) const {
         const events::Trigger& t = *matches_[i]->trigger;
         if (t.role == Role::BySubject)
-            if (const std::string* ty = by_subject_type(i, c)) return *ty;
+            if (const std::string* ty = by_subject_type(i, c); ty && *ty != "-") return *ty;
         return t.type;
     }
 
@@ -245,7 +270,7 @@ public:
             if (from_clause_subject) *from_clause_subject = ty != nullptr;
         }
         if (ty) {
-            (*senses_)[t.lemma] = *ty;
+            if (*ty != "-") (*senses_)[t.lemma] = *ty;
             return ty;
         }
         const auto it = senses_->find(t.lemma);
@@ -256,7 +281,12 @@ public:
     /// not "killed in a missile strike"): no preposition in the few words before it.
     bool object_position(std::size_t i, int c) const {
         for (std::size_t k = i; k > 0 && i - k < 5 && v_.clause[k - 1] == c; --k) {
-            if (v_.in(k - 1, lex_.grammar().preposition)) return false;
+            // The verb it is the object of comes first: "voted to end a seven-week strike".
+            if (matches_[k - 1] && matches_[k - 1]->trigger->pos == events::Pos::Verb && !nominal_use(k - 1)) return true;
+            // "to" before a bare word is an infinitive's ("vote to end seven-week strike").
+            const bool infinitive = v_.is(k - 1, "to") && k < i && v_.is_word(k) && !v_.token(k).is(kCapitalized) &&
+                                    !v_.in(k, lex_.grammar().determiner);
+            if (v_.in(k - 1, lex_.grammar().preposition) && !infinitive) return false;
             if (v_.words[k - 1] == ",") return true;
         }
         return true;
@@ -299,8 +329,20 @@ public:
             while (from > 0 && i - from < 16 && v_.clause[from - 1] == before) --from;
         }
         for (std::size_t j = from; j < i; ++j)
-            if (const std::string* ty = lex_.subject_type(v_.words[j], own)) return ty;
+            if (const std::string* ty = lex_.subject_type(v_.words[j], own)) {
+                // "No event" only from the subject right before its verb ("He collapsed"),
+                // not a pronoun inside the subject ("the boat he was in capsized").
+                if (*ty == "-" && !adjacent_subject(j, i)) continue;
+                return ty;
+            }
         return nullptr;
+    }
+
+    /// Only auxiliaries and adverbs of time stand between the word at j and the verb at i.
+    bool adjacent_subject(std::size_t j, std::size_t i) const {
+        for (std::size_t k = j + 1; k < i; ++k)
+            if (!v_.in(k, lex_.grammar().auxiliary) && !v_.in(k, lex_.grammar().pre_trigger)) return false;
+        return true;
     }
 
     /// "signed an agreement on Tuesday", "negotiating a trade agreement since 2021": an event
@@ -433,7 +475,12 @@ public:
                                 cand.lemma = matches_[k - 1]->trigger->lemma;
                                 return cand;
                             }
-                    if (auto j = next_event(i + m.length, c, 6)) {
+                    // Its object is an event noun ("reached an agreement"), not the verb of a
+                    // clause after a comma ("Before reaching Vietnam, Yagi killed ...").
+                    auto j = next_event(i + m.length, c, 6);
+                    for (std::size_t k = i + m.length; j && k < *j; ++k)
+                        if (v_.is(k, ",")) j.reset();
+                    if (j) {
                         const events::Trigger& obj = *matches_[*j]->trigger;
                         cand.type = obj.role == Role::Start || obj.role == Role::End ? aspect_type(obj.type, obj.role) : type_at(*j, c);
                         cand.lemma = obj.lemma;
@@ -446,7 +493,10 @@ public:
                 case Role::BySubject: {
                     // "A magnitude 7.8 earthquake struck": the subject says what kind of event.
                     cand.nominal = nominal_use(i);
-                    if (const std::string* ty = by_subject_type(i, c, &cand.object_noun)) cand.type = *ty;
+                    if (const std::string* ty = by_subject_type(i, c, &cand.object_noun)) {
+                        if (*ty == "-") continue;  // "he collapsed during a speech": no event of the kind
+                        cand.type = *ty;
+                    }
                     break;
                 }
                 case Role::ByObject: {
@@ -455,10 +505,7 @@ public:
                     // closed": in the passive or a reduced relative the object stands before
                     // the verb; looked at first in the passive.
                     auto object_before = [&] {
-                        if (i == 0 || v_.clause[i - 1] != c) return false;
-                        std::size_t k = i - 1;
-                        if (k > 0 && v_.in(k, lex_.grammar().be)) --k;
-                        const std::string* ty = lex_.object_type(v_.words[k], t.type);
+                        const std::string* ty = object_type_before(i, c, t.type);
                         if (ty) cand.type = *ty;
                         return ty != nullptr;
                     };
@@ -469,7 +516,7 @@ public:
                     // loss" does not).
                     for (std::size_t j = i + m.length; !typed && j < v_.size() && j < i + m.length + 8; ++j) {
                         if (v_.clause[j] != c || (v_.timex[j] >= 0 && v_.in(j - 1, lex_.grammar().preposition))) break;
-                        if (const std::string* ty = lex_.object_type(v_.words[j], t.type)) {
+                        if (const std::string* ty = lex_.object_type(object_word(j), t.type)) {
                             cand.type = *ty;
                             cand.last = j + 1;
                             typed = true;
@@ -486,6 +533,21 @@ public:
                     cand.nominal = nominal_use(i);
                     // "this announcement", "such attacks" point back to an event told before.
                     if (cand.nominal && refers_back(i)) continue;
+                    // What a verb acts on may say more about the event than the verb: "signed
+                    // the bill" is legislation, "signed the treaty" an agreement. Only the
+                    // object's own words, up to a preposition ("signed an agreement on the
+                    // law of the sea" stays an agreement).
+                    if (!cand.nominal && i > 0 && v_.in(i - 1, lex_.grammar().be)) {
+                        // In the passive it stands before: "the hostages to be released".
+                        if (const std::string* ty = object_type_before(i, c, t.type)) cand.type = *ty;
+                    } else if (!cand.nominal)
+                        for (std::size_t j = i + m.length; j < v_.size() && j < i + m.length + 5; ++j) {
+                            if (v_.clause[j] != c || !v_.is_word(j) || v_.in(j, lex_.grammar().preposition)) break;
+                            if (const std::string* ty = lex_.object_type(object_word(j), t.type)) {
+                                cand.type = *ty;
+                                break;
+                            }
+                        }
                     break;
                 }
             }

@@ -95,19 +95,29 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
     // A past verb after "and", far enough from the clause's start to have a verb and an
     // object before it ("expelled" in "ordered the closure ... and expelled"), not a pair
     // of participles ("were killed and injured").
-    auto past_predicate = [&](std::size_t k) {
+    auto past_form = [&](std::size_t k) {
         const std::string& w = words[k];
-        if (w.size() < 5 || w.compare(w.size() - 2, 2, "ed") != 0 || token(k).is(kCapitalized)) return false;
+        return w.size() >= 5 && w.compare(w.size() - 2, 2, "ed") == 0 && !token(k).is(kCapitalized);
+    };
+    // A past form at `verb`, after the "and" before k, with one before that in the clause.
+    auto past_predicate = [&](std::size_t k, std::size_t verb) {
+        if (!past_form(verb)) return false;
         const std::size_t opened = [&] {
             std::size_t f = k - 1;
             while (f > 0 && clause[f - 1] == stack.back()) --f;
             return f;
         }();
         for (std::size_t j = opened; j + 1 < k; ++j)
-            if (words[j].size() > 4 && words[j].compare(words[j].size() - 2, 2, "ed") == 0 && !in(j + 1, g.preposition) &&
-                k - j > 3)
-                return true;
+            if (past_form(j) && !in(j + 1, g.preposition) && k - j > 3) return true;
         return false;
+    };
+    // "Hamas released three hostages and Israel freed 90 prisoners": "and", a name, then a
+    // second predicate: a clause with a subject of its own.
+    auto named_predicate = [&](std::size_t k) {
+        if (k >= n || entity[k] < 0) return false;
+        std::size_t j = k;
+        while (j < n && entity[j] == entity[k]) ++j;
+        return j < n && past_predicate(k, j);
     };
     auto open = [&](bool embedded, bool attribution) {
         clauses.push_back({embedded, attribution});
@@ -142,7 +152,11 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
             // "Carney, a former central banker who replaced Trudeau in March, called ...": an
             // apposition after a name (a common noun phrase, not "Russia, the United States
             // and China") is an aside; the name is the subject of what follows it.
-            const bool apposition = stack.size() == 1 && i > 0 && entity[i - 1] >= 0 && i + 2 < n &&
+            // (A name: an entity, or two capitalized words no entity list knows: "Typhoon Yagi".)
+            const bool name_before = i > 0 && (entity[i - 1] >= 0 || (i >= 2 && token(i - 1).is(kCapitalized) &&
+                                                                     token(i - 2).is(kCapitalized) && timex[i - 1] < 0 &&
+                                                                     timex[i - 2] < 0 && !in(i - 2, g.preposition)));
+            const bool apposition = stack.size() == 1 && name_before && i + 2 < n &&
                                     (next == "a" || next == "an" || next == "the") && token(i + 2).is(kWord) &&
                                     !token(i + 2).is(kCapitalized) && verb_after_comma(i + 2);
             if (in(i + 1, g.relative) || prep_relative || apposition) open(true, false);
@@ -185,10 +199,12 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
         } else if (w == "as" && i + 1 < n && in(i + 1, g.reporting) && words[i + 1] != "according") {
             // ", as reported by KCNA", "as announced by the ambassador"
             open(true, true);
-        } else if (w == "and" && i + 1 < n && (in(i + 1, g.finite_auxiliary) || past_predicate(i + 1))) {
+        } else if (w == "and" && i + 1 < n &&
+                   (in(i + 1, g.finite_auxiliary) || past_predicate(i + 1, i + 1) || in(i + 1, g.speech) || named_predicate(i + 1))) {
             // "... will span 850 meters and will be constructed ...", "ordered the closure of
-            // the consulate and expelled three diplomats": a second predicate.
-            open(false, false);
+            // the consulate and expelled three diplomats", "visited Kyiv on Wednesday and said
+            // ...": a second predicate (the saying is the attribution, not what came before).
+            clauses[open(false, false)].second_saying = in(i + 1, g.speech);
         } else if (i > 0 && stack.size() == 1 && timex[i] < 0 &&
                    (!in(i, g.not_content_start) || (words[i] == "it" && in(i + 1, g.finite_auxiliary))) &&
                    (in(i - 1, g.speech) || (in(i - 1, g.reporting) && clause_follows(i)))) {

@@ -19,6 +19,7 @@ struct ClauseInfo {
     bool embedded = false;     // a relative clause or parenthesis inside another clause
     bool attribution = false;  // "according to X", "X reported": who says, not what happened
     bool content = false;      // what someone says or confirms: "(confirmed) that it had sent troops"
+    bool second_saying = false;  // "visited Kyiv and said ...": the saying attributes what follows it only
 };
 
 /// The indices [first, last) of the items of sentence `s` in a list kept in sentence order

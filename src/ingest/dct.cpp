@@ -51,8 +51,9 @@ public:
     }
 
     /// A wire service's dateline opening a paragraph: "KYIV, March 15 (Reuters) - ...",
-    /// "NEW DELHI, June 4, 2024 (AP) — ...": a place of capitalized words, a comma, a month
-    /// and a day (maybe a year), maybe an agency in parentheses, then a dash.
+    /// "NEW DELHI, June 4, 2024 (AP) — ...", "LONDON, 23 January 2025 (PA) - ...": a place of
+    /// capitalized words, a comma, a month and a day either way round (maybe a year), maybe
+    /// an agency in parentheses, then a dash.
     struct Wire {
         unsigned month = 0, day = 0;
         std::optional<int> year;
@@ -65,16 +66,30 @@ public:
             if (at(p) != ',') continue;
             pos_ = p + 1;
             skip_space();
-            const auto m = take_month();
-            if (!m) continue;
-            skip_space();
-            const auto d = take_day_of_month();
+            // "March 15", "June 4, 2024"; or day first, as British wires write it: "23 January
+            // 2025 (PA) - ".
+            const std::size_t date_start = pos_;
+            auto m = take_month();
+            std::optional<unsigned> d;
+            bool day_first = false;
+            if (m) {
+                skip_space();
+                d = take_day_of_month();
+            } else {
+                pos_ = date_start;
+                d = take_day_of_month();
+                if (!d) continue;
+                skip_space();
+                m = take_month();
+                if (!m) continue;
+                day_first = true;
+            }
             if (!d) return std::nullopt;
             Wire w{*m, *d, std::nullopt};
             const std::size_t after_day = pos_;
             skip_space();
-            if (at(pos_) == ',') {
-                ++pos_;
+            if (at(pos_) == ',' || day_first) {
+                if (at(pos_) == ',') ++pos_;
                 skip_space();
                 w.year = take_year();
                 if (!w.year) pos_ = after_day;

@@ -379,6 +379,30 @@ xmlNode* choose_root(const PageFacts& f, xmlNode* top) {
     return best;
 }
 
+bool inside(const xmlNode* n, const xmlNode* root) {
+    for (; n; n = n->parent)
+        if (n == root) return true;
+    return false;
+}
+
+/// The page's headline when it stands outside the article text chosen (an <h1> in the
+/// page header, above the <article>): a heading paragraph before the text, as a plain-text
+/// article's first line is, so that its words are analysed too.
+void prepend_headline(const PageFacts& f, const xmlNode* root, ReadState& st) {
+    if (!f.first_h1 || inside(f.first_h1, root) || st.blocks.empty()) return;
+    for (const Block& b : st.blocks)
+        if (b.heading && !b.caption) return;  // the article has a headline of its own
+    const std::string headline = squash_space(content_of(f.first_h1));
+    if (headline.empty() || headline.size() > 400) return;
+    const std::size_t shift = headline.size() + 2;
+    st.doc.text.insert(0, headline + "\n\n");
+    for (Block& b : st.blocks) b.span = Span{b.span.start + shift, b.span.end + shift};
+    Block h;
+    h.span = Span{0, headline.size()};
+    h.heading = true;
+    st.blocks.insert(st.blocks.begin(), h);
+}
+
 struct DocFree {
     void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
 };
@@ -439,6 +463,7 @@ bool read_html(std::string_view bytes, const std::string& charset, const Rules& 
     const PageFacts facts = survey(top, rules.html);
     xmlNode* root = choose_root(facts, top);
     Extractor(rules.html, facts, root).run(st.doc.text, st.blocks);
+    prepend_headline(facts, root, st);
     if (st.blocks.empty()) {
         st.error("no article text found in the HTML page" + (parser_error.empty() ? "" : " (parser: " + squash_space(parser_error) + ")"));
         return false;

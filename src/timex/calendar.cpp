@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 namespace chronograph::timex {
 
@@ -96,12 +97,6 @@ TimeInterval apply_mod(TimeInterval t, std::string_view mod) {
     return t;
 }
 
-std::string pad(int v, int width) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%0*d", width, v);
-    return buf;
-}
-
 }  // namespace
 
 std::optional<Unit> parse_unit(std::string_view n) {
@@ -118,6 +113,34 @@ std::optional<Unit> parse_unit(std::string_view n) {
 }
 
 int iso_weekday(Day d) { return static_cast<int>(weekday{d}.iso_encoding()); }
+
+std::string pad(long long v, int width) {
+    // std::to_chars: the tagger writes a value per expression, and snprintf's format
+    // parsing was a measurable part of its time.
+    char buf[32];
+    char* p = buf;
+    if (v < 0) {
+        *p++ = '-';
+        --width;
+    }
+    char digits[24];
+    const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, v < 0 ? -static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v));
+    const int n = static_cast<int>(end - digits);
+    for (int k = n; k < width; ++k) *p++ = '0';
+    std::memcpy(p, digits, static_cast<std::size_t>(n));
+    return std::string(buf, static_cast<std::size_t>(p + n - buf));
+}
+
+std::string number_text(double v) {
+    if (std::fabs(v - std::round(v)) < 1e-9) {
+        char buf[24];
+        const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(std::llround(v)));
+        return std::string(buf, end);
+    }
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+}
 
 std::string format_at(Day d, Unit u) {
     const int y = year_of(d), m = month_of(d);
@@ -245,12 +268,7 @@ std::string duration_value(std::string_view amount, std::string_view unit) {
     if (ec != std::errc()) return emit("X", u);
     v *= static_cast<double>(mult);
     auto whole = [](double x) { return std::fabs(x - std::round(x)) < 1e-9; };
-    auto num = [](double x) {
-        char buf[32];
-        if (std::fabs(x - std::round(x)) < 1e-9) std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(std::llround(x)));
-        else std::snprintf(buf, sizeof buf, "%g", x);
-        return std::string(buf);
-    };
+    auto num = number_text;
     if (!whole(v)) {
         // A fraction goes to the next smaller unit, the whole part staying in its own, as
         // TimeML writes them: 2 1/2 years -> P2Y6M, 5 1/2 hours -> PT5H30M, 1.5 days ->

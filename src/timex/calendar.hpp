@@ -22,6 +22,11 @@ enum class Unit { Year, Half, Quarter, Month, Week, Weekend, Day, Decade, Centur
 
 std::optional<Unit> parse_unit(std::string_view name);
 
+/// v in decimal, zero-padded to `width` characters, sign included ("%0*lld"): 7 -> "0007".
+std::string pad(long long v, int width);
+/// A whole number in decimal, else the shortest "%g" form: 18 -> "18", 1.5 -> "1.5".
+std::string number_text(double v);
+
 /// ISO weekday, 1 = Monday ... 7 = Sunday.
 int iso_weekday(Day d);
 /// The value of the `u` containing d: "2025", "2025-H1", "2025-Q2", "2025-04", "2025-W18",

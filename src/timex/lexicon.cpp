@@ -48,26 +48,49 @@ int Lexicon::find_class(std::string_view name) const {
     return -1;
 }
 
-std::uint64_t Lexicon::hash(std::string_view s) {
-    std::uint64_t h = kFnvOffset;
-    for (unsigned char c : s) h = (h ^ c) * kFnvPrime;
-    return finish(h);
+void Lexicon::pack(std::string_view w, std::uint64_t* words) {
+    std::uint64_t cur = 0;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        cur |= std::uint64_t{static_cast<unsigned char>(w[i])} << (8 * (i & 7));
+        if ((i & 7) == 7) {
+            words[i >> 3] = cur;
+            cur = 0;
+        }
+    }
+    if (w.size() & 7) words[w.size() >> 3] = cur;
 }
 
-int Lexicon::probe(std::uint64_t h, std::string_view w) const {
+std::uint64_t Lexicon::hash(const std::uint64_t* words, std::size_t n) {
+    // Whole 8-byte words, multiplied in: a form is hashed in one to five steps instead of
+    // one per byte.
+    std::uint64_t h = kFnvOffset ^ n;
+    for (std::size_t k = 0; k * 8 < n; ++k) {
+        h = (h ^ words[k]) * 0x9E3779B97F4A7C15ull;
+        h ^= h >> 32;
+    }
+    return finish(h * kFnvPrime);
+}
+
+int Lexicon::probe(std::uint64_t h, const std::uint64_t* words, std::size_t n) const {
     const auto tag = static_cast<std::uint32_t>(h >> 32);
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
         const Slot& s = slots_[i];
         if (s.id == 0) return -1;
-        if (s.tag == tag) {
-            const std::string& t = texts_[s.id - 1];
-            if (t.size() == w.size() && std::memcmp(t.data(), w.data(), w.size()) == 0) return s.id - 1;
-        }
+        if (s.tag != tag || text_size_[s.id - 1] != n) continue;
+        const std::uint64_t* t = pool_.data() + text_at_[s.id - 1];
+        bool same = true;
+        for (std::size_t k = 0; same && k * 8 < n; ++k) same = words[k] == t[k];
+        if (same) return s.id - 1;
     }
 }
 
-int Lexicon::find_word(std::string_view w) const { return probe(hash(w), w); }
+int Lexicon::find_word(std::string_view w) const {
+    if (w.size() > kMaxWord) return -1;
+    std::uint64_t words[kWords];
+    pack(w, words);
+    return probe(hash(words, w.size()), words, w.size());
+}
 
 namespace {
 unsigned char lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c; }
@@ -78,21 +101,36 @@ int Lexicon::lookup(std::string_view token) const {
     if (const int two = two_letter_index(token); two >= 0) return two_letters_[two];
     if (token.size() > longest_ + 2) return -1;  // (+2: a curly apostrophe takes 3 bytes for 1)
     const auto first = static_cast<unsigned char>(token.front()), last = static_cast<unsigned char>(token.back());
-    // (a token with a curly apostrophe, "o’clock", is looked up in full: its length changes)
-    if (first < 0x80 && last < 0x80 && !std::memchr(token.data(), 0xE2, token.size())) {
+    if (first < 0x80 && last < 0x80) {
         const std::size_t bit = shape_bit(token.size(), lower(first), lower(last));
         if (!((shapes_[bit >> 6] >> (bit & 63)) & 1)) return -1;
     }
-    char buf[kMaxWord];
-    const std::size_t n = normalize(token, buf);
-    return n ? find_word(std::string_view(buf, n)) : -1;
+    // normalize() and pack() in one pass.
+    std::uint64_t words[kWords];
+    std::uint64_t cur = 0;
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < token.size(); ++i, ++n) {
+        if (n >= kMaxWord) return -1;
+        auto c = lower(static_cast<unsigned char>(token[i]));
+        if (c == 0xE2 && curly_apostrophe(token, i)) {
+            c = '\'';
+            i += 2;
+        }
+        cur |= std::uint64_t{c} << (8 * (n & 7));
+        if ((n & 7) == 7) {
+            words[n >> 3] = cur;
+            cur = 0;
+        }
+    }
+    if (n & 7) words[n >> 3] = cur;
+    return probe(hash(words, n), words, n);
 }
 
 void Lexicon::grow() {
     std::vector<Slot> bigger(slots_.size() * 2);
     const std::size_t mask = bigger.size() - 1;
     for (std::size_t id = 0; id < words_.size(); ++id) {
-        const std::uint64_t h = hash(words_[id].text);
+        const std::uint64_t h = hash(pool_.data() + text_at_[id], text_size_[id]);
         std::size_t i = h & mask;
         while (bigger[i].id != 0) i = (i + 1) & mask;
         bigger[i] = Slot{static_cast<std::uint32_t>(h >> 32), static_cast<std::int32_t>(id + 1)};
@@ -102,14 +140,23 @@ void Lexicon::grow() {
 
 int Lexicon::intern_word(std::string_view w) {
     if (const int id = find_word(w); id >= 0) return id;
+    if (w.size() > kMaxWord) throw std::runtime_error("timex: a word longer than 40 bytes: '" + std::string(w) + "'");
     if ((words_.size() + 1) * 2 > slots_.size()) grow();
     words_.push_back(Entry{std::string(w), {}});
-    texts_.emplace_back(w);
+    text_at_.push_back(static_cast<std::uint32_t>(pool_.size()));
+    text_size_.push_back(static_cast<std::uint8_t>(w.size()));
+    pool_.resize(pool_.size() + w.size() / 8 + 1, 0);
+    pack(w, pool_.data() + text_at_.back());
     masks_.emplace_back();
     longest_ = std::max(longest_, w.size());
     if (!w.empty()) {
-        const std::size_t bit = shape_bit(w.size(), static_cast<unsigned char>(w.front()), static_cast<unsigned char>(w.back()));
-        shapes_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+        // Each apostrophe may be written ’ (three bytes) in the text.
+        const auto apostrophes = static_cast<std::size_t>(std::count(w.begin(), w.end(), '\''));
+        for (std::size_t curly = 0; curly <= apostrophes; ++curly) {
+            const std::size_t bit = shape_bit(w.size() + 2 * curly, static_cast<unsigned char>(w.front()),
+                                              static_cast<unsigned char>(w.back()));
+            shapes_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+        }
     }
     const auto id = static_cast<std::int32_t>(words_.size() - 1);
     if (w.size() == 1) {  // a one-letter word in either case ("A year ago")
@@ -118,7 +165,7 @@ int Lexicon::intern_word(std::string_view w) {
         if (c >= 'a' && c <= 'z') single_byte_[c - 32] = id;
     }
     if (const int two = two_letter_index(w); two >= 0 && w[0] >= 'a' && w[1] >= 'a') two_letters_[two] = id;
-    const std::uint64_t h = hash(w);
+    const std::uint64_t h = hash(pool_.data() + text_at_.back(), w.size());
     const std::size_t mask = slots_.size() - 1;
     std::size_t i = h & mask;
     while (slots_[i].id != 0) i = (i + 1) & mask;

@@ -63,7 +63,13 @@ private:
         std::string text;
         std::vector<std::pair<int, std::string>> values;  // (class, value), few per word
     };
-    static std::uint64_t hash(std::string_view s);
+    /// Lookup forms are hashed and compared 8 bytes at a time, as packed words: byte i of
+    /// the form is bits 8(i%8).. of word i/8, zero past its end. Built in registers, never
+    /// written byte by byte and read back whole (which stalls the load).
+    static constexpr std::size_t kWords = kMaxWord / 8 + 1;
+    static void pack(std::string_view normalized, std::uint64_t* words);  // at most kMaxWord bytes
+    static std::uint64_t hash(const std::uint64_t* words, std::size_t n);
+    int probe(std::uint64_t h, const std::uint64_t* words, std::size_t n) const;
     void grow();
 
     /// Open addressing: the high half of the word's hash (compared before the text) and its
@@ -73,18 +79,22 @@ private:
         std::int32_t id = 0;
     };
 
-    int probe(std::uint64_t h, std::string_view w) const;
-
     std::vector<std::string> class_names_;
     std::vector<Entry> words_;
     std::vector<ClassMask> masks_;  // by word id, apart from the rest for the hot path
     std::vector<Slot> slots_;
     std::int32_t single_byte_[256];  // id of one-byte words ("," "-" "%"), -1 if none
     std::int32_t two_letters_[26 * 26];  // id of two-letter words ("in", "of", "am"), -1 if none
-    std::vector<std::string> texts_;     // by word id, apart from the rest for the hot path
+    // By word id, apart from the rest for the hot path: where its padded form starts in
+    // pool_ (in 8-byte units) and its length.
+    std::vector<std::uint32_t> text_at_;
+    std::vector<std::uint8_t> text_size_;
+    std::vector<std::uint64_t> pool_;
     std::size_t longest_ = 0;        // bytes of the longest word: longer tokens are not looked up
     /// A quick "surely not a word" test before hashing: one bit per (length, first byte,
     /// last byte) of the words, in lower case. Most tokens of a text are no lexicon word.
+    /// A word with apostrophes has a bit for each length the text may give it (’ takes
+    /// three bytes), so the test needs no look at the token's inner bytes.
     static constexpr std::size_t kShapeBits = 1 << 15;
     static std::size_t shape_bit(std::size_t len, unsigned char first, unsigned char last) {
         return (len * 0x9E37u ^ first * 0x85EBu ^ last * 0xC2B2u) & (kShapeBits - 1);

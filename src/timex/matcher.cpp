@@ -1,5 +1,7 @@
 #include "timex/matcher.hpp"
 
+#include "timex/calendar.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -402,24 +404,14 @@ std::string Matcher::group_value(const Match& m, int g, const TokInfo* infos, in
             Option opts[8];
             const int k = spelled(p_.shapes[s], infos, n, b, opts);
             for (int j = 0; j < k; ++j)
-                if (opts[j].len == e - b) {
-                    char buf[32];
-                    std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(std::llround(opts[j].value)));
-                    return buf;
-                }
+                if (opts[j].len == e - b) return number_text(std::round(opts[j].value));
             continue;
         }
         if (e <= b || !passes(t, infos[b])) continue;  // the first token carries the value ("Sept .")
         if (s >= 0) {
             if (p_.shapes[s].kind == ShapeClass::Kind::Clock)
                 return std::string(text.substr(toks[b].span.start, toks[b].span.size()));
-            const double v = infos[b].num;
-            char buf[32];
-            if (std::fabs(v - std::round(v)) < 1e-9)
-                std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(std::llround(v)));
-            else
-                std::snprintf(buf, sizeof buf, "%g", v);
-            return buf;
+            return number_text(infos[b].num);
         }
         if (infos[b].word >= 0) {
             const std::string_view v = p_.lex.value(infos[b].word, t.cls);

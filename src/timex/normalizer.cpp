@@ -19,12 +19,6 @@ std::optional<long long> to_int(std::string_view s) {
     return v;
 }
 
-std::string pad(long long v, int width) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%0*lld", width, v);
-    return buf;
-}
-
 int year_of(Day d) { return static_cast<int>(year_month_day{d}.year()); }
 int month_of(Day d) { return static_cast<int>(static_cast<unsigned>(year_month_day{d}.month())); }
 int day_of(Day d) { return static_cast<int>(static_cast<unsigned>(year_month_day{d}.day())); }

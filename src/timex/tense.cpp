@@ -13,6 +13,9 @@ TenseGuesser::TenseGuesser(const Lexicon& lex) {
     passive_ = lex.find_class("tense_passive_auxiliary");
     nonpast_passive_ = lex.find_class("tense_nonpast_passive");
     endpoint_ = lex.find_class("tense_endpoint");
+    comparison_ = lex.find_class("tense_comparison");
+    past_plan_ = lex.find_class("tense_past_plan");
+    determiner_ = lex.find_class("tense_determiner");
     to_ = lex.find_word("to");
     const int past_suffix = lex.find_class("tense_past_suffix");
     const int future_suffix = lex.find_class("tense_future_suffix");
@@ -32,7 +35,14 @@ Tense TenseGuesser::cue(const TokInfo* t, const Token* toks, std::string_view te
     const TokInfo& info = t[k];
     // Inside a sentence a capitalized cue word is a name or a month ("in May").
     if (k > 0 && (info.flags & kCapitalized)) return Tense::Unknown;
-    if (future_ >= 0 && info.mask.test(future_)) return Tense::Future;
+    // "rose more than expected", "as planned": a comparison, not the tense.
+    if (k > 0 && comparison_ >= 0 && t[k - 1].mask.test(comparison_)) return Tense::Unknown;
+    if (future_ >= 0 && info.mask.test(future_)) {
+        // "had been scheduled to begin": a plan told in the past perfect is past.
+        for (int b = k - 1; b >= 0 && b >= k - 2; --b)
+            if (past_plan_ >= 0 && t[b].mask.test(past_plan_)) return Tense::Past;
+        return Tense::Future;
+    }
     if (future_to_ >= 0 && info.mask.test(future_to_) && k + 1 < n && t[k + 1].word == to_ && to_ >= 0)
         return Tense::Future;
     if (past_ >= 0 && info.mask.test(past_)) {
@@ -52,8 +62,17 @@ Tense TenseGuesser::cue(const TokInfo* t, const Token* toks, std::string_view te
     // "will be named", "would be redeemed": a participle after a form of "be" leaves the
     // tense to the words before it
     if (k > 0 && passive_ >= 0 && t[k - 1].mask.test(passive_)) return Tense::Unknown;
+    // "a still unspecified date", "the newly elected": after a determiner (and maybe an
+    // adverb) the form is an adjective.
+    auto determiner = [&](int b) { return b >= 0 && determiner_ >= 0 && t[b].mask.test(determiner_); };
+    auto adverb = [&](int b) {
+        if (b < 0 || !(t[b].flags & kWord)) return false;
+        const std::string_view a = text.substr(toks[b].span.start, toks[b].span.size());
+        return ends_with(a, "ly") || a == "still";
+    };
     for (const std::string& s : past_suffixes_)
-        if (w.size() >= s.size() + 3 && ends_with(w, s)) return Tense::Past;
+        if (w.size() >= s.size() + 3 && ends_with(w, s))
+            return determiner(k - 1) || (adverb(k - 1) && determiner(k - 2)) ? Tense::Unknown : Tense::Past;
     return Tense::Unknown;
 }
 

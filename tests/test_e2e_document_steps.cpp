@@ -1,0 +1,48 @@
+// One article telling two steps of one undertaking on different days ("agreed on the text
+// of the treaty in March", "initialled the agreement on Friday") tells two events, not a
+// date it contradicts itself on; two sources giving those days for one step disagree.
+#include "chronograph/pipeline.hpp"
+#include "test_ingest_util.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace chronograph;
+
+namespace {
+
+Story build(const std::string& name, const std::vector<std::string>& articles) {
+    const auto dir = ingest_test::temp_dir(name);
+    for (std::size_t i = 0; i < articles.size(); ++i) ingest_test::write_file(dir / ("a" + std::to_string(i) + ".txt"), articles[i]);
+    return Pipeline().build({dir.string()});
+}
+
+int agreements(const Story& s) {
+    int n = 0;
+    for (const Event& e : s.events) n += e.type == "agreement";
+    return n;
+}
+
+bool date_conflict(const Story& s) {
+    for (const Conflict& c : s.conflicts)
+        if (c.about.rfind("date: ", 0) == 0) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("one article's two steps of an agreement on other days are two events", "[pipeline]") {
+    const Story s = build("document-steps", {"Peace deal initialled\n\nWASHINGTON, Aug. 8, 2025 (Reuters) - Armenia and Azerbaijan "
+                                             "initialled a peace agreement on Friday.\n\nArmenia and Azerbaijan agreed on the "
+                                             "text of the treaty in March.\n"});
+    CHECK(agreements(s) == 2);
+    CHECK_FALSE(date_conflict(s));
+}
+
+TEST_CASE("two sources giving other days for one agreement disagree", "[pipeline]") {
+    const Story s = build("sources-disagree", {"Deal initialled\n\nWASHINGTON, Aug. 8, 2025 (Reuters) - Armenia and Azerbaijan "
+                                               "initialled a peace agreement on Friday.\n",
+                                               "Deal initialled\n\nBAKU, Aug. 9, 2025 (AP) - Armenia and Azerbaijan initialled a "
+                                               "peace agreement on Thursday, Aug. 7.\n"});
+    CHECK(agreements(s) == 1);
+    CHECK(date_conflict(s));
+}
