@@ -59,6 +59,12 @@ bool rising_toll(const std::string& about, const std::vector<std::pair<std::size
     return later;
 }
 
+/// Emptied, its memory freed at once (the claims held until their sentences are copied).
+template <class T>
+void release(T& x) {
+    T().swap(x);
+}
+
 /// A conflict whose claims have their values and documents, not yet their sentences: the
 /// sentences are copied afterwards, claim by claim on the threads (one conflict can have
 /// tens of thousands of claims).
@@ -70,7 +76,7 @@ struct PendingConflict {
     };
     Conflict conflict;
     std::vector<Source> sources;  // of each claim
-    std::set<std::pair<std::string, DocId>> seen;  // (value, document) of the claims
+    std::set<std::pair<std::string, DocId>> seen;  // (value, document) of the claims (released once all are added)
 
     /// Adds a claim unless the same document already claims the same value.
     void add(ClaimRef claim, Source source) {
@@ -245,6 +251,7 @@ std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, 
             claim.doc = doc_ids[m->doc];
             p.add(std::move(claim), {m, nullptr, m->doc, m->sentence});
         }
+        release(p.seen);
     });
 
     // Numbers: claims about the same thing, in groups that speak of one time (see
@@ -282,16 +289,15 @@ std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, 
                 claim.doc = doc_ids[d];
                 p.add(std::move(claim), {nullptr, cl, static_cast<std::uint32_t>(d), static_cast<std::uint32_t>(cl->sentence)});
             }
+            release(p.seen);
         }
     });
     std::move(numbers.begin(), numbers.end(), std::back_inserter(pending));
 
     // The claims' sentences and surface texts.
     std::vector<std::pair<std::uint32_t, std::uint32_t>> all;  // (conflict, claim) of every claim
-    for (std::size_t k = 0; k < pending.size(); ++k) {
-        pending[k].seen.clear();
+    for (std::size_t k = 0; k < pending.size(); ++k)
         for (std::size_t i = 0; i < pending[k].sources.size(); ++i) all.emplace_back(k, i);
-    }
     parallel_runs(all.size(), threads, [&](std::size_t begin, std::size_t end) {
         for (std::size_t x = begin; x < end; ++x) {
             const auto [k, i] = all[x];
