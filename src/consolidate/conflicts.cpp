@@ -109,26 +109,26 @@ constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 /// mentions years apart.)
 class ClaimDays {
 public:
-    ClaimDays(const std::vector<MentionRef>& mentions, const std::vector<Cluster>& clusters) {
+    ClaimDays(const std::vector<MentionRef>& mentions, const std::vector<Cluster>& clusters, std::size_t documents)
+        : mentions_(mentions), first_(documents + 1, mentions.size()), cluster_(mentions.size(), kNone) {
+        // (The mentions are in document order, each document's in its events' order.)
+        for (std::size_t x = mentions.size(); x-- > 0;) first_[mentions[x].doc] = x;
+        for (std::size_t d = documents; d-- > 0;) first_[d] = std::min(first_[d], first_[d + 1]);
         for (std::size_t c = 0; c < clusters.size(); ++c)
             for (std::size_t x : clusters[c].members) {
                 const MentionRef& m = mentions[x];
-                const bool dated = m.time->interval && m.rank >= 2;
-                mention_.emplace(key(m.doc, m.index), Mention{c, dated ? m.time->interval : std::nullopt});
-                if (dated) sentence_days_[key(m.doc, m.sentence)].push_back({m.trigger.start, *m.time->interval});
+                cluster_[x] = c;
+                if (dated(m)) sentence_days_[key(m.doc, m.sentence)].push_back({m.trigger.start, *m.time->interval});
             }
     }
     /// The cluster of the claim's event, kNone if it has none.
     std::size_t event(const DocClaim& c) const {
-        if (!c.second->event) return kNone;
-        const auto it = mention_.find(key(c.first, *c.second->event));
-        return it != mention_.end() ? it->second.cluster : kNone;
+        const std::size_t x = mention(c);
+        return x == kNone ? kNone : cluster_[x];
     }
     std::optional<TimeInterval> days(const DocClaim& c) const {
         if (c.second->unit != "person") return std::nullopt;
-        if (c.second->event)
-            if (const auto it = mention_.find(key(c.first, *c.second->event)); it != mention_.end() && it->second.days)
-                return it->second.days;
+        if (const std::size_t x = mention(c); x != kNone && cluster_[x] != kNone && dated(mentions_[x])) return mentions_[x].time->interval;
         const auto it = sentence_days_.find(key(c.first, c.second->sentence));
         if (it == sentence_days_.end()) return std::nullopt;
         const std::size_t at = c.second->span.start;
@@ -140,12 +140,18 @@ public:
     }
 
 private:
-    struct Mention {
-        std::size_t cluster;
-        std::optional<TimeInterval> days;  // when dated by a time expression or a derivation
-    };
+    /// Dated by a time expression or a derivation.
+    static bool dated(const MentionRef& m) { return m.time->interval && m.rank >= 2; }
+    /// The mention of the claim's event (an index into the mentions), kNone if none.
+    std::size_t mention(const DocClaim& c) const {
+        if (!c.second->event || c.first + 1 >= first_.size()) return kNone;
+        const std::size_t x = first_[c.first] + *c.second->event;
+        return x < first_[c.first + 1] && mentions_[x].index == *c.second->event ? x : kNone;
+    }
     static std::uint64_t key(std::size_t doc, std::size_t index) { return std::uint64_t{doc} << 32 | index; }
-    std::unordered_map<std::uint64_t, Mention> mention_;  // (doc, event mention)
+    const std::vector<MentionRef>& mentions_;
+    std::vector<std::size_t> first_;    // of each document's mentions
+    std::vector<std::size_t> cluster_;  // of each mention, kNone if in none
     // (doc, sentence) -> where each dated mention's trigger starts, and its days
     std::unordered_map<std::uint64_t, std::vector<std::pair<std::size_t, TimeInterval>>> sentence_days_;
 };
@@ -256,7 +262,7 @@ std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, 
 
     // Numbers: claims about the same thing, in groups that speak of one time (see
     // comparable_groups).
-    const ClaimDays days(mentions, clusters);
+    const ClaimDays days(mentions, clusters, docs.size());
     const DocSubjects subjects(mentions, docs.size());
     std::map<std::string, std::vector<DocClaim>> by_about;
     for (std::size_t d = 0; d < docs.size(); ++d)
