@@ -109,16 +109,22 @@ constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 /// mentions years apart.)
 class ClaimDays {
 public:
-    ClaimDays(const std::vector<MentionRef>& mentions, const std::vector<Cluster>& clusters, std::size_t documents)
-        : mentions_(mentions), first_(documents + 1, mentions.size()), cluster_(mentions.size(), kNone) {
+    ClaimDays(const std::vector<DocumentAnalysis>& docs, const std::vector<MentionRef>& mentions, const std::vector<Cluster>& clusters)
+        : mentions_(mentions), first_(docs.size() + 1, mentions.size()), cluster_(mentions.size(), kNone) {
         // (The mentions are in document order, each document's in its events' order.)
         for (std::size_t x = mentions.size(); x-- > 0;) first_[mentions[x].doc] = x;
-        for (std::size_t d = documents; d-- > 0;) first_[d] = std::min(first_[d], first_[d + 1]);
+        for (std::size_t d = docs.size(); d-- > 0;) first_[d] = std::min(first_[d], first_[d + 1]);
+        // Only the sentences that hold a count of people need their dated mentions.
+        for (std::size_t d = 0; d < docs.size(); ++d)
+            for (const Claim& cl : docs[d].claims)
+                if (cl.unit == "person") sentence_days_.try_emplace(key(d, cl.sentence));
         for (std::size_t c = 0; c < clusters.size(); ++c)
             for (std::size_t x : clusters[c].members) {
                 const MentionRef& m = mentions[x];
                 cluster_[x] = c;
-                if (dated(m)) sentence_days_[key(m.doc, m.sentence)].push_back({m.trigger.start, *m.time->interval});
+                if (!dated(m)) continue;
+                if (const auto it = sentence_days_.find(key(m.doc, m.sentence)); it != sentence_days_.end())
+                    it->second.push_back({m.trigger.start, *m.time->interval});
             }
     }
     /// The cluster of the claim's event, kNone if it has none.
@@ -130,7 +136,7 @@ public:
         if (c.second->unit != "person") return std::nullopt;
         if (const std::size_t x = mention(c); x != kNone && cluster_[x] != kNone && dated(mentions_[x])) return mentions_[x].time->interval;
         const auto it = sentence_days_.find(key(c.first, c.second->sentence));
-        if (it == sentence_days_.end()) return std::nullopt;
+        if (it == sentence_days_.end() || it->second.empty()) return std::nullopt;
         const std::size_t at = c.second->span.start;
         auto distance = [at](std::size_t x) { return x < at ? at - x : x - at; };
         const auto nearest = std::min_element(it->second.begin(), it->second.end(), [&](const auto& a, const auto& b) {
@@ -161,11 +167,17 @@ private:
 /// and in one on a bridge between Rome and Tokyo is not one bridge's length.
 class DocSubjects {
 public:
-    DocSubjects(const std::vector<MentionRef>& mentions, std::size_t documents) : subjects_(documents, {kNone, kNone}) {
-        std::vector<std::map<std::size_t, std::size_t>> counts(documents);
+    DocSubjects(const std::vector<DocumentAnalysis>& docs, const std::vector<MentionRef>& mentions)
+        : subjects_(docs.size(), {kNone, kNone}) {
+        // Only documents that measure a thing need theirs.
+        std::vector<bool> wanted(docs.size(), false);
+        for (std::size_t d = 0; d < docs.size(); ++d)
+            for (const Claim& cl : docs[d].claims) wanted[d] = wanted[d] || cl.unit != "person";
+        std::vector<std::map<std::size_t, std::size_t>> counts(docs.size());
         for (const MentionRef& m : mentions)
-            for (std::size_t a : m.actors) ++counts[m.doc][a];
-        for (std::size_t d = 0; d < documents; ++d) {
+            if (wanted[m.doc])
+                for (std::size_t a : m.actors) ++counts[m.doc][a];
+        for (std::size_t d = 0; d < docs.size(); ++d) {
             std::vector<std::pair<std::size_t, std::size_t>> ranked(counts[d].begin(), counts[d].end());
             std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
             auto& s = subjects_[d];
@@ -262,8 +274,8 @@ std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, 
 
     // Numbers: claims about the same thing, in groups that speak of one time (see
     // comparable_groups).
-    const ClaimDays days(mentions, clusters, docs.size());
-    const DocSubjects subjects(mentions, docs.size());
+    const ClaimDays days(docs, mentions, clusters);
+    const DocSubjects subjects(docs, mentions);
     std::map<std::string, std::vector<DocClaim>> by_about;
     for (std::size_t d = 0; d < docs.size(); ++d)
         for (const Claim& cl : docs[d].claims) by_about[cl.about].push_back({d, &cl});
