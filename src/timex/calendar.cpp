@@ -114,6 +114,16 @@ std::optional<Unit> parse_unit(std::string_view n) {
 
 int iso_weekday(Day d) { return static_cast<int>(weekday{d}.iso_encoding()); }
 
+Day easter_sunday(int y) {
+    // The "anonymous Gregorian algorithm" (Meeus, Astronomical Algorithms, ch. 8): the
+    // first Sunday after the ecclesiastical full moon on or after March 21.
+    const int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+    const int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
+    const int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+    const int month_num = (h + l - 7 * m + 114) / 31, day_num = (h + l - 7 * m + 114) % 31 + 1;
+    return Day{year{y} / month{static_cast<unsigned>(month_num)} / day{static_cast<unsigned>(day_num)}};
+}
+
 std::string pad(long long v, int width) {
     // std::to_chars: the tagger writes a value per expression, and snprintf's format
     // parsing was a measurable part of its time.

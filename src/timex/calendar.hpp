@@ -29,6 +29,8 @@ std::string number_text(double v);
 
 /// ISO weekday, 1 = Monday ... 7 = Sunday.
 int iso_weekday(Day d);
+/// Easter Sunday of year y in the Gregorian calendar (the Western churches' date).
+Day easter_sunday(int y);
 /// The value of the `u` containing d: "2025", "2025-H1", "2025-Q2", "2025-04", "2025-W18",
 /// "2025-W18-WE", "2025-04-30", "202", "20".
 std::string format_at(Day d, Unit u);

@@ -87,6 +87,7 @@ public:
         if (fn == "lastquarter") return last_quarter_fn();
         if (fn == "yearquarter") return need(1) ? year_quarter_fn(a[0]) : std::string{};
         if (fn == "nthweekday") return need(4) ? nth_weekday_fn(a[0], a[1], a[2], a[3]) : std::string{};
+        if (fn == "easter") return need(2) ? easter_fn(a[0], a[1]) : std::string{};
         if (fn == "nthweek") {  // a month's Nth week: the ISO week of its Nth Thursday, as ISO counts weeks
             if (!need(3)) return {};
             const std::string thursday = nth_weekday_fn(a[0], "4", a[1], a[2]);
@@ -266,7 +267,7 @@ private:
         if (!m || !w || !n || !md || *m < 1 || *m > 12 || *w < 1 || *w > 7 || *n < -1 || *n == 0 || *n > 5) return fail();
         st_.relative = true;
         if (!st_.dct) return "XXXX-" + pad(*m, 2) + "-XX";
-        auto day_in = [&](int y) {
+        return movable_day(*md, [&](int y) {
             if (*n < 0) {
                 const Day last = Day{year{y} / month{static_cast<unsigned>(*m)} / date::last};
                 return last - days{(iso_weekday(last) - static_cast<int>(*w) + 7) % 7};
@@ -274,11 +275,27 @@ private:
             const Day first = Day{year{y} / month{static_cast<unsigned>(*m)} / 1};
             const int offset = (static_cast<int>(*w) - iso_weekday(first) + 7) % 7;
             return first + days{offset + 7 * (static_cast<int>(*n) - 1)};
-        };
+        });
+    }
+
+    /// Easter Sunday moved by N days ("Good Friday" is -2), in the year the mode picks.
+    std::string easter_fn(const std::string& n_s, const std::string& mode_name) {
+        const auto n = number(n_s);
+        const auto md = mode(mode_name);
+        if (!n || !md || *n < -70 || *n > 70) return fail();
+        st_.relative = true;
+        if (!st_.dct) return "XXXX-XX-XX";
+        return movable_day(*md, [&](int y) { return easter_sunday(y) + days{*n}; });
+    }
+
+    /// A holiday that falls on another day each year (`day_in(year)`), in the year the
+    /// mode picks: for a tense, the one nearest the DCT unless the tense says otherwise.
+    template <class DayIn>
+    std::string movable_day(Mode md, DayIn day_in) {
         const Day here = day_in(year_of(*st_.dct));
         const int target = month_of(here) * 31 + day_of(here);
         const int current = month_of(*st_.dct) * 31 + day_of(*st_.dct);
-        const int y = year_for(year_of(*st_.dct), target, current, 12 * 31, *md, tense_if(*md), 31);
+        const int y = year_for(year_of(*st_.dct), target, current, 12 * 31, md, tense_if(md), 31);
         return format_day(day_in(y));
     }
 
