@@ -108,7 +108,7 @@ struct Rule {
     Template mod;
     enum class Clip { None, Past, Future } clip = Clip::None;
     /// Applies only when the sentence's tense (around the expression) is this one.
-    enum class When { Always, Past, Future, NotFuture } when = When::Always;
+    enum class When { Always, Past, Future, NotFuture, NotPast } when = When::Always;
     /// Test instructions (indices into prog) that can consume the expression's first token.
     std::vector<int> first_pcs;
     /// Tokens every match needs (tests on every path of the program, positive left context):

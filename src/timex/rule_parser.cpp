@@ -700,7 +700,8 @@ void compile_rule(Program& p, const PendingRule& pr, const std::map<std::string,
         if (pr.when == "past") r.when = Rule::When::Past;
         else if (pr.when == "future") r.when = Rule::When::Future;
         else if (pr.when == "not-future") r.when = Rule::When::NotFuture;
-        else if (!pr.when.empty()) fail(pr.where, "when is past, future or not-future");
+        else if (pr.when == "not-past") r.when = Rule::When::NotPast;
+        else if (!pr.when.empty()) fail(pr.where, "when is past, future, not-future or not-past");
         PatternParser parser(p, macros, where, r.groups);
         const Node root = parser.parse(pattern);
         Emitter(r, p, where).top(root);

@@ -17,12 +17,16 @@ struct TimexTagger::Impl {
     timex::Matcher matcher;
     timex::TenseGuesser tense;
     int reporting = -1, on = -1;  // "said on Saturday": the class before, and "on" between
+    int background = -1;          // "since March 11, 2011"
     explicit Impl(const Resources& res) : program(timex::compile_program(res)), matcher(program), tense(program.lex) {
         reporting = program.lex.find_class("reporting_verb");
         on = program.lex.find_word("on");
+        background = program.lex.find_class("background_before");
     }
-    /// The expression starting at token b is the day a source spoke ("said on Saturday").
-    bool after_reporting_verb(const timex::TokInfo* infos, int b) const {
+    /// The expression starting at token b is not the day the story is at: the day a source
+    /// spoke ("said on Saturday"), or a point it looks back to ("since March 11, 2011").
+    bool aside(const timex::TokInfo* infos, int b) const {
+        if (b > 0 && background >= 0 && infos[b - 1].mask.test(background)) return true;
         int k = b - 1;
         if (k >= 0 && on >= 0 && infos[k].word == on) --k;
         return k >= 0 && reporting >= 0 && infos[k].mask.test(reporting);
@@ -57,6 +61,7 @@ bool when_holds(timex::Rule::When w, timex::Tense t) {
         case W::Past: return t == timex::Tense::Past;
         case W::Future: return t == timex::Tense::Future;
         case W::NotFuture: return t != timex::Tense::Future;
+        case W::NotPast: return t != timex::Tense::Past;
     }
     return true;
 }
@@ -137,8 +142,8 @@ void TimexTagger::tag(DocumentAnalysis& a) const {
                     if (r.clip == Rule::Clip::Future && iv.earliest < *a.doc.dct) iv.earliest = std::min(iv.latest, *a.doc.dct);
                 }
                 // "..., the ministry said on Saturday. The quake hit at 11:11 p.m.": the day a
-                // source spoke is not the day the story is at.
-                if (t.time.interval && t.time.value != "PRESENT_REF" && !impl.after_reporting_verb(infos, m.begin))
+                // source spoke is not the day the story is at, nor is "since March 11, 2011".
+                if (t.time.interval && t.time.value != "PRESENT_REF" && !impl.aside(infos, m.begin))
                     ref.mention(t.time.interval->earliest, t.time.interval->days());
                 // The quarter a text reports on has ended by its date, or is told in the past (a
                 // fiscal one: "reported fourth-quarter earnings" in October): "a fourth-quarter
