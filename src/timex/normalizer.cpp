@@ -175,6 +175,10 @@ private:
                 return format_at(*r.month, Unit::Month) + "-XX";
             const std::optional<Day>& from = day_unit ? r.day : month_unit ? r.month : r.year;
             if (from) anchor = from;
+            // "... will deliver it on 26 March. Markets opened at 08:00 GMT": a time told in the
+            // past is not on a day the text still has ahead of it; it is the DCT's.
+            if (*u == Unit::Day && *n == 0 && from && st_.dct && *from > *st_.dct && tense() == Tense::Past)
+                anchor = st_.dct;
         }
         if (!anchor) return unanchored(*u);
         if (*n * mult > 100000 || *n * mult < -100000) return fail();
