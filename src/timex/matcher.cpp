@@ -13,6 +13,7 @@ Matcher::Matcher(const Program& p) : p_(p), shape_of_class_(p.lex.class_count(),
     for (std::size_t s = 0; s < p.shapes.size(); ++s) {
         shape_of_class_[p.shapes[s].cls] = static_cast<int>(s);
         if (!p.shapes[s].multi_token()) single_shapes_.push_back(static_cast<int>(s));
+        if (p.shapes[s].prefix_class >= 0) prefix_shapes_.push_back(static_cast<int>(s));
     }
     hyphen_ = p.lex.find_word("-");
 }
@@ -81,7 +82,13 @@ void Matcher::scan(std::string_view text, const Token* toks, int n, ScannedSente
         }
         info.numeric = !s.empty() && is_digit(s[0]);
         info.num = 0;
-        if (!info.numeric) continue;
+        if (!info.numeric) {
+            if (!prefix_shapes_.empty() && s.size() > 2 && is_digit(s.back())) {
+                read_prefixed(s, info);
+                sent.classes |= info.mask;
+            }
+            continue;
+        }
         const NumberShape ns = read_number(s);
         info.num = ns.value;
         int suffix_word = -1;
@@ -92,6 +99,7 @@ void Matcher::scan(std::string_view text, const Token* toks, int n, ScannedSente
         }
         for (int si : single_shapes_) {
             const ShapeClass& sc = p_.shapes[si];
+            if (sc.prefix_class >= 0) continue;
             if (sc.kind == ShapeClass::Kind::Clock) {
                 // "9:30"; with `decimal`, also "9.30" (British style: hours, a dot, two digits of
                 // minutes); with a suffix class, the letters after it ("9:30pm", "9.30am")
@@ -121,6 +129,26 @@ void Matcher::scan(std::string_view text, const Token* toks, int n, ScannedSente
                          (info.word >= 0 && p_.word_starts[info.word] &&
                           p_.start_filter_by_word[info.word].accepts_next(last ? kNone : out[k + 1].mask,
                                                                           last ? -1 : out[k + 1].word));
+    }
+}
+
+void Matcher::read_prefixed(std::string_view s, TokInfo& info) const {
+    std::size_t p = 0;
+    while (p < s.size() && !is_digit(s[p])) ++p;
+    const std::string_view digits = s.substr(p);
+    if (p == 0 || !std::all_of(digits.begin(), digits.end(), is_digit)) return;
+    char buf[Lexicon::kMaxWord];
+    const std::size_t len = Lexicon::normalize(s.substr(0, p), buf);
+    const int prefix = len ? p_.lex.find_word(std::string_view(buf, len)) : -1;
+    if (prefix < 0) return;
+    const double value = read_number(digits).value;
+    for (int si : prefix_shapes_) {
+        const ShapeClass& sc = p_.shapes[si];
+        if (!p_.lex.classes(prefix).test(sc.prefix_class)) continue;
+        if ((sc.digits && static_cast<int>(digits.size()) != sc.digits) || value < sc.lo || value > sc.hi) continue;
+        info.mask.set(sc.cls);
+        info.numeric = true;
+        info.num = value;
     }
 }
 

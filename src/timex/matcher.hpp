@@ -73,6 +73,9 @@ private:
     const Program& p_;
     std::vector<int> shape_of_class_;  // class id -> index in p_.shapes, or -1
     std::vector<int> single_shapes_;   // indices of single-token shapes
+    std::vector<int> prefix_shapes_;   // ... of those with a letter prefix ("FY2025")
+    /// The prefix shapes a token of letters then digits belongs to, into info.
+    void read_prefixed(std::string_view s, TokInfo& info) const;
     int hyphen_ = -1;
     friend struct Vm;
 };

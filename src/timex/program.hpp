@@ -16,7 +16,7 @@ namespace chronograph::timex {
 
 /// A class defined by the shape of tokens rather than a word list: numbers in a range
 /// ("1..31"), with a given digit count, a letter suffix from a vocabulary ("18th",
-/// "1990s"), clock times ("9:30"), or numbers spelled in words over several tokens.
+/// "1990s"), or prefix ("FY2025"), clock times ("9:30"), or numbers spelled in words over several tokens.
 struct ShapeClass {
     enum class Kind { Number, Clock, Spelled, SpelledOrdinal, SpelledYear };
     int cls = -1;
@@ -25,6 +25,7 @@ struct ShapeClass {
     int digits = 0;         // exact digit count; 0 = any
     int suffix_class = -1;  // letters after the digits must be a word of this class; -1 = no letters
     bool suffix_optional = false;  // ... or there may be no letters at all
+    int prefix_class = -1;  // letters before the digits, a word of this class ("FY2025"); -1 = none
     bool decimal = false;   // "1.5" allowed
     bool grouped = false;   // "15,000" allowed
     bool multi_token() const { return kind == Kind::Spelled || kind == Kind::SpelledOrdinal || kind == Kind::SpelledYear; }

@@ -652,6 +652,11 @@ void define_class(Program& p, std::string_view name, std::string_view spec, cons
             if (s.empty() || s[0] != '@') fail(where, "suffix takes a class: suffix @name");
             sc.suffix_class = p.lex.find_class(s.substr(1));
             if (sc.suffix_class < 0) fail(where, "unknown suffix class " + std::string(s));
+        } else if (w == "prefix" && k + 1 < words.size()) {
+            const std::string_view s = words[++k];
+            if (s.empty() || s[0] != '@') fail(where, "prefix takes a class: prefix @name");
+            sc.prefix_class = p.lex.find_class(s.substr(1));
+            if (sc.prefix_class < 0) fail(where, "unknown prefix class " + std::string(s));
         } else if (w == "decimal") {
             sc.decimal = true;
         } else if (w == "grouped") {
