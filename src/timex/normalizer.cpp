@@ -102,7 +102,7 @@ public:
             if (a.size() == 2 && a[0].size() == 5 && a[0][2] == '-') return monthday_fn(a[0].substr(0, 2), a[0].substr(3), a[1]);
             return need(3) ? monthday_fn(a[0], a[1], a[2]) : std::string{};
         }
-        if (fn == "season") return need(2) ? season_fn(a[0], a[1]) : std::string{};
+        if (fn == "season") return need(2) ? season_fn(a[0], a[1], a.size() > 2 ? a[2] : "1") : std::string{};
         if (fn == "quarter") return need(2) ? part_fn(a[0], a[1], 4, "Q") : std::string{};
         if (fn == "half") return need(2) ? part_fn(a[0], a[1], 2, "H") : std::string{};
         if (fn == "dur") return need(2) ? duration_value(a[0], a[1]) : std::string{};
@@ -373,13 +373,14 @@ private:
         return ymd.ok() ? format_day(Day{ymd}) : fail();
     }
 
-    std::string season_fn(const std::string& s, const std::string& mode_name) {
+    std::string season_fn(const std::string& s, const std::string& mode_name, const std::string& nth) {
         static const char* names[] = {"SP", "SU", "FA", "WI"};
         int target = -1;
         for (int k = 0; k < 4; ++k)
             if (s == names[k]) target = k;
         const auto md = mode(mode_name);
-        if (target < 0 || !md) return fail();
+        const auto back = number(nth);
+        if (target < 0 || !md || !back || *back < 1 || *back > 1000) return fail();
         st_.relative = true;
         if (!st_.dct) return "XXXX-" + s;
         // seasons start in March, June, September, December; Jan/Feb belong to last year's winter
@@ -387,7 +388,7 @@ private:
         int ay = year_of(*st_.dct);
         int current = m >= 3 ? (m - 3) / 3 : 3;
         if (m < 3) --ay;
-        const int y = year_for(ay, target, current, 4, *md, tense_if(*md), 0);
+        const int y = year_for(ay, target, current, 4, *md, tense_if(*md), 0) - static_cast<int>(*back - 1);
         return pad(y, 4) + "-" + s;
     }
 
