@@ -88,12 +88,15 @@ public:
         if (fn == "yearquarter") return need(1) ? year_quarter_fn(a[0]) : std::string{};
         if (fn == "nthweekday") return need(4) ? nth_weekday_fn(a[0], a[1], a[2], a[3]) : std::string{};
         if (fn == "easter") return need(2) ? easter_fn(a[0], a[1]) : std::string{};
-        if (fn == "nthweek") {  // a month's Nth week: the ISO week of its Nth Thursday, as ISO counts weeks
+        if (fn == "nthweek" || fn == "nthweekend") {
+            // a month's Nth week: the ISO week of its Nth Thursday, as ISO counts weeks; its
+            // Nth weekend: the one of its Nth Saturday
             if (!need(3)) return {};
-            const std::string thursday = nth_weekday_fn(a[0], "4", a[1], a[2]);
-            if (st_.failed || !st_.dct) return st_.failed ? std::string{} : "XXXX-WXX";
-            const auto d = parse_day(thursday);
-            return d ? format_at(*d, Unit::Week) : fail();
+            const bool weekend = fn == "nthweekend";
+            const std::string day = nth_weekday_fn(a[0], weekend ? "6" : "4", a[1], a[2]);
+            if (st_.failed || !st_.dct) return st_.failed ? std::string{} : weekend ? "XXXX-WXX-WE" : "XXXX-WXX";
+            const auto d = parse_day(day);
+            return d ? format_at(*d, weekend ? Unit::Weekend : Unit::Week) : fail();
         }
         if (fn == "month") return need(2) ? month_fn(a[0], a[1]) : std::string{};
         if (fn == "rday") return need(1) ? ref_month_day_fn(a[0]) : std::string{};
