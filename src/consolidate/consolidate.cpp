@@ -270,33 +270,41 @@ Event event_of(const std::vector<DocumentAnalysis>& docs, const std::vector<Ment
 
 /// What the evidence needs of one mention, and where it goes: a fraction of a MentionRef,
 /// so that the mentions can be let go before the evidence (the bulk of the story) is made.
+/// 56 bytes (offsets of 32 bits: 80 with Spans): one for each mention, made while the
+/// mentions are held, when the consolidation's memory peaks.
 struct EvidenceSource {
     std::uint32_t doc = 0, sentence = 0;
     std::uint32_t event = 0, place = 0;  // its event in the story, its place in that event's evidence
-    std::optional<Span> timex;
-    Span trigger;
-    EventStatus status = EventStatus::Happened;
+    std::uint32_t timex_start = 0, timex_end = 0;  // its time expression's offsets, if has_timex
+    std::uint32_t trigger_start = 0, trigger_end = 0;
     const TimeValue* time = nullptr;  // interned, or a derived time kept by the caller
     std::uint32_t first_actor = 0, actor_count = 0;  // its range of one list for all (a list each costs ~56 bytes)
+    EventStatus status = EventStatus::Happened;
+    bool has_timex = false;
 };
 
-/// One mention as evidence: its sentence, trigger, time expression, date and actors.
-EvidenceRef evidence_of(const DocumentAnalysis& d, const DocId& doc_id, const EvidenceSource& m,
-                        const std::vector<std::uint32_t>& actors, const EntityTable& table) {
+/// The dates of the evidence, each made once and shared by the mentions that give it
+/// (`time` of an EvidenceSource: an interned date, or a derived one).
+using SharedTimes = std::unordered_map<const TimeValue*, Shared<TimeValue>>;
+
+/// One mention as evidence: its sentence (`sentence`: its text, shared with the other
+/// mentions of that sentence), trigger, time expression, date and actors.
+EvidenceRef evidence_of(const DocumentAnalysis& d, const DocId& doc_id, const EvidenceSource& m, const SharedText& sentence,
+                        const SharedTimes& times, const std::vector<std::uint32_t>& actors, const EntityTable& table) {
     const Sentence& s = d.sentences[m.sentence];
     EvidenceRef ref;
     ref.doc = doc_id;
-    ref.sentence = std::string(d.text(s.span));
+    ref.sentence = sentence;
     ref.start = s.span.start;
     ref.end = s.span.end;
-    ref.trigger_start = m.trigger.start;
-    ref.trigger_end = m.trigger.end;
-    if (m.timex) {
-        ref.timex = std::string(d.text(*m.timex));
-        ref.timex_start = m.timex->start;
-        ref.timex_end = m.timex->end;
+    ref.trigger_start = m.trigger_start;
+    ref.trigger_end = m.trigger_end;
+    if (m.has_timex) {
+        ref.timex = std::string(d.text(Span{m.timex_start, m.timex_end}));
+        ref.timex_start = m.timex_start;
+        ref.timex_end = m.timex_end;
     }
-    ref.time = *m.time;
+    ref.time = times.at(m.time);
     ref.status = m.status;
     ref.caption = s.caption;
     ref.actors.reserve(m.actor_count);
@@ -416,8 +424,13 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
             e.doc = m.doc;
             e.sentence = m.sentence;
             std::tie(e.event, e.place) = slot[x];
-            e.timex = m.timex;
-            e.trigger = m.trigger;
+            if (m.timex) {
+                e.has_timex = true;
+                e.timex_start = static_cast<std::uint32_t>(m.timex->start);
+                e.timex_end = static_cast<std::uint32_t>(m.timex->end);
+            }
+            e.trigger_start = static_cast<std::uint32_t>(m.trigger.start);
+            e.trigger_end = static_cast<std::uint32_t>(m.trigger.end);
             e.status = m.status;
             e.time = m.time;
             e.actor_count = static_cast<std::uint32_t>(m.actors.size());
@@ -434,10 +447,17 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
     // the caller is released as soon as its sentences are copied out: the evidence is
     // made in the malloc arenas the analyses were made in (worker threads get the arenas
     // of finished ones), in the memory they free, instead of both being held at once.
+    SharedTimes times;
+    for (const EvidenceSource& source : sources)
+        if (const auto [it, added] = times.try_emplace(source.time); added) it->second = Shared<TimeValue>(*source.time);
     parallel_for(docs.size(), threads, [&](std::size_t d) {
+        std::unordered_map<std::uint32_t, SharedText> sentences;  // of this document, by index
         for (std::size_t x = first_source[d]; x < first_source[d + 1]; ++x) {
             const EvidenceSource& source = sources[x];
-            story.events[source.event].mentions[source.place] = evidence_of(docs[d], doc_ids[d], source, actors, table);
+            auto [it, added] = sentences.try_emplace(source.sentence);
+            if (added) it->second = SharedText(docs[d].text(docs[d].sentences[source.sentence].span));
+            story.events[source.event].mentions[source.place] =
+                evidence_of(docs[d], doc_ids[d], source, it->second, times, actors, table);
         }
         if (give_up) (*give_up)[d] = DocumentAnalysis();
     });
