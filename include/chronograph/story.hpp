@@ -27,9 +27,10 @@ struct DocumentInfo {
     std::size_t sentences = 0;
 };
 
+/// A big corpus has millions: 16 bytes (48 with a DocId and offsets of 64 bits).
 struct EntityMentionRef {
-    DocId doc;
-    std::size_t start = 0, end = 0;
+    SharedText doc;  // the document's id, one copy for all its mentions
+    std::uint32_t start = 0, end = 0;
 };
 
 struct Entity {

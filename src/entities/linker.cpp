@@ -122,6 +122,7 @@ EntityTable link_entities(const std::vector<DocumentAnalysis>& docs, const std::
         std::vector<std::pair<std::uint32_t, std::uint32_t>> mentions;
     };
     // Each group's entity on its own (in parallel: each touches only its group).
+    const std::vector<SharedText> doc_id_texts(doc_ids.begin(), doc_ids.end());
     std::vector<std::pair<const std::string*, Group*>> linked;
     for (auto& [key, g] : groups)
         if (!g.mentions.empty()) linked.emplace_back(&key, &g);
@@ -144,7 +145,8 @@ EntityTable link_entities(const std::vector<DocumentAnalysis>& docs, const std::
             if (surface != g.name) aliases.insert(std::move(surface));
             roles.push_back(em.role);
             affiliations.push_back(em.affiliation);
-            b.entity.mentions.push_back({doc_ids[d], em.span.start, em.span.end});
+            b.entity.mentions.push_back(
+                {doc_id_texts[d], static_cast<std::uint32_t>(em.span.start), static_cast<std::uint32_t>(em.span.end)});
         }
         b.entity.aliases.assign(aliases.begin(), aliases.end());
         b.entity.role = most_common(roles);
