@@ -337,7 +337,7 @@ inline Story hostile_story() {
         e.type = e.type + "<i>";
         for (auto& m : e.mentions) {
             const std::size_t shift = evil.size() + 1;
-            m.sentence = evil + " " + m.sentence;
+            m.sentence = evil + " " + m.sentence.str();
             m.end += shift;
             if (m.timex) { m.timex_start += shift; m.timex_end += shift; }
             m.trigger_start += shift;

@@ -6,6 +6,7 @@
 #include "chronograph/resources.hpp"
 #include "chronograph/story.hpp"
 
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -33,7 +34,7 @@ private:
 /// expansion).
 struct EntityTable {
     std::vector<Entity> entities;                    // ids "e1", "e2"... deterministic
-    std::vector<std::vector<std::size_t>> of_mention;  // [document][mention] -> entities index
+    std::vector<std::vector<std::uint32_t>> of_mention;  // [document][mention] -> entities index
 };
 
 /// `docs[i]` has id `doc_ids[i]`. The result does not depend on the order of `docs`

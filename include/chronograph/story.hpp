@@ -3,6 +3,7 @@
 #pragma once
 
 #include "chronograph/analysis.hpp"
+#include "chronograph/shared.hpp"
 #include "chronograph/types.hpp"
 
 #include <optional>
@@ -26,9 +27,10 @@ struct DocumentInfo {
     std::size_t sentences = 0;
 };
 
+/// A big corpus has millions: 16 bytes (48 with a DocId and offsets of 64 bits).
 struct EntityMentionRef {
-    DocId doc;
-    std::size_t start = 0, end = 0;
+    SharedText doc;  // the document's id, one copy for all its mentions
+    std::uint32_t start = 0, end = 0;
 };
 
 struct Entity {
@@ -41,15 +43,17 @@ struct Entity {
     std::vector<EntityMentionRef> mentions;
 };
 
-/// One piece of evidence for an event: a sentence of one document.
+/// One piece of evidence for an event: a sentence of one document. A big corpus has
+/// millions: kept small (offsets of 32 bits, the sentence and the date shared by the
+/// mentions that have the same).
 struct EvidenceRef {
     DocId doc;
-    std::string sentence;     // the sentence text
-    std::size_t start = 0, end = 0;  // the sentence's byte offsets in the document text
-    std::size_t trigger_start = 0, trigger_end = 0;
+    SharedText sentence;      // the sentence text
+    std::uint32_t start = 0, end = 0;  // the sentence's byte offsets in the document text
+    std::uint32_t trigger_start = 0, trigger_end = 0;
     std::optional<std::string> timex;  // the time expression's text
-    std::size_t timex_start = 0, timex_end = 0;  // its offsets (when timex is set)
-    TimeValue time;           // the date this mention gives (may differ between sources)
+    std::uint32_t timex_start = 0, timex_end = 0;  // its offsets (when timex is set)
+    Shared<TimeValue> time;   // the date this mention gives (may differ between sources)
     EventStatus status = EventStatus::Happened;
     bool caption = false;
     std::vector<EntityId> actors;  // who this mention says took part (agents and patients)
@@ -71,7 +75,7 @@ struct Event {
 struct ClaimRef {
     std::string value;    // as normalized: "850 m", "1000 m", "2026 (MID)"
     DocId doc;
-    std::string sentence;
+    SharedText sentence;  // (shared with the claims and evidence from the same sentence)
     std::string text;     // the surface text of the claim
 };
 

@@ -70,7 +70,7 @@ void release(T& x) {
 /// tens of thousands of claims).
 struct PendingConflict {
     struct Source {
-        const MentionRef* mention = nullptr;  // a date claim's mention
+        const MentionFacts* mention = nullptr;  // a date claim's mention
         const Claim* claim = nullptr;         // or a number claim
         std::uint32_t doc = 0, sentence = 0;
     };
@@ -109,7 +109,7 @@ constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 /// mentions years apart.)
 class ClaimDays {
 public:
-    ClaimDays(const std::vector<DocumentAnalysis>& docs, const std::vector<MentionRef>& mentions, const std::vector<Cluster>& clusters)
+    ClaimDays(const std::vector<DocumentAnalysis>& docs, const std::vector<MentionFacts>& mentions, const std::vector<Cluster>& clusters)
         : mentions_(mentions), first_(docs.size() + 1, mentions.size()), cluster_(mentions.size(), kNone) {
         // (The mentions are in document order, each document's in its events' order.)
         for (std::size_t x = mentions.size(); x-- > 0;) first_[mentions[x].doc] = x;
@@ -120,11 +120,11 @@ public:
                 if (cl.unit == "person") sentence_days_.try_emplace(key(d, cl.sentence));
         for (std::size_t c = 0; c < clusters.size(); ++c)
             for (std::size_t x : clusters[c].members) {
-                const MentionRef& m = mentions[x];
+                const MentionFacts& m = mentions[x];
                 cluster_[x] = c;
                 if (!dated(m)) continue;
                 if (const auto it = sentence_days_.find(key(m.doc, m.sentence)); it != sentence_days_.end())
-                    it->second.push_back({m.trigger.start, *m.time->interval});
+                    it->second.push_back({m.trigger_start, *m.time->interval});
             }
     }
     /// The cluster of the claim's event, kNone if it has none.
@@ -147,7 +147,7 @@ public:
 
 private:
     /// Dated by a time expression or a derivation.
-    static bool dated(const MentionRef& m) { return m.time->interval && m.rank >= 2; }
+    static bool dated(const MentionFacts& m) { return m.time->interval && m.rank >= 2; }
     /// The mention of the claim's event (an index into the mentions), kNone if none.
     std::size_t mention(const DocClaim& c) const {
         if (!c.second->event || c.first + 1 >= first_.size()) return kNone;
@@ -155,7 +155,7 @@ private:
         return x < first_[c.first + 1] && mentions_[x].index == *c.second->event ? x : kNone;
     }
     static std::uint64_t key(std::size_t doc, std::size_t index) { return std::uint64_t{doc} << 32 | index; }
-    const std::vector<MentionRef>& mentions_;
+    const std::vector<MentionFacts>& mentions_;
     std::vector<std::size_t> first_;    // of each document's mentions
     std::vector<std::size_t> cluster_;  // of each mention, kNone if in none
     // (doc, sentence) -> where each dated mention's trigger starts, and its days
@@ -167,16 +167,16 @@ private:
 /// and in one on a bridge between Rome and Tokyo is not one bridge's length.
 class DocSubjects {
 public:
-    DocSubjects(const std::vector<DocumentAnalysis>& docs, const std::vector<MentionRef>& mentions)
+    DocSubjects(const std::vector<DocumentAnalysis>& docs, const MentionTable& mentions)
         : subjects_(docs.size(), {kNone, kNone}) {
         // Only documents that measure a thing need theirs.
         std::vector<bool> wanted(docs.size(), false);
         for (std::size_t d = 0; d < docs.size(); ++d)
             for (const Claim& cl : docs[d].claims) wanted[d] = wanted[d] || cl.unit != "person";
         std::vector<std::map<std::size_t, std::size_t>> counts(docs.size());
-        for (const MentionRef& m : mentions)
+        for (const MentionFacts& m : mentions.facts)
             if (wanted[m.doc])
-                for (std::size_t a : m.actors) ++counts[m.doc][a];
+                for (std::uint32_t k = 0; k < m.actor_count; ++k) ++counts[m.doc][mentions.actors[m.first_actor + k]];
         for (std::size_t d = 0; d < docs.size(); ++d) {
             std::vector<std::pair<std::size_t, std::size_t>> ranked(counts[d].begin(), counts[d].end());
             std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
@@ -239,19 +239,20 @@ std::vector<std::vector<DocClaim>> comparable_groups(const std::vector<DocClaim>
 }  // namespace
 
 std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, const std::vector<DocId>& doc_ids,
-                                     const std::vector<MentionRef>& mentions, const std::vector<Cluster>& clusters,
+                                     const MentionTable& table, const std::vector<Cluster>& clusters,
                                      const std::vector<EventId>& cluster_ids, const std::vector<std::string>& cluster_labels,
                                      unsigned threads) {
+    const std::vector<MentionFacts>& mentions = table.facts;
     // Dates: mentions dated by a time expression or a derivation whose days do not meet.
     std::vector<PendingConflict> pending = gather<PendingConflict>(clusters.size(), threads, [&](std::size_t c, std::vector<PendingConflict>& found) {
-        std::vector<const MentionRef*> dated;
+        std::vector<const MentionFacts*> dated;
         for (std::size_t x : clusters[c].members)
             if (mentions[x].time->interval && mentions[x].rank >= 2) dated.push_back(&mentions[x]);
         // Intervals on a line all meet each other exactly when one day is in all of them:
         // some two disagree when the latest start comes after the earliest end.
         if (dated.empty()) return;
         Day latest_start = dated.front()->time->interval->earliest, earliest_end = dated.front()->time->interval->latest;
-        for (const MentionRef* m : dated) {
+        for (const MentionFacts* m : dated) {
             latest_start = std::max(latest_start, m->time->interval->earliest);
             earliest_end = std::min(earliest_end, m->time->interval->latest);
         }
@@ -259,13 +260,13 @@ std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, 
         PendingConflict& p = found.emplace_back();
         p.conflict.about = "date: " + cluster_labels[c];
         p.conflict.event = cluster_ids[c];
-        std::stable_sort(dated.begin(), dated.end(), [](const MentionRef* a, const MentionRef* b) {
+        std::stable_sort(dated.begin(), dated.end(), [](const MentionFacts* a, const MentionFacts* b) {
             return a->time->interval->earliest < b->time->interval->earliest;
         });
-        for (const MentionRef* m : dated) {
+        for (const MentionFacts* m : dated) {
             ClaimRef claim;
             claim.value = describe(*m->time);
-            if (m->time_source == "derived") claim.value += ", " + m->note();
+            if (m->dated_by_derivation) claim.value += ", " + m->note();
             claim.doc = doc_ids[m->doc];
             p.add(std::move(claim), {m, nullptr, m->doc, m->sentence});
         }
@@ -275,7 +276,7 @@ std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, 
     // Numbers: claims about the same thing, in groups that speak of one time (see
     // comparable_groups).
     const ClaimDays days(docs, mentions, clusters);
-    const DocSubjects subjects(docs, mentions);
+    const DocSubjects subjects(docs, table);
     std::map<std::string, std::vector<DocClaim>> by_about;
     for (std::size_t d = 0; d < docs.size(); ++d)
         for (const Claim& cl : docs[d].claims) by_about[cl.about].push_back({d, &cl});
@@ -324,8 +325,8 @@ std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, 
             ClaimRef& claim = pending[k].conflict.claims[i];
             claim.sentence = sentence_text(d, source.sentence);
             if (source.claim) claim.text = source.claim->text;
-            else if (source.mention->timex) claim.text = std::string(d.text(*source.mention->timex));
-            else if (source.mention->time_source == "derived") claim.text = source.mention->note();
+            else if (source.mention->has_timex) claim.text = std::string(d.text(source.mention->timex()));
+            else if (source.mention->dated_by_derivation) claim.text = source.mention->note();
         }
     });
     std::vector<Conflict> out;

@@ -268,35 +268,28 @@ Event event_of(const std::vector<DocumentAnalysis>& docs, const std::vector<Ment
     return ev;
 }
 
-/// What the evidence needs of one mention, and where it goes: a fraction of a MentionRef,
-/// so that the mentions can be let go before the evidence (the bulk of the story) is made.
-struct EvidenceSource {
-    std::uint32_t doc = 0, sentence = 0;
-    std::uint32_t event = 0, place = 0;  // its event in the story, its place in that event's evidence
-    std::optional<Span> timex;
-    Span trigger;
-    EventStatus status = EventStatus::Happened;
-    const TimeValue* time = nullptr;  // interned, or a derived time kept by the caller
-    std::uint32_t first_actor = 0, actor_count = 0;  // its range of one list for all (a list each costs ~56 bytes)
-};
+/// The dates of the evidence, each made once and shared by the mentions that give it
+/// (`time` of a MentionFacts: an interned date, or a derived one).
+using SharedTimes = std::unordered_map<const TimeValue*, Shared<TimeValue>>;
 
-/// One mention as evidence: its sentence, trigger, time expression, date and actors.
-EvidenceRef evidence_of(const DocumentAnalysis& d, const DocId& doc_id, const EvidenceSource& m,
-                        const std::vector<std::uint32_t>& actors, const EntityTable& table) {
+/// One mention as evidence: its sentence (`sentence`: its text, shared with the other
+/// mentions of that sentence), trigger, time expression, date and actors.
+EvidenceRef evidence_of(const DocumentAnalysis& d, const DocId& doc_id, const merging::MentionFacts& m, const SharedText& sentence,
+                        const SharedTimes& times, const std::vector<std::uint32_t>& actors, const EntityTable& table) {
     const Sentence& s = d.sentences[m.sentence];
     EvidenceRef ref;
     ref.doc = doc_id;
-    ref.sentence = std::string(d.text(s.span));
+    ref.sentence = sentence;
     ref.start = s.span.start;
     ref.end = s.span.end;
-    ref.trigger_start = m.trigger.start;
-    ref.trigger_end = m.trigger.end;
-    if (m.timex) {
-        ref.timex = std::string(d.text(*m.timex));
-        ref.timex_start = m.timex->start;
-        ref.timex_end = m.timex->end;
+    ref.trigger_start = m.trigger_start;
+    ref.trigger_end = m.trigger_end;
+    if (m.has_timex) {
+        ref.timex = std::string(d.text(m.timex()));
+        ref.timex_start = m.timex_start;
+        ref.timex_end = m.timex_end;
     }
-    ref.time = *m.time;
+    ref.time = times.at(m.time);
     ref.status = m.status;
     ref.caption = s.caption;
     ref.actors.reserve(m.actor_count);
@@ -353,7 +346,6 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
     });
     std::vector<EventId> cluster_ids(clusters.size());
     std::vector<std::string> cluster_labels(clusters.size());
-    story.events.reserve(built.size());
     // Where each mention goes: its event in the story and its place among that event's
     // evidence (cluster order).
     std::vector<std::pair<std::uint32_t, std::uint32_t>> slot(mentions.size());
@@ -366,17 +358,9 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
         const std::vector<std::size_t>& members = clusters[order[i]].members;
         for (std::size_t k = 0; k < members.size(); ++k)
             slot[members[k]] = {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(k)};
-        // A copy, made on this thread: the events were built on worker threads, in their
-        // malloc arenas, among the analyses freed next; a few bytes left there would keep
-        // whole pages of those in memory.
-        story.events.push_back(ev);
         evidence_count[i] = static_cast<std::uint32_t>(members.size());
     }
     // What the conflicts and the evidence do not need, freed on the threads.
-    parallel_runs(built.size(), threads, [&](std::size_t begin, std::size_t end) {
-        for (std::size_t c = begin; c < end; ++c) built[c] = Event();
-    });
-    release(built);
     parallel_runs(mentions.size(), threads, [&](std::size_t begin, std::size_t end) {
         for (std::size_t x = begin; x < end; ++x) {
             MentionRef& m = mentions[x];
@@ -387,46 +371,66 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
             release(m.label);  // the events have theirs
         }
     });
-    // (Nothing given back here: the conflicts and the evidence made next reuse what was
-    // freed; a malloc_trim here took 0.15 s, alone on one thread, and lowered no peak.)
-    story.conflicts = merging::find_conflicts(docs, doc_ids, mentions, clusters, cluster_ids, cluster_labels, threads);
-    release(cluster_ids);
-    release(cluster_labels);
-    release(clusters);
-    // The mentions, a few hundred bytes each, give the evidence what it needs and go.
-    // (The mentions are in document order: each document's sources are a run of them.)
-    std::vector<EvidenceSource> sources(mentions.size());
-    std::vector<std::size_t> first_source(docs.size() + 1, mentions.size());  // of each document
-    std::vector<std::uint32_t> actors;  // of every source, each a range of it
-    std::vector<std::unique_ptr<merging::DerivedTime>> derived;  // the times of sources dated by a derivation
+    // The mentions, a few hundred bytes each, give the conflicts and the evidence what they
+    // need and go. (The mentions are in document order: each document's are a run of them.)
+    merging::MentionTable facts;
+    facts.facts.resize(mentions.size());
+    std::vector<std::size_t> first_fact(docs.size() + 1, mentions.size());  // of each document
+    std::vector<std::unique_ptr<merging::DerivedTime>> derived;  // the times of mentions dated by a derivation
     std::size_t actor_total = 0;
     for (std::size_t x = mentions.size(); x-- > 0;) {
         MentionRef& m = mentions[x];
-        sources[x].first_actor = static_cast<std::uint32_t>(actor_total);
+        facts.facts[x].first_actor = static_cast<std::uint32_t>(actor_total);
         actor_total += m.actors.size();
+        facts.facts[x].derived = m.derived.get();
         if (m.derived) derived.push_back(std::move(m.derived));  // (m.time may point into it: it stays put)
-        first_source[m.doc] = x;
+        first_fact[m.doc] = x;
     }
-    for (std::size_t d = docs.size(); d-- > 0;) first_source[d] = std::min(first_source[d], first_source[d + 1]);
-    actors.resize(actor_total);
+    for (std::size_t d = docs.size(); d-- > 0;) first_fact[d] = std::min(first_fact[d], first_fact[d + 1]);
+    facts.actors.resize(actor_total);
     parallel_runs(mentions.size(), threads, [&](std::size_t begin, std::size_t end) {
         for (std::size_t x = begin; x < end; ++x) {
             MentionRef& m = mentions[x];
-            EvidenceSource& e = sources[x];
+            merging::MentionFacts& e = facts.facts[x];
             e.doc = m.doc;
+            e.index = m.index;
             e.sentence = m.sentence;
             std::tie(e.event, e.place) = slot[x];
-            e.timex = m.timex;
-            e.trigger = m.trigger;
+            if (m.timex) {
+                e.has_timex = true;
+                e.timex_start = static_cast<std::uint32_t>(m.timex->start);
+                e.timex_end = static_cast<std::uint32_t>(m.timex->end);
+            }
+            e.trigger_start = static_cast<std::uint32_t>(m.trigger.start);
+            e.trigger_end = static_cast<std::uint32_t>(m.trigger.end);
             e.status = m.status;
             e.time = m.time;
+            e.rank = static_cast<std::int8_t>(m.rank);
+            e.dated_by_derivation = m.time_source == "derived";
             e.actor_count = static_cast<std::uint32_t>(m.actors.size());
-            std::copy(m.actors.begin(), m.actors.end(), actors.begin() + e.first_actor);
+            std::transform(m.actors.begin(), m.actors.end(), facts.actors.begin() + e.first_actor,
+                           [](std::size_t g) { return static_cast<std::uint32_t>(g); });
             release(m.actors);
         }
     });
     release(mentions);
     release(slot);
+    // The events, copied into the story once the mentions are gone (not beside them: the
+    // peak of the consolidation), on this thread: they were built on worker threads, in
+    // their malloc arenas, among the analyses freed next; a few bytes left there would
+    // keep whole pages of those in memory.
+    story.events.reserve(built.size());
+    for (const std::size_t c : order) story.events.push_back(built[c]);
+    parallel_runs(built.size(), threads, [&](std::size_t begin, std::size_t end) {
+        for (std::size_t c = begin; c < end; ++c) built[c] = Event();
+    });
+    release(built);
+    // (Nothing given back here: the conflicts and the evidence made next reuse what was
+    // freed; a malloc_trim here took 0.15 s, alone on one thread, and lowered no peak.)
+    story.conflicts = merging::find_conflicts(docs, doc_ids, facts, clusters, cluster_ids, cluster_labels, threads);
+    release(cluster_ids);
+    release(cluster_labels);
+    release(clusters);
     // Made here, in the memory the mentions held.
     for (std::size_t i = 0; i < story.events.size(); ++i) story.events[i].mentions.resize(evidence_count[i]);
 
@@ -434,10 +438,17 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
     // the caller is released as soon as its sentences are copied out: the evidence is
     // made in the malloc arenas the analyses were made in (worker threads get the arenas
     // of finished ones), in the memory they free, instead of both being held at once.
+    SharedTimes times;
+    for (const merging::MentionFacts& source : facts.facts)
+        if (const auto [it, added] = times.try_emplace(source.time); added) it->second = Shared<TimeValue>(*source.time);
     parallel_for(docs.size(), threads, [&](std::size_t d) {
-        for (std::size_t x = first_source[d]; x < first_source[d + 1]; ++x) {
-            const EvidenceSource& source = sources[x];
-            story.events[source.event].mentions[source.place] = evidence_of(docs[d], doc_ids[d], source, actors, table);
+        std::unordered_map<std::uint32_t, SharedText> sentences;  // of this document, by index
+        for (std::size_t x = first_fact[d]; x < first_fact[d + 1]; ++x) {
+            const merging::MentionFacts& source = facts.facts[x];
+            auto [it, added] = sentences.try_emplace(source.sentence);
+            if (added) it->second = SharedText(docs[d].text(docs[d].sentences[source.sentence].span));
+            story.events[source.event].mentions[source.place] =
+                evidence_of(docs[d], doc_ids[d], source, it->second, times, facts.actors, table);
         }
         if (give_up) (*give_up)[d] = DocumentAnalysis();
     });

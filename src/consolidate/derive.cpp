@@ -87,10 +87,15 @@ bool Interned::TimeLess::operator()(const TimeValue& a, const TimeValue& b) cons
             std::pair(a.interval.has_value(), days(a)) < std::pair(b.interval.has_value(), days(b)));
 }
 
-const std::string& MentionRef::note() const {
+namespace {
+const std::string& note_of(const DerivedTime* derived) {
     static const std::string none;
     return derived ? derived->note : none;
 }
+}  // namespace
+
+const std::string& MentionRef::note() const { return note_of(derived.get()); }
+const std::string& MentionFacts::note() const { return note_of(derived); }
 
 void derive_times(std::vector<MentionRef>& mentions, const std::vector<Cluster>& clusters) {
     // What each candidate anchor is made of, gathered once: its documents, its actors and

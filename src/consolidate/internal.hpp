@@ -67,6 +67,33 @@ struct MentionRef {
     const std::string& note() const;  // how a derived date was counted ("" if not derived)
 };
 
+/// What the conflicts and the evidence need of one mention once the events are built: a
+/// fifth of a MentionRef (offsets of 32 bits, the actors a range of one list for all), so
+/// that the mentions can go before the conflicts are found and the evidence (the bulk of
+/// the story) is made.
+struct MentionFacts {
+    std::uint32_t doc = 0, index = 0, sentence = 0;  // as MentionRef's
+    std::uint32_t event = 0, place = 0;  // its event in the story, its place in that event's evidence
+    std::uint32_t timex_start = 0, timex_end = 0;  // its time expression's offsets, if has_timex
+    std::uint32_t trigger_start = 0, trigger_end = 0;
+    std::uint32_t first_actor = 0, actor_count = 0;  // its range of MentionTable::actors
+    const TimeValue* time = nullptr;  // as MentionRef's (interned, or `derived->time`)
+    const DerivedTime* derived = nullptr;  // (kept by the consolidation)
+    EventStatus status = EventStatus::Happened;
+    std::int8_t rank = 0;          // as MentionRef's
+    bool has_timex = false;
+    bool dated_by_derivation = false;  // its time_source is "derived"
+
+    Span timex() const { return Span{timex_start, timex_end}; }
+    const std::string& note() const;  // how a derived date was counted ("" if not derived)
+};
+
+/// The facts of every mention, in the mentions' order.
+struct MentionTable {
+    std::vector<MentionFacts> facts;
+    std::vector<std::uint32_t> actors;  // of every mention, each a range of it (a list each costs ~56 bytes)
+};
+
 /// A group of mentions of the same event.
 struct Cluster {
     std::string type;
@@ -101,7 +128,7 @@ TimeValue cluster_time(const std::vector<MentionRef>& mentions, const Cluster& c
 /// Date conflicts within events and numeric conflicts across documents (found on `threads`
 /// threads; the same whatever their number).
 std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, const std::vector<DocId>& doc_ids,
-                                     const std::vector<MentionRef>& mentions, const std::vector<Cluster>& clusters,
+                                     const MentionTable& mentions, const std::vector<Cluster>& clusters,
                                      const std::vector<EventId>& cluster_ids, const std::vector<std::string>& cluster_labels,
                                      unsigned threads = 1);
 

@@ -24,7 +24,7 @@ bool id_less(const std::string& a, const std::string& b) {
 struct Group {
     EntityKind kind = EntityKind::Person;
     std::string name;  // the longest name its mentions give
-    std::vector<std::pair<std::size_t, std::size_t>> mentions;  // (document, mention)
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> mentions;  // (document, mention): a corpus has millions
 };
 
 std::vector<std::string> words_of(std::string_view name) {
@@ -67,7 +67,7 @@ EntityTable link_entities(const std::vector<DocumentAnalysis>& docs, const std::
             Group& g = groups[em.key];
             g.kind = em.kind;
             if (em.name.size() > g.name.size() || (em.name.size() == g.name.size() && em.name < g.name)) g.name = em.name;
-            g.mentions.emplace_back(d, m);
+            g.mentions.emplace_back(static_cast<std::uint32_t>(d), static_cast<std::uint32_t>(m));
         }
     }
 
@@ -119,9 +119,10 @@ EntityTable link_entities(const std::vector<DocumentAnalysis>& docs, const std::
         Entity entity;
         std::string key;
         std::string affiliation_key;
-        std::vector<std::pair<std::size_t, std::size_t>> mentions;
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> mentions;
     };
     // Each group's entity on its own (in parallel: each touches only its group).
+    const std::vector<SharedText> doc_id_texts(doc_ids.begin(), doc_ids.end());
     std::vector<std::pair<const std::string*, Group*>> linked;
     for (auto& [key, g] : groups)
         if (!g.mentions.empty()) linked.emplace_back(&key, &g);
@@ -144,12 +145,13 @@ EntityTable link_entities(const std::vector<DocumentAnalysis>& docs, const std::
             if (surface != g.name) aliases.insert(std::move(surface));
             roles.push_back(em.role);
             affiliations.push_back(em.affiliation);
-            b.entity.mentions.push_back({doc_ids[d], em.span.start, em.span.end});
+            b.entity.mentions.push_back(
+                {doc_id_texts[d], static_cast<std::uint32_t>(em.span.start), static_cast<std::uint32_t>(em.span.end)});
         }
         b.entity.aliases.assign(aliases.begin(), aliases.end());
         b.entity.role = most_common(roles);
         b.affiliation_key = most_common(affiliations);
-        b.mentions = g.mentions;
+        b.mentions = std::move(g.mentions);  // (the groups are not read again: not held twice)
     });
     std::sort(built.begin(), built.end(), [](const Built& x, const Built& y) {
         if (x.entity.kind != y.entity.kind) return x.entity.kind < y.entity.kind;
@@ -164,7 +166,7 @@ EntityTable link_entities(const std::vector<DocumentAnalysis>& docs, const std::
     for (std::size_t i = 0; i < built.size(); ++i) {
         built[i].entity.id = "e" + std::to_string(i + 1);
         id_of_key[built[i].key] = built[i].entity.id;
-        for (const auto& [d, m] : built[i].mentions) t.of_mention[d][m] = i;
+        for (const auto& [d, m] : built[i].mentions) t.of_mention[d][m] = static_cast<std::uint32_t>(i);
     }
     for (const auto& [from, to] : redirect) id_of_key[from] = id_of_key[to];
     for (Built& b : built) {

