@@ -79,11 +79,11 @@ TEST_CASE("a part record with numbers out of range is rejected with a message", 
     a.doc.paragraphs.push_back({Span{0, a.doc.text.size()}});
     const std::string line = to_json_line(PartRecord{a, {}});
     REQUIRE_NOTHROW(from_json_line(line));
-    for (const std::string& bad : {"4e84", "-1", "1.5"}) {
+    for (const char* bad : {"4e84", "-1", "1.5"}) {
         std::string damaged = line;
         const std::string was = "[0," + std::to_string(a.doc.text.size());
         REQUIRE(damaged.find(was) != std::string::npos);
-        damaged.replace(damaged.find(was), was.size(), "[" + bad + "," + std::to_string(a.doc.text.size()));
+        damaged.replace(damaged.find(was), was.size(), std::string("[") + bad + "," + std::to_string(a.doc.text.size()));
         INFO(damaged);
         CHECK_THROWS_WITH(from_json_line(damaged), Catch::Contains("not a whole number"));
     }
