@@ -116,6 +116,7 @@ void Matcher::scan(std::string_view text, const Token* toks, int n, ScannedSente
                 continue;
             if (sc.digits && (ns.digits != sc.digits || ns.grouped || ns.decimal)) continue;
             if (ns.value < sc.lo || ns.value > sc.hi) continue;
+            if (sc.step > 0 && std::fmod(ns.value, sc.step) != 0) continue;
             info.mask.set(sc.cls);
         }
         sent.classes |= info.mask;

@@ -23,6 +23,7 @@ struct ShapeClass {
     Kind kind = Kind::Number;
     double lo = -1e18, hi = 1e18;
     int digits = 0;         // exact digit count; 0 = any
+    double step = 0;        // the value is a multiple of it ("1800s": 100); 0 = any
     int suffix_class = -1;  // letters after the digits must be a word of this class; -1 = no letters
     bool suffix_optional = false;  // ... or there may be no letters at all
     int prefix_class = -1;  // letters before the digits, a word of this class ("FY2025"); -1 = none

@@ -646,6 +646,9 @@ void define_class(Program& p, std::string_view name, std::string_view spec, cons
             sc.hi = number(w.substr(dots + 2));
         } else if (w == "digits" && k + 1 < words.size()) {
             sc.digits = static_cast<int>(number(words[++k]));
+        } else if (w == "step" && k + 1 < words.size()) {
+            sc.step = number(words[++k]);
+            if (sc.step <= 0) fail(where, "step must be positive");
         } else if ((w == "suffix" || w == "optsuffix") && k + 1 < words.size()) {
             sc.suffix_optional = w == "optsuffix";
             const std::string_view s = words[++k];
