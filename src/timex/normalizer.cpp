@@ -347,6 +347,16 @@ private:
         const auto dd = number(day_s);
         if (!dd || *dd < 1 || *dd > 31) return fail();
         st_.relative = true;
+        // "December 16-17": the month of the day just before, even one without a year
+        // (no DCT: "XXXX-12-16"), which the dates the text named do not hold
+        const std::string_view p = st_.previous;
+        if (p.size() == 10 && p[4] == '-' && p[7] == '-' && p.substr(0, 4) == "XXXX") {
+            const auto m = to_int(p.substr(5, 2));
+            if (!m || *m < 1 || *m > 12) return fail();
+            const unsigned longest = static_cast<unsigned>((year{2000} / month{static_cast<unsigned>(*m)} / date::last).day());
+            if (*dd > static_cast<long long>(longest)) return fail();  // (2000: February's 29th may be)
+            return "XXXX-" + pad(*m, 2) + "-" + pad(*dd, 2);
+        }
         if (!st_.ref.month) return "XXXX-XX-" + pad(*dd, 2);
         const year_month_day named{*st_.ref.month};
         const year_month_day ymd{named.year(), named.month(), day{static_cast<unsigned>(*dd)}};

@@ -29,6 +29,7 @@ struct EvalState {
     std::optional<Day> dct;
     Reference ref;                      // the dates mentioned before the expression
     std::string ref_quarter;            // last quarter mentioned before it ("1989-Q3"), if any
+    std::string_view previous;          // the value of the expression before it in its sentence
     std::function<Tense()> tense;       // asked only when a template needs it
     std::function<bool()> past_verb;    // a past verb right before it ("resigned in March")
     std::function<bool()> endpoint;     // an end point before it ("extended to", "through")

@@ -117,6 +117,8 @@ void TimexTagger::tag(DocumentAnalysis& a) const {
             st.dct = a.doc.dct;
             st.ref = ref;
             st.ref_quarter = ref_quarter;
+            st.previous = !a.timexes.empty() && a.timexes.back().sentence == si ? std::string_view(a.timexes.back().time.value)
+                                                                                  : std::string_view();
             st.tense = [&] { return impl.tense.guess(infos, toks, text, n, m.begin, m.end); };
             st.past_verb = [&] { return impl.tense.past_right_before(infos, toks, text, n, m.begin); };
             st.endpoint = [&] { return impl.tense.endpoint_before(infos, m.begin); };
