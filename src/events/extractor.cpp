@@ -316,7 +316,19 @@ EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate&
         if (word_before >= 3 && v.token(word_before - 1).is(kNumber) && v.is(word_before - 2, "-") &&
             v.token(word_before - 3).is(kNumber))
             word_before -= 3;
-        if (v.words[k] == "to" && v.clause[k] == clause && !(word_before > 0 && v.in(word_before - 1, lex.grammar().pre_trigger)))
+        // "the strongest quake to hit", "the first female leader to visit", "the only country
+        // to sign": after "the", a superlative and its noun the infinitive tells what was
+        // done ("most lawmakers seem to agree", "permits the bank to acquire" are not so).
+        auto ranking = [&](std::size_t b) {
+            const std::string& w = v.words[b];
+            return v.in(b, lex.grammar().superlative) || w == "only" || (w.size() > 5 && w.compare(w.size() - 4, 4, "iest") == 0);
+        };
+        auto determiner = [&](std::size_t b) {
+            return v.is(b, "the") || v.is(b, "its") || v.is(b, "their") || v.is(b, "his") || v.is(b, "her");
+        };
+        const bool ranked = (k >= 3 && ranking(k - 2) && determiner(k - 3)) || (k >= 4 && ranking(k - 3) && determiner(k - 4));
+        if (v.words[k] == "to" && v.clause[k] == clause && !ranked &&
+            !(word_before > 0 && v.in(word_before - 1, lex.grammar().pre_trigger)))
             consider(EventStatus::Planned);
     }
     // "The summit is scheduled for June 5": the cue follows an event noun.
@@ -573,6 +585,16 @@ bool date_of_event(const SentenceView& v, const Lexicon& lex, const Candidate& c
         }
         const bool in_phrase = before >= 2 && v.is_word(before - 2) && !v.in(before - 2, lex.grammar().clause_opener);
         if (superlative && (c.nominal || in_phrase)) return false;
+        // "the strongest quake to hit the region since 2011", "the first leader to visit
+        // since 1999": a superlative, its noun and an infinitive before the "since"
+        bool to_seen = false;
+        for (std::size_t k = before - 1; k > 0 && before - k < 9; --k) {
+            if (!v.is_word(k - 1) || v.in(k - 1, lex.grammar().clause_opener)) break;
+            const std::string& w = v.words[k - 1];
+            if (w == "to") to_seen = true;
+            else if (to_seen && (v.in(k - 1, lex.grammar().superlative) || (w.size() > 5 && w.compare(w.size() - 4, 4, "iest") == 0)))
+                return false;
+        }
     }
     return true;
 }
