@@ -26,6 +26,11 @@ using events::SentenceRules;
 using events::SentenceView;
 using events::Senses;
 
+/// A word that ranks: "strongest", "first", "deadliest" (the superlative class, or -iest).
+bool superlative_at(const SentenceView& v, const Lexicon& lex, std::size_t i) {
+    const std::string& w = v.words[i];
+    return v.in(i, lex.grammar().superlative) || (w.size() > 5 && w.compare(w.size() - 4, 4, "iest") == 0);
+}
 
 int strength(EventStatus s) {
     switch (s) {
@@ -319,16 +324,12 @@ EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate&
         // "the strongest quake to hit", "the first female leader to visit", "the only country
         // to sign": after "the", a superlative and its noun the infinitive tells what was
         // done ("most lawmakers seem to agree", "permits the bank to acquire" are not so).
-        auto ranking = [&](std::size_t b) {
-            const std::string& w = v.words[b];
-            return v.in(b, lex.grammar().superlative) || w == "only" || (w.size() > 5 && w.compare(w.size() - 4, 4, "iest") == 0);
+        auto ranked_at = [&](std::size_t b) {
+            return (superlative_at(v, lex, b) || v.is(b, "only")) &&
+                   (v.is(b - 1, "the") || v.is(b - 1, "its") || v.is(b - 1, "their") || v.is(b - 1, "his") || v.is(b - 1, "her"));
         };
-        auto determiner = [&](std::size_t b) {
-            return v.is(b, "the") || v.is(b, "its") || v.is(b, "their") || v.is(b, "his") || v.is(b, "her");
-        };
-        const bool ranked = (k >= 3 && ranking(k - 2) && determiner(k - 3)) || (k >= 4 && ranking(k - 3) && determiner(k - 4));
-        if (v.words[k] == "to" && v.clause[k] == clause && !ranked &&
-            !(word_before > 0 && v.in(word_before - 1, lex.grammar().pre_trigger)))
+        if (v.words[k] == "to" && v.clause[k] == clause && !(word_before > 0 && v.in(word_before - 1, lex.grammar().pre_trigger)) &&
+            !((k >= 3 && ranked_at(k - 2)) || (k >= 4 && ranked_at(k - 3))))
             consider(EventStatus::Planned);
     }
     // "The summit is scheduled for June 5": the cue follows an event noun.
@@ -578,11 +579,7 @@ bool date_of_event(const SentenceView& v, const Lexicon& lex, const Candidate& c
     if (before > 0 && v.is(before - 1, "since")) {
         bool superlative = false;
         const std::size_t noun = c.nominal ? c.head : before - 1;
-        for (std::size_t k = noun; k > 0 && noun - k < 4; --k) {
-            const std::string& w = v.words[k - 1];
-            superlative = superlative || v.in(k - 1, lex.grammar().superlative) ||
-                          (w.size() > 5 && w.compare(w.size() - 4, 4, "iest") == 0);
-        }
+        for (std::size_t k = noun; k > 0 && noun - k < 4; --k) superlative = superlative || superlative_at(v, lex, k - 1);
         const bool in_phrase = before >= 2 && v.is_word(before - 2) && !v.in(before - 2, lex.grammar().clause_opener);
         if (superlative && (c.nominal || in_phrase)) return false;
         // "the strongest quake to hit the region since 2011", "the first leader to visit
@@ -590,10 +587,8 @@ bool date_of_event(const SentenceView& v, const Lexicon& lex, const Candidate& c
         bool to_seen = false;
         for (std::size_t k = before - 1; k > 0 && before - k < 9; --k) {
             if (!v.is_word(k - 1) || v.in(k - 1, lex.grammar().clause_opener)) break;
-            const std::string& w = v.words[k - 1];
-            if (w == "to") to_seen = true;
-            else if (to_seen && (v.in(k - 1, lex.grammar().superlative) || (w.size() > 5 && w.compare(w.size() - 4, 4, "iest") == 0)))
-                return false;
+            if (v.is(k - 1, "to")) to_seen = true;
+            else if (to_seen && superlative_at(v, lex, k - 1)) return false;
         }
     }
     return true;
