@@ -115,8 +115,7 @@ void Matcher::scan(std::string_view text, const Token* toks, int n, ScannedSente
                                   : (sc.suffix_class < 0 || !p_.lex.classes(suffix_word).test(sc.suffix_class)))
                 continue;
             if (sc.digits && (ns.digits != sc.digits || ns.grouped || ns.decimal)) continue;
-            if (ns.value < sc.lo || ns.value > sc.hi) continue;
-            if (sc.step > 0 && std::fmod(ns.value, sc.step) != 0) continue;
+            if (!sc.holds(ns.value)) continue;
             info.mask.set(sc.cls);
         }
         sent.classes |= info.mask;
@@ -146,7 +145,7 @@ void Matcher::read_prefixed(std::string_view s, TokInfo& info) const {
     for (int si : prefix_shapes_) {
         const ShapeClass& sc = p_.shapes[si];
         if (!p_.lex.classes(prefix).test(sc.prefix_class)) continue;
-        if ((sc.digits && static_cast<int>(digits.size()) != sc.digits) || value < sc.lo || value > sc.hi) continue;
+        if ((sc.digits && static_cast<int>(digits.size()) != sc.digits) || !sc.holds(value)) continue;
         info.mask.set(sc.cls);
         info.numeric = true;
         info.num = value;
@@ -282,7 +281,7 @@ int Matcher::spelled(const ShapeClass& s, const TokInfo* t, int n, int pos, Opti
     }
     int kept = 0;
     for (int j = 0; j < count; ++j)
-        if (out[j].value >= s.lo && out[j].value <= s.hi) out[kept++] = out[j];
+        if (s.holds(out[j].value)) out[kept++] = out[j];
     return kept;
 }
 

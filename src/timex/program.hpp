@@ -8,6 +8,7 @@
 #include "chronograph/resources.hpp"
 #include "timex/lexicon.hpp"
 
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -30,6 +31,8 @@ struct ShapeClass {
     bool decimal = false;   // "1.5" allowed
     bool grouped = false;   // "15,000" allowed
     bool multi_token() const { return kind == Kind::Spelled || kind == Kind::SpelledOrdinal || kind == Kind::SpelledYear; }
+    /// The number is in the range, a multiple of the step if there is one.
+    bool holds(double v) const { return v >= lo && v <= hi && (step <= 0 || std::fmod(v, step) == 0); }
 };
 
 /// What one token must be. A token passes if it has the required flags, none of the
