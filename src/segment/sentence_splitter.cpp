@@ -78,6 +78,8 @@ bool SentenceSplitter::keep_together(std::string_view before, std::string_view a
     const unsigned rule = it->second;
     if (rule & kAlways) return true;
     if ((rule & (kBeforeNumber | kBeforeDate | kBeforeTime)) && next_digit) return true;
+    // The same time elsewhere, in parentheses: "at 9 p.m. (1800 GMT) on Friday".
+    if ((rule & kBeforeTime) && next.size() > 1 && next[0] == '(' && next[1] >= '0' && next[1] <= '9') return true;
     if (rule & (kBeforeDate | kBeforeTime)) {
         std::string word(next);
         while (!word.empty() && (word.back() == ',' || word.back() == ';' || word.back() == '.')) word.pop_back();
