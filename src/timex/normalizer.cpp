@@ -75,6 +75,13 @@ public:
         };
         if (fn == "shift" || fn == "rshift") {
             if (!need(2)) return {};
+            // A third argument writes the day found at another unit: {shift year -25 month},
+            // "25 years ago this month".
+            if (a.size() > 2) {
+                const auto grain = parse_unit(a[2]);
+                if (!grain) return fail();
+                return shift_fn(a[0], a[1], fn == "rshift", false, grain);
+            }
             return shift_fn(a[0], a[1], fn == "rshift");
         }
         if (fn == "weekday" || fn == "rweekday") {  // {weekday W MODE [DAYS]}: DAYS moves the day found
@@ -147,7 +154,8 @@ private:
 
     /// from_ref: from the last date named at the unit's grain; near_ref: from the last date
     /// of a month or less the text named, whatever the unit.
-    std::string shift_fn(std::string_view unit_name, const std::string& amount, bool from_ref, bool near_ref = false) {
+    std::string shift_fn(std::string_view unit_name, const std::string& amount, bool from_ref, bool near_ref = false,
+                         std::optional<Unit> grain = std::nullopt) {
         // A duration code with a multiple ("10Y" a decade, "2W" a fortnight) moves by the
         // base unit and is written at it: "a decade ago" is a year, not a decade.
         long long mult = 1;
@@ -188,7 +196,7 @@ private:
         const Day moved = shift(*anchor, *u, static_cast<long>(*n * mult));
         const int y = year_of(moved);
         if (y < 1 || y > 9999) return fail();  // TIMEX3 years have four digits
-        return format_at(moved, *u);
+        return format_at(moved, grain.value_or(*u));
     }
 
     std::string weekday_fn(const std::string& w, const std::string& mode_name, bool from_ref = false, long long moved = 0) {
