@@ -105,7 +105,7 @@ public:
             const auto d = parse_day(day);
             return d ? format_at(*d, weekend ? Unit::Weekend : Unit::Week) : fail();
         }
-        if (fn == "month") return need(2) ? month_fn(a[0], a[1]) : std::string{};
+        if (fn == "month") return need(2) ? month_fn(a[0], a[1], a.size() > 2 ? a[2] : std::string{}) : std::string{};
         if (fn == "rday") return need(1) ? ref_month_day_fn(a[0]) : std::string{};
         if (fn == "mday") return need(2) ? month_day_near_fn(a[0], a[1]) : std::string{};
         if (fn == "monthday") {  // {monthday M D MODE}, or {monthday MM-DD MODE}
@@ -321,15 +321,19 @@ private:
         return y + st_.ref_quarter.substr(4);
     }
 
-    std::string month_fn(const std::string& month_s, const std::string& mode_name) {
+    /// Month M near the DCT; with END_MONTH, the first month of a span that ends at that month
+    /// ("between October and March"): the end is placed near the DCT, and M is the last M on
+    /// or before it, so a span across the new year stays in order.
+    std::string month_fn(const std::string& month_s, const std::string& mode_name, const std::string& end_month_s) {
         const auto m = number(month_s);
         const auto md = mode(mode_name);
-        if (!m || !md || *m < 1 || *m > 12) return fail();
+        const auto e = end_month_s.empty() ? m : number(end_month_s);
+        if (!m || !md || !e || *m < 1 || *m > 12 || *e < 1 || *e > 12) return fail();
         st_.relative = true;
         if (!st_.dct) return "XXXX-" + pad(*m, 2);
-        const int y = year_for(year_of(*st_.dct), static_cast<int>(*m), month_of(*st_.dct), 12, *md, tense_if(*md),
+        const int y = year_for(year_of(*st_.dct), static_cast<int>(*e), month_of(*st_.dct), 12, *md, tense_if(*md),
                                *md == Mode::Tense ? past_margin(2, 12) : 0);
-        return pad(y, 4) + "-" + pad(*m, 2);
+        return pad(*m > *e ? y - 1 : y, 4) + "-" + pad(*m, 2);
     }
 
     std::string monthday_fn(const std::string& month_s, const std::string& day_s, const std::string& mode_name) {
