@@ -31,6 +31,13 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }
 }  // namespace
 
+// "had been scheduled to begin", "was forecast to slow": a plan told in the past is past.
+bool TenseGuesser::past_plan_before(const TokInfo* t, int k) const {
+    for (int b = k - 1; b >= 0 && b >= k - 2; --b)
+        if (past_plan_ >= 0 && t[b].mask.test(past_plan_)) return true;
+    return false;
+}
+
 Tense TenseGuesser::cue(const TokInfo* t, const Token* toks, std::string_view text, int n, int k) const {
     const TokInfo& info = t[k];
     // Inside a sentence a capitalized cue word is a name or a month ("in May").
@@ -38,13 +45,10 @@ Tense TenseGuesser::cue(const TokInfo* t, const Token* toks, std::string_view te
     // "rose more than expected", "as planned": a comparison, not the tense.
     if (k > 0 && comparison_ >= 0 && t[k - 1].mask.test(comparison_)) return Tense::Unknown;
     if (future_ >= 0 && info.mask.test(future_)) {
-        // "had been scheduled to begin": a plan told in the past perfect is past.
-        for (int b = k - 1; b >= 0 && b >= k - 2; --b)
-            if (past_plan_ >= 0 && t[b].mask.test(past_plan_)) return Tense::Past;
-        return Tense::Future;
+        return past_plan_before(t, k) ? Tense::Past : Tense::Future;
     }
     if (future_to_ >= 0 && info.mask.test(future_to_) && k + 1 < n && t[k + 1].word == to_ && to_ >= 0)
-        return Tense::Future;
+        return past_plan_before(t, k) ? Tense::Past : Tense::Future;
     if (past_ >= 0 && info.mask.test(past_)) {
         // "will be held": a participle; the modal before it says the tense. "expected to hit":
         // an infinitive ("hit", "set", "put" are both).
