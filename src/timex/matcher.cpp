@@ -110,7 +110,7 @@ void Matcher::scan(std::string_view text, const Token* toks, int n, ScannedSente
                 if (shape && suffix) info.mask.set(sc.cls);
                 continue;
             }
-            if (ns.clock || (ns.grouped && !sc.grouped) || (ns.decimal && !sc.decimal)) continue;
+            if (ns.clock || (ns.grouped && !sc.grouped) || (!ns.grouped && sc.grouped_only) || (ns.decimal && !sc.decimal)) continue;
             if (ns.suffix.empty() ? (sc.suffix_class >= 0 && !sc.suffix_optional)
                                   : (sc.suffix_class < 0 || !p_.lex.classes(suffix_word).test(sc.suffix_class)))
                 continue;

@@ -215,8 +215,8 @@ private:
         int delta = 0;
         switch (mm) {
             case Mode::Past:
-            case Mode::Nearest:
             case Mode::Tense: delta = -((dw - target + 7) % 7); break;
+            case Mode::Nearest: delta = (target - dw + 10) % 7 - 3; break;  // within three days either way
             case Mode::Future: delta = (target - dw + 7) % 7; break;
             case Mode::Last: delta = -((dw - target + 6) % 7 + 1); break;
             case Mode::Next: delta = (target - dw + 6) % 7 + 1; break;

@@ -30,6 +30,7 @@ struct ShapeClass {
     int prefix_class = -1;  // letters before the digits, a word of this class ("FY2025"); -1 = none
     bool decimal = false;   // "1.5" allowed
     bool grouped = false;   // "15,000" allowed
+    bool grouped_only = false;  // ... and required ("7,000 years", but not "1988 fiscal year")
     bool multi_token() const { return kind == Kind::Spelled || kind == Kind::SpelledOrdinal || kind == Kind::SpelledYear; }
     /// The number is in the range, a multiple of the step if there is one.
     bool holds(double v) const { return v >= lo && v <= hi && (step <= 0 || std::fmod(v, step) == 0); }

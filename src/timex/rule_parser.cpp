@@ -664,6 +664,8 @@ void define_class(Program& p, std::string_view name, std::string_view spec, cons
             sc.decimal = true;
         } else if (w == "grouped") {
             sc.grouped = true;
+        } else if (w == "grouped-only") {
+            sc.grouped = sc.grouped_only = true;
         } else {
             fail(where, "cannot read '" + std::string(w) + "' in class definition");
         }
