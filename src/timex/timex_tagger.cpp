@@ -79,7 +79,7 @@ void TimexTagger::tag(DocumentAnalysis& a) const {
     thread_local std::vector<int> excluded;
     Reference ref;  // the dates the text named so far (the DCT until it names one)
     if (a.doc.dct) ref.mention(*a.doc.dct, 1);
-    std::string ref_quarter;  // the last quarter the text named ("the third quarter" -> 1989-Q3)
+    std::string ref_quarter;  // the quarter the text reports on ("the third quarter" -> 1989-Q3)
     for (std::size_t si = 0; si < a.sentences.size(); ++si) {
         const Sentence& s = a.sentences[si];
         const Token* toks = a.tokens.data() + s.first_token;
@@ -150,7 +150,10 @@ void TimexTagger::tag(DocumentAnalysis& a) const {
                 // The quarter a text reports on has ended by its date, or is told in the past (a
                 // fiscal one: "reported fourth-quarter earnings" in October): "a fourth-quarter
                 // charge" in November is a forecast, and "a year ago" still means the third's.
-                if (t.time.value.size() == 7 && t.time.value[5] == 'Q' && t.time.interval && !st.from_ref_quarter &&
+                // It is the latest such quarter named, not the last: "third-quarter net rose ...
+                // after a flat second quarter ... the year-earlier period" is the third's.
+                const bool later_quarter = ref_quarter.empty() || t.time.value > ref_quarter;
+                if (later_quarter && t.time.value.size() == 7 && t.time.value[5] == 'Q' && t.time.interval && !st.from_ref_quarter &&
                     (!a.doc.dct || t.time.interval->latest < *a.doc.dct ||
                      impl.tense.guess(infos, toks, text, n, m.begin, m.end) == Tense::Past))
                     ref_quarter = t.time.value;
