@@ -92,6 +92,7 @@ public:
         if (fn == "weekof") return need(3) ? week_of_fn(a[0], a[1], a[2]) : std::string{};
         if (fn == "periodshift") return need(2) ? period_shift_fn(a[0], a[1], a.size() > 2 && a[2] == "ref") : std::string{};
         if (fn == "lastquarter") return last_quarter_fn();
+        if (fn == "pastmidnight") return past_midnight_fn();
         if (fn == "yearquarter") return need(1) ? year_quarter_fn(a[0]) : std::string{};
         if (fn == "nthweekday") return need(4) ? nth_weekday_fn(a[0], a[1], a[2], a[3]) : std::string{};
         if (fn == "easter") return need(2) ? easter_fn(a[0], a[1]) : std::string{};
@@ -262,6 +263,16 @@ private:
 
     /// "the quarter", "the latest quarter": the quarter the text last named, else the last
     /// one ended before the DCT (the one results are reported for).
+    /// Midnight told in the past: on the day the story is at, the one ending it ("four days
+    /// later, shortly before midnight"); when that day is still the DCT, the one that began
+    /// it ("bookings opened at midnight").
+    std::string past_midnight_fn() {
+        st_.relative = true;
+        if (!st_.dct) return "XXXX-XX-XXT24:00";
+        const Day day = st_.ref.day.value_or(*st_.dct);
+        return format_day(day == *st_.dct ? day - date::days{1} : day) + "T24:00";
+    }
+
     std::string last_quarter_fn() {
         st_.relative = true;
         if (!st_.ref_quarter.empty()) {
