@@ -7,6 +7,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <thread>
 
 using namespace chronograph;
@@ -143,11 +145,31 @@ TEST_CASE("the tagger gives the same result from several threads", "[timex]") {
 }
 
 TEST_CASE("bad rules are reported with their file and line", "[timex]") {
-    Resources res = Resources::from_directory(CHRONOGRAPH_SOURCE_DIR "/data");
-    (void)res;
-    // A rule file that names an unknown class cannot compile.
-    const std::string dir = std::string(CHRONOGRAPH_SOURCE_DIR) + "/data";
-    CHECK_NOTHROW(TimexTagger(Resources::from_directory(dir)));
+    const std::string source = std::string(CHRONOGRAPH_SOURCE_DIR) + "/data";
+    CHECK_NOTHROW(TimexTagger(Resources::from_directory(source)));
+    // A copy of the data with one bad rule appended to the last rule file.
+    const auto with_rule = [&](const std::string& name, const std::string& rule) {
+        const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("cg-bad-rules-" + name);
+        std::filesystem::remove_all(dir);
+        std::filesystem::copy(source, dir, std::filesystem::copy_options::recursive);
+        std::ofstream(dir / "en/timex/rules/60-sets.rules", std::ios::app) << "\n" << rule;
+        return dir;
+    };
+    const auto message = [](const std::filesystem::path& dir) {
+        try {
+            TimexTagger tagger(Resources::from_directory(dir.string()));
+        } catch (const std::exception& e) {
+            return std::string(e.what());
+        }
+        return std::string("(accepted)");
+    };
+    const auto unknown = with_rule("class", "rule bad_class\n  match  @no_such_class\n  value  2025\n");
+    CHECK_THAT(message(unknown), Catch::Contains("60-sets.rules:") && Catch::Contains("no_such_class"));
+    // A second value would silently replace the first: refused.
+    const auto twice = with_rule("twice", "rule two_values\n  match  the first day\n  value  2025\n  value  2026\n");
+    CHECK_THAT(message(twice), Catch::Contains("60-sets.rules:") && Catch::Contains("'value' given twice"));
+    std::filesystem::remove_all(unknown);
+    std::filesystem::remove_all(twice);
 }
 
 TEST_CASE("every rule starts with a word, a class or a number shape (speed)", "[timex]") {

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cctype>
 #include <map>
+#include <set>
 #include <optional>
 #include <stdexcept>
 
@@ -690,6 +691,7 @@ struct PendingRule {
     std::string name, where;
     std::vector<std::pair<std::string, std::string>> match;  // (pattern, where)
     std::string type = "DATE", value, mod, clip, when;
+    std::set<std::string, std::less<>> keys;  // the keys given, each once
 };
 
 void compile_rule(Program& p, const PendingRule& pr, const std::map<std::string, std::string, std::less<>>& macros) {
@@ -767,12 +769,18 @@ void load_rules(Program& p, const Resources& res, const std::string& dir) {
                 continue;
             }
             if (!cur) fail(where, "indented line outside a rule");
+            // Every key but "match" is said once: a second "value" would silently replace the
+            // first, and the matches written for the first would give nothing.
+            const auto once = [&](std::string& field) {
+                if (!cur->keys.emplace(key).second) fail(where, "'" + std::string(key) + "' given twice in rule " + cur->name);
+                field = std::string(rest);
+            };
             if (key == "match") cur->match.emplace_back(std::string(rest), where);
-            else if (key == "type") cur->type = std::string(rest);
-            else if (key == "value") cur->value = std::string(rest);
-            else if (key == "mod") cur->mod = std::string(rest);
-            else if (key == "clip") cur->clip = std::string(rest);
-            else if (key == "when") cur->when = std::string(rest);
+            else if (key == "type") once(cur->type);
+            else if (key == "value") once(cur->value);
+            else if (key == "mod") once(cur->mod);
+            else if (key == "clip") once(cur->clip);
+            else if (key == "when") once(cur->when);
             else fail(where, "unknown key '" + std::string(key) + "'");
         }
         flush();
