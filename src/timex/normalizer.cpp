@@ -556,6 +556,16 @@ void Reference::mention(Day first, int days) {
     }
 }
 
+namespace {
+/// The value in `cls` of a captured text ({g|class}); none fails the expression.
+std::string mapped_value(const std::string& text, int cls, const Lexicon& lex, EvalState& st) {
+    const int w = lex.find_word(text);
+    const std::string_view mapped = w >= 0 ? lex.value(w, cls) : std::string_view{};
+    if (mapped.empty()) st.failed = true;
+    return std::string(mapped);
+}
+}  // namespace
+
 std::string evaluate(const Template& t, const std::vector<std::string>& groups, const std::vector<std::string>& texts,
                      const Lexicon& lex, EvalState& st) {
     std::string out;
@@ -565,18 +575,14 @@ std::string evaluate(const Template& t, const std::vector<std::string>& groups, 
             std::vector<std::string> args;
             for (const Template::Arg& a : p.args) {
                 std::string v = a.group >= 0 ? groups[a.group] : a.text;
+                if (a.map_class >= 0) v = mapped_value(texts[a.group], a.map_class, lex, st);
                 if (a.negate) v = (!v.empty() && v[0] == '-') ? v.substr(1) : "-" + v;
                 args.push_back(std::move(v));
             }
             out += fns.call(p.fn, args);
         } else if (p.group >= 0) {
             std::string v = groups[p.group];
-            if (p.map_class >= 0) {
-                const int w = lex.find_word(texts[p.group]);
-                const std::string_view mapped = w >= 0 ? lex.value(w, p.map_class) : std::string_view{};
-                if (mapped.empty()) st.failed = true;
-                v = std::string(mapped);
-            }
+            if (p.map_class >= 0) v = mapped_value(texts[p.group], p.map_class, lex, st);
             if (p.op) v = number_op(v, p.op, p.operand, st.failed);
             if (p.pad) {
                 const auto n = to_int(v);

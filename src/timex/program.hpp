@@ -74,6 +74,7 @@ struct Template {
         int group = -1;     // a capture, or
         std::string text;   // a literal
         bool negate = false;
+        int map_class = -1;  // g|class: the captured text's value in that class
     };
     struct Part {
         std::string literal;  // used when group < 0 and fn empty

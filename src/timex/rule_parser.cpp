@@ -577,6 +577,13 @@ Template parse_template(std::string_view s, const Rule& r, const Lexicon& lex, c
                     a.negate = true;
                     w.remove_prefix(1);
                 }
+                if (const std::size_t bar = w.find('|'); bar != std::string_view::npos) {  // g|class
+                    a.group = group_index(w.substr(0, bar));
+                    a.map_class = lex.find_class(w.substr(bar + 1));
+                    if (a.map_class < 0) fail(where, "unknown class in {" + std::string(body) + "}");
+                    part.args.push_back(std::move(a));
+                    continue;
+                }
                 const bool is_group = std::find(r.groups.begin(), r.groups.end(), w) != r.groups.end();
                 if (is_group) a.group = group_index(w);
                 else a.text = std::string(w);
