@@ -168,8 +168,10 @@ TEST_CASE("bad rules are reported with their file and line", "[timex]") {
     // A second value would silently replace the first: refused.
     const auto twice = with_rule("twice", "rule two_values\n  match  the first day\n  value  2025\n  value  2026\n");
     CHECK_THAT(message(twice), Catch::Contains("60-sets.rules:") && Catch::Contains("'value' given twice"));
-    std::filesystem::remove_all(unknown);
-    std::filesystem::remove_all(twice);
+    // "[a | b]" would test for the word "|".
+    const auto bar = with_rule("bar", "rule bar_in_brackets\n  match  the year > ![word | number]\n  value  2025\n");
+    CHECK_THAT(message(bar), Catch::Contains("60-sets.rules:") && Catch::Contains("'|' inside [...]"));
+    for (const auto& dir : {unknown, twice, bar}) std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("every rule starts with a word, a class or a number shape (speed)", "[timex]") {

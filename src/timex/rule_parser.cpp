@@ -259,6 +259,8 @@ private:
                 if (k < j) word += s_[k];
             }
             i_ = j;
+            // "[a | b]" would test for the word "|": alternatives are written "(a | b)".
+            if (word == "|") fail(where_, "'|' inside [...]: conditions there are joined with '&'; write alternatives as ( a | b )");
             std::uint16_t flag = 0;
             if (word == "cap") flag = kCapitalized;
             else if (word == "allcaps") flag = kAllCaps;
