@@ -7,6 +7,7 @@ namespace chronograph::timex {
 TenseGuesser::TenseGuesser(const Lexicon& lex) {
     future_ = lex.find_class("tense_future");
     future_to_ = lex.find_class("tense_future_before_to");
+    future_of_ = lex.find_class("tense_future_before_of");
     past_ = lex.find_class("tense_past");
     not_past_ = lex.find_class("tense_not_past");
     clause_ = lex.find_class("tense_clause_boundary");
@@ -17,6 +18,7 @@ TenseGuesser::TenseGuesser(const Lexicon& lex) {
     past_plan_ = lex.find_class("tense_past_plan");
     determiner_ = lex.find_class("tense_determiner");
     to_ = lex.find_word("to");
+    of_ = lex.find_word("of");
     const int past_suffix = lex.find_class("tense_past_suffix");
     const int future_suffix = lex.find_class("tense_future_suffix");
     for (int w = 0; w < lex.word_count(); ++w) {
@@ -49,6 +51,8 @@ Tense TenseGuesser::cue(const TokInfo* t, const Token* toks, std::string_view te
     }
     if (future_to_ >= 0 && info.mask.test(future_to_) && k + 1 < n && t[k + 1].word == to_ && to_ >= 0)
         return past_plan_before(t, k) ? Tense::Past : Tense::Future;
+    // "ahead of Thursday's vote" (but "the vote went ahead in September")
+    if (future_of_ >= 0 && info.mask.test(future_of_) && k + 1 < n && t[k + 1].word == of_ && of_ >= 0) return Tense::Future;
     if (past_ >= 0 && info.mask.test(past_)) {
         // "will be held": a participle; the modal before it says the tense. "expected to hit":
         // an infinitive ("hit", "set", "put" are both).
