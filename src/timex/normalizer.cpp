@@ -264,13 +264,14 @@ private:
     /// "the quarter", "the latest quarter": the quarter the text last named, else the last
     /// one ended before the DCT (the one results are reported for).
     /// Midnight told in the past: on the day the story is at, the one ending it ("four days
-    /// later, shortly before midnight"); when that day is still the DCT, the one that began
-    /// it ("bookings opened at midnight").
+    /// later, shortly before midnight"); when that day is still the DCT, or one still ahead
+    /// ("will resume from 1 December. Bookings opened at midnight"), the one that began the
+    /// DCT's day.
     std::string past_midnight_fn() {
         st_.relative = true;
         if (!st_.dct) return "XXXX-XX-XXT24:00";
         const Day day = st_.ref.day.value_or(*st_.dct);
-        return format_day(day == *st_.dct ? day - date::days{1} : day) + "T24:00";
+        return format_day(day >= *st_.dct ? *st_.dct - date::days{1} : day) + "T24:00";
     }
 
     std::string last_quarter_fn() {
