@@ -35,14 +35,14 @@ SentenceSplitter::~SentenceSplitter() = default;
 namespace {
 
 std::string_view last_word_with_period(std::string_view s) {
-    // "... met Gen." -> "Gen."; "... F." -> "F."
+    // "... met Gen." -> "Gen."; "... F." -> "F."; "Nov. 30-Dec." -> "Dec." (a range's second date)
     std::size_t end = s.size();
     while (end > 0 && is_space(static_cast<unsigned char>(s[end - 1]))) --end;
     if (end == 0 || s[end - 1] != '.') return {};
     std::size_t start = end - 1;
     while (start > 0) {
         const char c = s[start - 1];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '(' || c == '"' || c == '\'') break;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '(' || c == '"' || c == '\'' || c == '-' || c == '/') break;
         --start;
     }
     return s.substr(start, end - start);
