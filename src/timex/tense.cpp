@@ -33,7 +33,7 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }
 }  // namespace
 
-// "had been scheduled to begin", "was forecast to slow": a plan told in the past is past.
+// "had been scheduled to begin", "as previously planned": a plan told in the past is past.
 bool TenseGuesser::past_plan_before(const TokInfo* t, int k) const {
     for (int b = k - 1; b >= 0 && b >= k - 2; --b)
         if (past_plan_ >= 0 && t[b].mask.test(past_plan_)) return true;
