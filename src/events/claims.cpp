@@ -21,7 +21,7 @@ std::string measured_thing(const SentenceView& v, const Lexicon& lex, std::size_
     auto np_head = [&](std::size_t from) {
         std::string head;
         for (std::size_t j = from; j < v.size(); ++j) {
-            const std::string& w = v.words[j];
+            const std::string_view w = v.words[j];
             if (!v.is_word(j) || lex.in_class(lex.grammar().auxiliary, w) || lex.in_class(lex.grammar().be, w) || w == "which" || w == "that" ||
                 lex.in_class(lex.grammar().label_stop, w) || lex.trigger_at(v.words, j))
                 break;
@@ -32,7 +32,7 @@ std::string measured_thing(const SentenceView& v, const Lexicon& lex, std::size_
     // "... kilometre-long bridge": the thing follows.
     if (v.is(unit_end, "-") && v.is(unit_end + 1, "long")) return np_head(unit_end + 2);
     for (std::size_t j = number; j-- > 0 && number - j < 14;) {
-        const std::string& w = v.words[j];
+        const std::string_view w = v.words[j];
         if (w == "the" || w == "a" || w == "an" || w == "this" || w == "its" || w == "their") {
             const std::string head = np_head(j + 1);
             if (!head.empty()) return head;
@@ -100,7 +100,7 @@ std::string people_measure(const SentenceView& v, const Lexicon& lex, std::size_
     if ((type == "casualties" || type == "death") && (counted == "people" || counted == "civilians")) {
         // The sentence says whether the wounded count too: "killed or wounded", "casualties,
         // including deaths and injuries".
-        for (const std::string& w : v.words)
+        for (const std::string_view w : v.words)
             if (w == "wounded" || w == "injured" || w == "injuries" || w == "injury" || w == "wounding" || w == "casualties")
                 return "casualties";
         return "deaths";

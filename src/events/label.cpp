@@ -12,7 +12,7 @@ using events::Candidate;
 using events::ing_form;
 using events::SentenceView;
 
-bool is_quote(const std::string& w) {
+bool is_quote(std::string_view w) {
     return w == "\"" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D";  // " “ ”
 }
 
@@ -319,7 +319,7 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
         ++i;
     std::string theme;
     for (; i < v.size() && i < c.last + 8 && v.clause[i] == clause; ++i) {
-        const std::string& w = v.words[i];
+        const std::string_view w = v.words[i];
         if (v.timex[i] >= 0 || lex.in_class(lex.grammar().label_stop, w) || lex.in_class(lex.grammar().preposition, w) || w == "'s") break;
         if (v.is_word(i) && !lex.in_class(lex.grammar().determiner, w) && !v.in(i, lex.grammar().label_trim) &&
             v.entity[i] < 0)

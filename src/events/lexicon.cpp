@@ -44,9 +44,7 @@ EventStatus parse_status(std::string_view s, std::size_t line) {
 
 }  // namespace
 
-std::string lookup_form(std::string_view token) {
-    std::string out;
-    out.reserve(token.size());
+void append_lookup_form(std::string_view token, std::string& out) {
     for (std::size_t i = 0; i < token.size(); ++i) {
         const char c = token[i];
         // U+2019 RIGHT SINGLE QUOTATION MARK and U+2018 -> '
@@ -58,6 +56,12 @@ std::string lookup_form(std::string_view token) {
             out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
         }
     }
+}
+
+std::string lookup_form(std::string_view token) {
+    std::string out;
+    out.reserve(token.size());
+    append_lookup_form(token, out);
     return out;
 }
 
@@ -194,7 +198,7 @@ Lexicon::Lexicon(const Resources& res) {
                        bit("no-event-object"), bit("cue-comparison")};
 }
 
-const Measure* Lexicon::measure(const std::string& word, std::string_view kind) const {
+const Measure* Lexicon::measure(std::string_view word, std::string_view kind) const {
     auto it = measures_.find(word);
     return it != measures_.end() && it->second.kind == kind ? &it->second : nullptr;
 }
@@ -204,7 +208,7 @@ ClassMask Lexicon::classes_of(std::string_view word) const {
     return it == word_classes_.end() ? 0 : it->second;
 }
 
-std::optional<TriggerMatch> Lexicon::trigger_at(const std::vector<std::string>& words, std::size_t i) const {
+std::optional<TriggerMatch> Lexicon::trigger_at(const std::vector<std::string_view>& words, std::size_t i) const {
     std::optional<TriggerMatch> best;
     if (auto p = phrases_.find(words[i]); p != phrases_.end()) {
         for (const PhraseForm& f : p->second) {
@@ -221,17 +225,17 @@ std::optional<TriggerMatch> Lexicon::trigger_at(const std::vector<std::string>& 
 }
 
 const TypeInfo* Lexicon::type(std::string_view name) const {
-    auto it = types_.find(std::string(name));
+    auto it = types_.find(name);
     return it == types_.end() ? nullptr : &it->second;
 }
 
 namespace {
 
 /// `noun` or its singular in `table`.
-template <class Value>
-const Value* noun_class(const std::unordered_map<std::string, Value>& table, std::string_view noun) {
+template <class Map>
+const typename Map::mapped_type* noun_class(const Map& table, std::string_view noun) {
+    if (auto it = table.find(noun); it != table.end()) return &it->second;
     std::string w(noun);
-    if (auto it = table.find(w); it != table.end()) return &it->second;
     // Plurals: "troops", "missiles", "casualties"
     if (w.size() > 3 && ends_with(w, "ies")) w = w.substr(0, w.size() - 3) + "y";
     else if (w.size() > 2 && ends_with(w, "s")) w.pop_back();
@@ -242,8 +246,8 @@ const Value* noun_class(const std::unordered_map<std::string, Value>& table, std
 }  // namespace
 
 namespace {
-const std::string* class_type(const std::unordered_map<std::string, std::vector<Lexicon::NounClass>>& table,
-                              std::string_view noun, std::string_view trigger_type) {
+template <class Map>
+const std::string* class_type(const Map& table, std::string_view noun, std::string_view trigger_type) {
     if (const auto* classes = noun_class(table, noun))
         for (const Lexicon::NounClass& c : *classes)
             if (std::find(c.triggers.begin(), c.triggers.end(), trigger_type) != c.triggers.end()) return &c.type;

@@ -65,7 +65,7 @@ public:
     };
 
     /// The longest trigger starting at words[i] (lower-case token texts of a sentence).
-    std::optional<TriggerMatch> trigger_at(const std::vector<std::string>& words, std::size_t i) const;
+    std::optional<TriggerMatch> trigger_at(const std::vector<std::string_view>& words, std::size_t i) const;
     const TypeInfo* type(std::string_view name) const;
     /// The event type an object noun gives to a by-object trigger whose own type is
     /// `trigger_type` ("troops" with "sent" -> deployment; "consulate" with "closed" -> closure).
@@ -80,7 +80,7 @@ public:
         return it == cues_by_first_.end() ? nullptr : &it->second;
     }
     /// The measure `word` names, if it is of `kind` ("length", "people", "scale", "approx").
-    const Measure* measure(const std::string& word, std::string_view kind) const;
+    const Measure* measure(std::string_view word, std::string_view kind) const;
     /// The closed word classes of grammar.tsv, as bits of a mask.
     struct Grammar {
         ClassMask determiner, auxiliary, be, have, label_stop, label_trim, locative, agentive, plural_anaphor,
@@ -100,29 +100,35 @@ public:
 private:
     void add_form(const std::string& form, std::size_t trigger);
 
-    std::vector<Trigger> triggers_;
-    std::unordered_map<std::string, std::vector<std::size_t>> single_;  // form -> triggers
-    struct PhraseForm {
-        std::vector<std::string> words;
-        std::size_t trigger;
-    };
-    std::unordered_map<std::string, std::vector<PhraseForm>> phrases_;  // first word -> forms
-    std::unordered_map<std::string, TypeInfo> types_;
-    std::unordered_map<std::string, std::vector<NounClass>> subjects_, objects_;
-    std::vector<Cue> cues_;
-    std::unordered_map<std::string, Measure> measures_;
     /// Hashes std::string and std::string_view alike, so lookups need no temporary string.
     struct StringHash {
         using is_transparent = void;
         std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
-    std::unordered_map<std::string, ClassMask, StringHash, std::equal_to<>> word_classes_;  // word -> class bits
-    std::unordered_map<std::string, std::vector<std::size_t>, StringHash, std::equal_to<>> cues_by_first_;
+    /// A map from words, looked up by std::string_view without a temporary string.
+    template <class Value>
+    using WordMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
+
+    std::vector<Trigger> triggers_;
+    WordMap<std::vector<std::size_t>> single_;  // form -> triggers
+    struct PhraseForm {
+        std::vector<std::string> words;
+        std::size_t trigger;
+    };
+    WordMap<std::vector<PhraseForm>> phrases_;  // first word -> forms
+    WordMap<TypeInfo> types_;
+    WordMap<std::vector<NounClass>> subjects_, objects_;
+    std::vector<Cue> cues_;
+    WordMap<Measure> measures_;
+    WordMap<ClassMask> word_classes_;  // word -> class bits
+    WordMap<std::vector<std::size_t>> cues_by_first_;
     Grammar grammar_{};
 };
 
 /// Lower-case form of a token for lexicon lookups: ASCII lower case, curly apostrophes
 /// straightened ("Russia’s" -> "russia's").
 std::string lookup_form(std::string_view token);
+/// lookup_form(token) appended to `out` (never longer than the token).
+void append_lookup_form(std::string_view token, std::string& out);
 
 }  // namespace chronograph::events

@@ -65,7 +65,7 @@ public:
     /// kind of thing, not an event: "water-bombing planes", "fire-fighting aircraft" (but
     /// "the car-bombing was").
     bool compound_modifier(std::size_t i) const {
-        const std::string& w = v_.words[i];
+        const std::string_view w = v_.words[i];
         if (i < 2 || v_.words[i - 1] != "-" || v_.token(i - 1).is(kSpaceBefore) || v_.token(i).is(kSpaceBefore) ||
             !ing_form(w) || matches_[i]->length != 1)
             return false;
@@ -84,12 +84,12 @@ public:
     /// A past participle used as an adjective: "elected officials", "the newly acquired
     /// stake", "privately negotiated transactions", "Jerusalem-born".
     bool adjectival(std::size_t i) const {
-        const std::string& w = v_.words[i];
+        const std::string_view w = v_.words[i];
         const bool participle = (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) || w == "born";
         if (!participle) return false;
         if (i > 0 && v_.words[i - 1] == "-") return true;
         if (!noun_after(i)) return false;
-        auto adverb = [&](std::size_t k) { const std::string& a = v_.words[k]; return a.size() > 3 && a.compare(a.size() - 2, 2, "ly") == 0; };
+        auto adverb = [&](std::size_t k) { const std::string_view a = v_.words[k]; return a.size() > 3 && a.compare(a.size() - 2, 2, "ly") == 0; };
         // After a determiner, unless that is an adverb after a subject ("Jobs first introduced",
         // "the agency last declared"): a name, a pronoun or a noun, no determiner or preposition.
         auto subject_before = [&](std::size_t k) {
@@ -138,7 +138,7 @@ public:
         }
         const std::string_view f = m.form;
         auto ends = [&](std::string_view suffix) { return f.size() > suffix.size() && f.substr(f.size() - suffix.size()) == suffix; };
-        const std::string& prev = v_.words[i - 1];
+        const std::string_view prev = v_.words[i - 1];
         if (lex_.in_class(lex_.grammar().determiner, prev)) return !ends("ed");
         // "of sending troops": a gerund after a preposition names an action, not a clause's verb.
         if (ends("ing") && lex_.in_class(lex_.grammar().preposition, prev)) return true;
@@ -162,7 +162,7 @@ public:
     /// one told before, or to a standing state of affairs, unless a date of its own follows.
     bool refers_back(std::size_t i) const {
         for (std::size_t k = i; k > 0 && i - k < 3; --k) {
-            const std::string& w = v_.words[k - 1];
+            const std::string_view w = v_.words[k - 1];
             if (w == "this" || w == "that" || w == "these" || w == "those" || w == "such") return true;
             if (w == "their" || w == "its" || w == "our" || w == "his" || w == "her") {
                 for (std::size_t j = i + 1; j < v_.size() && j < i + 4 && v_.clause[j] == v_.clause[i]; ++j)

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -36,7 +37,10 @@ struct SentenceView {
     const DocumentAnalysis& a;
     std::size_t index;             // sentence index
     std::size_t first = 0;         // first token (document index)
-    std::vector<std::string> words;  // lookup forms (lower case, straight apostrophes)
+    /// Per token: its lookup form (lower case, straight apostrophes), a view into `forms`.
+    /// Views, so that the rules' many comparisons with a literal ("," "that") compare the
+    /// lengths first: std::string == const char* costs a strlen and a memcmp each time.
+    std::vector<std::string_view> words;
     std::vector<int> timex;        // per token: index into a.timexes, or -1
     std::vector<int> entity;       // per token: index into a.entities, or -1
     std::vector<int> clause;       // per token: clause id
@@ -44,8 +48,11 @@ struct SentenceView {
     std::vector<ClauseInfo> clauses;
 
     std::vector<ClassMask> classes;  // per token: mask of Lexicon::Grammar bits
+    std::string forms;               // the lookup forms of all tokens, one after another
 
     SentenceView(const DocumentAnalysis& analysis, std::size_t sentence, const Lexicon& lex);
+    SentenceView(const SentenceView&) = delete;  // `words` point into this view's own `forms`
+    SentenceView& operator=(const SentenceView&) = delete;
 
     std::size_t size() const { return words.size(); }
     const Token& token(std::size_t i) const { return a.tokens[first + i]; }
