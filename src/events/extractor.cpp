@@ -284,7 +284,7 @@ EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate&
             reported_plan = v.clause[k] == clause && v.in(k, lex.grammar().speech);
         // "rose more than expected to 2.3%", "as planned": a comparison, no status.
         const bool compared = i > 0 && v.in(i - 1, lex.grammar().cue_comparison);
-        if (const auto* list = compared ? nullptr : lex.cues_starting(w))
+        if (const auto* list = compared ? nullptr : lex.cues_starting(v.entries[i]))
             for (std::size_t k : *list) {
                 const events::Cue& cue = lex.cues()[k];
                 if (cue.status == EventStatus::Negated && c.nominal) {

@@ -1,6 +1,7 @@
 #include "events/lexicon.hpp"
 
 #include "chronograph/text.hpp"
+#include "events/sentence_view.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -177,8 +178,13 @@ Lexicon::Lexicon(const Resources& res) {
         const ClassMask bit = ClassMask{1} << bits.size();
         bits.emplace(std::string(r[0]), bit);
         for (std::string_view w : split(r[1], ' '))
-            if (!w.empty()) word_classes_[lookup_form(w)] |= bit;
+            if (!w.empty()) entries_[lookup_form(w)].classes |= bit;
     }
+    // The tables are complete: their nodes stay where they are from here on.
+    for (const auto& [w, list] : single_) entries_[w].triggers = &list;
+    for (const auto& [w, list] : phrases_) entries_[w].phrases = &list;
+    for (const auto& [w, list] : cues_by_first_) entries_[w].cues = &list;
+    for (const auto& [w, m] : measures_) entries_[w].measure = &m;
     auto bit = [&](const char* name) {
         auto it = bits.find(name);
         if (it == bits.end()) throw std::runtime_error(std::string("en/events/grammar.tsv has no class ") + name);
@@ -198,20 +204,13 @@ Lexicon::Lexicon(const Resources& res) {
                        bit("no-event-object"), bit("cue-comparison")};
 }
 
-const Measure* Lexicon::measure(std::string_view word, std::string_view kind) const {
-    auto it = measures_.find(word);
-    return it != measures_.end() && it->second.kind == kind ? &it->second : nullptr;
-}
-
-ClassMask Lexicon::classes_of(std::string_view word) const {
-    auto it = word_classes_.find(word);
-    return it == word_classes_.end() ? 0 : it->second;
-}
-
-std::optional<TriggerMatch> Lexicon::trigger_at(const std::vector<std::string_view>& words, std::size_t i) const {
+std::optional<TriggerMatch> Lexicon::trigger_at(const SentenceView& v, std::size_t i) const {
+    const WordEntry* e = v.entries[i];
+    if (!e) return std::nullopt;
+    const std::vector<std::string_view>& words = v.words;
     std::optional<TriggerMatch> best;
-    if (auto p = phrases_.find(words[i]); p != phrases_.end()) {
-        for (const PhraseForm& f : p->second) {
+    if (e->phrases) {
+        for (const PhraseForm& f : *e->phrases) {
             if (i + f.words.size() > words.size()) continue;
             bool ok = true;
             for (std::size_t k = 1; k < f.words.size() && ok; ++k) ok = words[i + k] == f.words[k];
@@ -220,7 +219,7 @@ std::optional<TriggerMatch> Lexicon::trigger_at(const std::vector<std::string_vi
         }
     }
     if (best) return best;
-    if (auto s = single_.find(words[i]); s != single_.end()) return TriggerMatch{&triggers_[s->second.front()], 1, words[i]};
+    if (e->triggers) return TriggerMatch{&triggers_[e->triggers->front()], 1, words[i]};
     return std::nullopt;
 }
 

@@ -23,7 +23,7 @@ public:
             // Words inside a time expression are not triggers ("the past three years").
             if (v.timex[i] >= 0) continue;
             if (in_name(i)) continue;
-            matches_[i] = lex.trigger_at(v.words, i);
+            matches_[i] = lex.trigger_at(v, i);
         }
         // "a worrisome sign": a verb whose noun names no event (grammar.tsv "no-event-noun").
         for (std::size_t i = 0; i < v.size(); ++i)
@@ -139,9 +139,9 @@ public:
         const std::string_view f = m.form;
         auto ends = [&](std::string_view suffix) { return f.size() > suffix.size() && f.substr(f.size() - suffix.size()) == suffix; };
         const std::string_view prev = v_.words[i - 1];
-        if (lex_.in_class(lex_.grammar().determiner, prev)) return !ends("ed");
+        if (v_.in(i - 1, lex_.grammar().determiner)) return !ends("ed");
         // "of sending troops": a gerund after a preposition names an action, not a clause's verb.
-        if (ends("ing") && lex_.in_class(lex_.grammar().preposition, prev)) return true;
+        if (ends("ing") && v_.in(i - 1, lex_.grammar().preposition)) return true;
         if (ends("ed") || ends("ing") || m.form != v_.words[i]) return false;
         // Only a bare form can head a compound: "sent", "built" are verbs.
         const std::string& lemma = m.trigger->lemma;
@@ -151,8 +151,8 @@ public:
         if (prev == "-") return true;
         if (!v_.is_word(i - 1) || v_.token(i - 1).is(kCapitalized) || v_.entity[i - 1] >= 0) return false;
         // After a preposition other than "to" a bare form is no verb: "for open dialogue".
-        if (prev != "to" && lex_.in_class(lex_.grammar().preposition, prev)) return true;
-        if (lex_.in_class(lex_.grammar().auxiliary, prev) || lex_.in_class(lex_.grammar().pronoun, prev) || prev == "to" || prev == "and" ||
+        if (prev != "to" && v_.in(i - 1, lex_.grammar().preposition)) return true;
+        if (v_.in(i - 1, lex_.grammar().auxiliary) || v_.in(i - 1, lex_.grammar().pronoun) || prev == "to" || prev == "and" ||
             prev == "or" || (prev.size() > 2 && prev.substr(prev.size() - 2) == "ly"))
             return false;
         return !(prev.back() == 's' && !ends("s"));
@@ -169,7 +169,7 @@ public:
                     if (v_.timex[j] >= 0) return false;
                 return true;
             }
-            if (!v_.is_word(k - 1) || lex_.in_class(lex_.grammar().determiner, w) || lex_.in_class(lex_.grammar().preposition, w)) break;
+            if (!v_.is_word(k - 1) || v_.in(k - 1, lex_.grammar().determiner) || v_.in(k - 1, lex_.grammar().preposition)) break;
         }
         return false;
     }

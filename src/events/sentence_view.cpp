@@ -24,11 +24,13 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
     forms.reserve(bytes);
     words.reserve(n);
     classes.reserve(n);
+    entries.reserve(n);
     for (std::size_t i = 0; i < n; ++i) {
         const std::size_t at = forms.size();
         append_lookup_form(a.text(tokens[i]), forms);
         words.emplace_back(forms.data() + at, forms.size() - at);
-        classes.push_back(lex.classes_of(words.back()));
+        entries.push_back(lex.entry(words.back()));
+        classes.push_back(entries.back() ? entries.back()->classes : 0);
     }
     timex.assign(n, -1);
     entity.assign(n, -1);

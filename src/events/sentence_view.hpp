@@ -3,6 +3,7 @@
 #pragma once
 
 #include "chronograph/analysis.hpp"
+#include "events/lexicon.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -13,8 +14,6 @@
 
 namespace chronograph::events {
 
-class Lexicon;
-using ClassMask = std::uint64_t;  // as in lexicon.hpp: a set of grammar.tsv classes
 
 struct ClauseInfo {
     bool embedded = false;     // a relative clause or parenthesis inside another clause
@@ -48,6 +47,7 @@ struct SentenceView {
     std::vector<ClauseInfo> clauses;
 
     std::vector<ClassMask> classes;  // per token: mask of Lexicon::Grammar bits
+    std::vector<const WordEntry*> entries;  // per token: what the lexicon knows of the word, or null
     std::string forms;               // the lookup forms of all tokens, one after another
 
     SentenceView(const DocumentAnalysis& analysis, std::size_t sentence, const Lexicon& lex);
