@@ -46,17 +46,22 @@ EventStatus parse_status(std::string_view s, std::size_t line) {
 }  // namespace
 
 void append_lookup_form(std::string_view token, std::string& out) {
+    const std::size_t at = out.size();
+    out += token;
+    char* const form = out.data() + at;
+    std::size_t n = 0;  // bytes of the form written so far (at most as many as read)
     for (std::size_t i = 0; i < token.size(); ++i) {
         const char c = token[i];
         // U+2019 RIGHT SINGLE QUOTATION MARK and U+2018 -> '
         if (c == '\xE2' && i + 2 < token.size() && token[i + 1] == '\x80' &&
             (token[i + 2] == '\x99' || token[i + 2] == '\x98')) {
-            out.push_back('\'');
+            form[n++] = '\'';
             i += 2;
         } else {
-            out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+            form[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
         }
     }
+    out.resize(at + n);
 }
 
 std::string lookup_form(std::string_view token) {
