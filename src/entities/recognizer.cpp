@@ -66,8 +66,8 @@ void DocScanner::set_sentence(std::size_t s) {
 
 std::size_t DocScanner::short_name_end(std::size_t first, std::size_t last) const {
     std::size_t end = last;
-    while (end > first + 1 && (key(end - 1) == "." || (g_.flags(keys_[end - 1]) & kLegalForm))) --end;
-    if (end > first + 1 && (g_.flags(keys_[end - 1]) & kCompanyWord)) --end;
+    while (end > first + 1 && (key(end - 1) == "." || (word_flags(end - 1) & kLegalForm))) --end;
+    if (end > first + 1 && (word_flags(end - 1) & kCompanyWord)) --end;
     return end;
 }
 
