@@ -110,7 +110,11 @@ void EventExtractor::extract(DocumentAnalysis& a) const {
     std::vector<std::size_t> recent_countries;  // entity indices, most recent last
     const Timex* last_day = nullptr;
     Senses senses;
-    for (std::size_t s = 0; s < a.sentences.size(); ++s) impl_->sentence(a, s, recent_countries, last_day, senses);
+    SentenceView v(a, impl_->lex);
+    for (std::size_t s = 0; s < a.sentences.size(); ++s) {
+        v.read(s);
+        impl_->sentence(a, v, recent_countries, last_day, senses);
+    }
 }
 
 namespace {
@@ -162,9 +166,9 @@ std::vector<std::size_t> salient_countries(const SentenceView& v, std::size_t up
 
 }  // namespace
 
-void EventExtractor::Impl::sentence(DocumentAnalysis& a, std::size_t s, std::vector<std::size_t>& recent_countries,
+void EventExtractor::Impl::sentence(DocumentAnalysis& a, const SentenceView& v, std::vector<std::size_t>& recent_countries,
                                     const Timex*& last_day, Senses& senses) const {
-    const SentenceView v(a, s, lex);
+    const std::size_t s = v.index;
     const SentenceRules rules(lex, v, senses);
     const std::set<std::size_t> sources = sources_of(v);
     // Someone else's account: a source, or an attribution ("..., officials said"). The
@@ -534,6 +538,16 @@ TimeValue range_from(const SentenceView& v, const Lexicon& lex, int tx) {
     return range;
 }
 
+/// "down_from": two words as comparison-pair entries of grammar.tsv write them.
+std::string joined_pair(std::string_view first, std::string_view second) {
+    std::string out;
+    out.reserve(first.size() + 1 + second.size());
+    out += first;
+    out += '_';
+    out += second;
+    return out;
+}
+
 /// The date starting at token `first` is the one something is compared with: "down from 303
 /// in 2019", "higher than in 2020", "compared with a year earlier".
 bool compared_date(const SentenceView& v, const Lexicon& lex, std::size_t first) {
@@ -549,7 +563,7 @@ bool compared_date(const SentenceView& v, const Lexicon& lex, std::size_t first)
             for (std::size_t j = k; j < first; ++j)
                 if (v.token(j).is(kNumber)) return true;
         // a pair ends with a preposition: only then is "down_from" worth spelling out
-        if (k >= 2 && v.in(k - 1, g.preposition) && lex.in_class(g.comparison_pair, std::string(v.words[k - 2]) + "_" + std::string(v.words[k - 1])))
+        if (k >= 2 && v.in(k - 1, g.preposition) && lex.in_class(g.comparison_pair, joined_pair(v.words[k - 2], v.words[k - 1])))
             return true;
     }
     return false;

@@ -10,9 +10,17 @@ namespace {
 
 }  // namespace
 
+SentenceView::SentenceView(const DocumentAnalysis& analysis, const Lexicon& lex) : a(analysis), lexicon(lex) {}
+
 SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentence, const Lexicon& lex)
-    : a(analysis), index(sentence) {
+    : SentenceView(analysis, lex) {
+    read(sentence);
+}
+
+void SentenceView::read(std::size_t sentence) {
+    const Lexicon& lex = lexicon;
     const Lexicon::Grammar& g = lex.grammar();
+    index = sentence;
     const Sentence& s = a.sentences[sentence];
     first = s.first_token;
     const std::size_t n = s.token_count;
@@ -21,6 +29,11 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
     const Token* tokens = a.tokens.data() + first;
     std::size_t bytes = 0;
     for (std::size_t i = 0; i < n; ++i) bytes += tokens[i].span.size();
+    forms.clear();
+    words.clear();
+    classes.clear();
+    entries.clear();
+    clauses.clear();
     forms.reserve(bytes);
     words.reserve(n);
     classes.reserve(n);

@@ -34,7 +34,8 @@ std::pair<std::size_t, std::size_t> items_of_sentence(const Items& items, std::s
 
 struct SentenceView {
     const DocumentAnalysis& a;
-    std::size_t index;             // sentence index
+    const Lexicon& lexicon;
+    std::size_t index = 0;         // sentence index
     std::size_t first = 0;         // first token (document index)
     /// Per token: its lookup form (lower case, straight apostrophes), a view into `forms`.
     /// Views, so that the rules' many comparisons with a literal ("," "that") compare the
@@ -51,6 +52,11 @@ struct SentenceView {
     std::string forms;               // the lookup forms of all tokens, one after another
 
     SentenceView(const DocumentAnalysis& analysis, std::size_t sentence, const Lexicon& lex);
+    /// A view of no sentence yet: read() one. One view read sentence after sentence keeps
+    /// its buffers (a view made per sentence cost a dozen allocations each).
+    SentenceView(const DocumentAnalysis& analysis, const Lexicon& lex);
+    /// Makes this the view of sentence `sentence`.
+    void read(std::size_t sentence);
     SentenceView(const SentenceView&) = delete;  // `words` point into this view's own `forms`
     SentenceView& operator=(const SentenceView&) = delete;
 
