@@ -57,7 +57,7 @@ void DocScanner::resolve_aliases() {
         if (f.kind == EntityKind::Person && n >= 2) {
             add_alias(aliases, std::string(keys_[f.last - 1]), m, "surname");
             // Names written family name first ("Kim ..."): the family name alone.
-            if (n >= 3 && (g_.flags(keys_[f.first]) & kGivenName)) add_alias(aliases, std::string(keys_[f.first]), m, "surname");
+            if (n >= 3 && (word_flags(f.first) & kGivenName)) add_alias(aliases, std::string(keys_[f.first]), m, "surname");
         }
         if (f.kind == EntityKind::Organization && n >= 2) {
             std::string initials;
@@ -96,7 +96,11 @@ void DocScanner::resolve_aliases() {
         f.via = it->second.via;
         if (f.affiliation.empty()) f.affiliation = full.affiliation;
     }
-    // Then every other place the document writes one of those names.
+    // Then every other place the document writes one of those names. (Token keys hold no
+    // space, so a phrase can only match an alias whose first word is the token's key.)
+    std::unordered_set<std::string_view> first_words;
+    for (const auto& [k, alias] : aliases)
+        if (!alias.ambiguous) first_words.insert(std::string_view(k).substr(0, k.find(' ')));
     std::vector<char> covered(tok_.size(), 0);
     for (const Found& f : found_)
         for (std::size_t i = f.first; i < f.last && !f.hidden; ++i) covered[i] = 1;
@@ -105,7 +109,8 @@ void DocScanner::resolve_aliases() {
         for (std::size_t i = begin_; i < end_; ++i) {
             // A name starts where its capitalized run does ("The Macbook" starts at "Macbook").
             if (covered[i] || !is_cap_word(tok_[i]) ||
-                (i > begin_ && is_cap_word(tok_[i - 1]) && !covered[i - 1] && !(flags(i - 1) & kNotName)))
+                (i > begin_ && is_cap_word(tok_[i - 1]) && !covered[i - 1] && !(flags(i - 1) & kNotName)) ||
+                !first_words.count(key(i)))
                 continue;
             std::string k;
             std::size_t match_end = 0;
@@ -153,9 +158,19 @@ void DocScanner::company_back_references() {
 }
 
 void DocScanner::drop_common_words() {
-    std::unordered_set<std::string_view> lower, surnames;
-    for (std::size_t i = 0; i < tok_.size(); ++i)
-        if (is_lower_word(tok_[i])) lower.insert(keys_[i]);
+    // The one-word weak guesses are few: only their words are looked for in lower case
+    // (and only tokens of a length one of them has are hashed), not every word kept.
+    auto common_candidate = [](const Found& f) { return !f.plural && f.weak && f.last - f.first == 1; };
+    std::unordered_set<std::string_view> candidates, lower, surnames;
+    std::uint64_t lengths = 0;  // bit n: a candidate of n bytes (n < 64)
+    for (const Found& f : found_)
+        if (common_candidate(f)) {
+            candidates.insert(keys_[f.first]);
+            lengths |= std::uint64_t{1} << std::min<std::size_t>(keys_[f.first].size(), 63);
+        }
+    for (std::size_t i = 0; i < tok_.size() && !candidates.empty(); ++i)
+        if (is_lower_word(tok_[i]) && (lengths >> std::min<std::size_t>(keys_[i].size(), 63) & 1) && candidates.count(keys_[i]))
+            lower.insert(keys_[i]);
     for (const Found& f : found_)
         if (f.kind == EntityKind::Person) surnames.insert(keys_[f.last - 1]);
     std::erase_if(found_, [&](const Found& f) {

@@ -62,6 +62,7 @@ void Gazetteer::add_name(std::string_view phrase, NamedEntry e) {
     e.capitalized = starts_upper(phrase);
     const auto id = static_cast<std::uint32_t>(entries.size());
     const auto tokens = phrase_tokens(phrase);
+    if (!tokens.empty()) words_[tokens[0]] |= kStartsName;
     if (!names.add(tokens, id)) return;
     entries.push_back(std::move(e));
     if (tokens.size() == 1) single_words_.emplace(tokens[0], id);
@@ -181,7 +182,9 @@ Gazetteer::Gazetteer(const Resources& res) {
         t.lower_ok = !t.honorific;
         t.in_org = r[3] == "org";
         const auto id = static_cast<std::uint32_t>(title_entries.size());
-        if (titles.add(phrase_tokens(r[0]), id)) title_entries.push_back(std::move(t));
+        const auto tokens = phrase_tokens(r[0]);
+        if (!tokens.empty()) words_[tokens[0]] |= kStartsTitle;
+        if (titles.add(tokens, id)) title_entries.push_back(std::move(t));
     }
 
     for (std::string_view name : read_list(file("given_names.txt"))) add_word(name, kGivenName);

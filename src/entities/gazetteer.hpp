@@ -63,6 +63,10 @@ enum WordFlag : std::uint32_t {
     kQuantity = 1u << 22,       // percent, million...: "<Name> 5 percent" is no model
     kNotGroup = 1u << 23,       // Alps, Olympics...: "the Alps" is no band or team
     kOrgAnaphor = 1u << 24,     // "<Name>. The company said": the name is a company's
+    // The first word of a name or a title of the tries: a word without it starts none, so
+    // the rules' look-ups at every token skip the trie there (its flags are cached per token).
+    kStartsName = 1u << 25,
+    kStartsTitle = 1u << 26,
 };
 
 /// What a phrase of products.tsv may be around a product's name (bit set).

@@ -37,7 +37,7 @@ std::string DocScanner::surface(std::size_t first, std::size_t last) const {
 }
 
 PhraseTrie::Match DocScanner::name_at(std::size_t i) const {
-    if (i >= end_ || !is_cap_word(tok_[i])) return {};
+    if (i >= end_ || !is_cap_word(tok_[i]) || !(word_flags(i) & kStartsName)) return {};
     return g_.names.longest(keys_, i, end_, [&](std::uint32_t v, std::uint32_t len) {
         const NamedEntry& e = g_.entries[v];
         if (e.all_caps && !tok_[i].is(kAllCaps)) return false;
@@ -49,7 +49,7 @@ PhraseTrie::Match DocScanner::name_at(std::size_t i) const {
 }
 
 PhraseTrie::Match DocScanner::title_at(std::size_t i) const {
-    if (i >= end_ || !tok_[i].is(kWord)) return {};
+    if (i >= end_ || !tok_[i].is(kWord) || !(word_flags(i) & kStartsTitle)) return {};
     return g_.titles.longest(keys_, i, end_, [&](std::uint32_t v, std::uint32_t) {
         const TitleEntry& t = g_.title_entries[v];
         return is_cap_word(tok_[i]) || t.lower_ok;
@@ -66,8 +66,8 @@ void DocScanner::set_sentence(std::size_t s) {
 
 std::size_t DocScanner::short_name_end(std::size_t first, std::size_t last) const {
     std::size_t end = last;
-    while (end > first + 1 && (key(end - 1) == "." || (g_.flags(keys_[end - 1]) & kLegalForm))) --end;
-    if (end > first + 1 && (g_.flags(keys_[end - 1]) & kCompanyWord)) --end;
+    while (end > first + 1 && (key(end - 1) == "." || (word_flags(end - 1) & kLegalForm))) --end;
+    if (end > first + 1 && (word_flags(end - 1) & kCompanyWord)) --end;
     return end;
 }
 

@@ -41,7 +41,8 @@ inline bool is_lower_word(const Token& t) { return t.is(kWord) && !t.is(kCapital
 
 class DocScanner {
 public:
-    DocScanner(const Gazetteer& g, DocumentAnalysis& a) : g_(g), a_(a), keys_(a), tok_(a.tokens) {}
+    DocScanner(const Gazetteer& g, DocumentAnalysis& a)
+        : g_(g), a_(a), keys_(a), tok_(a.tokens), word_flags_(a.tokens.size(), kFlagsUnknown) {}
 
     void run() {
         for (std::size_t s = 0; s < a_.sentences.size(); ++s) scan_sentence(s);
@@ -58,13 +59,21 @@ private:
     /// Capitalized runs no rule could type, in text order: a later cue may ("Acme's
     /// <product>"; "... Acme. The company said ...").
     std::vector<Found> untyped_;
+    static constexpr std::uint32_t kFlagsUnknown = 0xFFFFFFFF;  // no WordFlag combination
+    mutable std::vector<std::uint32_t> word_flags_;             // per token, see word_flags()
     // Per sentence.
     std::size_t sentence_ = 0, begin_ = 0, end_ = 0;
     bool heading_ = false;
 
     std::string_view text(std::size_t i) const { return a_.text(tok_[i]); }
     std::string_view key(std::size_t i) const { return keys_[i]; }
-    std::uint32_t flags(std::size_t i) const { return i < end_ ? g_.flags(keys_[i]) : 0; }
+    std::uint32_t flags(std::size_t i) const { return i < end_ ? word_flags(i) : 0; }
+    /// The gazetteer's flags of token i's word, looked up once per token (the rules ask
+    /// about the same tokens many times).
+    std::uint32_t word_flags(std::size_t i) const {
+        if (word_flags_[i] == kFlagsUnknown) word_flags_[i] = g_.flags(keys_[i]);
+        return word_flags_[i];
+    }
     /// No white space between tokens i-1 and i (a hyphen inside "Rostov-on-Don").
     bool glued(std::size_t i) const { return !tok_[i].is(kSpaceBefore); }
     std::size_t end_of(const Found& f) const { return f.last; }

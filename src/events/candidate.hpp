@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <map>
 #include <string>
+#include <string_view>
 
 namespace chronograph::events {
 
@@ -22,7 +23,7 @@ struct Candidate {
 };
 
 /// "killing", "agreeing": a word of five letters or more ending in -ing.
-inline bool ing_form(const std::string& w) { return w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0; }
+inline bool ing_form(std::string_view w) { return w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0; }
 
 /// What a by-subject trigger meant where the text said (lemma -> type): "workers extended
 /// their strike" makes every bare "the strike" of that article a labour strike, one sense

@@ -21,9 +21,9 @@ std::string measured_thing(const SentenceView& v, const Lexicon& lex, std::size_
     auto np_head = [&](std::size_t from) {
         std::string head;
         for (std::size_t j = from; j < v.size(); ++j) {
-            const std::string& w = v.words[j];
-            if (!v.is_word(j) || lex.in_class(lex.grammar().auxiliary, w) || lex.in_class(lex.grammar().be, w) || w == "which" || w == "that" ||
-                lex.in_class(lex.grammar().label_stop, w) || lex.trigger_at(v.words, j))
+            const std::string_view w = v.words[j];
+            if (!v.is_word(j) || v.in(j, lex.grammar().auxiliary) || v.in(j, lex.grammar().be) || w == "which" || w == "that" ||
+                v.in(j, lex.grammar().label_stop) || lex.trigger_at(v, j))
                 break;
             head = w;
         }
@@ -32,7 +32,7 @@ std::string measured_thing(const SentenceView& v, const Lexicon& lex, std::size_
     // "... kilometre-long bridge": the thing follows.
     if (v.is(unit_end, "-") && v.is(unit_end + 1, "long")) return np_head(unit_end + 2);
     for (std::size_t j = number; j-- > 0 && number - j < 14;) {
-        const std::string& w = v.words[j];
+        const std::string_view w = v.words[j];
         if (w == "the" || w == "a" || w == "an" || w == "this" || w == "its" || w == "their") {
             const std::string head = np_head(j + 1);
             if (!head.empty()) return head;
@@ -66,7 +66,7 @@ std::optional<std::size_t> event_of(const DocumentAnalysis& a, const SentenceVie
 /// none is there, right after it ("23 people were killed"); "killed or wounded" are
 /// casualties. Empty when no harm word is near.
 std::string harm_near(const SentenceView& v, const Lexicon& lex, std::size_t from, std::size_t to) {
-    auto harm = [&](std::size_t k) -> const Measure* { return k < v.size() ? lex.measure(v.words[k], "harm") : nullptr; };
+    auto harm = [&](std::size_t k) -> const Measure* { return k < v.size() ? lex.measure(v.entries[k], "harm") : nullptr; };
     auto named = [&](std::size_t k) {
         const Measure* h = harm(k);
         // "killed or wounded", "wounded and killed"
@@ -100,7 +100,7 @@ std::string people_measure(const SentenceView& v, const Lexicon& lex, std::size_
     if ((type == "casualties" || type == "death") && (counted == "people" || counted == "civilians")) {
         // The sentence says whether the wounded count too: "killed or wounded", "casualties,
         // including deaths and injuries".
-        for (const std::string& w : v.words)
+        for (const std::string_view w : v.words)
             if (w == "wounded" || w == "injured" || w == "injuries" || w == "injury" || w == "wounding" || w == "casualties")
                 return "casualties";
         return "deaths";
@@ -132,7 +132,7 @@ std::string whose(const DocumentAnalysis& a, const SentenceView& v, std::size_t 
 
 /// Where the number's qualifier starts: "about 15,000", "as many as 14,000", "more than 600".
 std::size_t qualifier_start(const SentenceView& v, const Lexicon& lex, std::size_t i) {
-    if (i > 0 && lex.measure(v.words[i - 1], "approx")) return i - 1;
+    if (i > 0 && lex.measure(v.entries[i - 1], "approx")) return i - 1;
     if (i > 2 && v.words[i - 3] == "as" && v.words[i - 2] == "many" && v.words[i - 1] == "as") return i - 3;
     if (i > 1 && (v.words[i - 2] == "more" || v.words[i - 2] == "fewer" || v.words[i - 2] == "less") && v.words[i - 1] == "than")
         return i - 2;
@@ -154,7 +154,7 @@ void extract_claims(DocumentAnalysis& a, const SentenceView& v, const Lexicon& l
     {
         for (std::size_t i = 0; i < v.size(); ++i) {
             // "the kilometre-long bridge": one unit, no number.
-            if (const Measure* unit = lex.measure(v.words[i], "length");
+            if (const Measure* unit = lex.measure(v.entries[i], "length");
                 unit && v.is(i + 1, "-") && v.is(i + 2, "long") && (i == 0 || !v.token(i - 1).is(kNumber))) {
                 const std::string thing = measured_thing(v, lex, i, i + 1);
                 if (thing.empty()) continue;
@@ -171,7 +171,7 @@ void extract_claims(DocumentAnalysis& a, const SentenceView& v, const Lexicon& l
             double value = parse_number(v.text(i));
             std::size_t j = i + 1;
             if (j < v.size())
-                if (const Measure* scale = lex.measure(v.words[j], "scale")) {
+                if (const Measure* scale = lex.measure(v.entries[j], "scale")) {
                     value *= scale->factor;
                     ++j;
                 }
@@ -180,13 +180,13 @@ void extract_claims(DocumentAnalysis& a, const SentenceView& v, const Lexicon& l
             bool additional = false;
             std::size_t unit = j;
             for (; unit < v.size() && unit < j + 4 && v.is_word(unit); ++unit) {
-                if (lex.measure(v.words[unit], "length") || lex.measure(v.words[unit], "people")) break;
+                if (lex.measure(v.entries[unit], "length") || lex.measure(v.entries[unit], "people")) break;
                 additional = additional || v.words[unit] == "additional" || v.words[unit] == "more" || v.words[unit] == "extra";
             }
             const bool has_unit = unit < v.size() && v.is_word(unit);
             const std::optional<std::size_t> event = event_of(a, v, i);
             Claim claim;
-            if (const Measure* len = has_unit && unit == j ? lex.measure(v.words[unit], "length") : nullptr) {
+            if (const Measure* len = has_unit && unit == j ? lex.measure(v.entries[unit], "length") : nullptr) {
                 // "winds of up to 149 km per hour", "60 miles an hour": a speed, not a length.
                 const bool rate = v.is(unit + 1, "per") || v.is(unit + 1, "/") ||
                                   ((v.is(unit + 1, "an") || v.is(unit + 1, "a")) && unit + 2 < v.size() &&
@@ -201,7 +201,7 @@ void extract_claims(DocumentAnalysis& a, const SentenceView& v, const Lexicon& l
                 i = unit;
                 continue;
             }
-            const Measure* people = has_unit ? lex.measure(v.words[unit], "people") : nullptr;
+            const Measure* people = has_unit ? lex.measure(v.entries[unit], "people") : nullptr;
             // "4,700 of them have been killed", "approximately 4,000 have been killed"
             const bool of_them = v.is(j, "of") && v.is(j + 1, "them");
             const bool bare_subject = j < v.size() && v.in(j, lex.grammar().have);

@@ -28,7 +28,7 @@ using events::Senses;
 
 /// A word that ranks: "strongest", "first", "deadliest" (the superlative class, or -iest).
 bool superlative_at(const SentenceView& v, const Lexicon& lex, std::size_t i) {
-    const std::string& w = v.words[i];
+    const std::string_view w = v.words[i];
     return v.in(i, lex.grammar().superlative) || (w.size() > 5 && w.compare(w.size() - 4, 4, "iest") == 0);
 }
 
@@ -110,7 +110,11 @@ void EventExtractor::extract(DocumentAnalysis& a) const {
     std::vector<std::size_t> recent_countries;  // entity indices, most recent last
     const Timex* last_day = nullptr;
     Senses senses;
-    for (std::size_t s = 0; s < a.sentences.size(); ++s) impl_->sentence(a, s, recent_countries, last_day, senses);
+    SentenceView v(a, impl_->lex);
+    for (std::size_t s = 0; s < a.sentences.size(); ++s) {
+        v.read(s);
+        impl_->sentence(a, v, recent_countries, last_day, senses);
+    }
 }
 
 namespace {
@@ -162,9 +166,9 @@ std::vector<std::size_t> salient_countries(const SentenceView& v, std::size_t up
 
 }  // namespace
 
-void EventExtractor::Impl::sentence(DocumentAnalysis& a, std::size_t s, std::vector<std::size_t>& recent_countries,
+void EventExtractor::Impl::sentence(DocumentAnalysis& a, const SentenceView& v, std::vector<std::size_t>& recent_countries,
                                     const Timex*& last_day, Senses& senses) const {
-    const SentenceView v(a, s, lex);
+    const std::size_t s = v.index;
     const SentenceRules rules(lex, v, senses);
     const std::set<std::size_t> sources = sources_of(v);
     // Someone else's account: a source, or an attribution ("..., officials said"). The
@@ -266,7 +270,7 @@ EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate&
         for (std::size_t k = cue_end; k < c.head; ++k) {
             if (v.in(k, lex.grammar().determiner)) continue;
             if (particle) return false;
-            const std::string& w = v.words[k];
+            const std::string_view w = v.words[k];
             const unsigned char first = w.empty() ? ' ' : static_cast<unsigned char>(w[0]);
             const bool modifier = w == "'s" || w == "$" || (std::isalnum(first) && !v.in(k, lex.grammar().preposition) &&
                                                             w != "and" && w != "or" && w != "but");
@@ -276,7 +280,7 @@ EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate&
     };
     for (std::size_t i = 0; i < c.head; ++i) {
         if (v.clause[i] != clause) continue;
-        const std::string& w = v.words[i];
+        const std::string_view w = v.words[i];
         // "announced that it would hold elections", "said on Tuesday he would travel": "would"
         // reports a plan, not a condition.
         bool reported_plan = w == "would" && v.clauses[clause].content;
@@ -284,7 +288,7 @@ EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate&
             reported_plan = v.clause[k] == clause && v.in(k, lex.grammar().speech);
         // "rose more than expected to 2.3%", "as planned": a comparison, no status.
         const bool compared = i > 0 && v.in(i - 1, lex.grammar().cue_comparison);
-        if (const auto* list = compared ? nullptr : lex.cues_starting(w))
+        if (const auto* list = compared ? nullptr : lex.cues_starting(v.entries[i]))
             for (std::size_t k : *list) {
                 const events::Cue& cue = lex.cues()[k];
                 if (cue.status == EventStatus::Negated && c.nominal) {
@@ -338,13 +342,13 @@ EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate&
             if (!v.in(k, lex.grammar().be)) continue;
             for (const events::Cue& cue : lex.cues())
                 if (cue.words.size() == 1 && cue.words[0] == v.words[k + 1]) consider(cue.status);
-            const std::string& next = v.words[k + 1];
+            const std::string_view next = v.words[k + 1];
             if (next == "planned" || next == "set" || next == "due") consider(EventStatus::Planned);
             break;
         }
     // Progressive: "is building", "are strengthening".
     if (c.head > 0 && !c.nominal) {
-        const std::string& form = v.words[c.head];
+        const std::string_view form = v.words[c.head];
         const bool ing = ing_form(form);
         // "have been negotiating since 2021" goes on too; "had been fighting" is over.
         const bool perfect_past = v.words[c.head - 1] == "been" && c.head > 1 && v.words[c.head - 2] == "had";
@@ -357,7 +361,7 @@ EventStatus EventExtractor::Impl::status(const SentenceView& v, const Candidate&
 bool EventExtractor::Impl::passive(const SentenceView& v, const Candidate& c) const {
     // "had been seized by Ukrainian forces", "was established between the two nations"
     if (c.nominal || c.head == 0) return false;
-    const std::string& form = v.words[c.head];
+    const std::string_view form = v.words[c.head];
     const bool participle = (form.size() > 3 && form.compare(form.size() - 2, 2, "ed") == 0) ||
                             (form != c.lemma && form.compare(form.size() - std::min<std::size_t>(3, form.size()), 3, "ing") != 0 &&
                              form.back() != 's');
@@ -377,7 +381,7 @@ void EventExtractor::Impl::participants(const SentenceView& v, const Candidate& 
     };
     const bool is_passive = passive(v, c);
     bool last_in_pp = false, last_of_members = false;
-    std::string last_prep;
+    std::string_view last_prep;  // a view into v.words
     for (std::size_t i = 0; i < v.size(); ++i) {
         const int e = v.entity[i];
         if (e < 0 || v.clause[i] != clause || (i > 0 && v.entity[i - 1] == e)) continue;
@@ -411,7 +415,7 @@ void EventExtractor::Impl::participants(const SentenceView& v, const Candidate& 
                (v.in(np - 1, lex.grammar().determiner) || v.token(np - 1).is(kCapitalized)) &&
                v.entity[np - 1] < 0)
             --np;
-        std::string prep = np > 0 && v.clause[np - 1] == clause ? v.words[np - 1] : std::string();
+        std::string_view prep = np > 0 && v.clause[np - 1] == clause ? v.words[np - 1] : std::string_view();
         bool in_pp = !prep.empty() && lex.in_class(lex.grammar().preposition, prep);
         // "Negotiators from Armenia and Azerbaijan", "the foreign ministers of France and
         // Germany": the countries or bodies of the people who act act through them.
@@ -534,6 +538,16 @@ TimeValue range_from(const SentenceView& v, const Lexicon& lex, int tx) {
     return range;
 }
 
+/// "down_from": two words as comparison-pair entries of grammar.tsv write them.
+std::string joined_pair(std::string_view first, std::string_view second) {
+    std::string out;
+    out.reserve(first.size() + 1 + second.size());
+    out += first;
+    out += '_';
+    out += second;
+    return out;
+}
+
 /// The date starting at token `first` is the one something is compared with: "down from 303
 /// in 2019", "higher than in 2020", "compared with a year earlier".
 bool compared_date(const SentenceView& v, const Lexicon& lex, std::size_t first) {
@@ -541,7 +555,7 @@ bool compared_date(const SentenceView& v, const Lexicon& lex, std::size_t first)
     for (std::size_t k = first; k > 0 && first - k < 6 && v.clause[k - 1] == v.clause[first]; --k) {
         if (v.words[k - 1] == "," || v.timex[k - 1] >= 0) return false;
         // "more than expected to 2.3% in October": what "than" compares is the participle.
-        const std::string& w = v.words[k - 1];
+        const std::string_view w = v.words[k - 1];
         if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) return false;
         if (v.in(k - 1, g.comparison)) return true;
         // "rose to 2.3% in October from 1.7% in September": the value a change starts from.
@@ -549,7 +563,7 @@ bool compared_date(const SentenceView& v, const Lexicon& lex, std::size_t first)
             for (std::size_t j = k; j < first; ++j)
                 if (v.token(j).is(kNumber)) return true;
         // a pair ends with a preposition: only then is "down_from" worth spelling out
-        if (k >= 2 && v.in(k - 1, g.preposition) && lex.in_class(g.comparison_pair, v.words[k - 2] + "_" + v.words[k - 1]))
+        if (k >= 2 && v.in(k - 1, g.preposition) && lex.in_class(g.comparison_pair, joined_pair(v.words[k - 2], v.words[k - 1])))
             return true;
     }
     return false;
@@ -715,7 +729,7 @@ void EventExtractor::Impl::time(const SentenceView& v, const Candidate& c, const
     // ...but not words in quotation marks: what someone said, not what the article reports.
     if (!doc.dct || content_clause || c.nominal || v.quoted[c.head]) return;
     if (ev.status != EventStatus::Happened && ev.status != EventStatus::Reported) return;
-    const std::string& form = v.words[c.head];
+    const std::string_view form = v.words[c.head];
     const bool ing = ing_form(form);
     // "While introducing the phone, Jobs joked ...": at the time of the clause it opens.
     const bool while_ing = ing && c.head > 0 && (v.words[c.head - 1] == "while" || v.words[c.head - 1] == "when");

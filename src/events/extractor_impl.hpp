@@ -18,8 +18,9 @@ struct EventExtractor::Impl {
     events::Lexicon lex;
     explicit Impl(const Resources& res) : lex(res) {}
 
-    /// `last_day`: the last single-day date named before sentence s (updated to s's).
-    void sentence(DocumentAnalysis& a, std::size_t s, std::vector<std::size_t>& recent_countries,
+    /// The events of the sentence `v` views. `last_day`: the last single-day date named
+    /// before it (updated to its own).
+    void sentence(DocumentAnalysis& a, const events::SentenceView& v, std::vector<std::size_t>& recent_countries,
                   const Timex*& last_day, events::Senses& senses) const;
     EventStatus status(const events::SentenceView& v, const events::Candidate& c, int clause, bool attributed) const;
     void participants(const events::SentenceView& v, const events::Candidate& c, int clause, const std::set<std::size_t>& sources,

@@ -12,7 +12,7 @@ using events::Candidate;
 using events::ing_form;
 using events::SentenceView;
 
-bool is_quote(const std::string& w) {
+bool is_quote(std::string_view w) {
     return w == "\"" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D";  // " “ ”
 }
 
@@ -22,7 +22,7 @@ std::string without_quotes(const std::string& text) {
     std::string out;
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] == '"') continue;
-        if (text.compare(i, 3, "\xE2\x80\x9C") == 0 || text.compare(i, 3, "\xE2\x80\x9D") == 0) {
+        if (text[i] == '\xE2' && (text.compare(i, 3, "\xE2\x80\x9C") == 0 || text.compare(i, 3, "\xE2\x80\x9D") == 0)) {
             i += 2;
             continue;
         }
@@ -47,7 +47,7 @@ std::string EventExtractor::Impl::relative_antecedent(const SentenceView& v, std
     std::size_t from = rel;
     while (from > 0 && rel - from < 6 && (v.is_word(from - 1) || v.words[from - 1] == "-") &&
            !v.in(from - 1, lex.grammar().preposition) && !v.in(from - 1, lex.grammar().auxiliary) &&
-           !v.in(from - 1, lex.grammar().label_stop) && !lex.trigger_at(v.words, from - 1) && v.timex[from - 1] < 0)
+           !v.in(from - 1, lex.grammar().label_stop) && !lex.trigger_at(v, from - 1) && v.timex[from - 1] < 0)
         --from;
     // Only a phrase that starts with a determiner is a noun phrase for sure ("a ... canopy").
     return from < rel && v.in(from, lex.grammar().determiner) ? v.surface(from, rel) : std::string();
@@ -61,7 +61,7 @@ std::string EventExtractor::Impl::sentence_subject(const SentenceView& v, std::s
     std::size_t to = 0;
     while (to < before && to < 7 && (v.is_word(to) || v.words[to] == "-") && !v.in(to, lex.grammar().auxiliary) &&
            !v.in(to, lex.grammar().be) && !v.in(to, lex.grammar().have) && !v.in(to, lex.grammar().preposition) &&
-           !v.in(to, lex.grammar().label_stop) && !lex.trigger_at(v.words, to) && v.timex[to] < 0)
+           !v.in(to, lex.grammar().label_stop) && !lex.trigger_at(v, to) && v.timex[to] < 0)
         ++to;
     const bool verb_follows = to < before && (v.in(to, lex.grammar().auxiliary) || v.in(to, lex.grammar().be) ||
                                               v.in(to, lex.grammar().have));
@@ -85,7 +85,7 @@ std::string EventExtractor::Impl::antecedent(const SentenceView& v, int clause) 
         while (from < first && v.clause[from] != prev) ++from;
         std::size_t to = from;
         while (to < first && to - from < 6 && (v.is_word(to) || v.words[to] == "-") && !v.in(to, lex.grammar().auxiliary) &&
-               !v.in(to, lex.grammar().preposition) && !lex.trigger_at(v.words, to))
+               !v.in(to, lex.grammar().preposition) && !lex.trigger_at(v, to))
             ++to;
         return to > from ? v.surface(from, to) : std::string();
     }
@@ -101,7 +101,7 @@ std::string EventExtractor::Impl::antecedent(const SentenceView& v, int clause) 
     // "Construction of the dam, which began ...": "of" after an event noun stays in the
     // phrase (but "parts of the region, which had been seized": the region).
     auto of_phrase = [&](std::size_t k) {
-        return v.words[k] == "of" && k > 0 && k + 1 < first - 1 && lex.trigger_at(v.words, k - 1).has_value();
+        return v.words[k] == "of" && k > 0 && k + 1 < first - 1 && lex.trigger_at(v, k - 1).has_value();
     };
     while (from > 0 && first - 1 - from < 7 && (v.is_word(from - 1) || v.words[from - 1] == "-") &&
            (!v.in(from - 1, lex.grammar().preposition) || of_phrase(from - 1)) && !v.in(from - 1, lex.grammar().auxiliary))
@@ -319,9 +319,9 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
         ++i;
     std::string theme;
     for (; i < v.size() && i < c.last + 8 && v.clause[i] == clause; ++i) {
-        const std::string& w = v.words[i];
-        if (v.timex[i] >= 0 || lex.in_class(lex.grammar().label_stop, w) || lex.in_class(lex.grammar().preposition, w) || w == "'s") break;
-        if (v.is_word(i) && !lex.in_class(lex.grammar().determiner, w) && !v.in(i, lex.grammar().label_trim) &&
+        const std::string_view w = v.words[i];
+        if (v.timex[i] >= 0 || v.in(i, lex.grammar().label_stop) || v.in(i, lex.grammar().preposition) || w == "'s") break;
+        if (v.is_word(i) && !v.in(i, lex.grammar().determiner) && !v.in(i, lex.grammar().label_trim) &&
             v.entity[i] < 0)
             theme = w;
     }

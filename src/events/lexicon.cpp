@@ -1,6 +1,7 @@
 #include "events/lexicon.hpp"
 
 #include "chronograph/text.hpp"
+#include "events/sentence_view.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -44,20 +45,29 @@ EventStatus parse_status(std::string_view s, std::size_t line) {
 
 }  // namespace
 
-std::string lookup_form(std::string_view token) {
-    std::string out;
-    out.reserve(token.size());
+void append_lookup_form(std::string_view token, std::string& out) {
+    const std::size_t at = out.size();
+    out += token;
+    char* const form = out.data() + at;
+    std::size_t n = 0;  // bytes of the form written so far (at most as many as read)
     for (std::size_t i = 0; i < token.size(); ++i) {
         const char c = token[i];
         // U+2019 RIGHT SINGLE QUOTATION MARK and U+2018 -> '
         if (c == '\xE2' && i + 2 < token.size() && token[i + 1] == '\x80' &&
             (token[i + 2] == '\x99' || token[i + 2] == '\x98')) {
-            out.push_back('\'');
+            form[n++] = '\'';
             i += 2;
         } else {
-            out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+            form[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
         }
     }
+    out.resize(at + n);
+}
+
+std::string lookup_form(std::string_view token) {
+    std::string out;
+    out.reserve(token.size());
+    append_lookup_form(token, out);
     return out;
 }
 
@@ -173,8 +183,13 @@ Lexicon::Lexicon(const Resources& res) {
         const ClassMask bit = ClassMask{1} << bits.size();
         bits.emplace(std::string(r[0]), bit);
         for (std::string_view w : split(r[1], ' '))
-            if (!w.empty()) word_classes_[lookup_form(w)] |= bit;
+            if (!w.empty()) entries_[lookup_form(w)].classes |= bit;
     }
+    // The tables are complete: their nodes stay where they are from here on.
+    for (const auto& [w, list] : single_) entries_[w].triggers = &list;
+    for (const auto& [w, list] : phrases_) entries_[w].phrases = &list;
+    for (const auto& [w, list] : cues_by_first_) entries_[w].cues = &list;
+    for (const auto& [w, m] : measures_) entries_[w].measure = &m;
     auto bit = [&](const char* name) {
         auto it = bits.find(name);
         if (it == bits.end()) throw std::runtime_error(std::string("en/events/grammar.tsv has no class ") + name);
@@ -194,20 +209,13 @@ Lexicon::Lexicon(const Resources& res) {
                        bit("no-event-object"), bit("cue-comparison")};
 }
 
-const Measure* Lexicon::measure(const std::string& word, std::string_view kind) const {
-    auto it = measures_.find(word);
-    return it != measures_.end() && it->second.kind == kind ? &it->second : nullptr;
-}
-
-ClassMask Lexicon::classes_of(std::string_view word) const {
-    auto it = word_classes_.find(word);
-    return it == word_classes_.end() ? 0 : it->second;
-}
-
-std::optional<TriggerMatch> Lexicon::trigger_at(const std::vector<std::string>& words, std::size_t i) const {
+std::optional<TriggerMatch> Lexicon::trigger_at(const SentenceView& v, std::size_t i) const {
+    const WordEntry* e = v.entries[i];
+    if (!e) return std::nullopt;
+    const std::vector<std::string_view>& words = v.words;
     std::optional<TriggerMatch> best;
-    if (auto p = phrases_.find(words[i]); p != phrases_.end()) {
-        for (const PhraseForm& f : p->second) {
+    if (e->phrases) {
+        for (const PhraseForm& f : *e->phrases) {
             if (i + f.words.size() > words.size()) continue;
             bool ok = true;
             for (std::size_t k = 1; k < f.words.size() && ok; ++k) ok = words[i + k] == f.words[k];
@@ -216,22 +224,22 @@ std::optional<TriggerMatch> Lexicon::trigger_at(const std::vector<std::string>& 
         }
     }
     if (best) return best;
-    if (auto s = single_.find(words[i]); s != single_.end()) return TriggerMatch{&triggers_[s->second.front()], 1, words[i]};
+    if (e->triggers) return TriggerMatch{&triggers_[e->triggers->front()], 1, words[i]};
     return std::nullopt;
 }
 
 const TypeInfo* Lexicon::type(std::string_view name) const {
-    auto it = types_.find(std::string(name));
+    auto it = types_.find(name);
     return it == types_.end() ? nullptr : &it->second;
 }
 
 namespace {
 
 /// `noun` or its singular in `table`.
-template <class Value>
-const Value* noun_class(const std::unordered_map<std::string, Value>& table, std::string_view noun) {
+template <class Map>
+const typename Map::mapped_type* noun_class(const Map& table, std::string_view noun) {
+    if (auto it = table.find(noun); it != table.end()) return &it->second;
     std::string w(noun);
-    if (auto it = table.find(w); it != table.end()) return &it->second;
     // Plurals: "troops", "missiles", "casualties"
     if (w.size() > 3 && ends_with(w, "ies")) w = w.substr(0, w.size() - 3) + "y";
     else if (w.size() > 2 && ends_with(w, "s")) w.pop_back();
@@ -242,8 +250,8 @@ const Value* noun_class(const std::unordered_map<std::string, Value>& table, std
 }  // namespace
 
 namespace {
-const std::string* class_type(const std::unordered_map<std::string, std::vector<Lexicon::NounClass>>& table,
-                              std::string_view noun, std::string_view trigger_type) {
+template <class Map>
+const std::string* class_type(const Map& table, std::string_view noun, std::string_view trigger_type) {
     if (const auto* classes = noun_class(table, noun))
         for (const Lexicon::NounClass& c : *classes)
             if (std::find(c.triggers.begin(), c.triggers.end(), trigger_type) != c.triggers.end()) return &c.type;

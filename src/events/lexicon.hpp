@@ -54,6 +54,25 @@ struct TriggerMatch {
 /// A set of the closed word classes of grammar.tsv, one bit each (at most 64).
 using ClassMask = std::uint64_t;
 
+/// A trigger of several words, listed under its first word.
+struct PhraseForm {
+    std::vector<std::string> words;
+    std::size_t trigger;
+};
+
+/// All the lexicon knows of one word (a lookup form), found with one hash lookup: a
+/// sentence looks each token up once (SentenceView::entries), and the rules then ask
+/// about triggers, classes, cues and measures without hashing the word again.
+struct WordEntry {
+    ClassMask classes = 0;                            // grammar.tsv classes
+    const std::vector<std::size_t>* triggers = nullptr;  // single-word triggers it is a form of
+    const std::vector<PhraseForm>* phrases = nullptr;    // triggers of several words it starts
+    const std::vector<std::size_t>* cues = nullptr;      // status cues it starts (indices into cues())
+    const Measure* measure = nullptr;                 // the unit or counted noun it names
+};
+
+struct SentenceView;
+
 class Lexicon {
 public:
     explicit Lexicon(const Resources& res);
@@ -64,8 +83,13 @@ public:
         std::vector<std::string> triggers;  // own types of the triggers it applies to
     };
 
-    /// The longest trigger starting at words[i] (lower-case token texts of a sentence).
-    std::optional<TriggerMatch> trigger_at(const std::vector<std::string>& words, std::size_t i) const;
+    /// What the lexicon knows of `word` (a lookup form); null if nothing.
+    const WordEntry* entry(std::string_view word) const {
+        auto it = entries_.find(word);
+        return it == entries_.end() ? nullptr : &it->second;
+    }
+    /// The longest trigger starting at token i of a sentence.
+    std::optional<TriggerMatch> trigger_at(const SentenceView& v, std::size_t i) const;
     const TypeInfo* type(std::string_view name) const;
     /// The event type an object noun gives to a by-object trigger whose own type is
     /// `trigger_type` ("troops" with "sent" -> deployment; "consulate" with "closed" -> closure).
@@ -75,12 +99,12 @@ public:
     const std::string* subject_type(std::string_view noun, std::string_view trigger_type) const;
     const std::vector<Cue>& cues() const { return cues_; }
     /// Indices into cues() of the cues whose first word is `word`.
-    const std::vector<std::size_t>* cues_starting(std::string_view word) const {
-        auto it = cues_by_first_.find(word);
-        return it == cues_by_first_.end() ? nullptr : &it->second;
-    }
+    const std::vector<std::size_t>* cues_starting(const WordEntry* word) const { return word ? word->cues : nullptr; }
+    const std::vector<std::size_t>* cues_starting(std::string_view word) const { return cues_starting(entry(word)); }
     /// The measure `word` names, if it is of `kind` ("length", "people", "scale", "approx").
-    const Measure* measure(const std::string& word, std::string_view kind) const;
+    const Measure* measure(const WordEntry* word, std::string_view kind) const {
+        return word && word->measure && word->measure->kind == kind ? word->measure : nullptr;
+    }
     /// The closed word classes of grammar.tsv, as bits of a mask.
     struct Grammar {
         ClassMask determiner, auxiliary, be, have, label_stop, label_trim, locative, agentive, plural_anaphor,
@@ -91,7 +115,10 @@ public:
     };
     const Grammar& grammar() const { return grammar_; }
     /// The classes `word` (a lookup form) belongs to, as a mask of Grammar bits.
-    ClassMask classes_of(std::string_view word) const;
+    ClassMask classes_of(std::string_view word) const {
+        const WordEntry* e = entry(word);
+        return e ? e->classes : 0;
+    }
     bool in_class(ClassMask bit, std::string_view word) const { return (classes_of(word) & bit) != 0; }
     /// Regular inflections of a verb lemma (for tests and the engine).
     static std::vector<std::string> verb_forms(const std::string& lemma);
@@ -100,29 +127,31 @@ public:
 private:
     void add_form(const std::string& form, std::size_t trigger);
 
-    std::vector<Trigger> triggers_;
-    std::unordered_map<std::string, std::vector<std::size_t>> single_;  // form -> triggers
-    struct PhraseForm {
-        std::vector<std::string> words;
-        std::size_t trigger;
-    };
-    std::unordered_map<std::string, std::vector<PhraseForm>> phrases_;  // first word -> forms
-    std::unordered_map<std::string, TypeInfo> types_;
-    std::unordered_map<std::string, std::vector<NounClass>> subjects_, objects_;
-    std::vector<Cue> cues_;
-    std::unordered_map<std::string, Measure> measures_;
     /// Hashes std::string and std::string_view alike, so lookups need no temporary string.
     struct StringHash {
         using is_transparent = void;
         std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
-    std::unordered_map<std::string, ClassMask, StringHash, std::equal_to<>> word_classes_;  // word -> class bits
-    std::unordered_map<std::string, std::vector<std::size_t>, StringHash, std::equal_to<>> cues_by_first_;
+    /// A map from words, looked up by std::string_view without a temporary string.
+    template <class Value>
+    using WordMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
+
+    std::vector<Trigger> triggers_;
+    WordMap<std::vector<std::size_t>> single_;  // form -> triggers
+    WordMap<std::vector<PhraseForm>> phrases_;  // first word -> forms
+    WordMap<TypeInfo> types_;
+    WordMap<std::vector<NounClass>> subjects_, objects_;
+    std::vector<Cue> cues_;
+    WordMap<Measure> measures_;
+    WordMap<std::vector<std::size_t>> cues_by_first_;
+    WordMap<WordEntry> entries_;  // every word of the tables above, pointing into them
     Grammar grammar_{};
 };
 
 /// Lower-case form of a token for lexicon lookups: ASCII lower case, curly apostrophes
 /// straightened ("Russia’s" -> "russia's").
 std::string lookup_form(std::string_view token);
+/// lookup_form(token) appended to `out` (never longer than the token).
+void append_lookup_form(std::string_view token, std::string& out);
 
 }  // namespace chronograph::events

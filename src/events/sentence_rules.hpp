@@ -23,7 +23,7 @@ public:
             // Words inside a time expression are not triggers ("the past three years").
             if (v.timex[i] >= 0) continue;
             if (in_name(i)) continue;
-            matches_[i] = lex.trigger_at(v.words, i);
+            matches_[i] = lex.trigger_at(v, i);
         }
         // "a worrisome sign": a verb whose noun names no event (grammar.tsv "no-event-noun").
         for (std::size_t i = 0; i < v.size(); ++i)
@@ -65,7 +65,7 @@ public:
     /// kind of thing, not an event: "water-bombing planes", "fire-fighting aircraft" (but
     /// "the car-bombing was").
     bool compound_modifier(std::size_t i) const {
-        const std::string& w = v_.words[i];
+        const std::string_view w = v_.words[i];
         if (i < 2 || v_.words[i - 1] != "-" || v_.token(i - 1).is(kSpaceBefore) || v_.token(i).is(kSpaceBefore) ||
             !ing_form(w) || matches_[i]->length != 1)
             return false;
@@ -84,12 +84,12 @@ public:
     /// A past participle used as an adjective: "elected officials", "the newly acquired
     /// stake", "privately negotiated transactions", "Jerusalem-born".
     bool adjectival(std::size_t i) const {
-        const std::string& w = v_.words[i];
+        const std::string_view w = v_.words[i];
         const bool participle = (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) || w == "born";
         if (!participle) return false;
         if (i > 0 && v_.words[i - 1] == "-") return true;
         if (!noun_after(i)) return false;
-        auto adverb = [&](std::size_t k) { const std::string& a = v_.words[k]; return a.size() > 3 && a.compare(a.size() - 2, 2, "ly") == 0; };
+        auto adverb = [&](std::size_t k) { const std::string_view a = v_.words[k]; return a.size() > 3 && a.compare(a.size() - 2, 2, "ly") == 0; };
         // After a determiner, unless that is an adverb after a subject ("Jobs first introduced",
         // "the agency last declared"): a name, a pronoun or a noun, no determiner or preposition.
         auto subject_before = [&](std::size_t k) {
@@ -138,10 +138,10 @@ public:
         }
         const std::string_view f = m.form;
         auto ends = [&](std::string_view suffix) { return f.size() > suffix.size() && f.substr(f.size() - suffix.size()) == suffix; };
-        const std::string& prev = v_.words[i - 1];
-        if (lex_.in_class(lex_.grammar().determiner, prev)) return !ends("ed");
+        const std::string_view prev = v_.words[i - 1];
+        if (v_.in(i - 1, lex_.grammar().determiner)) return !ends("ed");
         // "of sending troops": a gerund after a preposition names an action, not a clause's verb.
-        if (ends("ing") && lex_.in_class(lex_.grammar().preposition, prev)) return true;
+        if (ends("ing") && v_.in(i - 1, lex_.grammar().preposition)) return true;
         if (ends("ed") || ends("ing") || m.form != v_.words[i]) return false;
         // Only a bare form can head a compound: "sent", "built" are verbs.
         const std::string& lemma = m.trigger->lemma;
@@ -151,8 +151,8 @@ public:
         if (prev == "-") return true;
         if (!v_.is_word(i - 1) || v_.token(i - 1).is(kCapitalized) || v_.entity[i - 1] >= 0) return false;
         // After a preposition other than "to" a bare form is no verb: "for open dialogue".
-        if (prev != "to" && lex_.in_class(lex_.grammar().preposition, prev)) return true;
-        if (lex_.in_class(lex_.grammar().auxiliary, prev) || lex_.in_class(lex_.grammar().pronoun, prev) || prev == "to" || prev == "and" ||
+        if (prev != "to" && v_.in(i - 1, lex_.grammar().preposition)) return true;
+        if (v_.in(i - 1, lex_.grammar().auxiliary) || v_.in(i - 1, lex_.grammar().pronoun) || prev == "to" || prev == "and" ||
             prev == "or" || (prev.size() > 2 && prev.substr(prev.size() - 2) == "ly"))
             return false;
         return !(prev.back() == 's' && !ends("s"));
@@ -162,14 +162,14 @@ public:
     /// one told before, or to a standing state of affairs, unless a date of its own follows.
     bool refers_back(std::size_t i) const {
         for (std::size_t k = i; k > 0 && i - k < 3; --k) {
-            const std::string& w = v_.words[k - 1];
+            const std::string_view w = v_.words[k - 1];
             if (w == "this" || w == "that" || w == "these" || w == "those" || w == "such") return true;
             if (w == "their" || w == "its" || w == "our" || w == "his" || w == "her") {
                 for (std::size_t j = i + 1; j < v_.size() && j < i + 4 && v_.clause[j] == v_.clause[i]; ++j)
                     if (v_.timex[j] >= 0) return false;
                 return true;
             }
-            if (!v_.is_word(k - 1) || lex_.in_class(lex_.grammar().determiner, w) || lex_.in_class(lex_.grammar().preposition, w)) break;
+            if (!v_.is_word(k - 1) || v_.in(k - 1, lex_.grammar().determiner) || v_.in(k - 1, lex_.grammar().preposition)) break;
         }
         return false;
     }

@@ -10,17 +10,40 @@ namespace {
 
 }  // namespace
 
+SentenceView::SentenceView(const DocumentAnalysis& analysis, const Lexicon& lex) : a(analysis), lexicon(lex) {}
+
 SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentence, const Lexicon& lex)
-    : a(analysis), index(sentence) {
+    : SentenceView(analysis, lex) {
+    read(sentence);
+}
+
+void SentenceView::read(std::size_t sentence) {
+    const Lexicon& lex = lexicon;
     const Lexicon::Grammar& g = lex.grammar();
+    index = sentence;
     const Sentence& s = a.sentences[sentence];
     first = s.first_token;
     const std::size_t n = s.token_count;
+    // Room for every form first (a form is never longer than its token), so that the
+    // views into `forms` stay valid as it fills.
+    const Token* tokens = a.tokens.data() + first;
+    std::size_t bytes = 0;
+    for (std::size_t i = 0; i < n; ++i) bytes += tokens[i].span.size();
+    forms.clear();
+    words.clear();
+    classes.clear();
+    entries.clear();
+    clauses.clear();
+    forms.reserve(bytes);
     words.reserve(n);
     classes.reserve(n);
+    entries.reserve(n);
     for (std::size_t i = 0; i < n; ++i) {
-        words.push_back(lookup_form(a.text(a.tokens[first + i])));
-        classes.push_back(lex.classes_of(words.back()));
+        const std::size_t at = forms.size();
+        append_lookup_form(a.text(tokens[i]), forms);
+        words.emplace_back(forms.data() + at, forms.size() - at);
+        entries.push_back(lex.entry(words.back()));
+        classes.push_back(entries.back() ? entries.back()->classes : 0);
     }
     timex.assign(n, -1);
     entity.assign(n, -1);
@@ -46,7 +69,7 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
     quoted.assign(n, false);
     bool inside = false;
     for (std::size_t i = 0; i < n; ++i) {
-        const std::string& w = words[i];
+        const std::string_view w = words[i];
         const bool open_mark = w == "\xE2\x80\x9C" || (w == "'" && i == 0) || (w == "\"" && !inside);
         const bool close_mark = w == "\xE2\x80\x9D" || (w == "\"" && inside) ||
                                 (w == "'" && inside && i > 0 && token(i - 1).is(kWord) && !token(i).is(kSpaceBefore));
@@ -85,7 +108,7 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
         for (std::size_t k = from; k < n && k < from + 20; ++k) {
             if (words[k] != ",") continue;
             if (k + 1 >= n || !token(k + 1).is(kWord) || token(k + 1).is(kCapitalized)) return false;
-            const std::string& w = words[k + 1];
+            const std::string_view w = words[k + 1];
             const bool verb_form = (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) ||
                                    (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's');
             return verb_form || in(k + 1, g.finite_auxiliary) || in(k + 1, g.speech) || in(k + 1, g.reporting);
@@ -96,7 +119,7 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
     // object before it ("expelled" in "ordered the closure ... and expelled"), not a pair
     // of participles ("were killed and injured").
     auto past_form = [&](std::size_t k) {
-        const std::string& w = words[k];
+        const std::string_view w = words[k];
         return w.size() >= 5 && w.compare(w.size() - 2, 2, "ed") == 0 && !token(k).is(kCapitalized);
     };
     // A past form at `verb`, after the "and" before k, with one before that in the clause.
@@ -127,7 +150,7 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
         return id;
     };
     for (std::size_t i = 0; i < n; ++i) {
-        const std::string& w = words[i];
+        const std::string_view w = words[i];
         if (w == "(" || w == "[") {
             open(true, false);
         } else if ((w == ")" || w == "]") && stack.size() > 1) {
@@ -139,7 +162,7 @@ SentenceView::SentenceView(const DocumentAnalysis& analysis, std::size_t sentenc
         } else if (w == "according" && is(i + 1, "to")) {
             open(true, true);
         } else if (w == "," && i + 1 < n) {
-            const std::string& next = words[i + 1];
+            const std::string_view next = words[i + 1];
             if (stack.size() > 1 && clauses[stack.back()].embedded) {
                 // A comma closes a relative clause or an "according to" aside.
                 stack.pop_back();

@@ -3,17 +3,17 @@
 #pragma once
 
 #include "chronograph/analysis.hpp"
+#include "events/lexicon.hpp"
 
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 namespace chronograph::events {
 
-class Lexicon;
-using ClassMask = std::uint64_t;  // as in lexicon.hpp: a set of grammar.tsv classes
 
 struct ClauseInfo {
     bool embedded = false;     // a relative clause or parenthesis inside another clause
@@ -34,9 +34,13 @@ std::pair<std::size_t, std::size_t> items_of_sentence(const Items& items, std::s
 
 struct SentenceView {
     const DocumentAnalysis& a;
-    std::size_t index;             // sentence index
+    const Lexicon& lexicon;
+    std::size_t index = 0;         // sentence index
     std::size_t first = 0;         // first token (document index)
-    std::vector<std::string> words;  // lookup forms (lower case, straight apostrophes)
+    /// Per token: its lookup form (lower case, straight apostrophes), a view into `forms`.
+    /// Views, so that the rules' many comparisons with a literal ("," "that") compare the
+    /// lengths first: std::string == const char* costs a strlen and a memcmp each time.
+    std::vector<std::string_view> words;
     std::vector<int> timex;        // per token: index into a.timexes, or -1
     std::vector<int> entity;       // per token: index into a.entities, or -1
     std::vector<int> clause;       // per token: clause id
@@ -44,8 +48,17 @@ struct SentenceView {
     std::vector<ClauseInfo> clauses;
 
     std::vector<ClassMask> classes;  // per token: mask of Lexicon::Grammar bits
+    std::vector<const WordEntry*> entries;  // per token: what the lexicon knows of the word, or null
+    std::string forms;               // the lookup forms of all tokens, one after another
 
     SentenceView(const DocumentAnalysis& analysis, std::size_t sentence, const Lexicon& lex);
+    /// A view of no sentence yet: read() one. One view read sentence after sentence keeps
+    /// its buffers (a view made per sentence cost a dozen allocations each).
+    SentenceView(const DocumentAnalysis& analysis, const Lexicon& lex);
+    /// Makes this the view of sentence `sentence`.
+    void read(std::size_t sentence);
+    SentenceView(const SentenceView&) = delete;  // `words` point into this view's own `forms`
+    SentenceView& operator=(const SentenceView&) = delete;
 
     std::size_t size() const { return words.size(); }
     const Token& token(std::size_t i) const { return a.tokens[first + i]; }

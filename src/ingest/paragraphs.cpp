@@ -27,10 +27,14 @@ std::uint64_t normalized_hash(std::string_view s) {
     std::uint64_t h = 1469598103934665603ull;
     bool space = false, any = false;
     for (std::size_t i = 0; i < s.size();) {
-        if (const std::size_t l = space_at(s, i)) {
-            space = any;
-            i += l;
-            continue;
+        // Printable ASCII, most of the text, is never white space: no space_at() for it.
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c <= ' ' || c >= 0x80) {
+            if (const std::size_t l = space_at(s, i)) {
+                space = any;
+                i += l;
+                continue;
+            }
         }
         if (space) h = (h ^ ' ') * 1099511628211ull;
         space = false;

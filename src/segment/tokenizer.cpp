@@ -38,6 +38,8 @@ bool is_upper(char32_t c) {
 
 bool is_apostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
 
+bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
 /// Reads code points of text[from, end) one at a time.
 struct Cursor {
     std::string_view text;
@@ -111,6 +113,8 @@ void tokenize(std::string_view text, Span span, std::vector<Token>& out) {
             } else {
                 std::size_t l;
                 while (true) {
+                    // ASCII letters and digits, most of a word, need no decoding.
+                    while (j < span.end && is_ascii_alnum(text[j])) ++j;
                     const char32_t d = cur.at(j, l);
                     if (is_letter(d) || is_digit(d)) {
                         j += l;
@@ -145,7 +149,10 @@ void tokenize(std::string_view text, Span span, std::vector<Token>& out) {
             std::size_t k = i, letters = 0, upper = 0, l;
             bool first = true;
             while (k < j) {
-                const char32_t d = cur.at(k, l);
+                const auto b = static_cast<unsigned char>(text[k]);
+                char32_t d = b;
+                if (b < 0x80) l = 1;
+                else d = cur.at(k, l);
                 if (is_letter(d)) {
                     ++letters;
                     const bool up = is_upper(d);
