@@ -76,6 +76,11 @@ struct SentenceView;
 class Lexicon {
 public:
     explicit Lexicon(const Resources& res);
+    // entries_ points into the other tables: a copy would point into the original's.
+    Lexicon(const Lexicon&) = delete;
+    Lexicon& operator=(const Lexicon&) = delete;
+    Lexicon(Lexicon&&) = default;  // the tables' nodes move with them
+    Lexicon& operator=(Lexicon&&) = default;
 
     /// A class of subject or object nouns: the type it gives, to triggers of which own types.
     struct NounClass {
