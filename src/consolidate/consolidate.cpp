@@ -55,12 +55,11 @@ struct MentionSlice {
     std::vector<const std::string*> words;                      // id in this slice -> its word
 };
 
-/// Document `d`'s event mentions, written to out[at...]. With `give_up` (the documents
-/// themselves), the document's events are released once its mentions are collected.
-void collect_document(const std::vector<DocumentAnalysis>& docs, std::vector<DocumentAnalysis>* give_up, std::size_t d,
-                      const EntityTable& table, const std::vector<std::set<std::string>>& name_words, const Resources& res,
-                      MentionSlice& slice, MentionRef* at) {
-    const DocumentAnalysis& a = docs[d];
+/// Document `d`'s event mentions (`a`, read back with its events, time expressions,
+/// sentences and text), written to out[at...].
+void collect_document(DocumentAnalysis& a, std::size_t d, const EntityTable& table,
+                      const std::vector<std::set<std::string>>& name_words, const Resources& res, MentionSlice& slice,
+                      MentionRef* at) {
     merging::Interned& interned = slice.interned;
     for (std::size_t e = 0; e < a.events.size(); ++e) {
         const EventMention& ev = a.events[e];
@@ -72,12 +71,13 @@ void collect_document(const std::vector<DocumentAnalysis>& docs, std::vector<Doc
         m.trigger = ev.trigger;
         m.status = ev.status;
         m.nominal = ev.nominal;
+        const Sentence& sentence = a.sentences[ev.sentence];
+        m.caption_or_heading = sentence.caption || sentence.heading;
         m.type = &interned.text(ev.type);
         m.theme = &interned.text(ev.theme);
         m.duration = &interned.text(ev.duration);
         m.anchor_type = &interned.text(ev.anchor_type);
-        // Moved when the document is given up (no copy of every label held twice).
-        m.label = give_up ? std::move((*give_up)[d].events[e].label) : ev.label;
+        m.label = std::move(a.events[e].label);
         auto global = [&](const std::vector<std::size_t>& local, std::vector<std::size_t>& to) {
             for (std::size_t x : local) {
                 if (x >= table.of_mention[d].size()) continue;
@@ -120,34 +120,25 @@ void collect_document(const std::vector<DocumentAnalysis>& docs, std::vector<Doc
         if (const auto it = first_with_actors.find(root_type(at[k])); it != first_with_actors.end())
             at[k].actors = at[it->second].actors;
     }
-    if (give_up) {  // (the mentions have the spans of their time expressions)
-        DocumentAnalysis& done = (*give_up)[d];
-        release(done.events);
-        release(done.timexes);
-        release(done.doc.paragraphs);
-    }
 }
 
 /// The event mentions of every document, in document order, collected on `threads`
 /// threads, each a slice of the documents (`slices`: their interned texts, which the
-/// mentions point into). With `give_up` (the documents themselves), each document's
-/// events are released once its mentions are collected.
-std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& docs, std::vector<DocumentAnalysis>* give_up,
-                                         const EntityTable& table, const Resources& res, std::vector<MentionSlice>& slices,
+/// mentions point into). Each document's claims go to claims[d] on the way.
+std::vector<MentionRef> collect_mentions(const AnalysisStore& docs, const EntityTable& table, const Resources& res,
+                                         std::vector<MentionSlice>& slices, std::vector<std::vector<Claim>>& claims,
                                          unsigned threads) {
     // Each document's mentions start at first[d]. Reserved: growing a vector of this many
     // mentions step by step copies and faults in most of it again.
     std::vector<std::size_t> first(docs.size() + 1, 0);
-    for (std::size_t d = 0; d < docs.size(); ++d) first[d + 1] = first[d] + docs[d].events.size();
+    for (std::size_t d = 0; d < docs.size(); ++d) first[d + 1] = first[d] + docs.event_count(d);
     std::vector<MentionRef> out;
     out.reserve(first.back());
     // The words of each entity's name, found once instead of once per mention naming it.
     std::vector<std::set<std::string>> name_words(table.entities.size());
     parallel_for(table.entities.size(), threads, [&](std::size_t g) { name_words[g] = merging::content_words(table.entities[g].name, res); });
-    // Slices of about equal numbers of mentions, taken in rounds: each round's mentions are
-    // made (their memory faulted in) once the documents before them have given back their
-    // events. A few slices per thread in a round, so that a thread slowed down (a busy
-    // machine) does not hold the others up.
+    // Slices of about equal numbers of mentions, taken in rounds. A few slices per thread
+    // in a round, so that a thread slowed down (a busy machine) does not hold the others up.
     constexpr std::size_t kRounds = 4;
     threads = thread_count(threads, docs.size());
     const std::size_t count = std::min<std::size_t>(docs.size(), kRounds * (threads == 1 ? 1 : 2 * threads));
@@ -164,14 +155,12 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
         out.resize(first[slices[end - 1].end_doc]);  // (within the capacity reserved: nothing moves)
         parallel_for(end - begin, threads, [&](std::size_t i) {
             MentionSlice& slice = slices[begin + i];
-            for (std::size_t d = slice.first_doc; d < slice.end_doc; ++d)
-                collect_document(docs, give_up, d, table, name_words, res, slice, &out[first[d]]);
+            for (std::size_t d = slice.first_doc; d < slice.end_doc; ++d) {
+                DocumentAnalysis a = docs.load(d, kEventsPart | kTimexesPart | kSentencesPart | kTextPart | kClaimsPart);
+                collect_document(a, d, table, name_words, res, slice, &out[first[d]]);
+                claims[d] = std::move(a.claims);
+            }
         });
-        // The events were made on the extraction's threads, in their malloc arenas: the
-        // mentions, made in whichever arenas these threads have, may not reuse their pages.
-        // Given back after each round (each call walks the free lists: a few, not one per
-        // document).
-        if (give_up) give_back_free_memory();
     }
     // Word ids corpus-wide, numbered in first-seen order (slice by slice, in document
     // order: as one pass over the documents would number them).
@@ -194,11 +183,9 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
 
 /// Label of an event: from the clearest mention (of the event's status, not a caption or
 /// headline, naming most actors, of reasonable length), first in document order on ties.
-std::string best_label(const std::vector<DocumentAnalysis>& docs, const std::vector<MentionRef>& mentions, const Cluster& c,
-                       EventStatus status, const EntityTable& table) {
+std::string best_label(const std::vector<MentionRef>& mentions, const Cluster& c, EventStatus status, const EntityTable& table) {
     const MentionRef* pick = nullptr;
     auto score = [&](const MentionRef& m) {
-        const Sentence& s = docs[m.doc].sentences[m.sentence];
         // Planned and expected are the same kind of claim about the future; reported and
         // happened about the past ("the agreement was reached on March 12, Baku said" names
         // the signing better than a headline).
@@ -209,7 +196,7 @@ std::string best_label(const std::vector<DocumentAnalysis>& docs, const std::vec
         int v = family(m.status) == family(status) ? 200 : 0;
         if (!m.nominal) v += 50;
         if (m.timex) v += 30;
-        if (!s.caption && !s.heading) v += 100;
+        if (!m.caption_or_heading) v += 100;
         v += 10 * static_cast<int>(std::min<std::size_t>(m.actors.size(), 3));
         // A label that says who did it ("North Korea and Russia held ...").
         for (std::size_t g : m.actors) {
@@ -249,8 +236,7 @@ std::vector<EntityId> ids_by_frequency(const std::vector<MentionRef>& mentions, 
 
 /// The event a cluster stands for (no id, no evidence yet): the most certain status, the
 /// best time, actors by how often they are named, the clearest label.
-Event event_of(const std::vector<DocumentAnalysis>& docs, const std::vector<MentionRef>& mentions, const Cluster& cl,
-               const EntityTable& table) {
+Event event_of(const std::vector<MentionRef>& mentions, const Cluster& cl, const EntityTable& table) {
     Event ev;
     ev.type = cl.type;
     ev.time = merging::cluster_time(mentions, cl, ev.time_source);
@@ -264,7 +250,7 @@ Event event_of(const std::vector<DocumentAnalysis>& docs, const std::vector<Ment
             ev.status = mentions[x].status;
         }
     }
-    ev.label = best_label(docs, mentions, cl, ev.status, table);
+    ev.label = best_label(mentions, cl, ev.status, table);
     return ev;
 }
 
@@ -297,29 +283,25 @@ EvidenceRef evidence_of(const DocumentAnalysis& d, const DocId& doc_id, const me
     return ref;
 }
 
-/// `give_up`: the documents themselves when the caller no longer needs them (released as
-/// soon as they are done with), else null.
-Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<DocumentAnalysis>* give_up,
-                       const Resources& res, unsigned threads) {
+}  // namespace
+
+Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned threads) {
     Story story;
     std::vector<DocId> doc_ids;
     for (std::size_t i = 0; i < docs.size(); ++i) {
-        const Document& d = docs[i].doc;
+        const Document& d = docs.document(i);
         doc_ids.push_back("d" + std::to_string(i + 1));
-        story.documents.push_back({doc_ids.back(), d.path, d.title, d.dct, d.dct_source, d.format, d.text.size(),
-                                   docs[i].sentences.size()});
+        story.documents.push_back({doc_ids.back(), d.path, d.title, d.dct, d.dct_source, d.format, docs.text_bytes(i),
+                                   docs.sentence_count(i)});
     }
     EntityTable table = link_entities(docs, doc_ids, threads);
-    // From here on the documents' entity mentions are only reached through the table.
-    // (Their memory is given back: what is made next, in whichever malloc arena, is not
-    // held up by their pages.)
-    if (give_up) {
-        for (DocumentAnalysis& a : *give_up) release(a.entities);
-        give_back_free_memory();
-    }
+    // (What the linking freed is given back: what is made next, in whichever malloc arena,
+    // is not held up by its pages.)
+    give_back_free_memory();
 
     std::vector<MentionSlice> slices;  // outlive the mentions, which point into their interned texts
-    std::vector<MentionRef> mentions = collect_mentions(docs, give_up, table, res, slices, threads);
+    std::vector<std::vector<Claim>> claims(docs.size());  // of each document
+    std::vector<MentionRef> mentions = collect_mentions(docs, table, res, slices, claims, threads);
     release(table.of_mention);
     std::vector<Cluster> clusters = merging::cluster_mentions(mentions, types_merged(res, "once"), types_merged(res, "placed"), threads);
     merging::derive_times(mentions, clusters);
@@ -327,7 +309,7 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
     // Each cluster's event on its own (in parallel: they share nothing), then time order;
     // undated events last, in order of first mention.
     std::vector<Event> built(clusters.size());
-    parallel_for(clusters.size(), threads, [&](std::size_t c) { built[c] = event_of(docs, mentions, clusters[c], table); });
+    parallel_for(clusters.size(), threads, [&](std::size_t c) { built[c] = event_of(mentions, clusters[c], table); });
     auto first_mention = [&](std::size_t c) {  // (doc, sentence)
         const MentionRef& head = mentions[clusters[c].members.front()];
         return std::pair(head.doc, head.sentence);
@@ -427,45 +409,38 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
     release(built);
     // (Nothing given back here: the conflicts and the evidence made next reuse what was
     // freed; a malloc_trim here took 0.15 s, alone on one thread, and lowered no peak.)
-    story.conflicts = merging::find_conflicts(docs, doc_ids, facts, clusters, cluster_ids, cluster_labels, threads);
+    story.conflicts = merging::find_conflicts(docs, claims, doc_ids, facts, clusters, cluster_ids, cluster_labels, threads);
+    release(claims);
     release(cluster_ids);
     release(cluster_labels);
     release(clusters);
     // Made here, in the memory the mentions held.
     for (std::size_t i = 0; i < story.events.size(); ++i) story.events[i].mentions.resize(evidence_count[i]);
 
-    // The evidence, document by document, on the worker threads. A document given up by
-    // the caller is released as soon as its sentences are copied out: the evidence is
-    // made in the malloc arenas the analyses were made in (worker threads get the arenas
-    // of finished ones), in the memory they free, instead of both being held at once.
+    // The evidence, document by document (its text and sentences read back), on the
+    // worker threads.
     SharedTimes times;
     for (const merging::MentionFacts& source : facts.facts)
         if (const auto [it, added] = times.try_emplace(source.time); added) it->second = Shared<TimeValue>(*source.time);
     parallel_for(docs.size(), threads, [&](std::size_t d) {
+        if (first_fact[d] == first_fact[d + 1]) return;
+        const DocumentAnalysis a = docs.load(d, kTextPart | kSentencesPart);
         std::unordered_map<std::uint32_t, SharedText> sentences;  // of this document, by index
         for (std::size_t x = first_fact[d]; x < first_fact[d + 1]; ++x) {
             const merging::MentionFacts& source = facts.facts[x];
             auto [it, added] = sentences.try_emplace(source.sentence);
-            if (added) it->second = SharedText(docs[d].text(docs[d].sentences[source.sentence].span));
-            story.events[source.event].mentions[source.place] =
-                evidence_of(docs[d], doc_ids[d], source, it->second, times, facts.actors, table);
+            if (added) it->second = SharedText(a.text(a.sentences[source.sentence].span));
+            story.events[source.event].mentions[source.place] = evidence_of(a, doc_ids[d], source, it->second, times, facts.actors, table);
         }
-        if (give_up) (*give_up)[d] = DocumentAnalysis();
     });
     story.entities = std::move(table.entities);
     return story;
 }
 
-}  // namespace
-
 Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& res, unsigned threads) {
-    return consolidate_impl(docs, nullptr, res, threads);
-}
-
-Story consolidate(std::vector<DocumentAnalysis>&& docs, const Resources& res, unsigned threads) {
-    Story story = consolidate_impl(docs, &docs, res, threads);
-    release(docs);
-    return story;
+    AnalysisStore store;
+    for (const DocumentAnalysis& a : docs) store.add(a);
+    return consolidate(store, res, threads);
 }
 
 }  // namespace chronograph

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "chronograph/analysis.hpp"
+#include "chronograph/analysis_store.hpp"
 #include "chronograph/entities.hpp"
 #include "chronograph/resources.hpp"
 #include "chronograph/story.hpp"
@@ -49,6 +50,7 @@ struct MentionRef {
     Span trigger;
     EventStatus status = EventStatus::Happened;
     bool nominal = false;
+    bool caption_or_heading = false;  // its sentence's
     // Interned (see Interned): the event's type, theme, duration and anchor type.
     const std::string* type = nullptr;
     const std::string* theme = nullptr;
@@ -127,7 +129,9 @@ TimeValue cluster_time(const std::vector<MentionRef>& mentions, const Cluster& c
 
 /// Date conflicts within events and numeric conflicts across documents (found on `threads`
 /// threads; the same whatever their number).
-std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, const std::vector<DocId>& doc_ids,
+/// `claims[d]`: document d's claims.
+std::vector<Conflict> find_conflicts(const AnalysisStore& docs, const std::vector<std::vector<Claim>>& claims,
+                                     const std::vector<DocId>& doc_ids,
                                      const MentionTable& mentions, const std::vector<Cluster>& clusters,
                                      const std::vector<EventId>& cluster_ids, const std::vector<std::string>& cluster_labels,
                                      unsigned threads = 1);

@@ -1,0 +1,350 @@
+// AnalysisStore: each document's analysis as one binary record of the temporary file,
+// its parts one after the other (text, paragraphs, sentences, time expressions, entities,
+// events, claims), so that a step reads back only the parts it needs.
+#include "chronograph/analysis_store.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+
+namespace chronograph {
+namespace {
+
+class Writer {
+public:
+    std::string bytes;
+
+    template <class T>
+    void raw(const T& v) {
+        static_assert(std::is_trivially_copyable_v<T>);
+        bytes.append(reinterpret_cast<const char*>(&v), sizeof v);
+    }
+    void u32(std::size_t v) {
+        if (v > std::numeric_limits<std::uint32_t>::max()) throw std::length_error("analysis too large to keep aside");
+        raw(static_cast<std::uint32_t>(v));
+    }
+    void flag(bool v) { raw(static_cast<std::uint8_t>(v)); }
+    void text(std::string_view s) {
+        u32(s.size());
+        bytes.append(s);
+    }
+    void span(Span s) {
+        u32(s.start);
+        u32(s.end);
+    }
+    void index(const std::optional<std::size_t>& v) {
+        flag(v.has_value());
+        if (v) u32(*v);
+    }
+    void indices(const std::vector<std::size_t>& v) {
+        u32(v.size());
+        for (std::size_t x : v) u32(x);
+    }
+    void time(const TimeValue& t) {
+        text(t.value);
+        text(t.mod);
+        flag(t.interval.has_value());
+        if (t.interval) {
+            raw(t.interval->earliest.time_since_epoch().count());
+            raw(t.interval->latest.time_since_epoch().count());
+        }
+    }
+};
+
+class Reader {
+public:
+    explicit Reader(std::string_view bytes) : rest_(bytes) {}
+
+    template <class T>
+    T raw() {
+        static_assert(std::is_trivially_copyable_v<T>);
+        if (rest_.size() < sizeof(T)) throw std::runtime_error("a kept-aside analysis is cut short");
+        T v;
+        std::memcpy(&v, rest_.data(), sizeof v);
+        rest_.remove_prefix(sizeof v);
+        return v;
+    }
+    std::size_t u32() { return raw<std::uint32_t>(); }
+    bool flag() { return raw<std::uint8_t>() != 0; }
+    std::string text() {
+        const std::size_t n = u32();
+        if (rest_.size() < n) throw std::runtime_error("a kept-aside analysis is cut short");
+        std::string s(rest_.substr(0, n));
+        rest_.remove_prefix(n);
+        return s;
+    }
+    Span span() {
+        Span s;
+        s.start = u32();
+        s.end = u32();
+        return s;
+    }
+    std::optional<std::size_t> index() {
+        if (!flag()) return std::nullopt;
+        return u32();
+    }
+    std::vector<std::size_t> indices() {
+        std::vector<std::size_t> v(u32());
+        for (std::size_t& x : v) x = u32();
+        return v;
+    }
+    TimeValue time() {
+        TimeValue t;
+        t.value = text();
+        t.mod = text();
+        if (flag()) {
+            using Rep = Day::duration::rep;
+            const Day earliest{Day::duration{raw<Rep>()}};
+            const Day latest{Day::duration{raw<Rep>()}};
+            t.interval = TimeInterval{earliest, latest};
+        }
+        return t;
+    }
+    template <class T, class Fn>
+    void list(std::vector<T>& out, Fn read_one) {
+        out.resize(u32());
+        for (T& x : out) read_one(x);
+    }
+
+private:
+    std::string_view rest_;
+};
+
+template <class T, class Fn>
+void write_list(Writer& w, const std::vector<T>& items, Fn write_one) {
+    w.u32(items.size());
+    for (const T& x : items) write_one(x);
+}
+
+// ---- the parts, in file order --------------------------------------------------------
+
+void write_part(Writer& w, const DocumentAnalysis& a, std::size_t part) {
+    switch (part) {
+        case 0: w.bytes.append(a.doc.text); break;
+        case 1:
+            write_list(w, a.doc.paragraphs, [&](const Paragraph& p) {
+                w.span(p.span);
+                w.flag(p.caption), w.flag(p.boilerplate), w.flag(p.duplicate), w.flag(p.heading);
+            });
+            break;
+        case 2:
+            write_list(w, a.sentences, [&](const Sentence& s) {
+                w.span(s.span);
+                w.u32(s.paragraph), w.u32(s.first_token), w.u32(s.token_count);
+                w.flag(s.caption), w.flag(s.heading);
+            });
+            break;
+        case 3:
+            write_list(w, a.timexes, [&](const Timex& t) {
+                w.span(t.span);
+                w.u32(t.sentence);
+                w.raw(t.type);
+                w.time(t.time);
+                w.flag(t.relative);
+                w.text(t.rule);
+            });
+            break;
+        case 4:
+            write_list(w, a.entities, [&](const EntityMention& e) {
+                w.span(e.span);
+                w.u32(e.sentence);
+                w.raw(e.kind);
+                for (const std::string* s : {&e.name, &e.key, &e.via, &e.role, &e.affiliation}) w.text(*s);
+            });
+            break;
+        case 5:
+            write_list(w, a.events, [&](const EventMention& e) {
+                w.u32(e.sentence);
+                w.span(e.trigger);
+                w.text(e.lemma), w.text(e.type);
+                w.flag(e.nominal);
+                w.raw(e.status);
+                w.index(e.timex);
+                w.time(e.time);
+                w.text(e.time_source);
+                for (const auto* list : {&e.agents, &e.patients, &e.places, &e.sources}) w.indices(*list);
+                w.text(e.label), w.text(e.theme);
+                w.span(e.clause);
+                w.text(e.duration), w.text(e.anchor_type);
+            });
+            break;
+        case 6:
+            write_list(w, a.claims, [&](const Claim& c) {
+                w.u32(c.sentence);
+                w.span(c.span);
+                w.text(c.about), w.text(c.unit);
+                w.raw(c.value);
+                w.text(c.text);
+                w.index(c.event);
+            });
+            break;
+    }
+}
+
+void read_part(std::string_view bytes, DocumentAnalysis& a, std::size_t part) {
+    Reader r(bytes);
+    switch (part) {
+        case 0: a.doc.text = std::string(bytes); break;
+        case 1:
+            r.list(a.doc.paragraphs, [&](Paragraph& p) {
+                p.span = r.span();
+                p.caption = r.flag(), p.boilerplate = r.flag(), p.duplicate = r.flag(), p.heading = r.flag();
+            });
+            break;
+        case 2:
+            r.list(a.sentences, [&](Sentence& s) {
+                s.span = r.span();
+                s.paragraph = r.u32();
+                s.first_token = static_cast<std::uint32_t>(r.u32());
+                s.token_count = static_cast<std::uint32_t>(r.u32());
+                s.caption = r.flag(), s.heading = r.flag();
+            });
+            break;
+        case 3:
+            r.list(a.timexes, [&](Timex& t) {
+                t.span = r.span();
+                t.sentence = r.u32();
+                t.type = r.raw<TimexType>();
+                t.time = r.time();
+                t.relative = r.flag();
+                t.rule = r.text();
+            });
+            break;
+        case 4:
+            r.list(a.entities, [&](EntityMention& e) {
+                e.span = r.span();
+                e.sentence = r.u32();
+                e.kind = r.raw<EntityKind>();
+                for (std::string* s : {&e.name, &e.key, &e.via, &e.role, &e.affiliation}) *s = r.text();
+            });
+            break;
+        case 5:
+            r.list(a.events, [&](EventMention& e) {
+                e.sentence = r.u32();
+                e.trigger = r.span();
+                e.lemma = r.text(), e.type = r.text();
+                e.nominal = r.flag();
+                e.status = r.raw<EventStatus>();
+                e.timex = r.index();
+                e.time = r.time();
+                e.time_source = r.text();
+                for (auto* list : {&e.agents, &e.patients, &e.places, &e.sources}) *list = r.indices();
+                e.label = r.text(), e.theme = r.text();
+                e.clause = r.span();
+                e.duration = r.text(), e.anchor_type = r.text();
+            });
+            break;
+        case 6:
+            r.list(a.claims, [&](Claim& c) {
+                c.sentence = r.u32();
+                c.span = r.span();
+                c.about = r.text(), c.unit = r.text();
+                c.value = r.raw<double>();
+                c.text = r.text();
+                c.event = r.index();
+            });
+            break;
+    }
+}
+
+/// A file in $TMPDIR (else /tmp), already unlinked.
+int anonymous_file() {
+    const char* dir = std::getenv("TMPDIR");
+    std::string path = std::string(dir && *dir ? dir : "/tmp") + "/chronograph-analyses-XXXXXX";
+    const int fd = ::mkstemp(path.data());
+    if (fd < 0) throw std::runtime_error("cannot make a temporary file in " + path.substr(0, path.rfind('/')) + ": " + std::strerror(errno));
+    ::unlink(path.c_str());
+    return fd;
+}
+
+}  // namespace
+
+AnalysisStore::AnalysisStore() : fd_(anonymous_file()) {}
+
+AnalysisStore::~AnalysisStore() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+AnalysisStore::Entry AnalysisStore::write(const DocumentAnalysis& a) {
+    Entry e;
+    e.doc.path = a.doc.path;
+    e.doc.title = a.doc.title;
+    e.doc.format = a.doc.format;
+    e.doc.dct = a.doc.dct;
+    e.doc.dct_source = a.doc.dct_source;
+    e.doc.dct_month_day = a.doc.dct_month_day;
+    e.text_bytes = a.doc.text.size();
+    e.sentences = a.sentences.size();
+    e.events = a.events.size();
+    Writer w;
+    for (std::size_t p = 0; p < kParts; ++p) {
+        write_part(w, a, p);
+        e.ends[p] = static_cast<std::uint32_t>(w.bytes.size());
+        if (w.bytes.size() > std::numeric_limits<std::uint32_t>::max()) throw std::length_error("analysis too large to keep aside");
+    }
+    {
+        std::lock_guard lock(mutex_);
+        e.offset = end_;
+        end_ += w.bytes.size();
+    }
+    for (std::size_t done = 0; done < w.bytes.size();) {
+        const ssize_t n = ::pwrite(fd_, w.bytes.data() + done, w.bytes.size() - done, static_cast<off_t>(e.offset + done));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) throw std::runtime_error(std::string("cannot write a temporary file: ") + std::strerror(errno));
+        done += static_cast<std::size_t>(n);
+    }
+    return e;
+}
+
+std::size_t AnalysisStore::add(const DocumentAnalysis& a) {
+    Entry e = write(a);
+    std::lock_guard lock(mutex_);
+    entries_.push_back(std::move(e));
+    return entries_.size() - 1;
+}
+
+void AnalysisStore::replace(std::size_t i, const DocumentAnalysis& a) {
+    // (The old record stays in the file, unread: few documents are analysed again.)
+    entries_[i] = write(a);
+}
+
+void AnalysisStore::reorder(const std::vector<std::size_t>& order) {
+    std::vector<Entry> kept;
+    kept.reserve(order.size());
+    for (std::size_t i : order) kept.push_back(std::move(entries_[i]));
+    entries_ = std::move(kept);
+}
+
+DocumentAnalysis AnalysisStore::load(std::size_t i, unsigned parts) const {
+    const Entry& e = entries_[i];
+    DocumentAnalysis a;
+    a.doc = e.doc;
+    if ((parts & kAllParts) == 0) return a;
+    // The bytes from the first part asked for to the last, in one read.
+    std::size_t first = 0, last = kParts - 1;
+    while (!(parts & (1u << first))) ++first;
+    while (!(parts & (1u << last))) --last;
+    const std::size_t begin = first == 0 ? 0 : e.ends[first - 1], end = e.ends[last];
+    std::string bytes(end - begin, '\0');
+    for (std::size_t done = 0; done < bytes.size();) {
+        const ssize_t n = ::pread(fd_, bytes.data() + done, bytes.size() - done, static_cast<off_t>(e.offset + begin + done));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) throw std::runtime_error(std::string("cannot read a temporary file back: ") + std::strerror(errno));
+        done += static_cast<std::size_t>(n);
+    }
+    for (std::size_t p = first; p <= last; ++p) {
+        if (!(parts & (1u << p))) continue;
+        const std::size_t from = (p == 0 ? 0 : e.ends[p - 1]) - begin;
+        read_part(std::string_view(bytes).substr(from, e.ends[p] - begin - from), a, p);
+    }
+    return a;
+}
+
+}  // namespace chronograph
