@@ -7,10 +7,13 @@
 #include "chronograph/analysis.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <vector>
 
 namespace chronograph {
+
+class TemporaryFile;
 
 /// The parts of an analysis that are read back apart (flags; or-ed together).
 enum AnalysisPart : unsigned {
@@ -27,7 +30,7 @@ enum AnalysisPart : unsigned {
 class AnalysisStore {
 public:
     /// The file goes in $TMPDIR (else /tmp) and is unlinked at once: the system removes it
-    /// when the store goes, however the program ends.
+    /// when the store goes, however the program ends (see TemporaryFile).
     AnalysisStore();
     ~AnalysisStore();
     AnalysisStore(const AnalysisStore&) = delete;
@@ -63,9 +66,8 @@ private:
     };
     Entry write(const DocumentAnalysis& a);
 
-    int fd_ = -1;
-    std::mutex mutex_;       // guards end_ and the growth of entries_
-    std::uint64_t end_ = 0;  // of the file
+    std::unique_ptr<TemporaryFile> file_;
+    std::mutex mutex_;  // guards the growth of entries_
     std::vector<Entry> entries_;
 };
 

@@ -16,6 +16,7 @@ namespace chronograph {
 namespace {
 
 using merging::Cluster;
+using merging::MentionLists;
 using merging::MentionRef;
 
 /// Swapped with empty ones: "= {}" or clear() would keep the capacity (the memory).
@@ -55,55 +56,89 @@ struct MentionSlice {
     std::vector<const std::string*> words;                      // id in this slice -> its word
 };
 
+/// The part of a mention's worth as its event's label that does not depend on the
+/// event (best_label adds whether its status is the event's): a clear sentence, not a
+/// caption or headline, naming most actors, of reasonable length.
+int label_score(const MentionRef& m, std::string_view label, bool caption_or_heading, const EntityTable& table) {
+    int v = 0;
+    if (!m.nominal) v += 50;
+    if (m.has_timex) v += 30;
+    if (!caption_or_heading) v += 100;
+    v += 10 * static_cast<int>(std::min<std::size_t>(m.actors().size(), 3));
+    // A label that says who did it ("North Korea and Russia held ...").
+    for (std::size_t g : m.actors()) {
+        const Entity& e = table.entities[g];
+        bool named = label.starts_with(e.name);
+        for (const auto& alias : e.aliases) named = named || label.starts_with(alias);
+        if (named) {
+            v += 40;
+            break;
+        }
+    }
+    const std::size_t len = label.size();
+    if (len >= 20 && len <= 110) v += 20;
+    if (len >= 40 && len <= 100) v += 15;
+    // "Their partnership ...", "It ...": a label that needs the sentence before it.
+    for (const char* dangling : {"Their ", "Its ", "His ", "Her ", "It ", "They ", "This ", "These "})
+        if (label.starts_with(dangling)) v -= 30;
+    v -= static_cast<int>(len / 20);
+    return v;
+}
+
 /// Document `d`'s event mentions (`a`, read back with its events, time expressions,
-/// sentences and text), written to out[at...].
+/// sentences and text), written to out[at...]; their labels go to `labels`.
 void collect_document(DocumentAnalysis& a, std::size_t d, const EntityTable& table,
                       const std::vector<std::set<std::string>>& name_words, const Resources& res, MentionSlice& slice,
-                      MentionRef* at) {
+                      TemporaryFile& labels, MentionRef* at) {
+    using Lists = std::vector<std::uint32_t>[MentionLists::kCount];
+    std::vector<Lists> lists(a.events.size());  // of each mention, packed once complete
     merging::Interned& interned = slice.interned;
     for (std::size_t e = 0; e < a.events.size(); ++e) {
         const EventMention& ev = a.events[e];
         MentionRef& m = at[e];
+        Lists& list = lists[e];
         m.doc = static_cast<std::uint32_t>(d);
         m.index = static_cast<std::uint32_t>(e);
         m.sentence = static_cast<std::uint32_t>(ev.sentence);
-        if (ev.timex && *ev.timex < a.timexes.size()) m.timex = a.timexes[*ev.timex].span;
-        m.trigger = ev.trigger;
+        if (ev.timex && *ev.timex < a.timexes.size()) {
+            m.has_timex = true;
+            m.timex_start = static_cast<std::uint32_t>(a.timexes[*ev.timex].span.start);
+            m.timex_end = static_cast<std::uint32_t>(a.timexes[*ev.timex].span.end);
+        }
+        m.trigger_start = static_cast<std::uint32_t>(ev.trigger.start);
+        m.trigger_end = static_cast<std::uint32_t>(ev.trigger.end);
         m.status = ev.status;
         m.nominal = ev.nominal;
-        const Sentence& sentence = a.sentences[ev.sentence];
-        m.caption_or_heading = sentence.caption || sentence.heading;
         m.type = &interned.text(ev.type);
         m.theme = &interned.text(ev.theme);
         m.duration = &interned.text(ev.duration);
         m.anchor_type = &interned.text(ev.anchor_type);
-        m.label = std::move(a.events[e].label);
-        auto global = [&](const std::vector<std::size_t>& local, std::vector<std::size_t>& to) {
+        auto global = [&](const std::vector<std::size_t>& local, std::vector<std::uint32_t>& to) {
             for (std::size_t x : local) {
                 if (x >= table.of_mention[d].size()) continue;
-                const std::size_t g = table.of_mention[d][x];
+                const std::uint32_t g = table.of_mention[d][x];
                 if (std::find(to.begin(), to.end(), g) == to.end()) to.push_back(g);
             }
         };
-        global(ev.agents, m.actors);
-        global(ev.patients, m.actors);
-        global(ev.patients, m.objects);
-        global(ev.places, m.places);
-        global(ev.sources, m.sources);
+        global(ev.agents, list[MentionLists::kActors]);
+        global(ev.patients, list[MentionLists::kActors]);
+        global(ev.patients, list[MentionLists::kObjects]);
+        global(ev.places, list[MentionLists::kPlaces]);
+        global(ev.sources, list[MentionLists::kSources]);
         // Words that tell this mention apart, without the names and the trigger itself.
-        std::set<std::string> words = merging::content_words(m.label, res);
-        for (const auto* list : {&m.actors, &m.places})
-            for (std::size_t g : *list)
+        std::set<std::string> words = merging::content_words(ev.label, res);
+        for (const auto which : {MentionLists::kActors, MentionLists::kPlaces})
+            for (std::size_t g : list[which])
                 for (const auto& w : name_words[g]) words.erase(w);
         for (const auto& w : merging::content_words(a.text(ev.trigger), res)) words.erase(w);
         for (const auto& w : words) {
             const auto [it, added] = slice.vocabulary.emplace(w, static_cast<std::uint32_t>(slice.words.size()));
             if (added) slice.words.push_back(&it->first);
-            m.words.push_back(it->second);
+            list[MentionLists::kWords].push_back(it->second);
         }
         m.time = &interned.time(ev.time);
         m.time_source = interned.text(ev.time_source);
-        m.rank = merging::time_rank(a, ev, ev.time_source);
+        m.rank = static_cast<std::int8_t>(merging::time_rank(a, ev, ev.time_source));
     }
     // A mention without actors ("the bridge is expected to take 18 months to complete")
     // belongs to the undertaking this document reports: it takes the actors of the
@@ -114,12 +149,26 @@ void collect_document(DocumentAnalysis& a, std::size_t d, const EntityTable& tab
     };
     std::map<std::string, std::size_t> first_with_actors;
     for (std::size_t j = 0; j < a.events.size(); ++j)
-        if (!at[j].actors.empty()) first_with_actors.emplace(root_type(at[j]), j);
+        if (!lists[j][MentionLists::kActors].empty()) first_with_actors.emplace(root_type(at[j]), j);
     for (std::size_t k = 0; k < a.events.size(); ++k) {
-        if (!at[k].actors.empty()) continue;
+        if (!lists[k][MentionLists::kActors].empty()) continue;
         if (const auto it = first_with_actors.find(root_type(at[k])); it != first_with_actors.end())
-            at[k].actors = at[it->second].actors;
+            lists[k][MentionLists::kActors] = lists[it->second][MentionLists::kActors];
     }
+    // The labels, out of memory (one is read back per event), a document's in one write.
+    std::string texts;
+    for (std::size_t e = 0; e < a.events.size(); ++e) {
+        MentionRef& m = at[e];
+        m.lists = MentionLists(lists[e]);
+        const Sentence& s = a.sentences[m.sentence];
+        const std::string& label = a.events[e].label;
+        m.label_score = label_score(m, label, s.caption || s.heading, table);
+        m.label_at = texts.size();
+        m.label_size = static_cast<std::uint32_t>(label.size());
+        texts += label;
+    }
+    const std::uint64_t first = labels.append(texts);
+    for (std::size_t e = 0; e < a.events.size(); ++e) at[e].label_at += first;
 }
 
 /// The event mentions of every document, in document order, collected on `threads`
@@ -127,7 +176,7 @@ void collect_document(DocumentAnalysis& a, std::size_t d, const EntityTable& tab
 /// mentions point into). Each document's claims go to claims[d] on the way.
 std::vector<MentionRef> collect_mentions(const AnalysisStore& docs, const EntityTable& table, const Resources& res,
                                          std::vector<MentionSlice>& slices, std::vector<std::vector<Claim>>& claims,
-                                         unsigned threads) {
+                                         TemporaryFile& labels, unsigned threads) {
     // Each document's mentions start at first[d]. Reserved: growing a vector of this many
     // mentions step by step copies and faults in most of it again.
     std::vector<std::size_t> first(docs.size() + 1, 0);
@@ -157,7 +206,7 @@ std::vector<MentionRef> collect_mentions(const AnalysisStore& docs, const Entity
             MentionSlice& slice = slices[begin + i];
             for (std::size_t d = slice.first_doc; d < slice.end_doc; ++d) {
                 DocumentAnalysis a = docs.load(d, kEventsPart | kTimexesPart | kSentencesPart | kTextPart | kClaimsPart);
-                collect_document(a, d, table, name_words, res, slice, &out[first[d]]);
+                collect_document(a, d, table, name_words, res, slice, labels, &out[first[d]]);
                 claims[d] = std::move(a.claims);
             }
         });
@@ -172,8 +221,9 @@ std::vector<MentionRef> collect_mentions(const AnalysisStore& docs, const Entity
     release(vocabulary);  // (it points into the slices' vocabularies)
     parallel_for(count, threads, [&](std::size_t k) {
         for (std::size_t x = first[slices[k].first_doc]; x < first[slices[k].end_doc]; ++x) {
-            for (std::uint32_t& w : out[x].words) w = renumber[k][w];
-            std::sort(out[x].words.begin(), out[x].words.end());
+            const std::span<std::uint32_t> words = out[x].lists.get(MentionLists::kWords);
+            for (std::uint32_t& w : words) w = renumber[k][w];
+            std::sort(words.begin(), words.end());
         }
         release(slices[k].vocabulary);
         release(slices[k].words);
@@ -181,52 +231,28 @@ std::vector<MentionRef> collect_mentions(const AnalysisStore& docs, const Entity
     return out;
 }
 
-/// Label of an event: from the clearest mention (of the event's status, not a caption or
-/// headline, naming most actors, of reasonable length), first in document order on ties.
-std::string best_label(const std::vector<MentionRef>& mentions, const Cluster& c, EventStatus status, const EntityTable& table) {
-    const MentionRef* pick = nullptr;
-    auto score = [&](const MentionRef& m) {
-        // Planned and expected are the same kind of claim about the future; reported and
-        // happened about the past ("the agreement was reached on March 12, Baku said" names
-        // the signing better than a headline).
-        auto family = [](EventStatus x) {
-            if (x == EventStatus::Expected) return EventStatus::Planned;
-            return x == EventStatus::Reported ? EventStatus::Happened : x;
-        };
-        int v = family(m.status) == family(status) ? 200 : 0;
-        if (!m.nominal) v += 50;
-        if (m.timex) v += 30;
-        if (!m.caption_or_heading) v += 100;
-        v += 10 * static_cast<int>(std::min<std::size_t>(m.actors.size(), 3));
-        // A label that says who did it ("North Korea and Russia held ...").
-        for (std::size_t g : m.actors) {
-            const Entity& e = table.entities[g];
-            bool named = m.label.rfind(e.name, 0) == 0;
-            for (const auto& alias : e.aliases) named = named || m.label.rfind(alias, 0) == 0;
-            if (named) {
-                v += 40;
-                break;
-            }
-        }
-        const std::size_t len = m.label.size();
-        if (len >= 20 && len <= 110) v += 20;
-        if (len >= 40 && len <= 100) v += 15;
-        // "Their partnership ...", "It ...": a label that needs the sentence before it.
-        for (const char* dangling : {"Their ", "Its ", "His ", "Her ", "It ", "They ", "This ", "These "})
-            if (m.label.rfind(dangling, 0) == 0) v -= 30;
-        v -= static_cast<int>(len / 20);
-        return v;
+/// Label of an event: from the clearest mention (of the event's status; see label_score),
+/// first in document order on ties.
+std::string best_label(const std::vector<MentionRef>& mentions, const Cluster& c, EventStatus status, const TemporaryFile& labels) {
+    // Planned and expected are the same kind of claim about the future; reported and
+    // happened about the past ("the agreement was reached on March 12, Baku said" names
+    // the signing better than a headline).
+    auto family = [](EventStatus x) {
+        if (x == EventStatus::Expected) return EventStatus::Planned;
+        return x == EventStatus::Reported ? EventStatus::Happened : x;
     };
+    auto score = [&](const MentionRef& m) { return (family(m.status) == family(status) ? 200 : 0) + m.label_score; };
+    const MentionRef* pick = nullptr;
     for (std::size_t x : c.members)
         if (!pick || score(mentions[x]) > score(*pick)) pick = &mentions[x];
-    return pick ? pick->label : std::string();
+    return pick ? labels.read(pick->label_at, pick->label_size) : std::string();
 }
 
-std::vector<EntityId> ids_by_frequency(const std::vector<MentionRef>& mentions, const Cluster& c,
-                                       std::vector<std::size_t> MentionRef::*list, const EntityTable& table) {
+std::vector<EntityId> ids_by_frequency(const std::vector<MentionRef>& mentions, const Cluster& c, MentionLists::Which list,
+                                       const EntityTable& table) {
     std::map<std::size_t, int> count;
     for (std::size_t x : c.members)
-        for (std::size_t g : mentions[x].*list) ++count[g];
+        for (std::size_t g : mentions[x].lists.get(list)) ++count[g];
     std::vector<std::pair<std::size_t, int>> sorted(count.begin(), count.end());
     std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     std::vector<EntityId> out;
@@ -236,13 +262,13 @@ std::vector<EntityId> ids_by_frequency(const std::vector<MentionRef>& mentions, 
 
 /// The event a cluster stands for (no id, no evidence yet): the most certain status, the
 /// best time, actors by how often they are named, the clearest label.
-Event event_of(const std::vector<MentionRef>& mentions, const Cluster& cl, const EntityTable& table) {
+Event event_of(const std::vector<MentionRef>& mentions, const Cluster& cl, const EntityTable& table, const TemporaryFile& labels) {
     Event ev;
     ev.type = cl.type;
     ev.time = merging::cluster_time(mentions, cl, ev.time_source);
-    ev.actors = ids_by_frequency(mentions, cl, &MentionRef::actors, table);
-    ev.places = ids_by_frequency(mentions, cl, &MentionRef::places, table);
-    ev.sources = ids_by_frequency(mentions, cl, &MentionRef::sources, table);
+    ev.actors = ids_by_frequency(mentions, cl, MentionLists::kActors, table);
+    ev.places = ids_by_frequency(mentions, cl, MentionLists::kPlaces, table);
+    ev.sources = ids_by_frequency(mentions, cl, MentionLists::kSources, table);
     int best_status = -1;
     for (std::size_t x : cl.members) {
         if (status_rank(mentions[x].status) > best_status) {
@@ -250,7 +276,7 @@ Event event_of(const std::vector<MentionRef>& mentions, const Cluster& cl, const
             ev.status = mentions[x].status;
         }
     }
-    ev.label = best_label(mentions, cl, ev.status, table);
+    ev.label = best_label(mentions, cl, ev.status, labels);
     return ev;
 }
 
@@ -301,7 +327,8 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
 
     std::vector<MentionSlice> slices;  // outlive the mentions, which point into their interned texts
     std::vector<std::vector<Claim>> claims(docs.size());  // of each document
-    std::vector<MentionRef> mentions = collect_mentions(docs, table, res, slices, claims, threads);
+    TemporaryFile labels("labels");  // of the mentions
+    std::vector<MentionRef> mentions = collect_mentions(docs, table, res, slices, claims, labels, threads);
     release(table.of_mention);
     std::vector<Cluster> clusters = merging::cluster_mentions(mentions, types_merged(res, "once"), types_merged(res, "placed"), threads);
     merging::derive_times(mentions, clusters);
@@ -309,7 +336,7 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
     // Each cluster's event on its own (in parallel: they share nothing), then time order;
     // undated events last, in order of first mention.
     std::vector<Event> built(clusters.size());
-    parallel_for(clusters.size(), threads, [&](std::size_t c) { built[c] = event_of(mentions, clusters[c], table); });
+    parallel_for(clusters.size(), threads, [&](std::size_t c) { built[c] = event_of(mentions, clusters[c], table, labels); });
     auto first_mention = [&](std::size_t c) {  // (doc, sentence)
         const MentionRef& head = mentions[clusters[c].members.front()];
         return std::pair(head.doc, head.sentence);
@@ -342,18 +369,7 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
             slot[members[k]] = {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(k)};
         evidence_count[i] = static_cast<std::uint32_t>(members.size());
     }
-    // What the conflicts and the evidence do not need, freed on the threads.
-    parallel_runs(mentions.size(), threads, [&](std::size_t begin, std::size_t end) {
-        for (std::size_t x = begin; x < end; ++x) {
-            MentionRef& m = mentions[x];
-            release(m.places);
-            release(m.sources);
-            release(m.objects);
-            release(m.words);
-            release(m.label);  // the events have theirs
-        }
-    });
-    // The mentions, a few hundred bytes each, give the conflicts and the evidence what they
+    // The mentions, some two hundred bytes each, give the conflicts and the evidence what they
     // need and go. (The mentions are in document order: each document's are a run of them.)
     merging::MentionTable facts;
     facts.facts.resize(mentions.size());
@@ -363,7 +379,7 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
     for (std::size_t x = mentions.size(); x-- > 0;) {
         MentionRef& m = mentions[x];
         facts.facts[x].first_actor = static_cast<std::uint32_t>(actor_total);
-        actor_total += m.actors.size();
+        actor_total += m.actors().size();
         facts.facts[x].derived = m.derived.get();
         if (m.derived) derived.push_back(std::move(m.derived));  // (m.time may point into it: it stays put)
         first_fact[m.doc] = x;
@@ -378,21 +394,18 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
             e.index = m.index;
             e.sentence = m.sentence;
             std::tie(e.event, e.place) = slot[x];
-            if (m.timex) {
-                e.has_timex = true;
-                e.timex_start = static_cast<std::uint32_t>(m.timex->start);
-                e.timex_end = static_cast<std::uint32_t>(m.timex->end);
-            }
-            e.trigger_start = static_cast<std::uint32_t>(m.trigger.start);
-            e.trigger_end = static_cast<std::uint32_t>(m.trigger.end);
+            e.has_timex = m.has_timex;
+            e.timex_start = m.timex_start;
+            e.timex_end = m.timex_end;
+            e.trigger_start = m.trigger_start;
+            e.trigger_end = m.trigger_end;
             e.status = m.status;
             e.time = m.time;
-            e.rank = static_cast<std::int8_t>(m.rank);
+            e.rank = m.rank;
             e.dated_by_derivation = m.time_source == "derived";
-            e.actor_count = static_cast<std::uint32_t>(m.actors.size());
-            std::transform(m.actors.begin(), m.actors.end(), facts.actors.begin() + e.first_actor,
-                           [](std::size_t g) { return static_cast<std::uint32_t>(g); });
-            release(m.actors);
+            e.actor_count = static_cast<std::uint32_t>(m.actors().size());
+            std::copy(m.actors().begin(), m.actors().end(), facts.actors.begin() + e.first_actor);
+            m.lists = MentionLists();
         }
     });
     release(mentions);

@@ -3,11 +3,8 @@
 // events, claims), so that a step reads back only the parts it needs.
 #include "chronograph/analysis_store.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
+#include "model/temporary_file.hpp"
 
-#include <cerrno>
-#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <stdexcept>
@@ -254,23 +251,11 @@ void read_part(std::string_view bytes, DocumentAnalysis& a, std::size_t part) {
     }
 }
 
-/// A file in $TMPDIR (else /tmp), already unlinked.
-int anonymous_file() {
-    const char* dir = std::getenv("TMPDIR");
-    std::string path = std::string(dir && *dir ? dir : "/tmp") + "/chronograph-analyses-XXXXXX";
-    const int fd = ::mkstemp(path.data());
-    if (fd < 0) throw std::runtime_error("cannot make a temporary file in " + path.substr(0, path.rfind('/')) + ": " + std::strerror(errno));
-    ::unlink(path.c_str());
-    return fd;
-}
-
 }  // namespace
 
-AnalysisStore::AnalysisStore() : fd_(anonymous_file()) {}
+AnalysisStore::AnalysisStore() : file_(std::make_unique<TemporaryFile>("analyses")) {}
 
-AnalysisStore::~AnalysisStore() {
-    if (fd_ >= 0) ::close(fd_);
-}
+AnalysisStore::~AnalysisStore() = default;
 
 AnalysisStore::Entry AnalysisStore::write(const DocumentAnalysis& a) {
     Entry e;
@@ -289,17 +274,7 @@ AnalysisStore::Entry AnalysisStore::write(const DocumentAnalysis& a) {
         e.ends[p] = static_cast<std::uint32_t>(w.bytes.size());
         if (w.bytes.size() > std::numeric_limits<std::uint32_t>::max()) throw std::length_error("analysis too large to keep aside");
     }
-    {
-        std::lock_guard lock(mutex_);
-        e.offset = end_;
-        end_ += w.bytes.size();
-    }
-    for (std::size_t done = 0; done < w.bytes.size();) {
-        const ssize_t n = ::pwrite(fd_, w.bytes.data() + done, w.bytes.size() - done, static_cast<off_t>(e.offset + done));
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) throw std::runtime_error(std::string("cannot write a temporary file: ") + std::strerror(errno));
-        done += static_cast<std::size_t>(n);
-    }
+    e.offset = file_->append(w.bytes);
     return e;
 }
 
@@ -332,13 +307,7 @@ DocumentAnalysis AnalysisStore::load(std::size_t i, unsigned parts) const {
     while (!(parts & (1u << first))) ++first;
     while (!(parts & (1u << last))) --last;
     const std::size_t begin = first == 0 ? 0 : e.ends[first - 1], end = e.ends[last];
-    std::string bytes(end - begin, '\0');
-    for (std::size_t done = 0; done < bytes.size();) {
-        const ssize_t n = ::pread(fd_, bytes.data() + done, bytes.size() - done, static_cast<off_t>(e.offset + begin + done));
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) throw std::runtime_error(std::string("cannot read a temporary file back: ") + std::strerror(errno));
-        done += static_cast<std::size_t>(n);
-    }
+    const std::string bytes = file_->read(e.offset + begin, end - begin);
     for (std::size_t p = first; p <= last; ++p) {
         if (!(parts & (1u << p))) continue;
         const std::size_t from = (p == 0 ? 0 : e.ends[p - 1]) - begin;
