@@ -4,6 +4,7 @@
 #include "chronograph/consolidate.hpp"
 
 #include "consolidate/internal.hpp"
+#include "model/evidence_file.hpp"
 #include "model/memory.hpp"
 #include "model/parallel.hpp"
 
@@ -427,25 +428,41 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
     release(cluster_ids);
     release(cluster_labels);
     release(clusters);
-    // Made here, in the memory the mentions held.
-    for (std::size_t i = 0; i < story.events.size(); ++i) story.events[i].mentions.resize(evidence_count[i]);
-
-    // The evidence, document by document (its text and sentences read back), on the
-    // worker threads.
+    // The evidence, the bulk of the story, goes to a file (see Story::evidence), a run of
+    // events at a time: each run's evidence is made document by document on the worker
+    // threads (each document with evidence in the run read back), then written event by
+    // event and freed.
     SharedTimes times;
     for (const merging::MentionFacts& source : facts.facts)
         if (const auto [it, added] = times.try_emplace(source.time); added) it->second = Shared<TimeValue>(*source.time);
-    parallel_for(docs.size(), threads, [&](std::size_t d) {
-        if (first_fact[d] == first_fact[d + 1]) return;
-        const DocumentAnalysis a = docs.load(d, kTextPart | kSentencesPart);
-        std::unordered_map<std::uint32_t, SharedText> sentences;  // of this document, by index
-        for (std::size_t x = first_fact[d]; x < first_fact[d + 1]; ++x) {
-            const merging::MentionFacts& source = facts.facts[x];
-            auto [it, added] = sentences.try_emplace(source.sentence);
-            if (added) it->second = SharedText(a.text(a.sentences[source.sentence].span));
-            story.events[source.event].mentions[source.place] = evidence_of(a, doc_ids[d], source, it->second, times, facts.actors, table);
+    auto evidence_file = std::make_shared<EvidenceFile>();
+    constexpr std::size_t kRunEvidence = std::size_t{1} << 19;  // pieces of evidence held at once (some 130 MB)
+    for (std::size_t begin = 0, end = 0; begin < story.events.size(); begin = end) {
+        for (std::size_t held = 0; end < story.events.size() && (end == begin || held + evidence_count[end] <= kRunEvidence); ++end) {
+            held += evidence_count[end];
+            story.events[end].mentions.resize(evidence_count[end]);
         }
-    });
+        auto in_run = [&](const merging::MentionFacts& m) { return m.event >= begin && m.event < end; };
+        parallel_for(docs.size(), threads, [&](std::size_t d) {
+            const auto from = facts.facts.begin() + static_cast<std::ptrdiff_t>(first_fact[d]);
+            const auto to = facts.facts.begin() + static_cast<std::ptrdiff_t>(first_fact[d + 1]);
+            if (std::none_of(from, to, in_run)) return;
+            const DocumentAnalysis a = docs.load(d, kTextPart | kSentencesPart);
+            std::unordered_map<std::uint32_t, SharedText> sentences;  // of this document, by index
+            for (auto source = from; source != to; ++source) {
+                if (!in_run(*source)) continue;
+                auto [it, added] = sentences.try_emplace(source->sentence);
+                if (added) it->second = SharedText(a.text(a.sentences[source->sentence].span));
+                story.events[source->event].mentions[source->place] = evidence_of(a, doc_ids[d], *source, it->second, times, facts.actors, table);
+            }
+        });
+        parallel_for(end - begin, threads, [&](std::size_t k) {
+            Event& ev = story.events[begin + k];
+            ev.aside = evidence_file->add(ev.mentions);
+            release(ev.mentions);
+        });
+    }
+    story.evidence_file = std::move(evidence_file);
     story.entities = std::move(table.entities);
     return story;
 }
