@@ -103,58 +103,75 @@ void Pipeline::extract(const std::vector<std::string>& inputs, const BuildOption
     });
 }
 
+void GatheredParts::add(PartRecord&& record) {
+    Kept kept;
+    if (record.analysis) {
+        kept.path = record.analysis->doc.path;
+        kept.analysis = analyses_.add(*record.analysis);
+    } else if (!record.diagnostics.empty()) {
+        kept.path = record.diagnostics.front().path;
+    }
+    kept.diagnostics = std::move(record.diagnostics);
+    records_.push_back(std::move(kept));
+}
+
 Story Pipeline::merge(std::vector<PartRecord> records, const BuildOptions& opt) const {
+    GatheredParts parts;
+    for (PartRecord& r : records) parts.add(std::move(r));
+    return merge(parts, opt);
+}
+
+Story Pipeline::merge(GatheredParts& parts, const BuildOptions& opt) const {
     // Path order, whatever order the parts came in; input problems first, as build has them.
-    auto path_of = [](const PartRecord& r) {
-        return r.analysis ? r.analysis->doc.path : r.diagnostics.empty() ? std::string() : r.diagnostics.front().path;
-    };
-    std::stable_sort(records.begin(), records.end(), [&](const PartRecord& a, const PartRecord& b) {
+    std::vector<GatheredParts::Kept>& records = parts.records_;
+    std::stable_sort(records.begin(), records.end(), [](const GatheredParts::Kept& a, const GatheredParts::Kept& b) {
         if (a.analysis.has_value() != b.analysis.has_value()) return !a.analysis.has_value();
-        return path_of(a) < path_of(b);
+        return a.path < b.path;
     });
     std::vector<Diagnostic> diagnostics;
-    std::vector<DocumentAnalysis> docs;
-    docs.reserve(records.size());
-    for (PartRecord& r : records) {
+    std::vector<std::size_t> order;  // of the analyses
+    const std::string* last_path = nullptr;
+    for (GatheredParts::Kept& r : records) {
         diagnostics.insert(diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
-        if (r.analysis) docs.push_back(std::move(*r.analysis));
+        // The same document given twice (in two parts): once is enough.
+        if (!r.analysis || (last_path && *last_path == r.path)) continue;
+        order.push_back(*r.analysis);
+        last_path = &r.path;
     }
-    std::vector<PartRecord>().swap(records);  // emptied shells, a few hundred bytes each
-    // The same document given twice (in two parts): once is enough.
-    docs.erase(std::unique(docs.begin(), docs.end(),
-                           [](const DocumentAnalysis& a, const DocumentAnalysis& b) { return a.doc.path == b.doc.path; }),
-               docs.end());
+    AnalysisStore& docs = parts.analyses_;
+    docs.reorder(order);
+    std::vector<GatheredParts::Kept>().swap(records);
 
     // Documents without a publication date borrow one from the documents most like them;
     // their relative expressions ("Wednesday", "last year") are then anchored again.
-    const std::vector<std::optional<Day>> inferred = infer_dcts(docs, impl_->res);
+    const std::vector<std::optional<Day>> inferred = infer_dcts(docs, impl_->res, opt.threads);
     std::vector<std::size_t> redo;
     for (std::size_t i = 0; i < docs.size(); ++i)
-        if (!docs[i].doc.dct && inferred[i]) redo.push_back(i);
+        if (!docs.document(i).dct && inferred[i]) redo.push_back(i);
     parallel_for(redo.size(), opt.threads, [&](std::size_t k) {
-        DocumentAnalysis& a = docs[redo[k]];
-        Document doc = std::move(a.doc);
+        Document doc = docs.load(redo[k], kAllParts).doc;
         doc.dct = inferred[redo[k]];
         // "KYIV, March 15 (Reuters) -": that day, in the year nearest the borrowed date
         if (doc.dct_month_day) doc.dct = nearest_month_day(*doc.dct, *doc.dct_month_day);
         doc.dct_source = DctSource::Inferred;
-        a = analyse(std::move(doc));
+        DocumentAnalysis a = analyse(std::move(doc));
         slim(a);
+        docs.replace(redo[k], a);
     });
 
-    Story story = consolidate(std::move(docs), impl_->res, opt.threads);
+    Story story = consolidate(docs, impl_->res, opt.threads);
     story.diagnostics = std::move(diagnostics);
-    // What consolidation freed (the analyses, the mentions) is handed back before the
-    // outputs are written: the writers' threads allocate in other arenas, which would not
-    // reuse it, and the story alone is held from here on.
+    // What consolidation freed (the mentions, the analyses read back) is handed back
+    // before the outputs are written: the writers' threads allocate in other arenas, which
+    // would not reuse it, and the story alone is held from here on.
     give_back_free_memory();
     return story;
 }
 
 Story Pipeline::build(const std::vector<std::string>& inputs, const BuildOptions& opt) const {
-    std::vector<PartRecord> records;
-    extract(inputs, opt, [&](PartRecord&& r) { records.push_back(std::move(r)); });
-    return merge(std::move(records), opt);
+    GatheredParts parts;
+    extract(inputs, opt, [&](PartRecord&& r) { parts.add(std::move(r)); });
+    return merge(parts, opt);
 }
 
 }  // namespace chronograph

@@ -54,7 +54,8 @@ TEST_CASE("two tolls for one strike are a conflict about that strike", "[pipelin
     for (const Event& e : s.events)
         if (e.id == *conflicts[0]->event) strike = &e;
     REQUIRE(strike);
-    CHECK(strike->mentions.size() >= 2);
+    CHECK(s.evidence_count(*strike) >= 2);
+    CHECK(s.evidence(*strike).size() == s.evidence_count(*strike));
     REQUIRE(strike->time.interval);
     CHECK(format_day(strike->time.interval->earliest) == "2025-03-02");
 }

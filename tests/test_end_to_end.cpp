@@ -24,7 +24,7 @@ const Story& sample_story() {
 
 std::set<DocId> docs_of(const Event& ev) {
     std::set<DocId> out;
-    for (const auto& m : ev.mentions) out.insert(m.doc);
+    for (const auto& m : sample_story().evidence(ev)) out.insert(m.doc);
     return out;
 }
 

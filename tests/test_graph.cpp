@@ -45,7 +45,7 @@ TEST_CASE("the sample story becomes a graph of events, actors, places and docume
         places += static_cast<int>(e.places.size());
         sources += static_cast<int>(e.sources.size());
         std::set<std::string> d;
-        for (const auto& m : e.mentions) d.insert(m.doc);
+        for (const auto& m : story.evidence(e)) d.insert(m.doc);
         docs += static_cast<int>(d.size());
     }
     CHECK(edges.at(EdgeKind::Actor) == actors);

@@ -65,9 +65,10 @@ TEST_CASE("actor, type and source filters, and every id in the output resolves",
     }
     StoryFilter many;
     many.min_sources = 3;
-    for (const Event& ev : filter_story(samples(), many).events) {
+    const Story filtered = filter_story(samples(), many);
+    for (const Event& ev : filtered.events) {
         std::set<DocId> docs;
-        for (const auto& m : ev.mentions) docs.insert(m.doc);
+        for (const auto& m : filtered.evidence(ev)) docs.insert(m.doc);
         CHECK(docs.size() >= 3);
     }
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "chronograph/analysis.hpp"
+#include "chronograph/analysis_store.hpp"
 #include "chronograph/entities.hpp"
 #include "chronograph/resources.hpp"
 #include "chronograph/story.hpp"
@@ -16,15 +17,17 @@ namespace chronograph {
 /// Indices match `docs`.
 std::vector<std::optional<Day>> infer_dcts(const std::vector<DocumentAnalysis>& docs,
                                            const Resources& res = Resources::standard());
+/// The same, from analyses kept aside (read back only when some document has no date).
+std::vector<std::optional<Day>> infer_dcts(const AnalysisStore& docs, const Resources& res = Resources::standard(),
+                                           unsigned threads = 1);
 
 /// Builds the Story. `docs` must be sorted by path (document ids follow that order).
 /// Independent parts run on `threads` threads (0: one per core); the same Story whatever
 /// the count.
 Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& res = Resources::standard(),
                   unsigned threads = 1);
-/// The same Story, from analyses the caller gives up: each is released once the story
-/// has what it needs of it, so a large corpus is not held twice (analyses and evidence).
-Story consolidate(std::vector<DocumentAnalysis>&& docs, const Resources& res = Resources::standard(),
-                  unsigned threads = 1);
+/// The same Story, from analyses kept aside: each step reads back the parts of each
+/// document it needs, so that a large corpus's analyses are never all in memory.
+Story consolidate(const AnalysisStore& docs, const Resources& res = Resources::standard(), unsigned threads = 1);
 
 }  // namespace chronograph

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "chronograph/analysis.hpp"
+#include "chronograph/analysis_store.hpp"
 #include "chronograph/resources.hpp"
 #include "chronograph/story.hpp"
 
@@ -40,5 +41,7 @@ struct EntityTable {
 /// `docs[i]` has id `doc_ids[i]`. The result does not depend on the order of `docs`
 /// beyond what doc_ids say (nor on `threads`, the threads it runs on; 0: one per core).
 EntityTable link_entities(const std::vector<DocumentAnalysis>& docs, const std::vector<DocId>& doc_ids, unsigned threads = 1);
+/// The same, from analyses kept aside (each document's entities read back once).
+EntityTable link_entities(const AnalysisStore& docs, const std::vector<DocId>& doc_ids, unsigned threads = 1);
 
 }  // namespace chronograph

@@ -23,7 +23,6 @@ struct GraphNode {
     std::string_view label;
     NodeKind kind = NodeKind::Event;
     std::string detail;      // date for events ("mid-2026"), role for people, path for documents
-    std::string_view note;   // events: first evidence sentence (for tooltips)
     std::string_view status; // events: "happened", "planned"...; empty otherwise
     std::string day;         // events: earliest possible day, documents: publication day ("YYYY-MM-DD" or empty)
     std::size_t weight = 0;  // events: evidence mentions; others: events linked to it
@@ -53,6 +52,9 @@ public:
     const std::vector<GraphEdge>& edges() const;
     /// Index of the node with Story id `id` in nodes(), or nodes().size() if none.
     std::size_t find(std::string_view id) const;
+    /// Events: the first evidence sentence (for tooltips), read from the Story; "" for
+    /// the other nodes.
+    std::string note(std::size_t node) const;
     /// GraphML, written with Boost's write_graphml (of a Boost graph made for it).
     void write_graphml(std::ostream& out) const;
 
@@ -63,7 +65,7 @@ private:
 
 /// The documents an event's evidence comes from, each once, in the order of first mention
 /// (linear in the mentions: an event of a big corpus may have tens of thousands).
-std::vector<std::string_view> reporting_documents(const Event& ev);
+std::vector<std::string> reporting_documents(const Story& story, const Event& ev);
 
 /// Human form of a time value for captions: "30 Apr 2025", "Jun 2024", "mid-2026",
 /// "c. Oct 2026", "early 20th century", "undated".

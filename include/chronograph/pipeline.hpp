@@ -3,6 +3,7 @@
 #pragma once
 
 #include "chronograph/analysis.hpp"
+#include "chronograph/analysis_store.hpp"
 #include "chronograph/partial.hpp"
 #include "chronograph/resources.hpp"
 #include "chronograph/story.hpp"
@@ -21,6 +22,23 @@ struct BuildOptions {
     /// Called after each document (from one thread at a time): documents done, total,
     /// bytes of text read so far.
     std::function<void(std::size_t done, std::size_t total, std::size_t bytes)> progress;
+};
+
+/// The records of extract runs, gathered for merge: each analysis is kept aside in a
+/// temporary file as it comes (an AnalysisStore), the rest in memory.
+class GatheredParts {
+public:
+    void add(PartRecord&& record);
+
+private:
+    friend class Pipeline;
+    struct Kept {
+        std::optional<std::size_t> analysis;  // its index in `analyses`
+        std::string path;                     // the document's, or the first diagnostic's
+        std::vector<Diagnostic> diagnostics;
+    };
+    AnalysisStore analyses_;
+    std::vector<Kept> records_;
 };
 
 class Pipeline {
@@ -42,6 +60,8 @@ public:
     /// order, become one Story: documents in path order, missing publication dates
     /// inferred (and those documents analysed again), everything consolidated.
     Story merge(std::vector<PartRecord> records, const BuildOptions& opt = {}) const;
+    /// The same, from records gathered as they were read (used up by the merge).
+    Story merge(GatheredParts& parts, const BuildOptions& opt = {}) const;
 
     /// extract + merge.
     Story build(const std::vector<std::string>& inputs, const BuildOptions& opt = {}) const;

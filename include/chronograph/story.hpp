@@ -6,11 +6,15 @@
 #include "chronograph/shared.hpp"
 #include "chronograph/types.hpp"
 
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace chronograph {
+
+class EvidenceFile;
 
 using DocId = std::string;     // "d1", "d2"... in path order
 using EntityId = std::string;  // "e1", ...
@@ -59,6 +63,12 @@ struct EvidenceRef {
     std::vector<EntityId> actors;  // who this mention says took part (agents and patients)
 };
 
+/// Where an event's evidence is when the story keeps it in a file (see Story::evidence).
+struct EvidenceAside {
+    std::uint64_t offset = 0;
+    std::uint32_t bytes = 0, count = 0;
+};
+
 struct Event {
     EventId id;
     std::string label;   // short: "North Korea, Russia begin construction of bridge"
@@ -69,7 +79,30 @@ struct Event {
     std::vector<EntityId> actors;
     std::vector<EntityId> places;
     std::vector<EntityId> sources;  // reporting entities
+    /// Its evidence, when held in memory; empty when the story keeps it in a file
+    /// (`aside`). Read it through Story::evidence, which gives it either way.
     std::vector<EvidenceRef> mentions;
+    EvidenceAside aside;
+};
+
+/// An event's evidence as Story::evidence gives it: the event's own list, or a list read
+/// back from the story's file.
+class EvidenceList {
+public:
+    explicit EvidenceList(const std::vector<EvidenceRef>& held) : held_(&held) {}
+    explicit EvidenceList(std::vector<EvidenceRef>&& read) : read_(std::move(read)) {}
+
+    const std::vector<EvidenceRef>& list() const { return held_ ? *held_ : read_; }
+    auto begin() const { return list().begin(); }
+    auto end() const { return list().end(); }
+    std::size_t size() const { return list().size(); }
+    bool empty() const { return list().empty(); }
+    const EvidenceRef& front() const { return list().front(); }
+    const EvidenceRef& operator[](std::size_t i) const { return list()[i]; }
+
+private:
+    const std::vector<EvidenceRef>* held_ = nullptr;
+    std::vector<EvidenceRef> read_;
 };
 
 struct ClaimRef {
@@ -92,8 +125,16 @@ struct Story {
     std::vector<Conflict> conflicts;
     std::vector<Diagnostic> diagnostics;
 
+    /// The events' evidence when kept out of memory (a large corpus's is most of the
+    /// story): made by consolidate, shared by the stories copied from this one.
+    std::shared_ptr<const EvidenceFile> evidence_file;
+
     const DocumentInfo* document(const DocId& id) const;
     const Entity* entity(const EntityId& id) const;
+    /// An event's evidence, from memory or read back from the evidence file (`limit`: at
+    /// most that many, the first ones). A writer reads it event by event.
+    EvidenceList evidence(const Event& ev, std::size_t limit = static_cast<std::size_t>(-1)) const;
+    std::size_t evidence_count(const Event& ev) const { return ev.mentions.empty() ? ev.aside.count : ev.mentions.size(); }
 };
 
 }  // namespace chronograph

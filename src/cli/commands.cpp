@@ -136,9 +136,9 @@ int extract(const std::vector<std::string>& inputs, const std::string& part_path
     return kOk;
 }
 
-int merge(const std::vector<std::string>& parts, const std::string& out_dir, const RunOptions& opt) {
-    std::vector<PartRecord> records;
-    for (const std::string& path : parts) {
+int merge(const std::vector<std::string>& part_files, const std::string& out_dir, const RunOptions& opt) {
+    GatheredParts parts;  // (the analyses kept aside as they are read)
+    for (const std::string& path : part_files) {
         std::ifstream in(path, std::ios::binary);
         if (!in) {
             std::cerr << "chronograph: error: " << path << ": cannot be read\n";
@@ -148,7 +148,7 @@ int merge(const std::vector<std::string>& parts, const std::string& out_dir, con
         for (std::size_t n = 1; std::getline(in, line); ++n) {
             if (line.empty()) continue;
             try {
-                records.push_back(from_json_line(line));
+                parts.add(from_json_line(line));
             } catch (const std::exception& e) {
                 std::cerr << "chronograph: error: " << path << " line " << n << ": " << e.what() << '\n';
             }
@@ -158,7 +158,7 @@ int merge(const std::vector<std::string>& parts, const std::string& out_dir, con
     Story story;
     {
         const Pipeline pipeline;
-        story = pipeline.merge(std::move(records), build_options(opt, progress));
+        story = pipeline.merge(parts, build_options(opt, progress));
     }
     return write(story, out_dir, opt);
 }

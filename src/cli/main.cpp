@@ -1,6 +1,7 @@
 // chronograph command line: parses the options and calls the subcommand.
 #include "chronograph/timex.hpp"
 #include "cli/commands.hpp"
+#include "model/memory.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -38,6 +39,7 @@ bool parse_date_option(const char* name, const std::string& text, std::optional<
 
 int main(int argc, char** argv) {
     namespace cli = chronograph::cli;
+    chronograph::keep_large_blocks_apart();
     CLI::App app{"chronograph: news articles to a source-cited timeline and actor-event-place graph"};
     app.set_version_flag("--version", std::string("chronograph ") + CHRONOGRAPH_VERSION);
     app.require_subcommand(1);

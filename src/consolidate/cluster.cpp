@@ -95,19 +95,19 @@ bool time_fits(const MentionRef& m, const ClusterState& c) {
 /// cluster's dates allow: where and when say it is the same event, whoever is named.
 bool dated_here(const MentionRef& m, const ClusterState& c) {
     if (!m.time->interval || m.time_source != "timex" || !c.core || !time_fits(m, c)) return false;
-    for (std::size_t p : m.places)
+    for (std::size_t p : m.places())
         if (contains(c.places, p)) return true;
     return false;
 }
 
 void join(ClusterState& c, const MentionRef& m, const std::string& theme) {
-    for (std::size_t a : m.actors) insert_sorted(c.actors, a);
-    for (std::size_t p : m.places) insert_sorted(c.places, p);
-    for (std::size_t o : m.objects) insert_sorted(c.objects, o);
-    for (const auto& w : m.words) ++c.words[w];
+    for (std::size_t a : m.actors()) insert_sorted(c.actors, a);
+    for (std::size_t p : m.places()) insert_sorted(c.places, p);
+    for (std::size_t o : m.objects()) insert_sorted(c.objects, o);
+    for (const auto& w : m.words()) ++c.words[w];
     insert_sorted(c.docs, m.doc);
     c.themes.insert(theme);
-    c.actorless = c.actorless || m.actors.empty();
+    c.actorless = c.actorless || m.actors().empty();
     if (m.time_source == "timex" && m.time->interval) c.own_dates.emplace_back(m.doc, *m.time->interval);
     if (!m.time->interval) {
         c.undated = true;
@@ -142,13 +142,13 @@ std::vector<Cluster> cluster_type(const std::vector<MentionRef>& mentions, const
         const MentionRef& m = mentions[k];
         const std::string& theme = *m.theme;
         std::vector<std::size_t> candidates;
-        if (m.actors.empty()) {
+        if (m.actors().empty()) {
             actorless.newest(candidates);
         } else {
-            for (std::size_t a : m.actors) by_actor[a].newest(candidates);
+            for (std::size_t a : m.actors()) by_actor[a].newest(candidates);
         }
         if (placed)
-            for (std::size_t p : m.places) by_place[p].newest(candidates);
+            for (std::size_t p : m.places()) by_place[p].newest(candidates);
         // Each candidate once (a stamp per cluster instead of sorting the list).
         std::size_t kept = 0;
         for (std::size_t c : candidates)
@@ -162,12 +162,12 @@ std::vector<Cluster> cluster_type(const std::vector<MentionRef>& mentions, const
         for (std::size_t c : candidates) {
             const ClusterState& st = states[c];
             std::size_t actors = 0;
-            for (std::size_t a : m.actors) actors += contains(st.actors, a);
-            if (actors == 0 && !(m.actors.empty() && st.actorless) && !(placed && dated_here(m, st))) continue;
+            for (std::size_t a : m.actors()) actors += contains(st.actors, a);
+            if (actors == 0 && !(m.actors().empty() && st.actorless) && !(placed && dated_here(m, st))) continue;
             // Dates first: the cheapest test, and the one that turns most candidates away.
             if (!once && !time_fits(m, st)) continue;
             std::size_t words = 0;
-            for (const auto& w : m.words) words += st.words.count(w);
+            for (const auto& w : m.words()) words += st.words.count(w);
             const bool same_doc = contains(st.docs, m.doc);
             bool ok;
             if (once) {
@@ -183,12 +183,12 @@ std::vector<Cluster> cluster_type(const std::vector<MentionRef>& mentions, const
                 // different places: the dates already say it is the same event.
                 const bool undated = !m.time->interval || (!st.core && !st.by);
                 const std::size_t need = undated && !same_doc ? 2 : 1;
-                bool places_agree = m.places.empty() || st.places.empty();
-                for (std::size_t p : m.places) places_agree = places_agree || contains(st.places, p);
+                bool places_agree = m.places().empty() || st.places.empty();
+                for (std::size_t p : m.places()) places_agree = places_agree || contains(st.places, p);
                 // "Apple released the iPod" and "Apple released the Mac" the same year are two
                 // releases: what the events act on must agree too.
-                bool objects_agree = m.objects.empty() || st.objects.empty();
-                for (std::size_t o : m.objects) objects_agree = objects_agree || contains(st.objects, o);
+                bool objects_agree = m.objects().empty() || st.objects.empty();
+                for (std::size_t o : m.objects()) objects_agree = objects_agree || contains(st.objects, o);
                 if (!objects_agree && !same_doc && words < 2) continue;
                 const bool same_day = m.time->interval && m.time->interval->days() == 1 &&
                                       ((st.core && *m.time->interval == *st.core) ||
@@ -269,7 +269,7 @@ std::vector<Cluster> cluster_mentions(const std::vector<MentionRef>& mentions, c
 TimeValue cluster_time(const std::vector<MentionRef>& mentions, const Cluster& c, std::string& time_source) {
     int best_rank = 0;
     for (std::size_t x : c.members)
-        if (mentions[x].time->interval) best_rank = std::max(best_rank, mentions[x].rank);
+        if (mentions[x].time->interval) best_rank = std::max<int>(best_rank, mentions[x].rank);
     time_source.clear();
     if (best_rank == 0) return {};
     // Among the best-ranked: the most specific, then the most often reported, then the first.

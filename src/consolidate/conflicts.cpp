@@ -40,12 +40,13 @@ bool same_number(double a, double b) { return std::abs(a - b) <= kSameNumber * s
 /// on Monday) is the news updating itself, not sources disagreeing: deaths or casualties,
 /// one number per publication date, never lower in a later report.
 bool rising_toll(const std::string& about, const std::vector<std::pair<std::size_t, const Claim*>>& claims,
-                 const std::vector<DocumentAnalysis>& docs) {
+                 const AnalysisStore& docs) {
     if (about.rfind("deaths", 0) != 0 && about.rfind("casualties", 0) != 0 && about.rfind("injured", 0) != 0) return false;
     std::vector<std::pair<Day, double>> by_date;
     for (const auto& [d, cl] : claims) {
-        if (!docs[d].doc.dct) return false;
-        by_date.push_back({*docs[d].doc.dct, cl->value});
+        const std::optional<Day>& dct = docs.document(d).dct;
+        if (!dct) return false;
+        by_date.push_back({*dct, cl->value});
     }
     std::sort(by_date.begin(), by_date.end());
     bool later = false;
@@ -109,14 +110,14 @@ constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 /// mentions years apart.)
 class ClaimDays {
 public:
-    ClaimDays(const std::vector<DocumentAnalysis>& docs, const std::vector<MentionFacts>& mentions, const std::vector<Cluster>& clusters)
-        : mentions_(mentions), first_(docs.size() + 1, mentions.size()), cluster_(mentions.size(), kNone) {
+    ClaimDays(const std::vector<std::vector<Claim>>& claims, const std::vector<MentionFacts>& mentions, const std::vector<Cluster>& clusters)
+        : mentions_(mentions), first_(claims.size() + 1, mentions.size()), cluster_(mentions.size(), kNone) {
         // (The mentions are in document order, each document's in its events' order.)
         for (std::size_t x = mentions.size(); x-- > 0;) first_[mentions[x].doc] = x;
-        for (std::size_t d = docs.size(); d-- > 0;) first_[d] = std::min(first_[d], first_[d + 1]);
+        for (std::size_t d = claims.size(); d-- > 0;) first_[d] = std::min(first_[d], first_[d + 1]);
         // Only the sentences that hold a count of people need their dated mentions.
-        for (std::size_t d = 0; d < docs.size(); ++d)
-            for (const Claim& cl : docs[d].claims)
+        for (std::size_t d = 0; d < claims.size(); ++d)
+            for (const Claim& cl : claims[d])
                 if (cl.unit == "person") sentence_days_.try_emplace(key(d, cl.sentence));
         for (std::size_t c = 0; c < clusters.size(); ++c)
             for (std::size_t x : clusters[c].members) {
@@ -167,17 +168,17 @@ private:
 /// and in one on a bridge between Rome and Tokyo is not one bridge's length.
 class DocSubjects {
 public:
-    DocSubjects(const std::vector<DocumentAnalysis>& docs, const MentionTable& mentions)
-        : subjects_(docs.size(), {kNone, kNone}) {
+    DocSubjects(const std::vector<std::vector<Claim>>& claims, const MentionTable& mentions)
+        : subjects_(claims.size(), {kNone, kNone}) {
         // Only documents that measure a thing need theirs.
-        std::vector<bool> wanted(docs.size(), false);
-        for (std::size_t d = 0; d < docs.size(); ++d)
-            for (const Claim& cl : docs[d].claims) wanted[d] = wanted[d] || cl.unit != "person";
-        std::vector<std::map<std::size_t, std::size_t>> counts(docs.size());
+        std::vector<bool> wanted(claims.size(), false);
+        for (std::size_t d = 0; d < claims.size(); ++d)
+            for (const Claim& cl : claims[d]) wanted[d] = wanted[d] || cl.unit != "person";
+        std::vector<std::map<std::size_t, std::size_t>> counts(claims.size());
         for (const MentionFacts& m : mentions.facts)
             if (wanted[m.doc])
                 for (std::uint32_t k = 0; k < m.actor_count; ++k) ++counts[m.doc][mentions.actors[m.first_actor + k]];
-        for (std::size_t d = 0; d < docs.size(); ++d) {
+        for (std::size_t d = 0; d < claims.size(); ++d) {
             std::vector<std::pair<std::size_t, std::size_t>> ranked(counts[d].begin(), counts[d].end());
             std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
             auto& s = subjects_[d];
@@ -238,7 +239,8 @@ std::vector<std::vector<DocClaim>> comparable_groups(const std::vector<DocClaim>
 
 }  // namespace
 
-std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, const std::vector<DocId>& doc_ids,
+std::vector<Conflict> find_conflicts(const AnalysisStore& docs, const std::vector<std::vector<Claim>>& doc_claims,
+                                     const std::vector<DocId>& doc_ids,
                                      const MentionTable& table, const std::vector<Cluster>& clusters,
                                      const std::vector<EventId>& cluster_ids, const std::vector<std::string>& cluster_labels,
                                      unsigned threads) {
@@ -275,11 +277,11 @@ std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, 
 
     // Numbers: claims about the same thing, in groups that speak of one time (see
     // comparable_groups).
-    const ClaimDays days(docs, mentions, clusters);
-    const DocSubjects subjects(docs, table);
+    const ClaimDays days(doc_claims, mentions, clusters);
+    const DocSubjects subjects(doc_claims, table);
     std::map<std::string, std::vector<DocClaim>> by_about;
-    for (std::size_t d = 0; d < docs.size(); ++d)
-        for (const Claim& cl : docs[d].claims) by_about[cl.about].push_back({d, &cl});
+    for (std::size_t d = 0; d < doc_claims.size(); ++d)
+        for (const Claim& cl : doc_claims[d]) by_about[cl.about].push_back({d, &cl});
     std::vector<const std::pair<const std::string, std::vector<DocClaim>>*> abouts;
     for (const auto& entry : by_about) abouts.push_back(&entry);
     std::vector<PendingConflict> numbers = gather<PendingConflict>(abouts.size(), threads, [&](std::size_t i, std::vector<PendingConflict>& found) {
@@ -313,15 +315,16 @@ std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, 
     });
     std::move(numbers.begin(), numbers.end(), std::back_inserter(pending));
 
-    // The claims' sentences and surface texts.
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> all;  // (conflict, claim) of every claim
+    // The claims' sentences and surface texts, document by document (each document's text
+    // and sentences read back once).
+    std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> of_doc(docs.size());  // (conflict, claim) of each claim
     for (std::size_t k = 0; k < pending.size(); ++k)
-        for (std::size_t i = 0; i < pending[k].sources.size(); ++i) all.emplace_back(k, i);
-    parallel_runs(all.size(), threads, [&](std::size_t begin, std::size_t end) {
-        for (std::size_t x = begin; x < end; ++x) {
-            const auto [k, i] = all[x];
+        for (std::size_t i = 0; i < pending[k].sources.size(); ++i) of_doc[pending[k].sources[i].doc].emplace_back(k, i);
+    parallel_for(docs.size(), threads, [&](std::size_t doc) {
+        if (of_doc[doc].empty()) return;
+        const DocumentAnalysis d = docs.load(doc, kTextPart | kSentencesPart);
+        for (const auto& [k, i] : of_doc[doc]) {
             const PendingConflict::Source& source = pending[k].sources[i];
-            const DocumentAnalysis& d = docs[source.doc];
             ClaimRef& claim = pending[k].conflict.claims[i];
             claim.sentence = sentence_text(d, source.sentence);
             if (source.claim) claim.text = source.claim->text;

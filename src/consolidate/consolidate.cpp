@@ -4,6 +4,7 @@
 #include "chronograph/consolidate.hpp"
 
 #include "consolidate/internal.hpp"
+#include "model/evidence_file.hpp"
 #include "model/memory.hpp"
 #include "model/parallel.hpp"
 
@@ -16,6 +17,7 @@ namespace chronograph {
 namespace {
 
 using merging::Cluster;
+using merging::MentionLists;
 using merging::MentionRef;
 
 /// Swapped with empty ones: "= {}" or clear() would keep the capacity (the memory).
@@ -55,55 +57,89 @@ struct MentionSlice {
     std::vector<const std::string*> words;                      // id in this slice -> its word
 };
 
-/// Document `d`'s event mentions, written to out[at...]. With `give_up` (the documents
-/// themselves), the document's events are released once its mentions are collected.
-void collect_document(const std::vector<DocumentAnalysis>& docs, std::vector<DocumentAnalysis>* give_up, std::size_t d,
-                      const EntityTable& table, const std::vector<std::set<std::string>>& name_words, const Resources& res,
-                      MentionSlice& slice, MentionRef* at) {
-    const DocumentAnalysis& a = docs[d];
+/// The part of a mention's worth as its event's label that does not depend on the
+/// event (best_label adds whether its status is the event's): a clear sentence, not a
+/// caption or headline, naming most actors, of reasonable length.
+int label_score(const MentionRef& m, std::string_view label, bool caption_or_heading, const EntityTable& table) {
+    int v = 0;
+    if (!m.nominal) v += 50;
+    if (m.has_timex) v += 30;
+    if (!caption_or_heading) v += 100;
+    v += 10 * static_cast<int>(std::min<std::size_t>(m.actors().size(), 3));
+    // A label that says who did it ("North Korea and Russia held ...").
+    for (std::size_t g : m.actors()) {
+        const Entity& e = table.entities[g];
+        bool named = label.starts_with(e.name);
+        for (const auto& alias : e.aliases) named = named || label.starts_with(alias);
+        if (named) {
+            v += 40;
+            break;
+        }
+    }
+    const std::size_t len = label.size();
+    if (len >= 20 && len <= 110) v += 20;
+    if (len >= 40 && len <= 100) v += 15;
+    // "Their partnership ...", "It ...": a label that needs the sentence before it.
+    for (const char* dangling : {"Their ", "Its ", "His ", "Her ", "It ", "They ", "This ", "These "})
+        if (label.starts_with(dangling)) v -= 30;
+    v -= static_cast<int>(len / 20);
+    return v;
+}
+
+/// Document `d`'s event mentions (`a`, read back with its events, time expressions,
+/// sentences and text), written to out[at...]; their labels go to `labels`.
+void collect_document(DocumentAnalysis& a, std::size_t d, const EntityTable& table,
+                      const std::vector<std::set<std::string>>& name_words, const Resources& res, MentionSlice& slice,
+                      TemporaryFile& labels, MentionRef* at) {
+    using Lists = std::vector<std::uint32_t>[MentionLists::kCount];
+    std::vector<Lists> lists(a.events.size());  // of each mention, packed once complete
     merging::Interned& interned = slice.interned;
     for (std::size_t e = 0; e < a.events.size(); ++e) {
         const EventMention& ev = a.events[e];
         MentionRef& m = at[e];
+        Lists& list = lists[e];
         m.doc = static_cast<std::uint32_t>(d);
         m.index = static_cast<std::uint32_t>(e);
         m.sentence = static_cast<std::uint32_t>(ev.sentence);
-        if (ev.timex && *ev.timex < a.timexes.size()) m.timex = a.timexes[*ev.timex].span;
-        m.trigger = ev.trigger;
+        if (ev.timex && *ev.timex < a.timexes.size()) {
+            m.has_timex = true;
+            m.timex_start = static_cast<std::uint32_t>(a.timexes[*ev.timex].span.start);
+            m.timex_end = static_cast<std::uint32_t>(a.timexes[*ev.timex].span.end);
+        }
+        m.trigger_start = static_cast<std::uint32_t>(ev.trigger.start);
+        m.trigger_end = static_cast<std::uint32_t>(ev.trigger.end);
         m.status = ev.status;
         m.nominal = ev.nominal;
         m.type = &interned.text(ev.type);
         m.theme = &interned.text(ev.theme);
         m.duration = &interned.text(ev.duration);
         m.anchor_type = &interned.text(ev.anchor_type);
-        // Moved when the document is given up (no copy of every label held twice).
-        m.label = give_up ? std::move((*give_up)[d].events[e].label) : ev.label;
-        auto global = [&](const std::vector<std::size_t>& local, std::vector<std::size_t>& to) {
+        auto global = [&](const std::vector<std::size_t>& local, std::vector<std::uint32_t>& to) {
             for (std::size_t x : local) {
                 if (x >= table.of_mention[d].size()) continue;
-                const std::size_t g = table.of_mention[d][x];
+                const std::uint32_t g = table.of_mention[d][x];
                 if (std::find(to.begin(), to.end(), g) == to.end()) to.push_back(g);
             }
         };
-        global(ev.agents, m.actors);
-        global(ev.patients, m.actors);
-        global(ev.patients, m.objects);
-        global(ev.places, m.places);
-        global(ev.sources, m.sources);
+        global(ev.agents, list[MentionLists::kActors]);
+        global(ev.patients, list[MentionLists::kActors]);
+        global(ev.patients, list[MentionLists::kObjects]);
+        global(ev.places, list[MentionLists::kPlaces]);
+        global(ev.sources, list[MentionLists::kSources]);
         // Words that tell this mention apart, without the names and the trigger itself.
-        std::set<std::string> words = merging::content_words(m.label, res);
-        for (const auto* list : {&m.actors, &m.places})
-            for (std::size_t g : *list)
+        std::set<std::string> words = merging::content_words(ev.label, res);
+        for (const auto which : {MentionLists::kActors, MentionLists::kPlaces})
+            for (std::size_t g : list[which])
                 for (const auto& w : name_words[g]) words.erase(w);
         for (const auto& w : merging::content_words(a.text(ev.trigger), res)) words.erase(w);
         for (const auto& w : words) {
             const auto [it, added] = slice.vocabulary.emplace(w, static_cast<std::uint32_t>(slice.words.size()));
             if (added) slice.words.push_back(&it->first);
-            m.words.push_back(it->second);
+            list[MentionLists::kWords].push_back(it->second);
         }
         m.time = &interned.time(ev.time);
         m.time_source = interned.text(ev.time_source);
-        m.rank = merging::time_rank(a, ev, ev.time_source);
+        m.rank = static_cast<std::int8_t>(merging::time_rank(a, ev, ev.time_source));
     }
     // A mention without actors ("the bridge is expected to take 18 months to complete")
     // belongs to the undertaking this document reports: it takes the actors of the
@@ -114,40 +150,45 @@ void collect_document(const std::vector<DocumentAnalysis>& docs, std::vector<Doc
     };
     std::map<std::string, std::size_t> first_with_actors;
     for (std::size_t j = 0; j < a.events.size(); ++j)
-        if (!at[j].actors.empty()) first_with_actors.emplace(root_type(at[j]), j);
+        if (!lists[j][MentionLists::kActors].empty()) first_with_actors.emplace(root_type(at[j]), j);
     for (std::size_t k = 0; k < a.events.size(); ++k) {
-        if (!at[k].actors.empty()) continue;
+        if (!lists[k][MentionLists::kActors].empty()) continue;
         if (const auto it = first_with_actors.find(root_type(at[k])); it != first_with_actors.end())
-            at[k].actors = at[it->second].actors;
+            lists[k][MentionLists::kActors] = lists[it->second][MentionLists::kActors];
     }
-    if (give_up) {  // (the mentions have the spans of their time expressions)
-        DocumentAnalysis& done = (*give_up)[d];
-        release(done.events);
-        release(done.timexes);
-        release(done.doc.paragraphs);
+    // The labels, out of memory (one is read back per event), a document's in one write.
+    std::string texts;
+    for (std::size_t e = 0; e < a.events.size(); ++e) {
+        MentionRef& m = at[e];
+        m.lists = MentionLists(lists[e]);
+        const Sentence& s = a.sentences[m.sentence];
+        const std::string& label = a.events[e].label;
+        m.label_score = label_score(m, label, s.caption || s.heading, table);
+        m.label_at = texts.size();
+        m.label_size = static_cast<std::uint32_t>(label.size());
+        texts += label;
     }
+    const std::uint64_t first = labels.append(texts);
+    for (std::size_t e = 0; e < a.events.size(); ++e) at[e].label_at += first;
 }
 
 /// The event mentions of every document, in document order, collected on `threads`
 /// threads, each a slice of the documents (`slices`: their interned texts, which the
-/// mentions point into). With `give_up` (the documents themselves), each document's
-/// events are released once its mentions are collected.
-std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& docs, std::vector<DocumentAnalysis>* give_up,
-                                         const EntityTable& table, const Resources& res, std::vector<MentionSlice>& slices,
-                                         unsigned threads) {
+/// mentions point into). Each document's claims go to claims[d] on the way.
+std::vector<MentionRef> collect_mentions(const AnalysisStore& docs, const EntityTable& table, const Resources& res,
+                                         std::vector<MentionSlice>& slices, std::vector<std::vector<Claim>>& claims,
+                                         TemporaryFile& labels, unsigned threads) {
     // Each document's mentions start at first[d]. Reserved: growing a vector of this many
     // mentions step by step copies and faults in most of it again.
     std::vector<std::size_t> first(docs.size() + 1, 0);
-    for (std::size_t d = 0; d < docs.size(); ++d) first[d + 1] = first[d] + docs[d].events.size();
+    for (std::size_t d = 0; d < docs.size(); ++d) first[d + 1] = first[d] + docs.event_count(d);
     std::vector<MentionRef> out;
     out.reserve(first.back());
     // The words of each entity's name, found once instead of once per mention naming it.
     std::vector<std::set<std::string>> name_words(table.entities.size());
     parallel_for(table.entities.size(), threads, [&](std::size_t g) { name_words[g] = merging::content_words(table.entities[g].name, res); });
-    // Slices of about equal numbers of mentions, taken in rounds: each round's mentions are
-    // made (their memory faulted in) once the documents before them have given back their
-    // events. A few slices per thread in a round, so that a thread slowed down (a busy
-    // machine) does not hold the others up.
+    // Slices of about equal numbers of mentions, taken in rounds. A few slices per thread
+    // in a round, so that a thread slowed down (a busy machine) does not hold the others up.
     constexpr std::size_t kRounds = 4;
     threads = thread_count(threads, docs.size());
     const std::size_t count = std::min<std::size_t>(docs.size(), kRounds * (threads == 1 ? 1 : 2 * threads));
@@ -164,14 +205,12 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
         out.resize(first[slices[end - 1].end_doc]);  // (within the capacity reserved: nothing moves)
         parallel_for(end - begin, threads, [&](std::size_t i) {
             MentionSlice& slice = slices[begin + i];
-            for (std::size_t d = slice.first_doc; d < slice.end_doc; ++d)
-                collect_document(docs, give_up, d, table, name_words, res, slice, &out[first[d]]);
+            for (std::size_t d = slice.first_doc; d < slice.end_doc; ++d) {
+                DocumentAnalysis a = docs.load(d, kEventsPart | kTimexesPart | kSentencesPart | kTextPart | kClaimsPart);
+                collect_document(a, d, table, name_words, res, slice, labels, &out[first[d]]);
+                claims[d] = std::move(a.claims);
+            }
         });
-        // The events were made on the extraction's threads, in their malloc arenas: the
-        // mentions, made in whichever arenas these threads have, may not reuse their pages.
-        // Given back after each round (each call walks the free lists: a few, not one per
-        // document).
-        if (give_up) give_back_free_memory();
     }
     // Word ids corpus-wide, numbered in first-seen order (slice by slice, in document
     // order: as one pass over the documents would number them).
@@ -183,8 +222,9 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
     release(vocabulary);  // (it points into the slices' vocabularies)
     parallel_for(count, threads, [&](std::size_t k) {
         for (std::size_t x = first[slices[k].first_doc]; x < first[slices[k].end_doc]; ++x) {
-            for (std::uint32_t& w : out[x].words) w = renumber[k][w];
-            std::sort(out[x].words.begin(), out[x].words.end());
+            const std::span<std::uint32_t> words = out[x].lists.get(MentionLists::kWords);
+            for (std::uint32_t& w : words) w = renumber[k][w];
+            std::sort(words.begin(), words.end());
         }
         release(slices[k].vocabulary);
         release(slices[k].words);
@@ -192,54 +232,28 @@ std::vector<MentionRef> collect_mentions(const std::vector<DocumentAnalysis>& do
     return out;
 }
 
-/// Label of an event: from the clearest mention (of the event's status, not a caption or
-/// headline, naming most actors, of reasonable length), first in document order on ties.
-std::string best_label(const std::vector<DocumentAnalysis>& docs, const std::vector<MentionRef>& mentions, const Cluster& c,
-                       EventStatus status, const EntityTable& table) {
-    const MentionRef* pick = nullptr;
-    auto score = [&](const MentionRef& m) {
-        const Sentence& s = docs[m.doc].sentences[m.sentence];
-        // Planned and expected are the same kind of claim about the future; reported and
-        // happened about the past ("the agreement was reached on March 12, Baku said" names
-        // the signing better than a headline).
-        auto family = [](EventStatus x) {
-            if (x == EventStatus::Expected) return EventStatus::Planned;
-            return x == EventStatus::Reported ? EventStatus::Happened : x;
-        };
-        int v = family(m.status) == family(status) ? 200 : 0;
-        if (!m.nominal) v += 50;
-        if (m.timex) v += 30;
-        if (!s.caption && !s.heading) v += 100;
-        v += 10 * static_cast<int>(std::min<std::size_t>(m.actors.size(), 3));
-        // A label that says who did it ("North Korea and Russia held ...").
-        for (std::size_t g : m.actors) {
-            const Entity& e = table.entities[g];
-            bool named = m.label.rfind(e.name, 0) == 0;
-            for (const auto& alias : e.aliases) named = named || m.label.rfind(alias, 0) == 0;
-            if (named) {
-                v += 40;
-                break;
-            }
-        }
-        const std::size_t len = m.label.size();
-        if (len >= 20 && len <= 110) v += 20;
-        if (len >= 40 && len <= 100) v += 15;
-        // "Their partnership ...", "It ...": a label that needs the sentence before it.
-        for (const char* dangling : {"Their ", "Its ", "His ", "Her ", "It ", "They ", "This ", "These "})
-            if (m.label.rfind(dangling, 0) == 0) v -= 30;
-        v -= static_cast<int>(len / 20);
-        return v;
+/// Label of an event: from the clearest mention (of the event's status; see label_score),
+/// first in document order on ties.
+std::string best_label(const std::vector<MentionRef>& mentions, const Cluster& c, EventStatus status, const TemporaryFile& labels) {
+    // Planned and expected are the same kind of claim about the future; reported and
+    // happened about the past ("the agreement was reached on March 12, Baku said" names
+    // the signing better than a headline).
+    auto family = [](EventStatus x) {
+        if (x == EventStatus::Expected) return EventStatus::Planned;
+        return x == EventStatus::Reported ? EventStatus::Happened : x;
     };
+    auto score = [&](const MentionRef& m) { return (family(m.status) == family(status) ? 200 : 0) + m.label_score; };
+    const MentionRef* pick = nullptr;
     for (std::size_t x : c.members)
         if (!pick || score(mentions[x]) > score(*pick)) pick = &mentions[x];
-    return pick ? pick->label : std::string();
+    return pick ? labels.read(pick->label_at, pick->label_size) : std::string();
 }
 
-std::vector<EntityId> ids_by_frequency(const std::vector<MentionRef>& mentions, const Cluster& c,
-                                       std::vector<std::size_t> MentionRef::*list, const EntityTable& table) {
+std::vector<EntityId> ids_by_frequency(const std::vector<MentionRef>& mentions, const Cluster& c, MentionLists::Which list,
+                                       const EntityTable& table) {
     std::map<std::size_t, int> count;
     for (std::size_t x : c.members)
-        for (std::size_t g : mentions[x].*list) ++count[g];
+        for (std::size_t g : mentions[x].lists.get(list)) ++count[g];
     std::vector<std::pair<std::size_t, int>> sorted(count.begin(), count.end());
     std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     std::vector<EntityId> out;
@@ -249,14 +263,13 @@ std::vector<EntityId> ids_by_frequency(const std::vector<MentionRef>& mentions, 
 
 /// The event a cluster stands for (no id, no evidence yet): the most certain status, the
 /// best time, actors by how often they are named, the clearest label.
-Event event_of(const std::vector<DocumentAnalysis>& docs, const std::vector<MentionRef>& mentions, const Cluster& cl,
-               const EntityTable& table) {
+Event event_of(const std::vector<MentionRef>& mentions, const Cluster& cl, const EntityTable& table, const TemporaryFile& labels) {
     Event ev;
     ev.type = cl.type;
     ev.time = merging::cluster_time(mentions, cl, ev.time_source);
-    ev.actors = ids_by_frequency(mentions, cl, &MentionRef::actors, table);
-    ev.places = ids_by_frequency(mentions, cl, &MentionRef::places, table);
-    ev.sources = ids_by_frequency(mentions, cl, &MentionRef::sources, table);
+    ev.actors = ids_by_frequency(mentions, cl, MentionLists::kActors, table);
+    ev.places = ids_by_frequency(mentions, cl, MentionLists::kPlaces, table);
+    ev.sources = ids_by_frequency(mentions, cl, MentionLists::kSources, table);
     int best_status = -1;
     for (std::size_t x : cl.members) {
         if (status_rank(mentions[x].status) > best_status) {
@@ -264,7 +277,7 @@ Event event_of(const std::vector<DocumentAnalysis>& docs, const std::vector<Ment
             ev.status = mentions[x].status;
         }
     }
-    ev.label = best_label(docs, mentions, cl, ev.status, table);
+    ev.label = best_label(mentions, cl, ev.status, labels);
     return ev;
 }
 
@@ -297,29 +310,26 @@ EvidenceRef evidence_of(const DocumentAnalysis& d, const DocId& doc_id, const me
     return ref;
 }
 
-/// `give_up`: the documents themselves when the caller no longer needs them (released as
-/// soon as they are done with), else null.
-Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<DocumentAnalysis>* give_up,
-                       const Resources& res, unsigned threads) {
+}  // namespace
+
+Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned threads) {
     Story story;
     std::vector<DocId> doc_ids;
     for (std::size_t i = 0; i < docs.size(); ++i) {
-        const Document& d = docs[i].doc;
+        const Document& d = docs.document(i);
         doc_ids.push_back("d" + std::to_string(i + 1));
-        story.documents.push_back({doc_ids.back(), d.path, d.title, d.dct, d.dct_source, d.format, d.text.size(),
-                                   docs[i].sentences.size()});
+        story.documents.push_back({doc_ids.back(), d.path, d.title, d.dct, d.dct_source, d.format, docs.text_bytes(i),
+                                   docs.sentence_count(i)});
     }
     EntityTable table = link_entities(docs, doc_ids, threads);
-    // From here on the documents' entity mentions are only reached through the table.
-    // (Their memory is given back: what is made next, in whichever malloc arena, is not
-    // held up by their pages.)
-    if (give_up) {
-        for (DocumentAnalysis& a : *give_up) release(a.entities);
-        give_back_free_memory();
-    }
+    // (What the linking freed is given back: what is made next, in whichever malloc arena,
+    // is not held up by its pages.)
+    give_back_free_memory();
 
     std::vector<MentionSlice> slices;  // outlive the mentions, which point into their interned texts
-    std::vector<MentionRef> mentions = collect_mentions(docs, give_up, table, res, slices, threads);
+    std::vector<std::vector<Claim>> claims(docs.size());  // of each document
+    TemporaryFile labels("labels");  // of the mentions
+    std::vector<MentionRef> mentions = collect_mentions(docs, table, res, slices, claims, labels, threads);
     release(table.of_mention);
     std::vector<Cluster> clusters = merging::cluster_mentions(mentions, types_merged(res, "once"), types_merged(res, "placed"), threads);
     merging::derive_times(mentions, clusters);
@@ -327,7 +337,7 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
     // Each cluster's event on its own (in parallel: they share nothing), then time order;
     // undated events last, in order of first mention.
     std::vector<Event> built(clusters.size());
-    parallel_for(clusters.size(), threads, [&](std::size_t c) { built[c] = event_of(docs, mentions, clusters[c], table); });
+    parallel_for(clusters.size(), threads, [&](std::size_t c) { built[c] = event_of(mentions, clusters[c], table, labels); });
     auto first_mention = [&](std::size_t c) {  // (doc, sentence)
         const MentionRef& head = mentions[clusters[c].members.front()];
         return std::pair(head.doc, head.sentence);
@@ -360,18 +370,7 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
             slot[members[k]] = {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(k)};
         evidence_count[i] = static_cast<std::uint32_t>(members.size());
     }
-    // What the conflicts and the evidence do not need, freed on the threads.
-    parallel_runs(mentions.size(), threads, [&](std::size_t begin, std::size_t end) {
-        for (std::size_t x = begin; x < end; ++x) {
-            MentionRef& m = mentions[x];
-            release(m.places);
-            release(m.sources);
-            release(m.objects);
-            release(m.words);
-            release(m.label);  // the events have theirs
-        }
-    });
-    // The mentions, a few hundred bytes each, give the conflicts and the evidence what they
+    // The mentions, some two hundred bytes each, give the conflicts and the evidence what they
     // need and go. (The mentions are in document order: each document's are a run of them.)
     merging::MentionTable facts;
     facts.facts.resize(mentions.size());
@@ -381,7 +380,7 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
     for (std::size_t x = mentions.size(); x-- > 0;) {
         MentionRef& m = mentions[x];
         facts.facts[x].first_actor = static_cast<std::uint32_t>(actor_total);
-        actor_total += m.actors.size();
+        actor_total += m.actors().size();
         facts.facts[x].derived = m.derived.get();
         if (m.derived) derived.push_back(std::move(m.derived));  // (m.time may point into it: it stays put)
         first_fact[m.doc] = x;
@@ -396,21 +395,18 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
             e.index = m.index;
             e.sentence = m.sentence;
             std::tie(e.event, e.place) = slot[x];
-            if (m.timex) {
-                e.has_timex = true;
-                e.timex_start = static_cast<std::uint32_t>(m.timex->start);
-                e.timex_end = static_cast<std::uint32_t>(m.timex->end);
-            }
-            e.trigger_start = static_cast<std::uint32_t>(m.trigger.start);
-            e.trigger_end = static_cast<std::uint32_t>(m.trigger.end);
+            e.has_timex = m.has_timex;
+            e.timex_start = m.timex_start;
+            e.timex_end = m.timex_end;
+            e.trigger_start = m.trigger_start;
+            e.trigger_end = m.trigger_end;
             e.status = m.status;
             e.time = m.time;
-            e.rank = static_cast<std::int8_t>(m.rank);
+            e.rank = m.rank;
             e.dated_by_derivation = m.time_source == "derived";
-            e.actor_count = static_cast<std::uint32_t>(m.actors.size());
-            std::transform(m.actors.begin(), m.actors.end(), facts.actors.begin() + e.first_actor,
-                           [](std::size_t g) { return static_cast<std::uint32_t>(g); });
-            release(m.actors);
+            e.actor_count = static_cast<std::uint32_t>(m.actors().size());
+            std::copy(m.actors().begin(), m.actors().end(), facts.actors.begin() + e.first_actor);
+            m.lists = MentionLists();
         }
     });
     release(mentions);
@@ -427,45 +423,54 @@ Story consolidate_impl(const std::vector<DocumentAnalysis>& docs, std::vector<Do
     release(built);
     // (Nothing given back here: the conflicts and the evidence made next reuse what was
     // freed; a malloc_trim here took 0.15 s, alone on one thread, and lowered no peak.)
-    story.conflicts = merging::find_conflicts(docs, doc_ids, facts, clusters, cluster_ids, cluster_labels, threads);
+    story.conflicts = merging::find_conflicts(docs, claims, doc_ids, facts, clusters, cluster_ids, cluster_labels, threads);
+    release(claims);
     release(cluster_ids);
     release(cluster_labels);
     release(clusters);
-    // Made here, in the memory the mentions held.
-    for (std::size_t i = 0; i < story.events.size(); ++i) story.events[i].mentions.resize(evidence_count[i]);
-
-    // The evidence, document by document, on the worker threads. A document given up by
-    // the caller is released as soon as its sentences are copied out: the evidence is
-    // made in the malloc arenas the analyses were made in (worker threads get the arenas
-    // of finished ones), in the memory they free, instead of both being held at once.
+    // The evidence, the bulk of the story, goes to a file (see Story::evidence), a run of
+    // events at a time: each run's evidence is made document by document on the worker
+    // threads (each document with evidence in the run read back), then written event by
+    // event and freed.
     SharedTimes times;
     for (const merging::MentionFacts& source : facts.facts)
         if (const auto [it, added] = times.try_emplace(source.time); added) it->second = Shared<TimeValue>(*source.time);
-    parallel_for(docs.size(), threads, [&](std::size_t d) {
-        std::unordered_map<std::uint32_t, SharedText> sentences;  // of this document, by index
-        for (std::size_t x = first_fact[d]; x < first_fact[d + 1]; ++x) {
-            const merging::MentionFacts& source = facts.facts[x];
-            auto [it, added] = sentences.try_emplace(source.sentence);
-            if (added) it->second = SharedText(docs[d].text(docs[d].sentences[source.sentence].span));
-            story.events[source.event].mentions[source.place] =
-                evidence_of(docs[d], doc_ids[d], source, it->second, times, facts.actors, table);
+    auto evidence_file = std::make_shared<EvidenceFile>();
+    constexpr std::size_t kRunEvidence = std::size_t{1} << 19;  // pieces of evidence held at once (some 130 MB)
+    for (std::size_t begin = 0, end = 0; begin < story.events.size(); begin = end) {
+        for (std::size_t held = 0; end < story.events.size() && (end == begin || held + evidence_count[end] <= kRunEvidence); ++end) {
+            held += evidence_count[end];
+            story.events[end].mentions.resize(evidence_count[end]);
         }
-        if (give_up) (*give_up)[d] = DocumentAnalysis();
-    });
+        auto in_run = [&](const merging::MentionFacts& m) { return m.event >= begin && m.event < end; };
+        parallel_for(docs.size(), threads, [&](std::size_t d) {
+            const auto from = facts.facts.begin() + static_cast<std::ptrdiff_t>(first_fact[d]);
+            const auto to = facts.facts.begin() + static_cast<std::ptrdiff_t>(first_fact[d + 1]);
+            if (std::none_of(from, to, in_run)) return;
+            const DocumentAnalysis a = docs.load(d, kTextPart | kSentencesPart);
+            std::unordered_map<std::uint32_t, SharedText> sentences;  // of this document, by index
+            for (auto source = from; source != to; ++source) {
+                if (!in_run(*source)) continue;
+                auto [it, added] = sentences.try_emplace(source->sentence);
+                if (added) it->second = SharedText(a.text(a.sentences[source->sentence].span));
+                story.events[source->event].mentions[source->place] = evidence_of(a, doc_ids[d], *source, it->second, times, facts.actors, table);
+            }
+        });
+        parallel_for(end - begin, threads, [&](std::size_t k) {
+            Event& ev = story.events[begin + k];
+            ev.aside = evidence_file->add(ev.mentions);
+            release(ev.mentions);
+        });
+    }
+    story.evidence_file = std::move(evidence_file);
     story.entities = std::move(table.entities);
     return story;
 }
 
-}  // namespace
-
 Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& res, unsigned threads) {
-    return consolidate_impl(docs, nullptr, res, threads);
-}
-
-Story consolidate(std::vector<DocumentAnalysis>&& docs, const Resources& res, unsigned threads) {
-    Story story = consolidate_impl(docs, &docs, res, threads);
-    release(docs);
-    return story;
+    AnalysisStore store;
+    for (const DocumentAnalysis& a : docs) store.add(a);
+    return consolidate(store, res, threads);
 }
 
 }  // namespace chronograph

@@ -117,7 +117,7 @@ void derive_times(std::vector<MentionRef>& mentions, const std::vector<Cluster>&
         for (std::size_t x : c.members) {
             const MentionRef& r = mentions[x];
             ++a.docs[r.doc];
-            for (std::size_t actor : r.actors) ++a.actors[actor];
+            for (std::size_t actor : r.actors()) ++a.actors[actor];
             if (!r.time->interval || r.rank < 3) continue;
             if (!a.start) a.start = r.time->interval;
             a.start->earliest = std::min(a.start->earliest, r.time->interval->earliest);
@@ -140,7 +140,7 @@ void derive_times(std::vector<MentionRef>& mentions, const std::vector<Cluster>&
         for (const Anchor& a : by_type[*m.anchor_type]) {
             int score = 0;
             if (auto it = a.docs.find(m.doc); it != a.docs.end()) score += 4 * it->second;
-            for (std::size_t actor : m.actors)
+            for (std::size_t actor : m.actors())
                 if (auto it = a.actors.find(actor); it != a.actors.end()) score += it->second;
             if (score > anchor_score) {
                 anchor_score = score;

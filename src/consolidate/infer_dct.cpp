@@ -5,9 +5,11 @@
 #include "chronograph/consolidate.hpp"
 
 #include "consolidate/internal.hpp"
+#include "model/analysis_reading.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <unordered_map>
 
 namespace chronograph {
@@ -43,15 +45,24 @@ Vector counts_of(const DocumentAnalysis& a, const Resources& res, Vocabulary& vo
 }  // namespace
 
 std::vector<std::optional<Day>> infer_dcts(const std::vector<DocumentAnalysis>& docs, const Resources& res) {
+    AnalysisStore store;
+    for (const DocumentAnalysis& a : docs) store.add(a);
+    return infer_dcts(store, res);
+}
+
+std::vector<std::optional<Day>> infer_dcts(const AnalysisStore& docs, const Resources& res, unsigned threads) {
     std::vector<std::optional<Day>> out(docs.size());
     bool any_dated = false, any_undated = false;
-    for (const auto& d : docs) (d.doc.dct ? any_dated : any_undated) = true;
+    for (std::size_t d = 0; d < docs.size(); ++d) (docs.document(d).dct ? any_dated : any_undated) = true;
     if (!any_dated || !any_undated) return out;
 
     Vocabulary vocab;
     std::vector<Vector> vectors;
     vectors.reserve(docs.size());
-    for (const auto& d : docs) vectors.push_back(counts_of(d, res, vocab));
+    std::vector<std::size_t> all(docs.size());
+    std::iota(all.begin(), all.end(), std::size_t{0});
+    for_each_in_order(docs, all, kSentencesPart | kTextPart | kEntitiesPart, threads,
+                      [&](std::size_t, const DocumentAnalysis& a) { vectors.push_back(counts_of(a, res, vocab)); });
     std::vector<int> df(vocab.size(), 0);
     for (const Vector& v : vectors)
         for (const auto& [t, n] : v) ++df[t];
@@ -69,13 +80,13 @@ std::vector<std::optional<Day>> infer_dcts(const std::vector<DocumentAnalysis>& 
     // Postings of the dated documents only: those are the candidates.
     std::vector<std::vector<std::pair<std::uint32_t, double>>> postings(vocab.size());
     for (std::size_t j = 0; j < docs.size(); ++j)
-        if (docs[j].doc.dct && docs[j].doc.dct_source != DctSource::Inferred)
+        if (docs.document(j).dct && docs.document(j).dct_source != DctSource::Inferred)
             for (const auto& [t, x] : vectors[j]) postings[t].push_back({static_cast<std::uint32_t>(j), x});
 
     std::vector<double> score(docs.size(), 0.0);
     std::vector<std::uint32_t> touched;
     for (std::size_t i = 0; i < docs.size(); ++i) {
-        if (docs[i].doc.dct) continue;
+        if (docs.document(i).dct) continue;
         for (const auto& [t, x] : vectors[i])
             for (const auto& [j, y] : postings[t]) {
                 if (score[j] == 0.0) touched.push_back(j);
@@ -85,9 +96,10 @@ std::vector<std::optional<Day>> infer_dcts(const std::vector<DocumentAnalysis>& 
         std::sort(touched.begin(), touched.end());  // document order: ties go to the earlier date, deterministically
         for (std::uint32_t j : touched) {
             const double sim = score[j];
-            if (sim > best + 1e-12 || (out[i] && std::abs(sim - best) <= 1e-12 && *docs[j].doc.dct < *out[i])) {
+            const std::optional<Day>& dct = docs.document(j).dct;
+            if (sim > best + 1e-12 || (out[i] && std::abs(sim - best) <= 1e-12 && *dct < *out[i])) {
                 best = sim;
-                out[i] = docs[j].doc.dct;
+                out[i] = dct;
             }
             score[j] = 0.0;
         }

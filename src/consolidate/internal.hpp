@@ -2,14 +2,17 @@
 #pragma once
 
 #include "chronograph/analysis.hpp"
+#include "chronograph/analysis_store.hpp"
 #include "chronograph/entities.hpp"
 #include "chronograph/resources.hpp"
 #include "chronograph/story.hpp"
+#include "model/temporary_file.hpp"
 
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -38,6 +41,26 @@ private:
     std::set<TimeValue, TimeLess> times_;
 };
 
+/// A mention's entity lists and label words, in one allocation with their sizes: a
+/// corpus has millions of mentions, and five vectors cost 120 bytes and up to five
+/// allocations of 32 bytes or more each.
+class MentionLists {
+public:
+    enum Which { kActors, kPlaces, kSources, kObjects, kWords, kCount };
+
+    MentionLists() = default;
+    explicit MentionLists(const std::vector<std::uint32_t> (&lists)[kCount]);
+
+    std::span<const std::uint32_t> get(Which w) const { return {begin(w), end(w)}; }
+    std::span<std::uint32_t> get(Which w) { return {begin(w), end(w)}; }
+
+private:
+    // sizes_[0..kCount) then the lists one after the other; empty when all are
+    std::unique_ptr<std::uint32_t[]> block_;
+    std::uint32_t* begin(Which w) const;
+    std::uint32_t* end(Which w) const { return begin(w) + (block_ ? block_[w] : 0); }
+};
+
 /// One event mention of one document, with corpus-wide entity indices and what the
 /// consolidation reads of the mention itself: once they are collected the documents'
 /// event lists can go. Kept small: a large corpus has millions.
@@ -45,25 +68,35 @@ struct MentionRef {
     std::uint32_t doc = 0;    // index into the documents
     std::uint32_t index = 0;  // index into that document's events
     std::uint32_t sentence = 0;  // index into the document's sentences
-    std::optional<Span> timex;  // its time expression (the documents' lists go once mentions are collected)
-    Span trigger;
+    std::uint32_t timex_start = 0, timex_end = 0;  // its time expression's offsets, if has_timex
+    std::uint32_t trigger_start = 0, trigger_end = 0;
     EventStatus status = EventStatus::Happened;
     bool nominal = false;
+    bool has_timex = false;
+    std::int8_t rank = 0;  // how far its date can be trusted (see time_rank)
+    /// What makes its label a good one for its event, whatever the event (see label_score).
+    std::int16_t label_score = 0;
     // Interned (see Interned): the event's type, theme, duration and anchor type.
     const std::string* type = nullptr;
     const std::string* theme = nullptr;
     const std::string* duration = nullptr;
     const std::string* anchor_type = nullptr;
-    std::string label;
-    std::vector<std::size_t> actors, places, sources;  // indices into EntityTable::entities
-    std::vector<std::size_t> objects;  // the patients among the actors: what the event acts on
-    std::vector<std::uint32_t> words;  // content words of its label (interned ids, sorted), for telling mentions apart
+    std::uint64_t label_at = 0;  // its label: where it is in the consolidation's file of labels
+    std::uint32_t label_size = 0;
+    /// Indices into EntityTable::entities: actors, places, sources, objects (the patients
+    /// among the actors: what the event acts on); and the content words of its label
+    /// (interned ids, sorted), for telling mentions apart.
+    MentionLists lists;
     /// Its date: the event mention's own (interned), or `derived->time`.
     const TimeValue* time = nullptr;
     std::string_view time_source;  // interned, or "derived"
-    int rank = 0;           // how far its date can be trusted (see time_rank)
     std::unique_ptr<DerivedTime> derived;  // set by derive_times
 
+    std::span<const std::uint32_t> actors() const { return lists.get(MentionLists::kActors); }
+    std::span<const std::uint32_t> places() const { return lists.get(MentionLists::kPlaces); }
+    std::span<const std::uint32_t> sources() const { return lists.get(MentionLists::kSources); }
+    std::span<const std::uint32_t> objects() const { return lists.get(MentionLists::kObjects); }
+    std::span<const std::uint32_t> words() const { return lists.get(MentionLists::kWords); }
     const std::string& note() const;  // how a derived date was counted ("" if not derived)
 };
 
@@ -127,7 +160,9 @@ TimeValue cluster_time(const std::vector<MentionRef>& mentions, const Cluster& c
 
 /// Date conflicts within events and numeric conflicts across documents (found on `threads`
 /// threads; the same whatever their number).
-std::vector<Conflict> find_conflicts(const std::vector<DocumentAnalysis>& docs, const std::vector<DocId>& doc_ids,
+/// `claims[d]`: document d's claims.
+std::vector<Conflict> find_conflicts(const AnalysisStore& docs, const std::vector<std::vector<Claim>>& claims,
+                                     const std::vector<DocId>& doc_ids,
                                      const MentionTable& mentions, const std::vector<Cluster>& clusters,
                                      const std::vector<EventId>& cluster_ids, const std::vector<std::string>& cluster_labels,
                                      unsigned threads = 1);

@@ -6,11 +6,13 @@
 
 #include "chronograph/text.hpp"
 #include "entities/gazetteer.hpp"
+#include "model/analysis_reading.hpp"
 #include "model/parallel.hpp"
 
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace chronograph {
 
@@ -21,10 +23,34 @@ bool id_less(const std::string& a, const std::string& b) {
     return a.size() != b.size() ? a.size() < b.size() : a < b;
 }
 
+/// Texts of the mentions (surfaces, roles, affiliations) stored once each, by number; 0 is "".
+class Strings {
+public:
+    Strings() { id(""); }
+    std::uint32_t id(std::string_view s) {
+        const auto [it, added] = ids_.try_emplace(std::string(s), static_cast<std::uint32_t>(texts_.size()));
+        if (added) texts_.push_back(&it->first);
+        return it->second;
+    }
+    const std::string& at(std::uint32_t id) const { return *texts_[id]; }
+
+private:
+    std::unordered_map<std::string, std::uint32_t> ids_;
+    std::vector<const std::string*> texts_;
+};
+
+/// What the linking needs of one entity mention once its document is read: a corpus has
+/// millions (28 bytes each; an EntityMention is 192 and more).
+struct LinkMention {
+    std::uint32_t doc = 0, index = 0;  // the document, the mention's index in it
+    std::uint32_t start = 0, end = 0;  // its span
+    std::uint32_t surface = 0, role = 0, affiliation = 0;  // in Strings
+};
+
 struct Group {
     EntityKind kind = EntityKind::Person;
     std::string name;  // the longest name its mentions give
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> mentions;  // (document, mention): a corpus has millions
+    std::vector<LinkMention> mentions;
 };
 
 std::vector<std::string> words_of(std::string_view name) {
@@ -41,35 +67,47 @@ std::string initials_of(const std::vector<std::string>& words) {
     return out;
 }
 
-/// Most frequent non-empty value; ties go to the smallest, for determinism.
-std::string most_common(const std::vector<std::string>& values) {
-    std::map<std::string, int> count;
-    for (const std::string& v : values)
-        if (!v.empty()) ++count[v];
-    std::string best;
+/// Most frequent non-empty value (ids in `strings`); ties go to the smallest, for
+/// determinism.
+std::string most_common(const std::vector<std::uint32_t>& values, const Strings& strings) {
+    std::map<std::string_view, int> count;
+    for (const std::uint32_t v : values)
+        if (v != 0) ++count[strings.at(v)];
+    std::string_view best;
     int n = 0;
     for (const auto& [v, c] : count)
         if (c > n) { best = v; n = c; }
-    return best;
+    return std::string(best);
 }
 
 }  // namespace
 
 EntityTable link_entities(const std::vector<DocumentAnalysis>& docs, const std::vector<DocId>& doc_ids, unsigned threads) {
+    AnalysisStore store;
+    for (const DocumentAnalysis& a : docs) store.add(a);
+    return link_entities(store, doc_ids, threads);
+}
+
+EntityTable link_entities(const AnalysisStore& docs, const std::vector<DocId>& doc_ids, unsigned threads) {
     std::vector<std::size_t> order(docs.size());
     for (std::size_t d = 0; d < docs.size(); ++d) order[d] = d;
     std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return id_less(doc_ids[x], doc_ids[y]); });
 
     std::map<std::string, Group> groups;  // by key
-    for (std::size_t d : order) {
-        for (std::size_t m = 0; m < docs[d].entities.size(); ++m) {
-            const EntityMention& em = docs[d].entities[m];
+    Strings strings;
+    std::vector<std::uint32_t> mention_count(docs.size());  // of each document
+    for_each_in_order(docs, order, kEntitiesPart | kTextPart, threads, [&](std::size_t d, const DocumentAnalysis& a) {
+        mention_count[d] = static_cast<std::uint32_t>(a.entities.size());
+        for (std::size_t m = 0; m < a.entities.size(); ++m) {
+            const EntityMention& em = a.entities[m];
             Group& g = groups[em.key];
             g.kind = em.kind;
             if (em.name.size() > g.name.size() || (em.name.size() == g.name.size() && em.name < g.name)) g.name = em.name;
-            g.mentions.emplace_back(static_cast<std::uint32_t>(d), static_cast<std::uint32_t>(m));
+            g.mentions.push_back({static_cast<std::uint32_t>(d), static_cast<std::uint32_t>(m),
+                                  static_cast<std::uint32_t>(em.span.start), static_cast<std::uint32_t>(em.span.end),
+                                  strings.id(squash_space(a.text(em.span))), strings.id(em.role), strings.id(em.affiliation)});
         }
-    }
+    });
 
     // A one-word person or an acronym joins the single fuller name it stands for.
     std::map<std::string, std::set<std::string>> by_surname, by_initials;
@@ -119,7 +157,7 @@ EntityTable link_entities(const std::vector<DocumentAnalysis>& docs, const std::
         Entity entity;
         std::string key;
         std::string affiliation_key;
-        std::vector<std::pair<std::uint32_t, std::uint32_t>> mentions;
+        std::vector<LinkMention> mentions;
     };
     // Each group's entity on its own (in parallel: each touches only its group).
     const std::vector<SharedText> doc_id_texts(doc_ids.begin(), doc_ids.end());
@@ -134,23 +172,20 @@ EntityTable link_entities(const std::vector<DocumentAnalysis>& docs, const std::
         b.entity.name = g.name;
         b.entity.kind = g.kind;
         std::set<std::string> aliases;
-        std::vector<std::string> roles, affiliations;
-        std::sort(g.mentions.begin(), g.mentions.end(), [&](const auto& x, const auto& y) {
-            if (x.first != y.first) return id_less(doc_ids[x.first], doc_ids[y.first]);
-            return docs[x.first].entities[x.second].span.start < docs[y.first].entities[y.second].span.start;
+        std::vector<std::uint32_t> roles, affiliations;
+        std::sort(g.mentions.begin(), g.mentions.end(), [&](const LinkMention& x, const LinkMention& y) {
+            if (x.doc != y.doc) return id_less(doc_ids[x.doc], doc_ids[y.doc]);
+            return x.start < y.start;
         });
-        for (const auto& [d, m] : g.mentions) {
-            const EntityMention& em = docs[d].entities[m];
-            std::string surface = squash_space(docs[d].text(em.span));
-            if (surface != g.name) aliases.insert(std::move(surface));
-            roles.push_back(em.role);
-            affiliations.push_back(em.affiliation);
-            b.entity.mentions.push_back(
-                {doc_id_texts[d], static_cast<std::uint32_t>(em.span.start), static_cast<std::uint32_t>(em.span.end)});
+        for (const LinkMention& m : g.mentions) {
+            if (const std::string& surface = strings.at(m.surface); surface != g.name) aliases.insert(surface);
+            roles.push_back(m.role);
+            affiliations.push_back(m.affiliation);
+            b.entity.mentions.push_back({doc_id_texts[m.doc], m.start, m.end});
         }
         b.entity.aliases.assign(aliases.begin(), aliases.end());
-        b.entity.role = most_common(roles);
-        b.affiliation_key = most_common(affiliations);
+        b.entity.role = most_common(roles, strings);
+        b.affiliation_key = most_common(affiliations, strings);
         b.mentions = std::move(g.mentions);  // (the groups are not read again: not held twice)
     });
     std::sort(built.begin(), built.end(), [](const Built& x, const Built& y) {
@@ -161,12 +196,12 @@ EntityTable link_entities(const std::vector<DocumentAnalysis>& docs, const std::
 
     EntityTable t;
     t.of_mention.resize(docs.size());
-    for (std::size_t d = 0; d < docs.size(); ++d) t.of_mention[d].assign(docs[d].entities.size(), 0);
+    for (std::size_t d = 0; d < docs.size(); ++d) t.of_mention[d].assign(mention_count[d], 0);
     std::map<std::string, std::string> id_of_key;
     for (std::size_t i = 0; i < built.size(); ++i) {
         built[i].entity.id = "e" + std::to_string(i + 1);
         id_of_key[built[i].key] = built[i].entity.id;
-        for (const auto& [d, m] : built[i].mentions) t.of_mention[d][m] = static_cast<std::uint32_t>(i);
+        for (const LinkMention& m : built[i].mentions) t.of_mention[m.doc][m.index] = static_cast<std::uint32_t>(i);
     }
     for (const auto& [from, to] : redirect) id_of_key[from] = id_of_key[to];
     for (Built& b : built) {

@@ -97,7 +97,7 @@ void views::write_timelinejs_json(const Story& story, const TimelineLayout& L, s
         text = "<p><em>";
         append_xml(text, to_string(e.status));
         text += "</em></p>";
-        for (const EvidenceRef& m : e.mentions) {
+        for (const EvidenceRef& m : story.evidence(e)) {
             text += "<blockquote>";
             append_xml(text, one_line(m.sentence));
             text += "</blockquote><p>\xE2\x80\x94 ";
@@ -123,7 +123,7 @@ void write_events_csv(const Story& story, std::ostream& out) {
     std::string row, docs;
     for (const Event& e : story.events) {
         docs.clear();
-        for (std::string_view d : reporting_documents(e)) {
+        for (std::string_view d : reporting_documents(story, e)) {
             if (!docs.empty()) docs += "; ";
             docs += d;
         }
@@ -144,8 +144,9 @@ void write_events_csv(const Story& story, std::ostream& out) {
         cell(names(entities, e.places));
         cell(names(entities, e.sources));
         cell(docs);
-        row += std::to_string(e.mentions.size()) + ',';
-        csv_cell(row, e.mentions.empty() ? std::string_view() : std::string_view(e.mentions.front().sentence));
+        row += std::to_string(story.evidence_count(e)) + ',';
+        const EvidenceList first = story.evidence(e, 1);
+        csv_cell(row, first.empty() ? std::string_view() : std::string_view(first.front().sentence));
         row += "\r\n";
         out << row;
     }

@@ -65,7 +65,7 @@ void write_span(json::Writer& w, std::size_t start, std::size_t end) {
     w.end_object();
 }
 
-void write_event(json::Writer& w, const Event& ev) {
+void write_event(json::Writer& w, const Story& story, const Event& ev) {
     w.begin_object();
     w.field("id", ev.id).field("label", ev.label).field("type", ev.type).field("status", to_string(ev.status));
     w.key("time");
@@ -75,7 +75,7 @@ void write_event(json::Writer& w, const Event& ev) {
     w.key("places").strings(ev.places);
     w.key("sources").strings(ev.sources);
     w.key("mentions").begin_array();
-    for (const EvidenceRef& m : ev.mentions) {
+    for (const EvidenceRef& m : story.evidence(ev)) {
         w.begin_object();
         w.field("doc", m.doc).field("sentence", m.sentence);
         w.field("start", static_cast<std::uint64_t>(m.start)).field("end", static_cast<std::uint64_t>(m.end));
@@ -108,7 +108,7 @@ void write_events_json(const Story& story, std::ostream& out) {
     for (const Entity& e : story.entities) write_entity(w, e);
     w.end_array();
     w.key("events").begin_array();
-    for (const Event& ev : story.events) write_event(w, ev);
+    for (const Event& ev : story.events) write_event(w, story, ev);
     w.end_array();
     w.key("conflicts").begin_array();
     for (const Conflict& c : story.conflicts) {
@@ -148,7 +148,7 @@ void write_entity_timeline(const Story& story, const std::vector<const Entity*>&
         for (const Entity* e : entities) write_entity(w, *e);
         w.end_array();
         w.key("events").begin_array();
-        for (const Event* ev : events) write_event(w, *ev);
+        for (const Event* ev : events) write_event(w, story, *ev);
         w.end_array();
         w.end_object();
         return;
@@ -157,7 +157,7 @@ void write_entity_timeline(const Story& story, const std::vector<const Entity*>&
         std::string when = ev->time.value.empty() || !ev->time.interval ? "undated" : ev->time.value;
         if (!ev->time.mod.empty()) when += " " + ev->time.mod;
         std::set<DocId> ids;
-        for (const EvidenceRef& m : ev->mentions) ids.insert(m.doc);
+        for (const EvidenceRef& m : story.evidence(*ev)) ids.insert(m.doc);
         std::string docs;
         for (const DocId& id : ids) docs += (docs.empty() ? "" : ",") + id;
         out << when << '\t' << ev->type << '\t' << to_string(ev->status) << '\t' << ev->label << '\t' << docs << '\n';

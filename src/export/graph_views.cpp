@@ -226,12 +226,14 @@ std::size_t drawn_edge_count(const StoryGraph& graph, const Selection& sel) {
 /// How nodes look: shape and colours by kind, the label wrapped, the evidence as tooltip.
 class NodeStyler {
 public:
-    explicit NodeStyler(Agraph_t* g)
-        : id_(g, AGNODE, "id"), shape_(g, AGNODE, "shape"), fill_(g, AGNODE, "fillcolor"), color_(g, AGNODE, "color"), style_(g, AGNODE, "style"),
+    NodeStyler(Agraph_t* g, const StoryGraph& graph)
+        : graph_(graph), id_(g, AGNODE, "id"), shape_(g, AGNODE, "shape"), fill_(g, AGNODE, "fillcolor"), color_(g, AGNODE, "color"), style_(g, AGNODE, "style"),
           label_(g, AGNODE, "label"), tooltip_(g, AGNODE, "tooltip"), margin_(g, AGNODE, "margin"), fontsize_(g, AGNODE, "fontsize"),
           penwidth_(g, AGNODE, "penwidth"), fontcolor_(g, AGNODE, "fontcolor") {}
 
-    void style(Agnode_t* v, const GraphNode& n) {
+    /// Node `i` of the graph, drawn as `v`.
+    void style(Agnode_t* v, std::size_t i) {
+        const GraphNode& n = graph_.nodes()[i];
         const KindStyle ks = kind_style(n.kind);
         id_.set(v, "node_" + sanitized_id(n.id));
         shape_.set(v, ks.shape);
@@ -244,7 +246,8 @@ public:
             text_ += "\\n";
             text_ += views::dot_label(planned ? n.detail + " (" + std::string(n.status) + ")" : n.detail);
             label_.set(v, text_);
-            tooltip_.set(v, views::dot_tooltip(n.note.empty() ? n.label : n.note));
+            const std::string note = graph_.note(i);
+            tooltip_.set(v, views::dot_tooltip(note.empty() ? n.label : note));
             margin_.set(v, "0.08,0.04");
         } else if (n.kind == NodeKind::Document) {
             label_.set(v, join_lines(views::wrap_text(n.label, 9, 130, 2)));
@@ -267,6 +270,7 @@ public:
     }
 
 private:
+    const StoryGraph& graph_;
     views::Attr id_, shape_, fill_, color_, style_, label_, tooltip_, margin_, fontsize_, penwidth_, fontcolor_;
     std::string text_;
 };
@@ -314,7 +318,7 @@ GraphHandle build_agraph(const StoryGraph& graph, const Selection& sel) {
     const auto& nodes = graph.nodes();
     GraphHandle handle = open_agraph(sel, false, drawn_edge_count(graph, sel));
     Agraph_t* g = handle.get();
-    NodeStyler node_styler(g);
+    NodeStyler node_styler(g, graph);
     EdgeStyler edge_styler(g);
 
     std::vector<std::pair<std::string, std::size_t>> timed;  // (day, node) of dated events and documents
@@ -323,7 +327,7 @@ GraphHandle build_agraph(const StoryGraph& graph, const Selection& sel) {
         if (!sel.keep[i]) continue;
         const GraphNode& n = nodes[i];
         agnodes[i] = make_node(g, i);
-        node_styler.style(agnodes[i], n);
+        node_styler.style(agnodes[i], i);
         if ((n.kind == NodeKind::Event || n.kind == NodeKind::Document) && !n.day.empty()) timed.emplace_back(n.day, i);
     }
     // Time columns: one per day, or when that makes too many, runs of consecutive days
@@ -468,11 +472,11 @@ void write_sliced_dot(const StoryGraph& graph, const Selection& sel, views::DotS
 
         GraphHandle handle = open_agraph(sel, true, drawn, true);
         Agraph_t* g = handle.get();
-        NodeStyler node_styler(g);
+        NodeStyler node_styler(g, graph);
         EdgeStyler edge_styler(g);
         for (std::size_t i : members) {
             agnodes[i] = make_node(g, i);
-            if (here(i)) node_styler.style(agnodes[i], nodes[i]);
+            if (here(i)) node_styler.style(agnodes[i], i);
         }
         for (std::size_t i = a; i < b; ++i)
             for (std::size_t k = first_out[i]; k < first_out[i + 1]; ++k) {

@@ -294,7 +294,7 @@ bool label_before(const Story& story, const EventMark& a, const EventMark& b) {
     const Event& ea = story.events[a.event];
     const Event& eb = story.events[b.event];
     if ((a.conflict != 0) != (b.conflict != 0)) return a.conflict != 0;
-    if (ea.mentions.size() != eb.mentions.size()) return ea.mentions.size() > eb.mentions.size();
+    if (story.evidence_count(ea) != story.evidence_count(eb)) return story.evidence_count(ea) > story.evidence_count(eb);
     return a.event < b.event;
 }
 

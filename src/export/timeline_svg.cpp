@@ -47,13 +47,13 @@ DocIndex doc_index(const Story& story) {
 }
 
 /// The tooltip of an event: what, when, status, and the evidence sentences with their documents.
-std::string event_tooltip(const DocIndex& docs, const Event& ev) {
+std::string event_tooltip(const Story& story, const DocIndex& docs, const Event& ev) {
     std::string t = one_line(ev.label) + "\n" + describe_time(ev.time) + " \xC2\xB7 " + to_string(ev.status);
     if (!ev.type.empty()) t += " \xC2\xB7 " + one_line(ev.type);
     std::size_t shown = 0;
-    for (const EvidenceRef& m : ev.mentions) {
+    for (const EvidenceRef& m : story.evidence(ev, 5)) {
         if (shown++ == 4) {
-            t += "\n(" + std::to_string(ev.mentions.size() - 4) + " more)";
+            t += "\n(" + std::to_string(story.evidence_count(ev) - 4) + " more)";
             break;
         }
         auto it = docs.find(m.doc);
@@ -193,7 +193,7 @@ void mark(std::string& o, const Story& story, const DocIndex& docs, const Timeli
     o += "<g class=\"event\" id=\"ev-";
     append_xml(o, ev.id);
     o += "\"><title>";
-    append_xml(o, event_tooltip(docs, ev));
+    append_xml(o, event_tooltip(story, docs, ev));
     o += "</title>";
     const std::string dash = m.hollow ? " stroke-dasharray=\"2.4 1.8\"" : "";
     if (m.point()) {
@@ -282,7 +282,7 @@ void undated_strip(std::string& o, const Story& story, const DocIndex& docs, con
         }
         const Event& ev = story.events[L.undated[k]];
         o += "<g class=\"event\"><title>";
-        append_xml(o, event_tooltip(docs, ev));
+        append_xml(o, event_tooltip(story, docs, ev));
         o += "</title>";
         text(o, x, y, fit_text("\xE2\x80\xA2 " + one_line(ev.label), 11, col_w - 12), "class=\"note\"");
         o += "</g>\n";

@@ -15,12 +15,14 @@
 #include <map>
 #include <ostream>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace chronograph {
 
 using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property, std::size_t>;
 
 struct StoryGraph::Impl {
+    const Story* story = nullptr;
     std::vector<GraphNode> nodes;
     std::vector<GraphEdge> edges;
     std::unordered_map<std::string_view, std::size_t> index;  // keys: the Story's ids
@@ -81,14 +83,16 @@ std::vector<std::vector<std::size_t>> time_groups(const std::vector<Event>& even
 
 StoryGraph::StoryGraph(const Story& story) : impl_(std::make_unique<Impl>()) {
     Impl& im = *impl_;
+    im.story = &story;
     // Which entities and documents take part, and how many events each has.
     std::unordered_map<std::string_view, std::size_t> entity_events, doc_events;
+    std::unordered_set<std::string> doc_names;  // the documents' ids, once each (the evidence is read event by event)
     std::vector<std::vector<std::string_view>> event_docs(story.events.size());
     for (std::size_t i = 0; i < story.events.size(); ++i) {
         const Event& ev = story.events[i];
         for (const auto* ids : {&ev.actors, &ev.places, &ev.sources})
             for (const EntityId& id : *ids) ++entity_events[id];
-        event_docs[i] = reporting_documents(ev);
+        for (std::string& d : reporting_documents(story, ev)) event_docs[i].push_back(*doc_names.insert(std::move(d)).first);
         for (std::string_view d : event_docs[i]) ++doc_events[d];
     }
     im.nodes.reserve(story.events.size() + story.entities.size() + story.documents.size());
@@ -102,8 +106,7 @@ StoryGraph::StoryGraph(const Story& story) : impl_(std::make_unique<Impl>()) {
         n.detail = describe_time(ev.time);
         n.status = to_string(ev.status);
         if (ev.time.interval) n.day = format_day(ev.time.interval->earliest);
-        if (!ev.mentions.empty()) n.note = ev.mentions.front().sentence;  // a view, as id and label
-        n.weight = ev.mentions.size();
+        n.weight = story.evidence_count(ev);
         im.add_node(std::move(n));
     }
     for (const Entity& e : story.entities) {
@@ -195,9 +198,16 @@ void StoryGraph::write_graphml(std::ostream& out) const {
     boost::write_graphml(out, g, dp, true);
 }
 
-std::vector<std::string_view> reporting_documents(const Event& ev) {
-    std::vector<std::string_view> docs;
-    const auto& ms = ev.mentions;
+std::string StoryGraph::note(std::size_t node) const {
+    const Impl& im = *impl_;
+    if (node >= im.story->events.size() || im.nodes[node].kind != NodeKind::Event) return {};
+    const EvidenceList first = im.story->evidence(im.story->events[node], 1);
+    return first.empty() ? std::string() : first.front().sentence.str();
+}
+
+std::vector<std::string> reporting_documents(const Story& story, const Event& ev) {
+    std::vector<std::string> docs;
+    const EvidenceList ms = story.evidence(ev);
     if (ms.size() <= 16) {
         for (const EvidenceRef& m : ms)
             if (std::find(docs.begin(), docs.end(), m.doc) == docs.end()) docs.push_back(m.doc);

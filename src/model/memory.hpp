@@ -21,4 +21,16 @@ inline void give_back_free_memory() {
 #endif
 }
 
+/// Blocks of 32 KiB and more straight from the system, and back to it when freed. The C
+/// library otherwise raises this threshold each time such a block is freed (up to 32 MB
+/// on 64 bits): a large corpus's read-back buffers and big vectors then come from the
+/// arenas, among small long-lived records, and leave holes there that
+/// give_back_free_memory cannot return. For programs (the command line) to call once at
+/// the start: it sets how the whole process allocates.
+inline void keep_large_blocks_apart() {
+#if defined(__GLIBC__)
+    mallopt(M_MMAP_THRESHOLD, 32 * 1024);
+#endif
+}
+
 }  // namespace chronograph

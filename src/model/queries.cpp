@@ -114,6 +114,7 @@ Story filter_story(const Story& story, const StoryFilter& f) {
     };
     Story out;
     out.documents = story.documents;
+    out.evidence_file = story.evidence_file;  // (the events copied keep where their evidence is)
     out.diagnostics = story.diagnostics;
     std::set<EventId> kept;
     std::set<EntityId> named;
@@ -128,7 +129,7 @@ Story filter_story(const Story& story, const StoryFilter& f) {
             }))
             continue;
         std::set<DocId> docs;
-        for (const EvidenceRef& m : ev.mentions) docs.insert(m.doc);
+        for (const EvidenceRef& m : story.evidence(ev)) docs.insert(m.doc);
         if (docs.size() < f.min_sources) continue;
         kept.insert(ev.id);
         for (const auto* list : {&ev.actors, &ev.places, &ev.sources}) named.insert(list->begin(), list->end());

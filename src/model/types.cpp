@@ -3,6 +3,8 @@
 #include "chronograph/story.hpp"
 #include "chronograph/types.hpp"
 
+#include "model/evidence_file.hpp"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -103,6 +105,11 @@ const char* to_string(EventStatus s) {
 const DocumentInfo* Story::document(const DocId& id) const {
     auto it = std::find_if(documents.begin(), documents.end(), [&](const DocumentInfo& d) { return d.id == id; });
     return it == documents.end() ? nullptr : &*it;
+}
+
+EvidenceList Story::evidence(const Event& ev, std::size_t limit) const {
+    if (!ev.mentions.empty() || !evidence_file || ev.aside.count == 0) return EvidenceList(ev.mentions);
+    return EvidenceList(evidence_file->read(ev.aside, limit));
 }
 
 const Entity* Story::entity(const EntityId& id) const {
