@@ -134,6 +134,9 @@ struct Story {
     /// An event's evidence, from memory or read back from the evidence file (`limit`: at
     /// most that many, the first ones). A writer reads it event by event.
     EvidenceList evidence(const Event& ev, std::size_t limit = static_cast<std::size_t>(-1)) const;
+    /// The document of each piece of an event's evidence, in order (read without the rest
+    /// of the evidence).
+    std::vector<DocId> evidence_documents(const Event& ev) const;
     std::size_t evidence_count(const Event& ev) const { return ev.mentions.empty() ? ev.aside.count : ev.mentions.size(); }
 };
 

@@ -157,7 +157,7 @@ void write_entity_timeline(const Story& story, const std::vector<const Entity*>&
         std::string when = ev->time.value.empty() || !ev->time.interval ? "undated" : ev->time.value;
         if (!ev->time.mod.empty()) when += " " + ev->time.mod;
         std::set<DocId> ids;
-        for (const EvidenceRef& m : story.evidence(*ev)) ids.insert(m.doc);
+        for (DocId& d : story.evidence_documents(*ev)) ids.insert(std::move(d));
         std::string docs;
         for (const DocId& id : ids) docs += (docs.empty() ? "" : ",") + id;
         out << when << '\t' << ev->type << '\t' << to_string(ev->status) << '\t' << ev->label << '\t' << docs << '\n';

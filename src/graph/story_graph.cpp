@@ -207,22 +207,22 @@ std::string StoryGraph::note(std::size_t node) const {
 
 std::vector<std::string> reporting_documents(const Story& story, const Event& ev) {
     std::vector<std::string> docs;
-    const EvidenceList ms = story.evidence(ev);
+    std::vector<DocId> ms = story.evidence_documents(ev);
     if (ms.size() <= 16) {
-        for (const EvidenceRef& m : ms)
-            if (std::find(docs.begin(), docs.end(), m.doc) == docs.end()) docs.push_back(m.doc);
+        for (DocId& d : ms)
+            if (std::find(docs.begin(), docs.end(), d) == docs.end()) docs.push_back(std::move(d));
         return docs;
     }
     // Many mentions: sort them by document, keep each document's first, back in mention order.
     std::vector<std::size_t> order(ms.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return ms[a].doc < ms[b].doc; });
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return ms[a] < ms[b]; });
     std::vector<std::size_t> firsts;
     for (std::size_t k = 0; k < order.size(); ++k)
-        if (k == 0 || ms[order[k]].doc != ms[order[k - 1]].doc) firsts.push_back(order[k]);
+        if (k == 0 || ms[order[k]] != ms[order[k - 1]]) firsts.push_back(order[k]);
     std::sort(firsts.begin(), firsts.end());
     docs.reserve(firsts.size());
-    for (std::size_t i : firsts) docs.push_back(ms[i].doc);
+    for (std::size_t i : firsts) docs.push_back(std::move(ms[i]));
     return docs;
 }
 

@@ -18,6 +18,8 @@ public:
     EvidenceAside add(const std::vector<EvidenceRef>& evidence);
     /// The first `limit` pieces of the evidence at `at`. Safe from several threads.
     std::vector<EvidenceRef> read(const EvidenceAside& at, std::size_t limit) const;
+    /// The document of each piece of the evidence at `at` (the rest skipped).
+    std::vector<DocId> documents(const EvidenceAside& at) const;
 
 private:
     TemporaryFile file_;

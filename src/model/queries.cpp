@@ -129,7 +129,7 @@ Story filter_story(const Story& story, const StoryFilter& f) {
             }))
             continue;
         std::set<DocId> docs;
-        for (const EvidenceRef& m : story.evidence(ev)) docs.insert(m.doc);
+        for (DocId& d : story.evidence_documents(ev)) docs.insert(std::move(d));
         if (docs.size() < f.min_sources) continue;
         kept.insert(ev.id);
         for (const auto* list : {&ev.actors, &ev.places, &ev.sources}) named.insert(list->begin(), list->end());

@@ -112,6 +112,15 @@ EvidenceList Story::evidence(const Event& ev, std::size_t limit) const {
     return EvidenceList(evidence_file->read(ev.aside, limit));
 }
 
+std::vector<DocId> Story::evidence_documents(const Event& ev) const {
+    if (!ev.mentions.empty() || !evidence_file || ev.aside.count == 0) {
+        std::vector<DocId> docs;
+        for (const EvidenceRef& m : ev.mentions) docs.push_back(m.doc);
+        return docs;
+    }
+    return evidence_file->documents(ev.aside);
+}
+
 const Entity* Story::entity(const EntityId& id) const {
     auto it = std::find_if(entities.begin(), entities.end(), [&](const Entity& e) { return e.id == id; });
     return it == entities.end() ? nullptr : &*it;
