@@ -16,33 +16,26 @@ namespace {
 using bytes::Reader;
 using bytes::Writer;
 
-
-template <class T, class Fn>
-void write_list(Writer& w, const std::vector<T>& items, Fn write_one) {
-    w.u32(items.size());
-    for (const T& x : items) write_one(x);
-}
-
 // ---- the parts, in file order --------------------------------------------------------
 
 void write_part(Writer& w, const DocumentAnalysis& a, std::size_t part) {
     switch (part) {
         case 0: w.bytes.append(a.doc.text); break;
         case 1:
-            write_list(w, a.doc.paragraphs, [&](const Paragraph& p) {
+            w.list(a.doc.paragraphs, [&](const Paragraph& p) {
                 w.span(p.span);
                 w.flag(p.caption), w.flag(p.boilerplate), w.flag(p.duplicate), w.flag(p.heading);
             });
             break;
         case 2:
-            write_list(w, a.sentences, [&](const Sentence& s) {
+            w.list(a.sentences, [&](const Sentence& s) {
                 w.span(s.span);
                 w.u32(s.paragraph), w.u32(s.first_token), w.u32(s.token_count);
                 w.flag(s.caption), w.flag(s.heading);
             });
             break;
         case 3:
-            write_list(w, a.timexes, [&](const Timex& t) {
+            w.list(a.timexes, [&](const Timex& t) {
                 w.span(t.span);
                 w.u32(t.sentence);
                 w.raw(t.type);
@@ -52,7 +45,7 @@ void write_part(Writer& w, const DocumentAnalysis& a, std::size_t part) {
             });
             break;
         case 4:
-            write_list(w, a.entities, [&](const EntityMention& e) {
+            w.list(a.entities, [&](const EntityMention& e) {
                 w.span(e.span);
                 w.u32(e.sentence);
                 w.raw(e.kind);
@@ -60,7 +53,7 @@ void write_part(Writer& w, const DocumentAnalysis& a, std::size_t part) {
             });
             break;
         case 5:
-            write_list(w, a.events, [&](const EventMention& e) {
+            w.list(a.events, [&](const EventMention& e) {
                 w.u32(e.sentence);
                 w.span(e.trigger);
                 w.text(e.lemma), w.text(e.type);
@@ -76,7 +69,7 @@ void write_part(Writer& w, const DocumentAnalysis& a, std::size_t part) {
             });
             break;
         case 6:
-            write_list(w, a.claims, [&](const Claim& c) {
+            w.list(a.claims, [&](const Claim& c) {
                 w.u32(c.sentence);
                 w.span(c.span);
                 w.text(c.about), w.text(c.unit);

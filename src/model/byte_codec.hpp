@@ -43,8 +43,13 @@ public:
         if (v) u32(*v);
     }
     void indices(const std::vector<std::size_t>& v) {
-        u32(v.size());
-        for (std::size_t x : v) u32(x);
+        list(v, [&](std::size_t x) { u32(x); });
+    }
+    /// A list as Reader::list reads it: its size, then each item as `write_one` writes it.
+    template <class T, class Fn>
+    void list(const std::vector<T>& items, Fn write_one) {
+        u32(items.size());
+        for (const T& x : items) write_one(x);
     }
     void time(const TimeValue& t) {
         text(t.value);

@@ -19,8 +19,7 @@ EvidenceAside EvidenceFile::add(const std::vector<EvidenceRef>& evidence) {
         w.time(m.time);
         w.raw(m.status);
         w.flag(m.caption);
-        w.u32(m.actors.size());
-        for (const EntityId& a : m.actors) w.text(a);
+        w.list(m.actors, [&](const EntityId& a) { w.text(a); });
     }
     EvidenceAside at;
     at.bytes = static_cast<std::uint32_t>(w.bytes.size());
