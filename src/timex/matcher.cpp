@@ -420,6 +420,18 @@ std::string Matcher::joined_text(std::string_view text, const Token* toks, int b
     return out;
 }
 
+/// The value of the letters glued after a number, in the shape's suffix class: "pm" for
+/// "10pm" (so that the clock knows the half of the day), nothing for "30th" (whose suffix
+/// has no value).
+std::string Matcher::suffix_value(const ShapeClass& shape, std::string_view token) const {
+    if (shape.suffix_class < 0) return {};
+    std::size_t k = 0;
+    while (k < token.size() && ((token[k] >= '0' && token[k] <= '9') || token[k] == '.' || token[k] == ','))
+        ++k;
+    const int w = p_.lex.lookup(token.substr(k));
+    return w < 0 ? std::string() : std::string(p_.lex.value(w, shape.suffix_class));
+}
+
 std::string Matcher::group_value(const Match& m, int g, const TokInfo* infos, int n, std::string_view text,
                                  const Token* toks) const {
     const int b = m.caps[2 * g], e = m.caps[2 * g + 1];
@@ -439,7 +451,7 @@ std::string Matcher::group_value(const Match& m, int g, const TokInfo* infos, in
         if (s >= 0) {
             if (p_.shapes[s].kind == ShapeClass::Kind::Clock)
                 return std::string(text.substr(toks[b].span.start, toks[b].span.size()));
-            return number_text(infos[b].num);
+            return number_text(infos[b].num) + suffix_value(p_.shapes[s], text.substr(toks[b].span.start, toks[b].span.size()));
         }
         if (infos[b].word >= 0) {
             const std::string_view v = p_.lex.value(infos[b].word, t.cls);

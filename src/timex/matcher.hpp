@@ -48,7 +48,8 @@ public:
     /// `excluded`.
     Match best_at(ScannedSentence& s, int i, const std::vector<int>& excluded = {}) const;
     /// The value of capture g: the class value of a single token test naming one class
-    /// ("april" -> "04" for @month), the number of a number class, else the lower-case text.
+    /// ("april" -> "04" for @month), the number of a number class (with its suffix's value,
+    /// if it has one: "10pm" -> "10pm"), else the lower-case text.
     std::string group_value(const Match& m, int g, const TokInfo* infos, int n, std::string_view text,
                             const Token* toks) const;
     /// Lower-case text of tokens [b, e) with single spaces where the text has white space.
@@ -57,6 +58,7 @@ public:
     const Program& program() const { return p_; }
 
 private:
+    std::string suffix_value(const ShapeClass& shape, std::string_view token) const;
     struct Option {
         int len;
         double value;

@@ -457,7 +457,9 @@ private:
             h = *hh;
             mi = *mm;
         } else {
-            const auto hh = to_int(h_s);
+            std::size_t k = 0;  // "10pm": the hour before the glued half of the day
+            while (k < h_s.size() && h_s[k] >= '0' && h_s[k] <= '9') ++k;
+            const auto hh = to_int(std::string_view(h_s).substr(0, k));
             if (!hh) return fail();
             h = *hh;
             if (h >= 100) {  // "1900 GMT", "0630 UTC": hours and minutes in four digits
