@@ -1,6 +1,5 @@
 #include "timex/tense.hpp"
 
-#include <cstdlib>
 
 namespace chronograph::timex {
 
@@ -17,6 +16,7 @@ TenseGuesser::TenseGuesser(const Lexicon& lex) {
     comparison_ = lex.find_class("tense_comparison");
     past_plan_ = lex.find_class("tense_past_plan");
     determiner_ = lex.find_class("tense_determiner");
+    reporting_ = lex.find_class("tense_reporting");
     to_ = lex.find_word("to");
     of_ = lex.find_word("of");
     const int past_suffix = lex.find_class("tense_past_suffix");
@@ -93,6 +93,20 @@ bool TenseGuesser::past_right_before(const TokInfo* t, const Token* toks, std::s
     for (int k = begin - 1; k >= 0 && k >= begin - 2; --k) {
         if (clause_ >= 0 && t[k].mask.test(clause_)) return false;
         if (cue(t, toks, text, n, k) == Tense::Past) return true;
+    }
+    // A little further off, across an object ("met them on Feb. 20", "was sworn in on Jan.
+    // 20"), only a listed past form counts: not an "-ed" guess ("redeem preferred shares on
+    // Oct. 31"), not a verb of saying, whose clause has its own tense ("said the dividend
+    // is payable Jan. 2"), not "had" ("had been set to expire Nov. 6"); and no infinitive
+    // or future cue in between.
+    for (int k = begin - 1; k >= 0 && k >= begin - 4; --k) {
+        if (clause_ >= 0 && t[k].mask.test(clause_)) return false;
+        if (to_ >= 0 && t[k].word == to_) return false;
+        const Tense c = cue(t, toks, text, n, k);
+        if (c == Tense::Future) return false;
+        if (c == Tense::Past)
+            return past_ >= 0 && t[k].mask.test(past_) && !(reporting_ >= 0 && t[k].mask.test(reporting_)) &&
+                   !(past_plan_ >= 0 && t[k].mask.test(past_plan_));
     }
     return false;
 }

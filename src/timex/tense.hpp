@@ -20,9 +20,10 @@ public:
     /// Tense around tokens [begin, end) of a sentence of n tokens.
     Tense guess(const TokInfo* infos, const Token* toks, std::string_view text, int n, int begin, int end) const;
 
-    /// Whether a past cue stands right before token `begin`, or one word before it: the verb
-    /// the expression modifies ("resigned in March", "arrested on June 3"), surer than a
-    /// past cue further off ("said ... would pay in January").
+    /// Whether a past cue stands right before token `begin`, or one word before it, or a
+    /// listed past form a few words before it: the verb the expression modifies ("resigned
+    /// in March", "arrested on June 3", "met them on Feb. 20"), surer than a past cue
+    /// further off ("said ... would pay in January").
     bool past_right_before(const TokInfo* infos, const Token* toks, std::string_view text, int n, int begin) const;
 
     /// Whether an end-point preposition stands right before token `begin`: "extended to
@@ -35,7 +36,7 @@ private:
     bool past_plan_before(const TokInfo* infos, int k) const;
 
     int future_ = -1, future_to_ = -1, future_of_ = -1, to_ = -1, of_ = -1, past_ = -1, not_past_ = -1, clause_ = -1, passive_ = -1, nonpast_passive_ = -1, endpoint_ = -1,
-        comparison_ = -1, past_plan_ = -1, determiner_ = -1;
+        comparison_ = -1, past_plan_ = -1, determiner_ = -1, reporting_ = -1;
     std::vector<std::string> past_suffixes_, future_suffixes_;
 };
 
