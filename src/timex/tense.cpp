@@ -5,8 +5,11 @@ namespace chronograph::timex {
 
 TenseGuesser::TenseGuesser(const Lexicon& lex) {
     future_ = lex.find_class("tense_future");
-    future_to_ = lex.find_class("tense_future_before_to");
-    future_of_ = lex.find_class("tense_future_before_of");
+    // "plans to", "ahead of", "is set for": words that say the future before that word
+    for (const char* w : {"to", "of", "for"}) {
+        const int cls = lex.find_class(std::string("tense_future_before_") + w), word = lex.find_word(w);
+        if (cls >= 0 && word >= 0) future_before_.push_back({cls, word});
+    }
     past_ = lex.find_class("tense_past");
     not_past_ = lex.find_class("tense_not_past");
     clause_ = lex.find_class("tense_clause_boundary");
@@ -18,7 +21,6 @@ TenseGuesser::TenseGuesser(const Lexicon& lex) {
     determiner_ = lex.find_class("tense_determiner");
     reporting_ = lex.find_class("tense_reporting");
     to_ = lex.find_word("to");
-    of_ = lex.find_word("of");
     const int past_suffix = lex.find_class("tense_past_suffix");
     const int future_suffix = lex.find_class("tense_future_suffix");
     for (int w = 0; w < lex.word_count(); ++w) {
@@ -49,10 +51,10 @@ Tense TenseGuesser::cue(const TokInfo* t, const Token* toks, std::string_view te
     if (future_ >= 0 && info.mask.test(future_)) {
         return past_plan_before(t, k) ? Tense::Past : Tense::Future;
     }
-    if (future_to_ >= 0 && info.mask.test(future_to_) && k + 1 < n && t[k + 1].word == to_ && to_ >= 0)
-        return past_plan_before(t, k) ? Tense::Past : Tense::Future;
     // "ahead of Thursday's vote" (but "the vote went ahead in September")
-    if (future_of_ >= 0 && info.mask.test(future_of_) && k + 1 < n && t[k + 1].word == of_ && of_ >= 0) return Tense::Future;
+    for (const FutureBefore& f : future_before_)
+        if (info.mask.test(f.cls) && k + 1 < n && t[k + 1].word == f.word)
+            return past_plan_before(t, k) ? Tense::Past : Tense::Future;
     if (past_ >= 0 && info.mask.test(past_)) {
         // "will be held": a participle; the modal before it says the tense. "expected to hit":
         // an infinitive ("hit", "set", "put" are both).

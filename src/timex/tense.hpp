@@ -35,7 +35,11 @@ private:
     Tense cue(const TokInfo* infos, const Token* toks, std::string_view text, int n, int k) const;
     bool past_plan_before(const TokInfo* infos, int k) const;
 
-    int future_ = -1, future_to_ = -1, future_of_ = -1, to_ = -1, of_ = -1, past_ = -1, not_past_ = -1, clause_ = -1, passive_ = -1, nonpast_passive_ = -1, endpoint_ = -1,
+    struct FutureBefore {
+        int cls, word;
+    };
+    std::vector<FutureBefore> future_before_;
+    int future_ = -1, to_ = -1, past_ = -1, not_past_ = -1, clause_ = -1, passive_ = -1, nonpast_passive_ = -1, endpoint_ = -1,
         comparison_ = -1, past_plan_ = -1, determiner_ = -1, reporting_ = -1;
     std::vector<std::string> past_suffixes_, future_suffixes_;
 };
