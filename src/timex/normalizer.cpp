@@ -479,6 +479,8 @@ private:
                     half = (c == 'p' || c == 'P') ? "pm" : "am";
                     break;
                 }
+        // "10:30 on Friday night" is 22:30, "2 at night" 02:00
+        if (half == "night") half = h >= 5 && h < 12 ? "pm" : h == 12 ? "am" : "";
         if (half == "pm" && h < 12) h += 12;
         if (half == "am" && h == 12) h = 0;
         if (h > 24 || mi > 59) return fail();
