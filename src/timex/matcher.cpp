@@ -428,6 +428,7 @@ std::string Matcher::suffix_value(const ShapeClass& shape, std::string_view toke
     std::size_t k = 0;
     while (k < token.size() && ((token[k] >= '0' && token[k] <= '9') || token[k] == '.' || token[k] == ','))
         ++k;
+    if (k == token.size()) return {};  // an optional suffix left out: "30"
     const int w = p_.lex.lookup(token.substr(k));
     return w < 0 ? std::string() : std::string(p_.lex.value(w, shape.suffix_class));
 }
