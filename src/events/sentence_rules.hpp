@@ -308,6 +308,12 @@ public:
     /// quake, which struck on ..."), the nearest before it, the noun the clause hangs on.
     const std::string* subject_class(std::size_t i, int c) const {
         const std::string& own = matches_[i]->trigger->type;
+        // A passive's agent does it: "communities hit by wildfires", "a town struck by a storm".
+        if (i + 1 < v_.words.size() && v_.is(i + 1, "by"))
+            for (std::size_t j = i + 2; j < v_.words.size() && j < i + 5 && v_.clause[j] == c; ++j) {
+                if (const std::string* ty = lex_.subject_type(v_.words[j], own)) return ty;
+                if (v_.in(j, lex_.grammar().preposition)) break;
+            }
         if (v_.clauses[c].embedded) {
             for (std::size_t j = i; j > 0 && i - j < 7; --j)
                 if (const std::string* ty = lex_.subject_type(v_.words[j - 1], own)) return ty;
