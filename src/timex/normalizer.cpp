@@ -109,9 +109,9 @@ public:
         if (fn == "month") return need(2) ? month_fn(a[0], a[1], a.size() > 2 ? a[2] : std::string{}) : std::string{};
         if (fn == "rday") return need(1) ? ref_month_day_fn(a[0]) : std::string{};
         if (fn == "mday") return need(2) ? month_day_near_fn(a[0], a[1]) : std::string{};
-        if (fn == "monthday") {  // {monthday M D MODE}, or {monthday MM-DD MODE}
+        if (fn == "monthday") {  // {monthday M D MODE [W]}, or {monthday MM-DD MODE}
             if (a.size() == 2 && a[0].size() == 5 && a[0][2] == '-') return monthday_fn(a[0].substr(0, 2), a[0].substr(3), a[1]);
-            return need(3) ? monthday_fn(a[0], a[1], a[2]) : std::string{};
+            return need(3) ? monthday_fn(a[0], a[1], a[2], a.size() > 3 ? a[3] : std::string{}) : std::string{};
         }
         if (fn == "season") return need(2) ? season_fn(a[0], a[1], a.size() > 2 ? a[2] : "1") : std::string{};
         if (fn == "quarter") return need(2) ? part_fn(a[0], a[1], 4, "Q") : std::string{};
@@ -348,7 +348,10 @@ private:
         return pad(*m > *e ? y - 1 : y, 4) + "-" + pad(*m, 2);
     }
 
-    std::string monthday_fn(const std::string& month_s, const std::string& day_s, const std::string& mode_name) {
+    /// With a weekday W ("Sunday, Dec. 8"), the year beside the one the mode picks in which
+    /// the day is that weekday, if the mode's is not: the weekday is surer than the tense.
+    std::string monthday_fn(const std::string& month_s, const std::string& day_s, const std::string& mode_name,
+                            const std::string& weekday_s = {}) {
         const auto m = number(month_s);
         const auto dd = number(day_s);
         const auto md = mode(mode_name);
@@ -361,9 +364,14 @@ private:
         const int current = month_of(a) * 31 + day_of(a);
         const int y = year_for(year_of(a), target, current, 12 * 31, *md, tense_if(*md),
                                *md == Mode::Tense ? past_margin(90, 12 * 31) : 0);
-        const year_month_day ymd{year{y}, month{static_cast<unsigned>(*m)}, day{static_cast<unsigned>(*dd)}};
-        if (!ymd.ok()) return fail();
-        return format_day(Day{ymd});
+        auto day_in = [&](int yy) {
+            return year_month_day{year{yy}, month{static_cast<unsigned>(*m)}, day{static_cast<unsigned>(*dd)}};
+        };
+        if (!day_in(y).ok()) return fail();
+        if (const auto w = weekday_s.empty() ? std::nullopt : number(weekday_s); w && iso_weekday(Day{day_in(y)}) != *w)
+            for (const int other : {y + 1, y - 1})
+                if (day_in(other).ok() && iso_weekday(Day{day_in(other)}) == *w) return format_day(Day{day_in(other)});
+        return format_day(Day{day_in(y)});
     }
 
     /// Day D of the month the text named last: the "13" of "April 12-13".
