@@ -1,6 +1,7 @@
 // Where the sources disagree: dates of one event that cannot both be right, and numbers
 // about the same thing ("length of bridge", "troops deployed (North Korea)") that differ.
 #include "consolidate/internal.hpp"
+#include "model/memory_trace.hpp"
 #include "model/parallel.hpp"
 
 #include <algorithm>
@@ -275,6 +276,7 @@ std::vector<Conflict> find_conflicts(const AnalysisStore& docs, const std::vecto
         release(p.seen);
     });
 
+    trace_memory("conflicts of dates found");
     // Numbers: claims about the same thing, in groups that speak of one time (see
     // comparable_groups).
     const ClaimDays days(doc_claims, mentions, clusters);
@@ -314,6 +316,7 @@ std::vector<Conflict> find_conflicts(const AnalysisStore& docs, const std::vecto
         }
     });
     std::move(numbers.begin(), numbers.end(), std::back_inserter(pending));
+    trace_memory("conflicts of numbers found");
 
     // The claims' sentences and surface texts, document by document (each document's text
     // and sentences read back once).

@@ -157,6 +157,8 @@ std::string describe_duration(const std::string& value);
 
 /// The time a cluster stands for: the best-ranked, most specific, most reported.
 TimeValue cluster_time(const std::vector<MentionRef>& mentions, const Cluster& c, std::string& time_source);
+/// The mention that gives it (its time and time_source); null when none is dated.
+const MentionRef* cluster_time_mention(const std::vector<MentionRef>& mentions, const Cluster& c);
 
 /// Date conflicts within events and numeric conflicts across documents (found on `threads`
 /// threads; the same whatever their number).
