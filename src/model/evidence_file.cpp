@@ -3,12 +3,19 @@
 #include "model/byte_codec.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace chronograph {
 
 EvidenceAside EvidenceFile::add(const std::vector<EvidenceRef>& evidence) {
     bytes::Writer w;
-    for (const EvidenceRef& m : evidence) {
+    std::size_t run_start = 0;  // where the current run's size goes
+    for (std::size_t k = 0; k < evidence.size(); ++k) {
+        if (k % kRun == 0) {
+            run_start = w.bytes.size();
+            w.u32(0);
+        }
+        const EvidenceRef& m = evidence[k];
         w.text(m.doc);
         w.text(m.sentence);
         w.u32(m.start), w.u32(m.end);
@@ -20,6 +27,10 @@ EvidenceAside EvidenceFile::add(const std::vector<EvidenceRef>& evidence) {
         w.raw(m.status);
         w.flag(m.caption);
         w.list(m.actors, [&](const EntityId& a) { w.text(a); });
+        if ((k + 1) % kRun == 0 || k + 1 == evidence.size()) {
+            const auto run_bytes = static_cast<std::uint32_t>(w.bytes.size() - run_start - sizeof(std::uint32_t));
+            std::memcpy(w.bytes.data() + run_start, &run_bytes, sizeof run_bytes);
+        }
     }
     EvidenceAside at;
     at.bytes = static_cast<std::uint32_t>(w.bytes.size());
@@ -27,6 +38,28 @@ EvidenceAside EvidenceFile::add(const std::vector<EvidenceRef>& evidence) {
     at.count = static_cast<std::uint32_t>(evidence.size());
     at.offset = file_.append(w.bytes);
     return at;
+}
+
+void EvidenceFile::runs(const EvidenceAside& at, std::size_t limit, const RunReader& decode) const {
+    std::size_t left = std::min<std::size_t>(limit, at.count);
+    if (left == 0) return;
+    if (at.count <= kRun) {  // one run (most events): one read
+        const std::string data = file_.read(at.offset, at.bytes);
+        bytes::Reader r(data);
+        r.u32();
+        decode(r, left);
+        return;
+    }
+    for (std::uint64_t offset = at.offset; left > 0;) {
+        const std::string size = file_.read(offset, sizeof(std::uint32_t));
+        const std::size_t run_bytes = bytes::Reader(size).u32();
+        const std::string data = file_.read(offset + sizeof(std::uint32_t), run_bytes);
+        bytes::Reader r(data);
+        const std::size_t pieces = std::min(left, kRun);  // (every run but the last is full)
+        decode(r, pieces);
+        left -= pieces;
+        offset += sizeof(std::uint32_t) + run_bytes;
+    }
 }
 
 namespace {
@@ -57,25 +90,41 @@ void read_after_document(bytes::Reader& r, EvidenceRef* m) {
 }  // namespace
 
 std::vector<DocId> EvidenceFile::documents(const EvidenceAside& at) const {
-    const std::string data = file_.read(at.offset, at.bytes);
-    bytes::Reader r(data);
-    std::vector<DocId> out(at.count);
-    for (DocId& doc : out) {
-        doc = r.text();
-        read_after_document(r, nullptr);
-    }
+    std::vector<DocId> out;
+    out.reserve(at.count);
+    runs(at, at.count, [&](bytes::Reader& r, std::size_t pieces) {
+        for (std::size_t k = 0; k < pieces; ++k) {
+            out.push_back(r.text());
+            read_after_document(r, nullptr);
+        }
+    });
     return out;
 }
 
 std::vector<EvidenceRef> EvidenceFile::read(const EvidenceAside& at, std::size_t limit) const {
-    const std::string data = file_.read(at.offset, at.bytes);
-    bytes::Reader r(data);
-    std::vector<EvidenceRef> out(std::min<std::size_t>(limit, at.count));
-    for (EvidenceRef& m : out) {
-        m.doc = r.text();
-        read_after_document(r, &m);
-    }
+    std::vector<EvidenceRef> out;
+    out.reserve(std::min<std::size_t>(limit, at.count));
+    runs(at, limit, [&](bytes::Reader& r, std::size_t pieces) {
+        for (std::size_t k = 0; k < pieces; ++k) {
+            EvidenceRef& m = out.emplace_back();
+            m.doc = r.text();
+            read_after_document(r, &m);
+        }
+    });
     return out;
+}
+
+void EvidenceFile::each(const EvidenceAside& at, const std::function<void(const EvidenceRef&)>& visit) const {
+    std::vector<EvidenceRef> run;
+    runs(at, at.count, [&](bytes::Reader& r, std::size_t pieces) {
+        run.clear();  // (fresh pieces: decoding sets only the fields a piece has)
+        for (std::size_t k = 0; k < pieces; ++k) {
+            EvidenceRef& m = run.emplace_back();
+            m.doc = r.text();
+            read_after_document(r, &m);
+        }
+        for (const EvidenceRef& m : run) visit(m);
+    });
 }
 
 }  // namespace chronograph
