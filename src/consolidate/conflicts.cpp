@@ -243,7 +243,7 @@ std::vector<std::vector<DocClaim>> comparable_groups(const std::vector<DocClaim>
 std::vector<Conflict> find_conflicts(const AnalysisStore& docs, const std::vector<std::vector<Claim>>& doc_claims,
                                      const std::vector<DocId>& doc_ids,
                                      const MentionTable& table, const std::vector<Cluster>& clusters,
-                                     const std::vector<EventId>& cluster_ids, const std::vector<std::string>& cluster_labels,
+                                     const std::vector<EventId>& cluster_ids, const std::function<std::string(std::size_t)>& cluster_label,
                                      unsigned threads) {
     const std::vector<MentionFacts>& mentions = table.facts;
     // Dates: mentions dated by a time expression or a derivation whose days do not meet.
@@ -261,7 +261,7 @@ std::vector<Conflict> find_conflicts(const AnalysisStore& docs, const std::vecto
         }
         if (latest_start <= earliest_end) return;
         PendingConflict& p = found.emplace_back();
-        p.conflict.about = "date: " + cluster_labels[c];
+        p.conflict.about = "date: " + cluster_label(c);
         p.conflict.event = cluster_ids[c];
         std::stable_sort(dated.begin(), dated.end(), [](const MentionFacts* a, const MentionFacts* b) {
             return a->time->interval->earliest < b->time->interval->earliest;
