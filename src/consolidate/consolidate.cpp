@@ -483,7 +483,7 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
     for (const merging::MentionFacts& source : facts.facts)
         if (const auto [it, added] = times.try_emplace(source.time); added) it->second = Shared<TimeValue>(*source.time);
     auto evidence_file = std::make_shared<EvidenceFile>();
-    constexpr std::size_t kRunEvidence = std::size_t{1} << 19;  // pieces of evidence held at once (some 130 MB)
+    constexpr std::size_t kRunEvidence = std::size_t{1} << 18;  // pieces of evidence held at once (some 65 MB)
     for (std::size_t begin = 0, end = 0; begin < story.events.size(); begin = end) {
         for (std::size_t held = 0; end < story.events.size() && (end == begin || held + evidence_count[end] <= kRunEvidence); ++end) {
             held += evidence_count[end];

@@ -4,39 +4,63 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
+#include <stdexcept>
 
 namespace chronograph {
 
+namespace {
+
+/// Writes a run of pieces after its size in bytes.
+void write_run(bytes::Writer& w, const EvidenceRef* first, const EvidenceRef* last) {
+    const std::size_t size_at = w.bytes.size();
+    w.u32(0);
+    for (const EvidenceRef* m = first; m != last; ++m) {
+        w.text(m->doc);
+        w.text(m->sentence);
+        w.u32(m->start), w.u32(m->end);
+        w.u32(m->trigger_start), w.u32(m->trigger_end);
+        w.flag(m->timex.has_value());
+        if (m->timex) w.text(*m->timex);
+        w.u32(m->timex_start), w.u32(m->timex_end);
+        w.time(m->time);
+        w.raw(m->status);
+        w.flag(m->caption);
+        w.list(m->actors, [&](const EntityId& a) { w.text(a); });
+    }
+    const std::size_t run_bytes = w.bytes.size() - size_at - sizeof(std::uint32_t);
+    if (run_bytes > std::numeric_limits<std::uint32_t>::max()) throw std::length_error("an event's evidence too large to keep aside");
+    const auto size = static_cast<std::uint32_t>(run_bytes);
+    std::memcpy(w.bytes.data() + size_at, &size, sizeof size);
+}
+
+}  // namespace
+
 EvidenceAside EvidenceFile::add(const std::vector<EvidenceRef>& evidence) {
+    EvidenceAside at;
+    at.count = static_cast<std::uint32_t>(evidence.size());
+    if (at.count != evidence.size()) throw std::length_error("an event's evidence too large to keep aside");
+    std::uint64_t bytes = 0;
     bytes::Writer w;
-    std::size_t run_start = 0;  // where the current run's size goes
-    for (std::size_t k = 0; k < evidence.size(); ++k) {
-        if (k % kRun == 0) {
-            run_start = w.bytes.size();
-            w.u32(0);
-        }
-        const EvidenceRef& m = evidence[k];
-        w.text(m.doc);
-        w.text(m.sentence);
-        w.u32(m.start), w.u32(m.end);
-        w.u32(m.trigger_start), w.u32(m.trigger_end);
-        w.flag(m.timex.has_value());
-        if (m.timex) w.text(*m.timex);
-        w.u32(m.timex_start), w.u32(m.timex_end);
-        w.time(m.time);
-        w.raw(m.status);
-        w.flag(m.caption);
-        w.list(m.actors, [&](const EntityId& a) { w.text(a); });
-        if ((k + 1) % kRun == 0 || k + 1 == evidence.size()) {
-            const auto run_bytes = static_cast<std::uint32_t>(w.bytes.size() - run_start - sizeof(std::uint32_t));
-            std::memcpy(w.bytes.data() + run_start, &run_bytes, sizeof run_bytes);
+    if (evidence.size() <= kRun) {  // (most events: written whole)
+        write_run(w, evidence.data(), evidence.data() + evidence.size());
+        const std::lock_guard lock(mutex_);
+        at.offset = file_.append(w.bytes);
+        bytes = w.bytes.size();
+    } else {
+        // Run by run, one after the other in the file (no other event's in between): the
+        // largest events' whole record would be some 90 MB.
+        const std::lock_guard lock(mutex_);
+        for (std::size_t k = 0; k < evidence.size(); k += kRun) {
+            w.bytes.clear();
+            write_run(w, evidence.data() + k, evidence.data() + std::min(k + kRun, evidence.size()));
+            const std::uint64_t offset = file_.append(w.bytes);
+            if (k == 0) at.offset = offset;
+            bytes += w.bytes.size();
         }
     }
-    EvidenceAside at;
-    at.bytes = static_cast<std::uint32_t>(w.bytes.size());
-    if (at.bytes != w.bytes.size()) throw std::length_error("an event's evidence too large to keep aside");
-    at.count = static_cast<std::uint32_t>(evidence.size());
-    at.offset = file_.append(w.bytes);
+    at.bytes = static_cast<std::uint32_t>(bytes);
+    if (at.bytes != bytes) throw std::length_error("an event's evidence too large to keep aside");
     return at;
 }
 

@@ -7,6 +7,7 @@
 #include "model/temporary_file.hpp"
 
 #include <functional>
+#include <mutex>
 #include <vector>
 
 namespace chronograph::bytes {
@@ -39,6 +40,7 @@ private:
     void runs(const EvidenceAside& at, std::size_t limit, const RunReader& decode) const;
 
     TemporaryFile file_;
+    std::mutex mutex_;  // keeps an event's runs together in the file
 };
 
 }  // namespace chronograph
