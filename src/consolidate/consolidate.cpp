@@ -460,6 +460,7 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
                                               [&](std::size_t c) { return labels.read(drafts[c].label_at, drafts[c].label_size); },
                                               threads);
     release(claims);
+    for (Cluster& c : clusters) release(c.members);  // (only their types are read from here on)
     trace_memory("conflicts found");
     // The events, made from their drafts once the mentions are gone (not beside them: the
     // peak of the consolidation), in time order, on this thread: the worker threads' malloc

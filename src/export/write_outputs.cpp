@@ -21,6 +21,7 @@ namespace {
 void write_file(const std::filesystem::path& path, const std::function<void(std::ostream&)>& body) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (!out) throw std::runtime_error("cannot write " + path.string());
+    trace_memory((path.filename().string() + " begun").c_str());
     body(out);
     out.flush();
     if (!out) throw std::runtime_error("error while writing " + path.string());

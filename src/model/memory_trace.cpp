@@ -1,5 +1,6 @@
 #include "model/memory_trace.hpp"
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -28,13 +29,15 @@ std::pair<long, long> resident_kb() {
 void trace_memory(const char* step) {
     static const bool on = std::getenv("CHRONOGRAPH_TRACE_MEMORY") != nullptr;
     if (!on) return;
+    static const auto start = std::chrono::steady_clock::now();  // (the first step traced)
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const auto [rss, peak] = resident_kb();
 #if defined(__GLIBC__)
     const struct mallinfo2 m = mallinfo2();
-    std::fprintf(stderr, "memory: %s: rss %ld MB, heap in use %zu MB, free in arenas %zu MB, mapped %zu MB, peak rss %ld MB\n",
-                 step, rss / 1024, m.uordblks >> 20, m.fordblks >> 20, m.hblkhd >> 20, peak / 1024);
+    std::fprintf(stderr, "memory: %.1f s: %s: rss %ld MB, heap in use %zu MB, free in arenas %zu MB, mapped %zu MB, peak rss %ld MB\n",
+                 seconds, step, rss / 1024, m.uordblks >> 20, m.fordblks >> 20, m.hblkhd >> 20, peak / 1024);
 #else
-    std::fprintf(stderr, "memory: %s: rss %ld MB, peak rss %ld MB\n", step, rss / 1024, peak / 1024);
+    std::fprintf(stderr, "memory: %.1f s: %s: rss %ld MB, peak rss %ld MB\n", seconds, step, rss / 1024, peak / 1024);
 #endif
 }
 
