@@ -13,6 +13,7 @@
 #include "chronograph/segment.hpp"
 #include "chronograph/timex.hpp"
 #include "model/memory.hpp"
+#include "model/memory_trace.hpp"
 #include "model/parallel.hpp"
 
 #include <algorithm>
@@ -144,6 +145,7 @@ Story Pipeline::merge(GatheredParts& parts, const BuildOptions& opt) const {
 
     // Documents without a publication date borrow one from the documents most like them;
     // their relative expressions ("Wednesday", "last year") are then anchored again.
+    trace_memory("documents analysed");
     const std::vector<std::optional<Day>> inferred = infer_dcts(docs, impl_->res, opt.threads);
     std::vector<std::size_t> redo;
     for (std::size_t i = 0; i < docs.size(); ++i)
@@ -159,12 +161,14 @@ Story Pipeline::merge(GatheredParts& parts, const BuildOptions& opt) const {
         docs.replace(redo[k], a);
     });
 
+    trace_memory("publication dates inferred");
     Story story = consolidate(docs, impl_->res, opt.threads);
     story.diagnostics = std::move(diagnostics);
     // What consolidation freed (the mentions, the analyses read back) is handed back
     // before the outputs are written: the writers' threads allocate in other arenas, which
     // would not reuse it, and the story alone is held from here on.
     give_back_free_memory();
+    trace_memory("consolidated");
     return story;
 }
 

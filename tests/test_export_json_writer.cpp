@@ -73,3 +73,23 @@ TEST_CASE("the JSON writer hands large documents to the stream whole", "[export]
     REQUIRE(parsed.size() == 100000);
     CHECK(parsed[99999] == std::string(20, 'a' + 99999 % 26));
 }
+
+TEST_CASE("the JSON writer writes a string given in parts as the same string given whole", "[export]") {
+    const std::vector<std::string> parts = {"<p>caf\xC3\xA9 \"quoted\"</p>", "", "line\nbreak \xE2\x80\xA8 & more", "\xFF bad"};
+    std::string whole;
+    for (const auto& p : parts) whole += p;
+    for (const bool html : {false, true}) {
+        std::ostringstream a, b;
+        {
+            json::Writer w(a, {2, html});
+            w.begin_object().field("text", whole).field("n", 1).end_object();
+        }
+        {
+            json::Writer w(b, {2, html});
+            w.begin_object().key("text").begin_string();
+            for (const auto& p : parts) w.string_part(p);
+            w.end_string().field("n", 1).end_object();
+        }
+        CHECK(a.str() == b.str());
+    }
+}

@@ -7,6 +7,7 @@
 #include "chronograph/types.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -134,6 +135,10 @@ struct Story {
     /// An event's evidence, from memory or read back from the evidence file (`limit`: at
     /// most that many, the first ones). A writer reads it event by event.
     EvidenceList evidence(const Event& ev, std::size_t limit = static_cast<std::size_t>(-1)) const;
+    /// Each piece of an event's evidence, in order, from memory or from the evidence file
+    /// a run at a time: what a writer of every piece uses (the biggest events of a large
+    /// corpus have hundreds of thousands).
+    void each_evidence(const Event& ev, const std::function<void(const EvidenceRef&)>& visit) const;
     /// The document of each piece of an event's evidence, in order (read without the rest
     /// of the evidence).
     std::vector<DocId> evidence_documents(const Event& ev) const;

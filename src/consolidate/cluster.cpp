@@ -266,12 +266,11 @@ std::vector<Cluster> cluster_mentions(const std::vector<MentionRef>& mentions, c
     return clusters;
 }
 
-TimeValue cluster_time(const std::vector<MentionRef>& mentions, const Cluster& c, std::string& time_source) {
+const MentionRef* cluster_time_mention(const std::vector<MentionRef>& mentions, const Cluster& c) {
     int best_rank = 0;
     for (std::size_t x : c.members)
         if (mentions[x].time->interval) best_rank = std::max<int>(best_rank, mentions[x].rank);
-    time_source.clear();
-    if (best_rank == 0) return {};
+    if (best_rank == 0) return nullptr;
     // Among the best-ranked: the most specific, then the most often reported, then the first.
     std::map<std::string, int> votes;
     for (std::size_t x : c.members)
@@ -285,8 +284,13 @@ TimeValue cluster_time(const std::vector<MentionRef>& mentions, const Cluster& c
         const int v = votes[describe(*m.time)], pv = votes[describe(*pick->time)];
         if (d < pd || (d == pd && v > pv)) pick = &m;
     }
-    time_source = pick->time_source;
-    return *pick->time;
+    return pick;
+}
+
+TimeValue cluster_time(const std::vector<MentionRef>& mentions, const Cluster& c, std::string& time_source) {
+    const MentionRef* pick = cluster_time_mention(mentions, c);
+    time_source = pick ? std::string(pick->time_source) : std::string();
+    return pick ? *pick->time : TimeValue{};
 }
 
 }  // namespace chronograph::merging

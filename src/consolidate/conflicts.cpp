@@ -1,6 +1,7 @@
 // Where the sources disagree: dates of one event that cannot both be right, and numbers
 // about the same thing ("length of bridge", "troops deployed (North Korea)") that differ.
 #include "consolidate/internal.hpp"
+#include "model/memory_trace.hpp"
 #include "model/parallel.hpp"
 
 #include <algorithm>
@@ -242,7 +243,7 @@ std::vector<std::vector<DocClaim>> comparable_groups(const std::vector<DocClaim>
 std::vector<Conflict> find_conflicts(const AnalysisStore& docs, const std::vector<std::vector<Claim>>& doc_claims,
                                      const std::vector<DocId>& doc_ids,
                                      const MentionTable& table, const std::vector<Cluster>& clusters,
-                                     const std::vector<EventId>& cluster_ids, const std::vector<std::string>& cluster_labels,
+                                     const std::vector<EventId>& cluster_ids, const std::function<std::string(std::size_t)>& cluster_label,
                                      unsigned threads) {
     const std::vector<MentionFacts>& mentions = table.facts;
     // Dates: mentions dated by a time expression or a derivation whose days do not meet.
@@ -260,7 +261,7 @@ std::vector<Conflict> find_conflicts(const AnalysisStore& docs, const std::vecto
         }
         if (latest_start <= earliest_end) return;
         PendingConflict& p = found.emplace_back();
-        p.conflict.about = "date: " + cluster_labels[c];
+        p.conflict.about = "date: " + cluster_label(c);
         p.conflict.event = cluster_ids[c];
         std::stable_sort(dated.begin(), dated.end(), [](const MentionFacts* a, const MentionFacts* b) {
             return a->time->interval->earliest < b->time->interval->earliest;
@@ -275,6 +276,7 @@ std::vector<Conflict> find_conflicts(const AnalysisStore& docs, const std::vecto
         release(p.seen);
     });
 
+    trace_memory("conflicts of dates found");
     // Numbers: claims about the same thing, in groups that speak of one time (see
     // comparable_groups).
     const ClaimDays days(doc_claims, mentions, clusters);
@@ -314,6 +316,7 @@ std::vector<Conflict> find_conflicts(const AnalysisStore& docs, const std::vecto
         }
     });
     std::move(numbers.begin(), numbers.end(), std::back_inserter(pending));
+    trace_memory("conflicts of numbers found");
 
     // The claims' sentences and surface texts, document by document (each document's text
     // and sentences read back once).

@@ -6,6 +6,7 @@
 #include "consolidate/internal.hpp"
 #include "model/evidence_file.hpp"
 #include "model/memory.hpp"
+#include "model/memory_trace.hpp"
 #include "model/parallel.hpp"
 
 #include <algorithm>
@@ -232,9 +233,9 @@ std::vector<MentionRef> collect_mentions(const AnalysisStore& docs, const Entity
     return out;
 }
 
-/// Label of an event: from the clearest mention (of the event's status; see label_score),
-/// first in document order on ties.
-std::string best_label(const std::vector<MentionRef>& mentions, const Cluster& c, EventStatus status, const TemporaryFile& labels) {
+/// The mention whose label is its event's: the clearest (of the event's status; see
+/// label_score), first in document order on ties.
+const MentionRef* label_mention(const std::vector<MentionRef>& mentions, const Cluster& c, EventStatus status) {
     // Planned and expected are the same kind of claim about the future; reported and
     // happened about the past ("the agreement was reached on March 12, Baku said" names
     // the signing better than a headline).
@@ -246,38 +247,77 @@ std::string best_label(const std::vector<MentionRef>& mentions, const Cluster& c
     const MentionRef* pick = nullptr;
     for (std::size_t x : c.members)
         if (!pick || score(mentions[x]) > score(*pick)) pick = &mentions[x];
-    return pick ? labels.read(pick->label_at, pick->label_size) : std::string();
+    return pick;
 }
 
-std::vector<EntityId> ids_by_frequency(const std::vector<MentionRef>& mentions, const Cluster& c, MentionLists::Which list,
-                                       const EntityTable& table) {
-    std::map<std::size_t, int> count;
+/// Indices into EntityTable::entities, most often named first (ties: the lower index).
+std::vector<std::uint32_t> by_frequency(const std::vector<MentionRef>& mentions, const Cluster& c, MentionLists::Which list) {
+    std::map<std::uint32_t, int> count;
     for (std::size_t x : c.members)
-        for (std::size_t g : mentions[x].lists.get(list)) ++count[g];
-    std::vector<std::pair<std::size_t, int>> sorted(count.begin(), count.end());
+        for (std::uint32_t g : mentions[x].lists.get(list)) ++count[g];
+    std::vector<std::pair<std::uint32_t, int>> sorted(count.begin(), count.end());
     std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-    std::vector<EntityId> out;
-    for (const auto& [g, n] : sorted) out.push_back(table.entities[g].id);
+    std::vector<std::uint32_t> out;
+    out.reserve(sorted.size());
+    for (const auto& [g, n] : sorted) out.push_back(g);
     return out;
 }
 
-/// The event a cluster stands for (no id, no evidence yet): the most certain status, the
-/// best time, actors by how often they are named, the clearest label.
-Event event_of(const std::vector<MentionRef>& mentions, const Cluster& cl, const EntityTable& table, const TemporaryFile& labels) {
-    Event ev;
-    ev.type = cl.type;
-    ev.time = merging::cluster_time(mentions, cl, ev.time_source);
-    ev.actors = ids_by_frequency(mentions, cl, MentionLists::kActors, table);
-    ev.places = ids_by_frequency(mentions, cl, MentionLists::kPlaces, table);
-    ev.sources = ids_by_frequency(mentions, cl, MentionLists::kSources, table);
+/// The event a cluster stands for, decided while its mentions are at hand, in a few dozen
+/// bytes: the most certain status, the best time, actors by how often they are named, the
+/// clearest label. The mentions (half a GB at 100,000 articles) go before the events,
+/// with their texts, are made from these (see event_from).
+struct EventDraft {
+    const TimeValue* time = nullptr;  // interned, or a derived time (kept by the consolidation); null: undated
+    std::string_view time_source;     // interned, or "derived"
+    std::uint64_t label_at = 0;       // where its label is in the file of labels
+    std::uint32_t label_size = 0;
+    EventStatus status = EventStatus::Happened;
+    MentionLists entities;            // its actors, places and sources (kActors, kPlaces, kSources)
+};
+
+EventDraft draft_of(const std::vector<MentionRef>& mentions, const Cluster& cl) {
+    EventDraft d;
+    if (const MentionRef* when = merging::cluster_time_mention(mentions, cl)) {
+        d.time = when->time;
+        d.time_source = when->time_source;
+    }
     int best_status = -1;
     for (std::size_t x : cl.members) {
         if (status_rank(mentions[x].status) > best_status) {
             best_status = status_rank(mentions[x].status);
-            ev.status = mentions[x].status;
+            d.status = mentions[x].status;
         }
     }
-    ev.label = best_label(mentions, cl, ev.status, labels);
+    if (const MentionRef* label = label_mention(mentions, cl, d.status)) {
+        d.label_at = label->label_at;
+        d.label_size = label->label_size;
+    }
+    std::vector<std::uint32_t> lists[MentionLists::kCount];
+    for (const auto which : {MentionLists::kActors, MentionLists::kPlaces, MentionLists::kSources})
+        lists[which] = by_frequency(mentions, cl, which);
+    d.entities = MentionLists(lists);
+    return d;
+}
+
+/// The event of a draft (no id, no evidence yet).
+Event event_from(const EventDraft& d, const Cluster& cl, const EntityTable& table, const TemporaryFile& labels) {
+    Event ev;
+    ev.type = cl.type;
+    if (d.time) {
+        ev.time = *d.time;
+        ev.time_source = d.time_source;
+    }
+    auto ids = [&](MentionLists::Which which, std::vector<EntityId>& to) {
+        const std::span<const std::uint32_t> list = d.entities.get(which);
+        to.reserve(list.size());
+        for (std::uint32_t g : list) to.push_back(table.entities[g].id);
+    };
+    ids(MentionLists::kActors, ev.actors);
+    ids(MentionLists::kPlaces, ev.places);
+    ids(MentionLists::kSources, ev.sources);
+    ev.status = d.status;
+    ev.label = labels.read(d.label_at, d.label_size);
     return ev;
 }
 
@@ -322,6 +362,7 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
                                    docs.sentence_count(i)});
     }
     EntityTable table = link_entities(docs, doc_ids, threads);
+    trace_memory("entities linked");
     // (What the linking freed is given back: what is made next, in whichever malloc arena,
     // is not held up by its pages.)
     give_back_free_memory();
@@ -330,14 +371,17 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
     std::vector<std::vector<Claim>> claims(docs.size());  // of each document
     TemporaryFile labels("labels");  // of the mentions
     std::vector<MentionRef> mentions = collect_mentions(docs, table, res, slices, claims, labels, threads);
+    trace_memory("mentions collected");
     release(table.of_mention);
     std::vector<Cluster> clusters = merging::cluster_mentions(mentions, types_merged(res, "once"), types_merged(res, "placed"), threads);
     merging::derive_times(mentions, clusters);
+    trace_memory("clustered");
 
-    // Each cluster's event on its own (in parallel: they share nothing), then time order;
+    // What each cluster's event will be (in parallel: they share nothing), then time order;
     // undated events last, in order of first mention.
-    std::vector<Event> built(clusters.size());
-    parallel_for(clusters.size(), threads, [&](std::size_t c) { built[c] = event_of(mentions, clusters[c], table, labels); });
+    std::vector<EventDraft> drafts(clusters.size());
+    parallel_for(clusters.size(), threads, [&](std::size_t c) { drafts[c] = draft_of(mentions, clusters[c]); });
+    trace_memory("events drafted");
     auto first_mention = [&](std::size_t c) {  // (doc, sentence)
         const MentionRef& head = mentions[clusters[c].members.front()];
         return std::pair(head.doc, head.sentence);
@@ -345,8 +389,8 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
     std::vector<std::size_t> order(clusters.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        const auto& x = built[a].time.interval;
-        const auto& y = built[b].time.interval;
+        const auto& x = drafts[a].time ? drafts[a].time->interval : std::nullopt;
+        const auto& y = drafts[b].time ? drafts[b].time->interval : std::nullopt;
         if (x.has_value() != y.has_value()) return x.has_value();
         if (x && y) {
             if (x->earliest != y->earliest) return x->earliest < y->earliest;
@@ -355,16 +399,12 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
         return first_mention(a) < first_mention(b);
     });
     std::vector<EventId> cluster_ids(clusters.size());
-    std::vector<std::string> cluster_labels(clusters.size());
     // Where each mention goes: its event in the story and its place among that event's
     // evidence (cluster order).
     std::vector<std::pair<std::uint32_t, std::uint32_t>> slot(mentions.size());
     std::vector<std::uint32_t> evidence_count(order.size());
     for (std::size_t i = 0; i < order.size(); ++i) {
-        Event& ev = built[order[i]];
-        ev.id = "ev" + std::to_string(i + 1);
-        cluster_ids[order[i]] = ev.id;
-        cluster_labels[order[i]] = ev.label;
+        cluster_ids[order[i]] = "ev" + std::to_string(i + 1);
         const std::vector<std::size_t>& members = clusters[order[i]].members;
         for (std::size_t k = 0; k < members.size(); ++k)
             slot[members[k]] = {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(k)};
@@ -382,11 +422,12 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
         facts.facts[x].first_actor = static_cast<std::uint32_t>(actor_total);
         actor_total += m.actors().size();
         facts.facts[x].derived = m.derived.get();
-        if (m.derived) derived.push_back(std::move(m.derived));  // (m.time may point into it: it stays put)
+        if (m.derived) derived.push_back(std::move(m.derived));  // (m.time and the drafts may point into it: it stays put)
         first_fact[m.doc] = x;
     }
     for (std::size_t d = docs.size(); d-- > 0;) first_fact[d] = std::min(first_fact[d], first_fact[d + 1]);
     facts.actors.resize(actor_total);
+    trace_memory("facts allocated");
     parallel_runs(mentions.size(), threads, [&](std::size_t begin, std::size_t end) {
         for (std::size_t x = begin; x < end; ++x) {
             MentionRef& m = mentions[x];
@@ -411,23 +452,30 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
     });
     release(mentions);
     release(slot);
-    // The events, copied into the story once the mentions are gone (not beside them: the
-    // peak of the consolidation), on this thread: they were built on worker threads, in
-    // their malloc arenas, among the analyses freed next; a few bytes left there would
-    // keep whole pages of those in memory.
-    story.events.reserve(built.size());
-    for (const std::size_t c : order) story.events.push_back(built[c]);
-    parallel_runs(built.size(), threads, [&](std::size_t begin, std::size_t end) {
-        for (std::size_t c = begin; c < end; ++c) built[c] = Event();
-    });
-    release(built);
-    // (Nothing given back here: the conflicts and the evidence made next reuse what was
-    // freed; a malloc_trim here took 0.15 s, alone on one thread, and lowered no peak.)
-    story.conflicts = merging::find_conflicts(docs, claims, doc_ids, facts, clusters, cluster_ids, cluster_labels, threads);
+    trace_memory("mentions released");
+    // The conflicts before the events: what finding them holds for a while (some 250 MB at
+    // 100,000 articles) is not beside the events. A date conflict's label is its event's,
+    // read back from the file of labels.
+    story.conflicts = merging::find_conflicts(docs, claims, doc_ids, facts, clusters, cluster_ids,
+                                              [&](std::size_t c) { return labels.read(drafts[c].label_at, drafts[c].label_size); },
+                                              threads);
     release(claims);
+    for (Cluster& c : clusters) release(c.members);  // (only their types are read from here on)
+    trace_memory("conflicts found");
+    // The events, made from their drafts once the mentions are gone (not beside them: the
+    // peak of the consolidation), in time order, on this thread: the worker threads' malloc
+    // arenas are full of holes where the mentions' lists were, among which the analyses
+    // read next come and go; an event's few bytes in one would keep a whole page in memory.
+    story.events.reserve(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        Event& ev = story.events.emplace_back(event_from(drafts[order[i]], clusters[order[i]], table, labels));
+        ev.id = cluster_ids[order[i]];
+        drafts[order[i]] = EventDraft();
+    }
+    release(drafts);
     release(cluster_ids);
-    release(cluster_labels);
     release(clusters);
+    trace_memory("events made");
     // The evidence, the bulk of the story, goes to a file (see Story::evidence), a run of
     // events at a time: each run's evidence is made document by document on the worker
     // threads (each document with evidence in the run read back), then written event by
@@ -436,7 +484,7 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
     for (const merging::MentionFacts& source : facts.facts)
         if (const auto [it, added] = times.try_emplace(source.time); added) it->second = Shared<TimeValue>(*source.time);
     auto evidence_file = std::make_shared<EvidenceFile>();
-    constexpr std::size_t kRunEvidence = std::size_t{1} << 19;  // pieces of evidence held at once (some 130 MB)
+    constexpr std::size_t kRunEvidence = std::size_t{1} << 18;  // pieces of evidence held at once (some 65 MB)
     for (std::size_t begin = 0, end = 0; begin < story.events.size(); begin = end) {
         for (std::size_t held = 0; end < story.events.size() && (end == begin || held + evidence_count[end] <= kRunEvidence); ++end) {
             held += evidence_count[end];
@@ -463,6 +511,7 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
         });
     }
     story.evidence_file = std::move(evidence_file);
+    trace_memory("evidence written");
     story.entities = std::move(table.entities);
     return story;
 }

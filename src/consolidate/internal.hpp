@@ -9,6 +9,7 @@
 #include "model/temporary_file.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
@@ -157,14 +158,16 @@ std::string describe_duration(const std::string& value);
 
 /// The time a cluster stands for: the best-ranked, most specific, most reported.
 TimeValue cluster_time(const std::vector<MentionRef>& mentions, const Cluster& c, std::string& time_source);
+/// The mention that gives it (its time and time_source); null when none is dated.
+const MentionRef* cluster_time_mention(const std::vector<MentionRef>& mentions, const Cluster& c);
 
 /// Date conflicts within events and numeric conflicts across documents (found on `threads`
 /// threads; the same whatever their number).
-/// `claims[d]`: document d's claims.
+/// `claims[d]`: document d's claims; cluster_label(c): the label of cluster c's event.
 std::vector<Conflict> find_conflicts(const AnalysisStore& docs, const std::vector<std::vector<Claim>>& claims,
                                      const std::vector<DocId>& doc_ids,
                                      const MentionTable& mentions, const std::vector<Cluster>& clusters,
-                                     const std::vector<EventId>& cluster_ids, const std::vector<std::string>& cluster_labels,
+                                     const std::vector<EventId>& cluster_ids, const std::function<std::string(std::size_t)>& cluster_label,
                                      unsigned threads = 1);
 
 /// "2026 (MID)", "2025-04-30".

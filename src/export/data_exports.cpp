@@ -93,19 +93,23 @@ void views::write_timelinejs_json(const Story& story, const TimelineLayout& L, s
             tljs_date(w, iv.latest, false, month);
         }
         w.field("display_date", describe_time(e.time));
-        // The text: status, then each evidence sentence with its document, all as HTML.
+        // The text: status, then each evidence sentence with its document, all as HTML,
+        // written piece by piece (the largest events' would be some 100 MB).
+        w.key("text").begin_object().field("headline", xml(one_line(e.label))).key("text").begin_string();
         text = "<p><em>";
         append_xml(text, to_string(e.status));
         text += "</em></p>";
-        for (const EvidenceRef& m : story.evidence(e)) {
-            text += "<blockquote>";
+        w.string_part(text);
+        story.each_evidence(e, [&](const EvidenceRef& m) {
+            text = "<blockquote>";
             append_xml(text, one_line(m.sentence));
             text += "</blockquote><p>\xE2\x80\x94 ";
             auto doc = doc_name.find(m.doc);
             append_xml(text, doc != doc_name.end() ? *doc->second : m.doc);
             text += "</p>";
-        }
-        w.key("text").begin_object().field("headline", xml(one_line(e.label))).field("text", text).end_object();
+            w.string_part(text);
+        });
+        w.end_string().end_object();
         w.field("group", L.lanes[mark_of[i]->lane].title);
         w.field("unique_id", e.id);
         w.end_object();

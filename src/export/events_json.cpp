@@ -75,7 +75,7 @@ void write_event(json::Writer& w, const Story& story, const Event& ev) {
     w.key("places").strings(ev.places);
     w.key("sources").strings(ev.sources);
     w.key("mentions").begin_array();
-    for (const EvidenceRef& m : story.evidence(ev)) {
+    story.each_evidence(ev, [&](const EvidenceRef& m) {
         w.begin_object();
         w.field("doc", m.doc).field("sentence", m.sentence);
         w.field("start", static_cast<std::uint64_t>(m.start)).field("end", static_cast<std::uint64_t>(m.end));
@@ -91,7 +91,7 @@ void write_event(json::Writer& w, const Story& story, const Event& ev) {
         w.field("status", to_string(m.status)).field("caption", m.caption);
         w.key("actors").strings(m.actors);
         w.end_object();
-    }
+    });
     w.end_array();
     w.end_object();
 }

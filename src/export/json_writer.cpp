@@ -23,8 +23,8 @@ struct PlainBytes {
 };
 constexpr PlainBytes kPlain;
 
-void append_escaped(std::string& out, std::string_view s, bool html_safe) {
-    out.push_back('"');
+/// The characters of `s` as a JSON string has them (without the quotes).
+void append_escaped_chars(std::string& out, std::string_view s, bool html_safe) {
     const bool* plain = html_safe ? kPlain.html : kPlain.json;
     std::size_t i = 0;
     while (i < s.size()) {
@@ -71,6 +71,11 @@ void append_escaped(std::string& out, std::string_view s, bool html_safe) {
             i += len;
         }
     }
+}
+
+void append_escaped(std::string& out, std::string_view s, bool html_safe) {
+    out.push_back('"');
+    append_escaped_chars(out, s, html_safe);
     out.push_back('"');
 }
 
@@ -164,6 +169,24 @@ Writer& Writer::end_array() {
 Writer& Writer::value(std::string_view s) {
     before_value();
     append_escaped(buf_, s, format_.html_safe);
+    after_value();
+    return *this;
+}
+
+Writer& Writer::begin_string() {
+    before_value();
+    buf_.push_back('"');
+    return *this;
+}
+
+Writer& Writer::string_part(std::string_view s) {
+    append_escaped_chars(buf_, s, format_.html_safe);
+    if (buf_.size() >= kFlushSize) flush();
+    return *this;
+}
+
+Writer& Writer::end_string() {
+    buf_.push_back('"');
     after_value();
     return *this;
 }

@@ -56,6 +56,11 @@ public:
         return v ? value(*v) : null();
     }
     Writer& strings(const std::vector<std::string>& list);
+    /// A string value given in parts (each whole characters), written as they come: a
+    /// value too big to build first (the evidence of a big corpus's largest events).
+    Writer& begin_string();
+    Writer& string_part(std::string_view s);
+    Writer& end_string();
 
     /// key + value in one call.
     template <class T>

@@ -126,7 +126,7 @@ void write_story_data(const Story& story, const TimelineLayout& L, const std::st
         auto c = conflict_of.find(e.id);
         w.field("conflict", c == conflict_of.end() ? 0 : c->second);
         w.key("ev").begin_array();
-        for (const EvidenceRef& m : story.evidence(e)) {
+        story.each_evidence(e, [&](const EvidenceRef& m) {
             w.begin_object().field("d", lookup(doc_index, m.doc)).field("s", m.sentence);
             w.key("x");
             if (m.timex) sentence_range(w, m, m.timex_start, m.timex_end);
@@ -136,7 +136,7 @@ void write_story_data(const Story& story, const TimelineLayout& L, const std::st
             if (m.time->dated() && m.time.get() != e.time) w.field("w", describe_time(m.time));
             if (m.caption) w.field("c", 1);
             w.end_object();
-        }
+        });
         w.end_array();
         w.end_object();
     }

@@ -1,6 +1,7 @@
 #include "chronograph/exporters.hpp"
 
 #include "model/memory.hpp"
+#include "model/memory_trace.hpp"
 #include "timeline_layout.hpp"
 
 #include <algorithm>
@@ -20,6 +21,7 @@ namespace {
 void write_file(const std::filesystem::path& path, const std::function<void(std::ostream&)>& body) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (!out) throw std::runtime_error("cannot write " + path.string());
+    trace_memory((path.filename().string() + " begun").c_str());
     body(out);
     out.flush();
     if (!out) throw std::runtime_error("error while writing " + path.string());
@@ -27,6 +29,7 @@ void write_file(const std::filesystem::path& path, const std::function<void(std:
     // the C library keeps it in this thread's arena, where the other writers, on other
     // threads, would not reuse it (10k corpus: the writing's peak 380 -> 366 MB).
     give_back_free_memory();
+    trace_memory(path.filename().c_str());
 }
 
 /// Runs the tasks on `threads` threads, each taking the next task in list order; rethrows
@@ -52,6 +55,23 @@ void run_tasks(const std::vector<std::function<void()>>& tasks, unsigned threads
         if (e) std::rethrow_exception(e);
 }
 
+/// Counts a file drawn from something made for several (the graph, the layout) as done
+/// when it goes, however it ends; the last one drops it.
+class LastUser {
+public:
+    template <class T>
+    LastUser(std::atomic<int>& users, std::optional<T>& shared) : users_(users), drop_([&shared] { shared.reset(); }) {}
+    ~LastUser() {
+        if (--users_ == 0) drop_();
+    }
+    LastUser(const LastUser&) = delete;
+    LastUser& operator=(const LastUser&) = delete;
+
+private:
+    std::atomic<int>& users_;
+    std::function<void()> drop_;
+};
+
 }  // namespace
 
 void write_outputs(const Story& story, const std::string& out_dir, unsigned threads) {
@@ -61,20 +81,26 @@ void write_outputs(const Story& story, const std::string& out_dir, unsigned thre
     if (ec) throw std::runtime_error("cannot create output folder " + out_dir + ": " + ec.message());
     const fs::path dir(out_dir);
     // The graph and the timeline layout are made once, each by the first task (taken
-    // first), and waited for by the files drawn from them. Files go longest first, but
-    // graph.svg last: it waits while graph.dot holds Graphviz.
+    // first), waited for by the files drawn from them, and dropped after the last of those
+    // (a big corpus's are some hundreds of MB). Files go longest first, but graph.svg
+    // last: it waits while graph.dot holds Graphviz.
     std::promise<void> graph_made, layout_made;
     const std::shared_future<void> graph_ready = graph_made.get_future().share(), layout_ready = layout_made.get_future().share();
     std::optional<StoryGraph> graph;
     std::optional<views::TimelineLayout> layout;
+    std::atomic<int> graph_files{0}, layout_files{0};  // files still to draw from each
     auto with_graph = [&](const char* name, std::function<void(const StoryGraph&, std::ostream&)> body) {
+        ++graph_files;
         return [&, name, body] {
+            const LastUser last(graph_files, graph);
             graph_ready.get();
             write_file(dir / name, [&](std::ostream& o) { body(*graph, o); });
         };
     };
     auto with_layout = [&](const char* name, void (*body)(const Story&, const views::TimelineLayout&, std::ostream&)) {
+        ++layout_files;
         return [&, name, body] {
+            const LastUser last(layout_files, layout);
             layout_ready.get();
             write_file(dir / name, [&](std::ostream& o) { body(story, *layout, o); });
         };
@@ -89,8 +115,8 @@ void write_outputs(const Story& story, const std::string& out_dir, unsigned thre
         }
     };
     const std::vector<std::function<void()>> tasks = {
-        [&] { made(graph_made, [&] { graph.emplace(story); }); },
-        [&] { made(layout_made, [&] { layout = views::layout_timeline(story); }); },
+        [&] { made(graph_made, [&] { graph.emplace(story); trace_memory("graph made"); }); },
+        [&] { made(layout_made, [&] { layout = views::layout_timeline(story); trace_memory("timeline laid out"); }); },
         with_graph("graph.dot", [](const StoryGraph& g, std::ostream& o) { write_graph_dot(g, o); }),
         [&] { write_file(dir / "events.json", [&](std::ostream& o) { write_events_json(story, o); }); },
         with_layout("timeline.html", views::write_timeline_html),

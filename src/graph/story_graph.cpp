@@ -2,24 +2,30 @@
 // them as vertices; typed edges between them. The plain nodes()/edges() vectors hold it;
 // GraphML is written from a Boost.Graph that mirrors them vertex for vertex, edge for
 // edge, with the index into them as its only property, made while it is written (a big
-// corpus's graph is not held twice).
+// corpus's graph is not held twice). That one is a compressed sparse row graph: 8 bytes an
+// edge, where an adjacency list took some 60 (100,000 articles: about 250 MB more while
+// graph.graphml was written).
 #include "chronograph/graph.hpp"
 
-#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/graphml.hpp>
 #include <boost/property_map/dynamic_property_map.hpp>
+#include <boost/iterator/transform_iterator.hpp>
 #include <boost/make_shared.hpp>
 
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <numeric>
 #include <ostream>
 #include <unordered_map>
 #include <unordered_set>
 
 namespace chronograph {
 
-using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property, std::size_t>;
+/// Its edge property: the edge's index into StoryGraph::edges().
+using BoostGraph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, std::uint32_t, boost::no_property,
+                                                      std::uint32_t, std::uint32_t>;
 
 struct StoryGraph::Impl {
     const Story* story = nullptr;
@@ -178,8 +184,17 @@ std::size_t StoryGraph::find(std::string_view id) const {
 void StoryGraph::write_graphml(std::ostream& out) const {
     const auto& nodes = impl_->nodes;
     const auto& edges = impl_->edges;
-    BoostGraph g(nodes.size());
-    for (std::size_t i = 0; i < edges.size(); ++i) boost::add_edge(edges[i].source, edges[i].target, i, g);
+    // The edges by source, in their order within a source: the order in which an adjacency
+    // list made by adding them one by one lists them (and GraphML writers so far wrote).
+    std::vector<std::uint32_t> by_source(edges.size());
+    std::iota(by_source.begin(), by_source.end(), std::uint32_t{0});
+    std::stable_sort(by_source.begin(), by_source.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return edges[a].source < edges[b].source; });
+    const auto ends = [&edges](std::uint32_t i) { return std::pair<std::uint32_t, std::uint32_t>(edges[i].source, edges[i].target); };
+    const BoostGraph g(boost::edges_are_sorted, boost::make_transform_iterator(by_source.begin(), ends),
+                       boost::make_transform_iterator(by_source.end(), ends), by_source.begin(),
+                       static_cast<std::uint32_t>(nodes.size()), static_cast<std::uint32_t>(edges.size()));
+    std::vector<std::uint32_t>().swap(by_source);
     using V = BoostGraph::vertex_descriptor;
     using E = BoostGraph::edge_descriptor;
     boost::dynamic_properties dp(boost::ignore_other_properties);

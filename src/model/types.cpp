@@ -112,6 +112,14 @@ EvidenceList Story::evidence(const Event& ev, std::size_t limit) const {
     return EvidenceList(evidence_file->read(ev.aside, limit));
 }
 
+void Story::each_evidence(const Event& ev, const std::function<void(const EvidenceRef&)>& visit) const {
+    if (!ev.mentions.empty() || !evidence_file || ev.aside.count == 0) {
+        for (const EvidenceRef& m : ev.mentions) visit(m);
+        return;
+    }
+    evidence_file->each(ev.aside, visit);
+}
+
 std::vector<DocId> Story::evidence_documents(const Event& ev) const {
     if (!ev.mentions.empty() || !evidence_file || ev.aside.count == 0) {
         std::vector<DocId> docs;

@@ -1,0 +1,78 @@
+// The evidence kept aside comes back as it went in, whole, in part, or a run at a time.
+#include "model/evidence_file.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace chronograph;
+
+namespace {
+
+/// `n` pieces of evidence, every third with a time expression (decoding one must not leave
+/// it on the next).
+std::vector<EvidenceRef> pieces(std::size_t n) {
+    std::vector<EvidenceRef> out(n);
+    for (std::size_t k = 0; k < n; ++k) {
+        EvidenceRef& m = out[k];
+        m.doc = "d" + std::to_string(k % 7 + 1);
+        m.sentence = SharedText("Sentence " + std::to_string(k) + ".");
+        m.start = static_cast<std::uint32_t>(k);
+        m.end = static_cast<std::uint32_t>(k + 10);
+        if (k % 3 == 0) {
+            m.timex = "on day " + std::to_string(k);
+            m.timex_start = 1, m.timex_end = 5;
+        }
+        m.time = Shared<TimeValue>(TimeValue{"2025-05-0" + std::to_string(k % 9 + 1), "", std::nullopt});
+        m.status = k % 2 ? EventStatus::Planned : EventStatus::Happened;
+        if (k % 4 == 0) m.actors = {"e1", "e" + std::to_string(k)};
+    }
+    return out;
+}
+
+void same(const EvidenceRef& a, const EvidenceRef& b) {
+    CHECK(a.doc == b.doc);
+    CHECK(a.sentence == b.sentence);
+    CHECK(a.start == b.start);
+    CHECK(a.end == b.end);
+    CHECK(a.timex == b.timex);
+    CHECK(a.timex_start == b.timex_start);
+    CHECK(a.time.get() == b.time.get());
+    CHECK(a.status == b.status);
+    CHECK(a.actors == b.actors);
+}
+
+}  // namespace
+
+TEST_CASE("an event's evidence comes back from the evidence file in runs, whole or its first pieces", "[model]") {
+    EvidenceFile file;
+    const std::vector<EvidenceRef> small = pieces(3), big = pieces(2500);  // big: runs of 1,024, 1,024 and 452
+    const EvidenceAside small_at = file.add(small), big_at = file.add(big);
+    CHECK(big_at.count == 2500);
+    for (const auto& [evidence, at] : {std::pair(&small, small_at), std::pair(&big, big_at)}) {
+        for (std::size_t limit : {0u, 1u, 2u, 1024u, 1025u, 2048u, 2049u, 2500u, 9999u}) {
+            const std::vector<EvidenceRef> read = file.read(at, limit);
+            REQUIRE(read.size() == std::min<std::size_t>(limit, evidence->size()));
+            for (std::size_t k = 0; k < read.size(); ++k) same(read[k], (*evidence)[k]);
+        }
+        std::size_t k = 0;
+        file.each(at, [&](const EvidenceRef& m) { same(m, (*evidence)[k++]); });
+        CHECK(k == evidence->size());
+        const std::vector<DocId> docs = file.documents(at);
+        REQUIRE(docs.size() == evidence->size());
+        for (std::size_t j = 0; j < docs.size(); ++j) CHECK(docs[j] == (*evidence)[j].doc);
+    }
+}
+
+TEST_CASE("Story::each_evidence gives the evidence held in memory or kept in the file", "[model]") {
+    Story story;
+    auto file = std::make_shared<EvidenceFile>();
+    story.events.resize(2);
+    story.events[0].mentions = pieces(5);
+    story.events[1].aside = file->add(pieces(1500));
+    story.evidence_file = file;
+    for (const Event& ev : story.events) {
+        const std::vector<EvidenceRef> all = story.evidence(ev).list();
+        std::size_t k = 0;
+        story.each_evidence(ev, [&](const EvidenceRef& m) { same(m, all[k++]); });
+        CHECK(k == story.evidence_count(ev));
+    }
+}
