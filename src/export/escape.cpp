@@ -122,10 +122,16 @@ std::string one_line(std::string_view s) {
     };
     for (std::size_t i = 0; i < s.size();) {
         const auto b = static_cast<unsigned char>(s[i]);
-        if (b < 0x80) {  // ASCII: white space and controls break, the rest goes in
-            if (b <= 0x20 || b == 0x7F) space = !out.empty();
-            else put(s.substr(i, 1));
-            ++i;
+        if (b < 0x80) {  // ASCII: white space and controls break, the rest goes in (a run at once)
+            if (b <= 0x20 || b == 0x7F) {
+                space = !out.empty();
+                ++i;
+                continue;
+            }
+            std::size_t end = i + 1;
+            while (end < s.size() && static_cast<unsigned char>(s[end]) > 0x20 && static_cast<unsigned char>(s[end]) < 0x7F) ++end;
+            put(s.substr(i, end - i));
+            i = end;
             continue;
         }
         const std::size_t n = utf8_length(s, i);
