@@ -425,6 +425,29 @@ std::string dot_text(Agraph_t* g) {
     return sink.take();
 }
 
+/// The text agwrite writes of `g` before its nodes and edges (all of it but the final "}\n").
+std::string dot_head(Agraph_t* g) {
+    std::string text = dot_text(g);
+    if (text.size() < 2 || text.compare(text.size() - 2, 2, "}\n") != 0) throw std::runtime_error("Graphviz: unexpected DOT text");
+    text.resize(text.size() - 2);
+    return text;
+}
+
+/// A graph for a slice of a big graph's DOT, of which only the nodes and edges are kept:
+/// it declares just the attributes they carry, each with an empty default (cgraph interns
+/// every declared attribute's default for each new object: the whole graph's header
+/// defaults cost edges three more lookups in its string pool each, for nothing). agwrite
+/// writes an attribute of an object when it is not the default, and no node or edge is
+/// given the header's default values (a document's fontsize is 9, the header's 10; a
+/// node's penwidth 2.2, the header's 1.2), so the nodes and edges are written with the
+/// same bytes. The label's default stays \N: an empty label must be written as such.
+GraphHandle open_slice_agraph() {
+    GraphHandle handle(agopen(const_cast<char*>("chronograph"), Agdirected, views::deterministic_disc(true)), agclose);
+    if (!handle) throw std::runtime_error("Graphviz: cannot create a graph");
+    agattr(handle.get(), AGNODE, const_cast<char*>("label"), const_cast<char*>("\\N"));
+    return handle;
+}
+
 /// graph.dot of a big graph (sfdp, no columns), written a slice at a time so that only a
 /// slice is ever in cgraph's memory. A slice is a cgraph graph of the edges out of a run
 /// of nodes. agwrite writes a node at its own place, or just before the first edge from
@@ -436,11 +459,8 @@ void write_sliced_dot(const StoryGraph& graph, const Selection& sel, views::DotS
     constexpr std::size_t kSliceEdges = 50000;  // about 25 MB of cgraph memory
     const auto& nodes = graph.nodes();
     const auto& edges = graph.edges();
-    const std::size_t drawn = drawn_edge_count(graph, sel);
-    std::string header = dot_text(open_agraph(sel, true, drawn, true).get());
-    if (header.size() < 2 || header.compare(header.size() - 2, 2, "}\n") != 0) throw std::runtime_error("Graphviz: unexpected DOT text");
-    header.resize(header.size() - 2);
-    sink.append(header);
+    sink.append(dot_head(open_agraph(sel, true, drawn_edge_count(graph, sel), true).get()));
+    const std::string slice_head = dot_head(open_slice_agraph().get());
 
     // Where each node is written: the first of itself and its predecessors.
     std::vector<std::size_t> written_at(nodes.size());
@@ -482,7 +502,7 @@ void write_sliced_dot(const StoryGraph& graph, const Selection& sel, views::DotS
                 member[i] = false;
             }
 
-        GraphHandle handle = open_agraph(sel, true, drawn, true);
+        GraphHandle handle = open_slice_agraph();
         Agraph_t* g = handle.get();
         NodeStyler node_styler(g, graph);
         EdgeStyler edge_styler(g);
@@ -499,9 +519,9 @@ void write_sliced_dot(const StoryGraph& graph, const Selection& sel, views::DotS
         slice_text.clear();
         views::write_dot(g, slice_text);
         const std::string_view text = slice_text.view();
-        if (text.size() < header.size() + 2 || text.compare(0, header.size(), header) != 0)
+        if (text.size() < slice_head.size() + 2 || text.compare(0, slice_head.size(), slice_head) != 0)
             throw std::runtime_error("Graphviz: a slice of the graph has another header");
-        sink.append(text.substr(header.size(), text.size() - header.size() - 2));
+        sink.append(text.substr(slice_head.size(), text.size() - slice_head.size() - 2));
         sink.flush();
     }
     sink.append("}\n");
