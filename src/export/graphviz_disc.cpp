@@ -137,6 +137,7 @@ void id_register(void*, int, void*) {}
 Agiddisc_t sequential_ids = {id_open, id_map, id_alloc, id_free, id_print, id_close, id_register};
 
 constexpr std::size_t kSinkPiece = 1 << 16;
+constexpr std::size_t kShortToken = 16;
 
 int sink_read(void*, char*, int) { return 0; }  // these graphs are never read
 
@@ -157,10 +158,11 @@ DotSink::DotSink(std::ostream* out) : out_(out), buffer_(kSinkPiece, '\0') {}
 void DotSink::put(const char* s) {
     // Most tokens are a few bytes: copied here, in the loop that finds their end. The rest
     // of a long one (a label) goes by strlen and memcpy.
-    char* p = buffer_.data() + used_;
-    const std::size_t room = std::min<std::size_t>(buffer_.size() - used_, 16);
-    for (char* const stop = p + room; p != stop && *s;) *p++ = *s++;
-    used_ = static_cast<std::size_t>(p - buffer_.data());
+    if (buffer_.size() - used_ < kShortToken) make_room(kShortToken);
+    char* const start = buffer_.data() + used_;
+    char* p = start;
+    for (char* const stop = start + kShortToken; p != stop && *s;) *p++ = *s++;
+    used_ += static_cast<std::size_t>(p - start);
     if (*s) append(s);
 }
 
