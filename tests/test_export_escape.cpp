@@ -63,6 +63,17 @@ std::string reference_one_line(std::string_view s) {
     return out;
 }
 
+/// A DOT label or tooltip: the one-line text with `\` and `&` replaced.
+std::string reference_dot(std::string_view s, std::string_view backslash) {
+    std::string out;
+    for (char c : reference_one_line(s)) {
+        if (c == '\\') out += backslash;
+        else if (c == '&') out += "&amp;";
+        else out += c;
+    }
+    return out;
+}
+
 /// Word wrap as first written: every prefix measured again.
 std::vector<std::string> reference_wrap(std::string_view s, double font_size, double max_width, std::size_t max_lines) {
     std::vector<std::string> lines;
@@ -100,13 +111,15 @@ std::string random_text(std::mt19937& rng) {
 
 }  // namespace
 
-TEST_CASE("XML escaping and one-line text agree with their plain definitions", "[export]") {
+TEST_CASE("XML and DOT escaping and one-line text agree with their plain definitions", "[export]") {
     std::mt19937 rng(11);
     for (int round = 0; round < 3000; ++round) {
         const std::string s = random_text(rng);
         INFO(s);
         CHECK(views::xml(s) == reference_xml(s));
         CHECK(views::one_line(s) == reference_one_line(s));
+        CHECK(views::dot_label(s) == reference_dot(s, "\\\\"));
+        CHECK(views::dot_tooltip(s) == reference_dot(s, "\xE2\xA7\xB5"));
     }
 }
 

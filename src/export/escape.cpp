@@ -122,10 +122,16 @@ std::string one_line(std::string_view s) {
     };
     for (std::size_t i = 0; i < s.size();) {
         const auto b = static_cast<unsigned char>(s[i]);
-        if (b < 0x80) {  // ASCII: white space and controls break, the rest goes in
-            if (b <= 0x20 || b == 0x7F) space = !out.empty();
-            else put(s.substr(i, 1));
-            ++i;
+        if (b < 0x80) {  // ASCII: white space and controls break, the rest goes in (a run at once)
+            if (b <= 0x20 || b == 0x7F) {
+                space = !out.empty();
+                ++i;
+                continue;
+            }
+            std::size_t end = i + 1;
+            while (end < s.size() && static_cast<unsigned char>(s[end]) > 0x20 && static_cast<unsigned char>(s[end]) < 0x7F) ++end;
+            put(s.substr(i, end - i));
+            i = end;
             continue;
         }
         const std::size_t n = utf8_length(s, i);
@@ -141,11 +147,17 @@ namespace {
 
 /// `s` on one line with `\` written as `backslash` and `&` as `&amp;`.
 std::string dot_escaped(std::string_view s, std::string_view backslash) {
-    const std::string line = one_line(s);
+    std::string line = one_line(s);
+    auto special = [](char c) { return c == '\\' || c == '&'; };
+    // A plain loop: find_first_of of two characters searches both at every position.
+    std::size_t i = 0;
+    while (i < line.size() && !special(line[i])) ++i;
+    if (i == line.size()) return line;  // most labels: nothing to escape
     std::string out;
     out.reserve(line.size() + 8);
     std::size_t from = 0;
-    for (std::size_t i = line.find_first_of("\\&"); i != std::string::npos; i = line.find_first_of("\\&", i + 1)) {
+    for (; i < line.size(); ++i) {
+        if (!special(line[i])) continue;
         out.append(line, from, i - from);
         out += line[i] == '\\' ? backslash : std::string_view("&amp;");
         from = i + 1;

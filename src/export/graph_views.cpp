@@ -422,7 +422,30 @@ GraphHandle build_agraph(const StoryGraph& graph, const Selection& sel) {
 std::string dot_text(Agraph_t* g) {
     views::DotSink sink;
     views::write_dot(g, sink);
-    return std::move(sink.text);
+    return sink.take();
+}
+
+/// The text agwrite writes of `g` before its nodes and edges (all of it but the final "}\n").
+std::string dot_head(Agraph_t* g) {
+    std::string text = dot_text(g);
+    if (text.size() < 2 || text.compare(text.size() - 2, 2, "}\n") != 0) throw std::runtime_error("Graphviz: unexpected DOT text");
+    text.resize(text.size() - 2);
+    return text;
+}
+
+/// A graph for a slice of a big graph's DOT, of which only the nodes and edges are kept:
+/// it declares just the attributes they carry, each with an empty default (cgraph interns
+/// every declared attribute's default for each new object: the whole graph's header
+/// defaults cost edges three more lookups in its string pool each, for nothing). agwrite
+/// writes an attribute of an object when it is not the default, and no node or edge is
+/// given the header's default values (a document's fontsize is 9, the header's 10; a
+/// node's penwidth 2.2, the header's 1.2), so the nodes and edges are written with the
+/// same bytes. The label's default stays \N: an empty label must be written as such.
+GraphHandle open_slice_agraph() {
+    GraphHandle handle(agopen(const_cast<char*>("chronograph"), Agdirected, views::deterministic_disc(true)), agclose);
+    if (!handle) throw std::runtime_error("Graphviz: cannot create a graph");
+    agattr(handle.get(), AGNODE, const_cast<char*>("label"), const_cast<char*>("\\N"));
+    return handle;
 }
 
 /// graph.dot of a big graph (sfdp, no columns), written a slice at a time so that only a
@@ -436,11 +459,8 @@ void write_sliced_dot(const StoryGraph& graph, const Selection& sel, views::DotS
     constexpr std::size_t kSliceEdges = 50000;  // about 25 MB of cgraph memory
     const auto& nodes = graph.nodes();
     const auto& edges = graph.edges();
-    const std::size_t drawn = drawn_edge_count(graph, sel);
-    std::string header = dot_text(open_agraph(sel, true, drawn, true).get());
-    if (header.size() < 2 || header.compare(header.size() - 2, 2, "}\n") != 0) throw std::runtime_error("Graphviz: unexpected DOT text");
-    header.resize(header.size() - 2);
-    sink.text += header;
+    sink.append(dot_head(open_agraph(sel, true, drawn_edge_count(graph, sel), true).get()));
+    const std::string slice_head = dot_head(open_slice_agraph().get());
 
     // Where each node is written: the first of itself and its predecessors.
     std::vector<std::size_t> written_at(nodes.size());
@@ -459,18 +479,30 @@ void write_sliced_dot(const StoryGraph& graph, const Selection& sel, views::DotS
 
     std::vector<Agnode_t*> agnodes(nodes.size(), nullptr);
     std::vector<std::size_t> members;
+    std::vector<bool> member(nodes.size(), false);
+    views::DotSink slice_text;
     for (std::size_t a = 0, b = 0; a < nodes.size(); a = b) {
         for (b = a + 1; b < nodes.size() && first_out[b + 1] - first_out[a] <= kSliceEdges; ++b) {}
         auto here = [&](std::size_t i) { return written_at[i] >= a && written_at[i] < b; };
-        members.clear();
+        // The slice's nodes, in index order (marked, then collected: no sort of every edge end).
+        std::size_t lowest = a, highest = a;
+        auto mark = [&](std::size_t i) {
+            member[i] = true;
+            lowest = std::min(lowest, i);
+            highest = std::max(highest, i + 1);
+        };
         for (std::size_t i = a; i < b; ++i) {
-            if (here(i) || first_out[i + 1] > first_out[i]) members.push_back(i);
-            for (std::size_t k = first_out[i]; k < first_out[i + 1]; ++k) members.push_back(edges[out_edges[k]].target);
+            if (here(i) || first_out[i + 1] > first_out[i]) mark(i);
+            for (std::size_t k = first_out[i]; k < first_out[i + 1]; ++k) mark(edges[out_edges[k]].target);
         }
-        std::sort(members.begin(), members.end());
-        members.erase(std::unique(members.begin(), members.end()), members.end());
+        members.clear();
+        for (std::size_t i = lowest; i < highest; ++i)
+            if (member[i]) {
+                members.push_back(i);
+                member[i] = false;
+            }
 
-        GraphHandle handle = open_agraph(sel, true, drawn, true);
+        GraphHandle handle = open_slice_agraph();
         Agraph_t* g = handle.get();
         NodeStyler node_styler(g, graph);
         EdgeStyler edge_styler(g);
@@ -484,13 +516,15 @@ void write_sliced_dot(const StoryGraph& graph, const Selection& sel, views::DotS
                 edge_styler.style(agedge(g, agnodes[e.source], agnodes[e.target], nullptr, 1), e.kind);
             }
         for (std::size_t i : members) agnodes[i] = nullptr;
-        const std::string text = dot_text(g);
-        if (text.size() < header.size() + 2 || text.compare(0, header.size(), header) != 0)
+        slice_text.clear();
+        views::write_dot(g, slice_text);
+        const std::string_view text = slice_text.view();
+        if (text.size() < slice_head.size() + 2 || text.compare(0, slice_head.size(), slice_head) != 0)
             throw std::runtime_error("Graphviz: a slice of the graph has another header");
-        sink.text.append(text, header.size(), text.size() - header.size() - 2);
+        sink.append(text.substr(slice_head.size(), text.size() - slice_head.size() - 2));
         sink.flush();
     }
-    sink.text += "}\n";
+    sink.append("}\n");
     sink.flush();
 }
 
@@ -527,12 +561,11 @@ void write_dot(const StoryGraph& graph, views::DotSink& sink) {
 std::string graph_dot(const StoryGraph& graph) {
     views::DotSink sink;
     write_dot(graph, sink);
-    return std::move(sink.text);
+    return sink.take();
 }
 
 void write_graph_dot(const StoryGraph& graph, std::ostream& out) {
-    views::DotSink sink;
-    sink.out = &out;
+    views::DotSink sink(&out);
     write_dot(graph, sink);
 }
 

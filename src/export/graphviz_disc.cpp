@@ -136,14 +136,13 @@ void id_register(void*, int, void*) {}
 
 Agiddisc_t sequential_ids = {id_open, id_map, id_alloc, id_free, id_print, id_close, id_register};
 
-constexpr std::size_t kSinkFlushSize = 1 << 16;
+constexpr std::size_t kSinkPiece = 1 << 16;
+constexpr std::size_t kShortToken = 16;
 
 int sink_read(void*, char*, int) { return 0; }  // these graphs are never read
 
 int sink_put(void* chan, const char* str) {
-    auto* sink = static_cast<DotSink*>(chan);
-    sink->text += str;
-    if (sink->out && sink->text.size() >= kSinkFlushSize) sink->flush();
+    static_cast<DotSink*>(chan)->put(str);
     return 0;
 }
 
@@ -154,10 +153,44 @@ Agiodisc_t sink_io = {sink_read, sink_put, sink_flush};
 
 }  // namespace
 
+DotSink::DotSink(std::ostream* out) : out_(out), buffer_(kSinkPiece, '\0') {}
+
+void DotSink::put(const char* s) {
+    // Most tokens are a few bytes: copied here, in the loop that finds their end. The rest
+    // of a long one (a label) goes by strlen and memcpy.
+    if (buffer_.size() - used_ < kShortToken) make_room(kShortToken);
+    char* const start = buffer_.data() + used_;
+    char* p = start;
+    for (char* const stop = start + kShortToken; p != stop && *s;) *p++ = *s++;
+    used_ += static_cast<std::size_t>(p - start);
+    if (*s) append(s);
+}
+
+void DotSink::append(std::string_view s) {
+    if (buffer_.size() - used_ < s.size()) make_room(s.size());
+    if (buffer_.size() - used_ < s.size()) {  // more than a piece: straight to the stream
+        out_->write(s.data(), static_cast<std::streamsize>(s.size()));
+        return;
+    }
+    std::memcpy(buffer_.data() + used_, s.data(), s.size());
+    used_ += s.size();
+}
+
+void DotSink::make_room(std::size_t n) {
+    if (out_) flush();
+    else buffer_.resize(std::max(2 * buffer_.size(), used_ + n));
+}
+
 void DotSink::flush() {
-    if (!out || text.empty()) return;
-    out->write(text.data(), static_cast<std::streamsize>(text.size()));
-    text.clear();
+    if (!out_ || used_ == 0) return;
+    out_->write(buffer_.data(), static_cast<std::streamsize>(used_));
+    used_ = 0;
+}
+
+std::string DotSink::take() {
+    buffer_.resize(used_);
+    used_ = 0;
+    return std::move(buffer_);
 }
 
 Agdisc_t* deterministic_disc(bool arena) {

@@ -12,6 +12,7 @@
 
 #include <iosfwd>
 #include <string>
+#include <string_view>
 
 namespace chronograph::views {
 
@@ -20,12 +21,28 @@ namespace chronograph::views {
 /// (for graphs that are built, written and closed, never laid out).
 Agdisc_t* deterministic_disc(bool arena = false);
 
-/// Where agwrite puts the text of a graph opened with deterministic_disc(): appended to
-/// `text`, which is handed to `out` (if any) whenever it grows large, and by flush().
-struct DotSink {
-    std::string text;
-    std::ostream* out = nullptr;
+/// Where agwrite puts the text of a graph opened with deterministic_disc(): kept whole
+/// (text()) when there is no stream, else handed to the stream in 64 KB pieces.
+class DotSink {
+public:
+    explicit DotSink(std::ostream* out = nullptr);
+    /// agwrite's putstr: it writes a token at a time (a tab, "=", a name).
+    void put(const char* s);
+    void append(std::string_view s);
+    /// Hands what is held to the stream (no-op without one).
     void flush();
+    /// The text held (all of it, without a stream).
+    std::string_view view() const { return {buffer_.data(), used_}; }
+    std::string take();
+    /// Drops the text held, keeping the room (for the next graph).
+    void clear() { used_ = 0; }
+
+private:
+    void make_room(std::size_t n);
+
+    std::ostream* out_;
+    std::string buffer_;  // [0, used_) written; the rest is room
+    std::size_t used_ = 0;
 };
 
 }  // namespace chronograph::views

@@ -80,10 +80,12 @@ void write_outputs(const Story& story, const std::string& out_dir, unsigned thre
     fs::create_directories(out_dir, ec);
     if (ec) throw std::runtime_error("cannot create output folder " + out_dir + ": " + ec.message());
     const fs::path dir(out_dir);
-    // The graph and the timeline layout are made once, each by the first task (taken
-    // first), waited for by the files drawn from them, and dropped after the last of those
-    // (a big corpus's are some hundreds of MB). Files go longest first, but graph.svg
-    // last: it waits while graph.dot holds Graphviz.
+    // The graph and the timeline layout are made once, each by a task of its own, waited
+    // for by the files drawn from them, and dropped after the last of those (a big
+    // corpus's are some hundreds of MB). Files go longest first, but graph.svg last: it
+    // waits while graph.dot holds Graphviz. events.json, which needs neither, comes second
+    // so that on two threads graph.dot, the longest, is taken by the thread that made the
+    // graph as soon as it is made (after the layout, the quicker, it waited for it).
     std::promise<void> graph_made, layout_made;
     const std::shared_future<void> graph_ready = graph_made.get_future().share(), layout_ready = layout_made.get_future().share();
     std::optional<StoryGraph> graph;
@@ -116,9 +118,9 @@ void write_outputs(const Story& story, const std::string& out_dir, unsigned thre
     };
     const std::vector<std::function<void()>> tasks = {
         [&] { made(graph_made, [&] { graph.emplace(story); trace_memory("graph made"); }); },
-        [&] { made(layout_made, [&] { layout = views::layout_timeline(story); trace_memory("timeline laid out"); }); },
-        with_graph("graph.dot", [](const StoryGraph& g, std::ostream& o) { write_graph_dot(g, o); }),
         [&] { write_file(dir / "events.json", [&](std::ostream& o) { write_events_json(story, o); }); },
+        with_graph("graph.dot", [](const StoryGraph& g, std::ostream& o) { write_graph_dot(g, o); }),
+        [&] { made(layout_made, [&] { layout = views::layout_timeline(story); trace_memory("timeline laid out"); }); },
         with_layout("timeline.html", views::write_timeline_html),
         with_graph("graph.graphml", [](const StoryGraph& g, std::ostream& o) { g.write_graphml(o); }),
         with_layout("timelinejs.json", views::write_timelinejs_json),
