@@ -47,7 +47,8 @@ TEST_CASE("an event's evidence comes back from the evidence file in runs, whole 
     const std::vector<EvidenceRef> small = pieces(3), big = pieces(2500);  // big: runs of 1,024, 1,024 and 452
     const EvidenceAside small_at = file.add(small), big_at = file.add(big);
     CHECK(big_at.count == 2500);
-    for (const auto& [evidence, at] : {std::pair(&small, small_at), std::pair(&big, big_at)}) {
+    for (const auto& [evidence_ptr, at] : {std::pair(&small, small_at), std::pair(&big, big_at)}) {
+        const std::vector<EvidenceRef>* evidence = evidence_ptr;  // (clang's lambdas may not capture a structured binding)
         for (std::size_t limit : {0u, 1u, 2u, 1024u, 1025u, 2048u, 2049u, 2500u, 9999u}) {
             const std::vector<EvidenceRef> read = file.read(at, limit);
             REQUIRE(read.size() == std::min<std::size_t>(limit, evidence->size()));

@@ -33,7 +33,7 @@ private:
     Agsym_t* sym_ = nullptr;
 };
 
-struct DotSink;
+class DotSink;
 /// agwrite of a graph opened with deterministic_disc() into `sink`, then flushed. Call
 /// with the mutex held (agwrite keeps its indentation in a global).
 void write_dot(Agraph_t* g, DotSink& sink);
