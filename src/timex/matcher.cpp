@@ -425,11 +425,9 @@ std::string Matcher::joined_text(std::string_view text, const Token* toks, int b
 /// has no value).
 std::string Matcher::suffix_value(const ShapeClass& shape, std::string_view token) const {
     if (shape.suffix_class < 0) return {};
-    std::size_t k = 0;
-    while (k < token.size() && ((token[k] >= '0' && token[k] <= '9') || token[k] == '.' || token[k] == ','))
-        ++k;
-    if (k == token.size()) return {};  // an optional suffix left out: "30"
-    const int w = p_.lex.lookup(token.substr(k));
+    const std::string_view suffix = read_number(token).suffix;
+    if (suffix.empty()) return {};  // an optional suffix left out: "30"
+    const int w = p_.lex.lookup(suffix);
     return w < 0 ? std::string() : std::string(p_.lex.value(w, shape.suffix_class));
 }
 

@@ -1,6 +1,5 @@
 #include "timex/tense.hpp"
 
-
 namespace chronograph::timex {
 
 TenseGuesser::TenseGuesser(const Lexicon& lex) {
