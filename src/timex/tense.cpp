@@ -15,6 +15,7 @@ TenseGuesser::TenseGuesser(const Lexicon& lex) {
     passive_ = lex.find_class("tense_passive_auxiliary");
     nonpast_passive_ = lex.find_class("tense_nonpast_passive");
     endpoint_ = lex.find_class("tense_endpoint");
+    period_to_endpoint_ = lex.find_class("tense_period_to_endpoint");
     comparison_ = lex.find_class("tense_comparison");
     past_plan_ = lex.find_class("tense_past_plan");
     determiner_ = lex.find_class("tense_determiner");
@@ -86,7 +87,9 @@ Tense TenseGuesser::cue(const TokInfo* t, const Token* toks, std::string_view te
 }
 
 bool TenseGuesser::endpoint_before(const TokInfo* t, int begin) const {
-    return begin > 0 && endpoint_ >= 0 && t[begin - 1].mask.test(endpoint_);
+    if (begin < 1 || endpoint_ < 0 || !t[begin - 1].mask.test(endpoint_)) return false;
+    // "the three months to September": the end of a period, in the sentence's tense
+    return !(begin > 1 && period_to_endpoint_ >= 0 && t[begin - 2].mask.test(period_to_endpoint_));
 }
 
 bool TenseGuesser::past_right_before(const TokInfo* t, const Token* toks, std::string_view text, int n, int begin) const {

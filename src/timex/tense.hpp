@@ -28,7 +28,7 @@ public:
 
     /// Whether an end-point preposition stands right before token `begin`: "extended to
     /// Nov. 20", "loans through January", "postponed until May" may reach past the DCT
-    /// whatever the tense.
+    /// whatever the tense; not after a period's noun ("the three months to September").
     bool endpoint_before(const TokInfo* infos, int begin) const;
 
 private:
@@ -40,7 +40,7 @@ private:
     };
     std::vector<FutureBefore> future_before_;
     int future_ = -1, to_ = -1, past_ = -1, not_past_ = -1, clause_ = -1, passive_ = -1, nonpast_passive_ = -1, endpoint_ = -1,
-        comparison_ = -1, past_plan_ = -1, determiner_ = -1, reporting_ = -1;
+        period_to_endpoint_ = -1, comparison_ = -1, past_plan_ = -1, determiner_ = -1, reporting_ = -1;
     std::vector<std::string> past_suffixes_, future_suffixes_;
 };
 
