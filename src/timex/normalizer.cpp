@@ -212,7 +212,8 @@ private:
         const Day d = from_ref && st_.ref.day ? *st_.ref.day : *st_.dct;
         const int dw = iso_weekday(d), target = static_cast<int>(*wd);
         Mode mm = *m;
-        if (mm == Mode::Tense) mm = tense() == Tense::Future ? Mode::Future : Mode::Past;
+        // "moved to Thursday": a date moved within the week goes ahead of the DCT
+        if (mm == Mode::Tense) mm = tense() == Tense::Future || (st_.deferred && st_.deferred()) ? Mode::Future : Mode::Past;
         int delta = 0;
         switch (mm) {
             case Mode::Past:

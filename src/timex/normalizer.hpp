@@ -33,6 +33,7 @@ struct EvalState {
     std::function<Tense()> tense;       // asked only when a template needs it
     std::function<bool()> past_verb;    // a past verb right before it ("resigned in March")
     std::function<bool()> endpoint;     // an end point before it ("extended to", "through")
+    std::function<bool()> deferred;     // a date moved to it ("postponed until", "moved to")
     bool relative = false;              // set when the value depends on the anchor
     bool from_ref_quarter = false;      // set when the value was derived from ref_quarter
     bool failed = false;                // a function could not make a value

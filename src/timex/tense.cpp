@@ -16,6 +16,7 @@ TenseGuesser::TenseGuesser(const Lexicon& lex) {
     nonpast_passive_ = lex.find_class("tense_nonpast_passive");
     endpoint_ = lex.find_class("tense_endpoint");
     period_to_endpoint_ = lex.find_class("tense_period_to_endpoint");
+    deferral_ = lex.find_class("tense_deferral");
     comparison_ = lex.find_class("tense_comparison");
     past_plan_ = lex.find_class("tense_past_plan");
     determiner_ = lex.find_class("tense_determiner");
@@ -111,6 +112,15 @@ bool TenseGuesser::past_right_before(const TokInfo* t, const Token* toks, std::s
         if (c == Tense::Past)
             return past_ >= 0 && t[k].mask.test(past_) && !(reporting_ >= 0 && t[k].mask.test(reporting_)) &&
                    !(past_plan_ >= 0 && t[k].mask.test(past_plan_));
+    }
+    return false;
+}
+
+bool TenseGuesser::deferred_to(const TokInfo* t, int begin) const {
+    if (!endpoint_before(t, begin) || deferral_ < 0) return false;
+    for (int k = begin - 2; k >= 0 && k >= begin - 5; --k) {
+        if (clause_ >= 0 && t[k].mask.test(clause_)) return false;
+        if (t[k].mask.test(deferral_)) return true;
     }
     return false;
 }

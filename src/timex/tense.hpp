@@ -31,6 +31,11 @@ public:
     /// whatever the tense; not after a period's noun ("the three months to September").
     bool endpoint_before(const TokInfo* infos, int begin) const;
 
+    /// Whether a verb that moves a date stands a few words before an end point right before
+    /// token `begin`: "the meeting was moved to Thursday" is the Thursday ahead, whatever
+    /// the tense.
+    bool deferred_to(const TokInfo* infos, int begin) const;
+
 private:
     Tense cue(const TokInfo* infos, const Token* toks, std::string_view text, int n, int k) const;
     bool past_plan_before(const TokInfo* infos, int k) const;
@@ -40,7 +45,7 @@ private:
     };
     std::vector<FutureBefore> future_before_;
     int future_ = -1, to_ = -1, past_ = -1, not_past_ = -1, clause_ = -1, passive_ = -1, nonpast_passive_ = -1, endpoint_ = -1,
-        period_to_endpoint_ = -1, comparison_ = -1, past_plan_ = -1, determiner_ = -1, reporting_ = -1;
+        period_to_endpoint_ = -1, deferral_ = -1, comparison_ = -1, past_plan_ = -1, determiner_ = -1, reporting_ = -1;
     std::vector<std::string> past_suffixes_, future_suffixes_;
 };
 

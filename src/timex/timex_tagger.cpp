@@ -122,6 +122,7 @@ void TimexTagger::tag(DocumentAnalysis& a) const {
             st.tense = [&] { return impl.tense.guess(infos, toks, text, n, m.begin, m.end); };
             st.past_verb = [&] { return impl.tense.past_right_before(infos, toks, text, n, m.begin); };
             st.endpoint = [&] { return impl.tense.endpoint_before(infos, m.begin); };
+            st.deferred = [&] { return impl.tense.deferred_to(infos, m.begin); };
             Timex t;
             t.time.value = evaluate(r.value, values, texts, prog.lex, st);
             if (!r.mod.empty()) t.time.mod = evaluate(r.mod, values, texts, prog.lex, st);
