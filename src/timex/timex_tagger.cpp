@@ -18,10 +18,21 @@ struct TimexTagger::Impl {
     timex::TenseGuesser tense;
     int reporting = -1, on = -1;  // "said on Saturday": the class before, and "on" between
     int background = -1;          // "since March 11, 2011"
+    int range_opener = -1, range_joiner = -1, and_word = -1;  // "from May to July", "between May and July"
     explicit Impl(const Resources& res) : program(timex::compile_program(res)), matcher(program), tense(program.lex) {
         reporting = program.lex.find_class("reporting_verb");
         on = program.lex.find_word("on");
         background = program.lex.find_class("background_before");
+        range_opener = program.lex.find_class("range_opener");
+        range_joiner = program.lex.find_class("range_joiner");
+        and_word = program.lex.find_word("and");
+    }
+    /// Whether expressions over tokens [b1, e1) and [e1 + 1, e2) are the ends of one range:
+    /// "January to September", "from Nov. 1 through Dec. 24", "between May and July".
+    bool range_ends(const timex::TokInfo* infos, int b1, int e1, int b2) const {
+        if (range_joiner < 0 || b2 != e1 + 1 || !infos[e1].mask.test(range_joiner)) return false;
+        const bool opened = b1 > 0 && range_opener >= 0 && infos[b1 - 1].mask.test(range_opener);
+        return infos[e1].word != and_word || opened;
     }
     /// The expression starting at token b is not the day the story is at: the day a source
     /// spoke ("said on Saturday"), or a point it looks back to ("since March 11, 2011").
@@ -54,6 +65,52 @@ bool longer_than_a_quarter(std::string_view v) {
     }
 }
 
+/// A month or a day whose year the tagger chose ("2026-11", "2025-12-24").
+bool year_guessed(const Timex& t) {
+    const std::string& v = t.time.value;
+    if (!t.relative || t.type != TimexType::Date || (v.size() != 7 && v.size() != 10) || v[4] != '-') return false;
+    for (int i : {0, 1, 2, 3, 5, 6})  // not "XXXX-12-16", a day without a DCT
+        if (!std::isdigit(static_cast<unsigned char>(v[i]))) return false;
+    return true;
+}
+
+/// The same value a year earlier (+1: later), with its interval.
+void move_year(Timex& t, int by, std::optional<Day> dct) {
+    const int y = std::stoi(t.time.value.substr(0, 4)) + by;
+    if (y < 1 || y > 9999) return;
+    std::string v = t.time.value;
+    const std::string year = std::to_string(y);
+    v.replace(0, 4, std::string(4 - year.size(), '0') + year);
+    auto iv = timex::interval_of(v, t.time.mod, dct);
+    if (!iv) return;  // Feb. 29 in a year without one
+    t.time.value = std::move(v);
+    t.time.interval = iv;
+}
+
+/// Months since year 0 of a guessed month or day ("2025-12-24" -> 2025 * 12 + 11).
+int month_index(const std::string& v) { return std::stoi(v.substr(0, 4)) * 12 + std::stoi(v.substr(5, 2)) - 1; }
+
+/// Each end of a range picks its year alone, so "holiday spending from Nov. 1 through Dec.
+/// 24 is forecast", said Dec. 10, put Nov. 1 next year, after its end, and "sales fell
+/// between November and February" a February more than a year after November. The end
+/// that breaks the order, or makes the range a year long or more, moves a year, towards
+/// the past when it is ahead of the DCT (news tells the past more than the future).
+void order_range(Timex& first, Timex& second, std::optional<Day> dct) {
+    if (!year_guessed(first) || !year_guessed(second)) return;
+    auto ahead = [&](const Timex& t) { return dct && t.time.interval && t.time.interval->earliest > *dct; };
+    if (first.time.value > second.time.value) {
+        if (ahead(first))
+            move_year(first, -1, dct);
+        else
+            move_year(second, +1, dct);
+    } else if (month_index(second.time.value) - month_index(first.time.value) >= 12) {
+        if (ahead(second))
+            move_year(second, -1, dct);
+        else
+            move_year(first, +1, dct);
+    }
+}
+
 bool when_holds(timex::Rule::When w, timex::Tense t) {
     using W = timex::Rule::When;
     switch (w) {
@@ -80,7 +137,10 @@ void TimexTagger::tag(DocumentAnalysis& a) const {
     Reference ref;  // the dates the text named so far (the DCT until it names one)
     if (a.doc.dct) ref.mention(*a.doc.dct, 1);
     std::string ref_quarter;  // the quarter the text reports on ("the third quarter" -> 1989-Q3)
+    thread_local std::vector<std::pair<int, int>> spans;  // the tokens of the sentence's expressions
     for (std::size_t si = 0; si < a.sentences.size(); ++si) {
+        spans.clear();
+        const std::size_t sentence_first = a.timexes.size();
         const Sentence& s = a.sentences[si];
         const Token* toks = a.tokens.data() + s.first_token;
         const int n = static_cast<int>(s.token_count);
@@ -162,7 +222,11 @@ void TimexTagger::tag(DocumentAnalysis& a) const {
                 ref_quarter.clear();  // "in the first nine months ... a year earlier": that period's year
             }
             a.timexes.push_back(std::move(t));
+            spans.emplace_back(m.begin, m.end);
         }
+        for (std::size_t k = 1; k < spans.size(); ++k)
+            if (impl.range_ends(infos, spans[k - 1].first, spans[k - 1].second, spans[k].first))
+                order_range(a.timexes[sentence_first + k - 1], a.timexes[sentence_first + k], a.doc.dct);
     }
 }
 
