@@ -155,7 +155,11 @@ public:
         if (v_.in(i - 1, lex_.grammar().auxiliary) || v_.in(i - 1, lex_.grammar().pronoun) || prev == "to" || prev == "and" ||
             prev == "or" || (prev.size() > 2 && prev.substr(prev.size() - 2) == "ly"))
             return false;
-        return !(prev.back() == 's' && !ends("s"));
+        // Not a plural, though it ends in "s": "the previous strike", "a serious attack", "the
+        // bus crash".
+        auto ends_prev = [&](std::string_view suffix) { return prev.size() > suffix.size() && prev.substr(prev.size() - suffix.size()) == suffix; };
+        const bool plural = prev.back() == 's' && !ends_prev("ss") && !ends_prev("us") && !ends_prev("is");
+        return !(plural && !ends("s"));
     }
 
     /// "this announcement", "their strategic partnership": an event noun that points back to
