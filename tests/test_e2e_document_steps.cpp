@@ -46,3 +46,11 @@ TEST_CASE("two sources giving other days for one agreement disagree", "[pipeline
     CHECK(agreements(s) == 1);
     CHECK(date_conflict(s));
 }
+
+TEST_CASE("agreements of two stories with no actor or word in common stay two events", "[pipeline]") {
+    const Story s = build("two-stories", {"Port strike\n\nROTTERDAM, March 3, 2025 (Reuters) - The union said workers would "
+                                          "return on Wednesday morning if no deal was reached.\n",
+                                          "Stopgap bill\n\nWASHINGTON, March 14, 2025 (AP) - The White House said the "
+                                          "president would sign it Saturday morning.\n"});
+    CHECK(agreements(s) == 2);
+}

@@ -177,6 +177,10 @@ std::vector<Cluster> cluster_type(const std::vector<MentionRef>& mentions, const
                 const bool other_themes = std::any_of(st.themes.begin(), st.themes.end(),
                                                       [](const std::string& t) { return !t.empty(); });
                 ok = words > 0 || theme.empty() || !other_themes || st.themes.count(theme);
+                // Without an actor in common, only shared words or the same article say it is
+                // the same undertaking: "workers would return if no deal was reached" and "the
+                // president would sign it" in another story are two.
+                if (actors == 0 && words == 0 && !same_doc) ok = false;
             } else {
                 // An undated mention says little about which event it is: it needs more
                 // shared words to join. Dated on both sides, by the same actors, in no
