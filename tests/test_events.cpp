@@ -150,3 +150,16 @@ TEST_CASE("'and', a name and a past verb start a clause with a subject of its ow
     REQUIRE(a.events[1].agents.size() == 1);
     CHECK(a.entities[a.events[1].agents.front()].name == "Israel");
 }
+
+TEST_CASE("the pronoun subject of what a source reports is that source", "[events]") {
+    const DocumentAnalysis a = analyse_sentence(
+        "Dutch Economy Minister Dirk Beljaarts said on Sunday that he would meet both sides on Tuesday.", "2025-03-03");
+    REQUIRE(a.events.size() == 1);
+    CHECK(a.events[0].type == "meeting");
+    REQUIRE(a.events[0].agents.size() == 1);
+    CHECK(a.entities[a.events[0].agents.front()].name == "Dirk Beljaarts");
+    // "it" is a body or a country, never the person who spoke
+    const DocumentAnalysis b = analyse_sentence("Foreign Minister Penny Wong said it would send aid on Friday.", "2025-03-03");
+    REQUIRE_FALSE(b.events.empty());
+    CHECK(b.events[0].agents.empty());
+}

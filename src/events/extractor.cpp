@@ -483,6 +483,31 @@ void EventExtractor::Impl::participants(const SentenceView& v, const Candidate& 
             v.entity[first - 1] >= 0 && ents[v.entity[first - 1]].kind != EntityKind::Place)
             add(ev.agents, static_cast<std::size_t>(v.entity[first - 1]));
     }
+    // "Beljaarts said on Sunday that he would meet both sides", "the ministry said it had
+    // sent aid": the pronoun that is the subject of what is reported is its source, when one
+    // source fits it (he/she a person; it/they a body or a country; "Dutch Economy Minister
+    // Dirk Beljaarts": the person, not the Netherlands).
+    if (ev.agents.empty() && !is_passive && v.clauses[clause].content && !sources.empty()) {
+        const std::size_t first = v.clause_start(clause);
+        for (std::size_t k = c.head; k > first && c.head - k < 5; --k) {
+            const std::size_t p = k - 1;
+            const bool personal = v.is(p, "he") || v.is(p, "she");
+            if (personal || v.is(p, "it") || v.is(p, "they")) {
+                std::optional<std::size_t> fits;
+                int fitting = 0;
+                for (std::size_t src : sources) {
+                    const EntityKind kind = ents[src].kind;
+                    if (personal ? kind == EntityKind::Person : kind == EntityKind::Organization || kind == EntityKind::Country) {
+                        fits = src;
+                        ++fitting;
+                    }
+                }
+                if (fitting == 1) add(ev.agents, *fits);
+                break;
+            }
+            if (!v.in(p, lex.grammar().auxiliary) && !v.in(p, lex.grammar().pre_trigger)) break;
+        }
+    }
     // "the two countries", "both nations": the two countries the story is about.
     if (ev.agents.empty()) {
         for (std::size_t i = 0; i + 1 < v.size() && i < c.head + 6; ++i) {
