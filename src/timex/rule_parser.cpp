@@ -187,7 +187,7 @@ private:
             t.words.push_back(p_.lex.intern_word(lower_key(lit)));
         }
         // A test naming exactly one class gives its captures that class's value.
-        if (t.words.empty() && __builtin_popcountll(t.any.w[0]) + __builtin_popcountll(t.any.w[1]) == 1)
+        if (t.words.empty() && t.any.count() == 1)
             for (int c = 0; c < ClassMask::kMaxClasses; ++c)
                 if (t.any.test(c)) t.cls = c;
         p_.tests.push_back(std::move(t));
