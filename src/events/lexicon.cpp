@@ -161,6 +161,7 @@ Lexicon::Lexicon(const Resources& res) {
     };
     noun_classes("en/events/subjects.tsv", subjects_);
     noun_classes("en/events/objects.tsv", objects_);
+    noun_classes("en/events/contexts.tsv", contexts_);
     for (const Record& r : read_table(res.file("en/events/cues.tsv"))) {
         Cue c;
         c.words = words_of(r[0]);
@@ -264,6 +265,9 @@ const std::string* Lexicon::object_type(std::string_view noun, std::string_view 
 }
 const std::string* Lexicon::subject_type(std::string_view noun, std::string_view trigger_type) const {
     return class_type(subjects_, noun, trigger_type);
+}
+const std::string* Lexicon::context_type(std::string_view word, std::string_view trigger_type) const {
+    return class_type(contexts_, word, trigger_type);
 }
 
 }  // namespace chronograph::events

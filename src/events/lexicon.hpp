@@ -102,6 +102,10 @@ public:
     /// The event type a subject noun gives to a by-subject trigger whose own type is
     /// `trigger_type` ("earthquake" with "struck" -> disaster; "toll" with "rose" -> casualties).
     const std::string* subject_type(std::string_view noun, std::string_view trigger_type) const;
+    /// The event type a word anywhere in the sentence points a by-subject trigger of
+    /// `trigger_type` to, when nothing closer says ("union" -> a labour strike; "killed" ->
+    /// an attack).
+    const std::string* context_type(std::string_view word, std::string_view trigger_type) const;
     const std::vector<Cue>& cues() const { return cues_; }
     /// Indices into cues() of the cues whose first word is `word`.
     const std::vector<std::size_t>* cues_starting(const WordEntry* word) const { return word ? word->cues : nullptr; }
@@ -145,7 +149,7 @@ private:
     WordMap<std::vector<std::size_t>> single_;  // form -> triggers
     WordMap<std::vector<PhraseForm>> phrases_;  // first word -> forms
     WordMap<TypeInfo> types_;
-    WordMap<std::vector<NounClass>> subjects_, objects_;
+    WordMap<std::vector<NounClass>> subjects_, objects_, contexts_;
     std::vector<Cue> cues_;
     WordMap<Measure> measures_;
     WordMap<std::vector<std::size_t>> cues_by_first_;

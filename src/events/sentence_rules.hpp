@@ -277,8 +277,22 @@ public:
             if (*ty != "-") (*senses_)[t.lemma] = *ty;
             return ty;
         }
-        const auto it = senses_->find(t.lemma);
-        return it != senses_->end() ? &it->second : nullptr;
+        if (const auto it = senses_->find(t.lemma); it != senses_->end()) return &it->second;
+        return sentence_context_type(t.type);
+    }
+
+    /// What the sentence's words say of a by-subject trigger of type `own` that nothing
+    /// closer types ("The strike ... ended after the union and employers agreed a wage
+    /// deal"): the one type its context words agree on, none if they disagree ("a strike
+    /// killed five workers").
+    const std::string* sentence_context_type(const std::string& own) const {
+        const std::string* found = nullptr;
+        for (std::size_t j = 0; j < v_.size(); ++j)
+            if (const std::string* ty = lex_.context_type(v_.words[j], own)) {
+                if (found && *found != *ty) return nullptr;
+                found = ty;
+            }
+        return found;
     }
 
     /// The noun at i is a verb's object, not a preposition's ("extending a six-week strike",
@@ -438,7 +452,7 @@ public:
                     if (!nominal_use(i))
                         for (std::size_t k = i; k > 0 && i - k < 7; --k)
                             if (matches_[k - 1] && (v_.clause[k - 1] == c || v_.clauses[c].embedded) &&
-                                matches_[k - 1]->trigger->role == Role::Event &&
+                                (matches_[k - 1]->trigger->role == Role::Event || matches_[k - 1]->trigger->role == Role::BySubject) &&
                                 !matches_[k - 1]->trigger->type.empty() && nominal_use(k - 1)) {
                                 cand.type = aspect_type(type_at(k - 1, c), t.role);
                                 cand.lemma = matches_[k - 1]->trigger->lemma;
