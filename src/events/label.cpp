@@ -187,10 +187,16 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
                        !v.in(k - 1, lex.grammar().preposition) && !v.in(k - 1, lex.grammar().auxiliary) &&
                        !v.in(k - 1, lex.grammar().label_stop))
                     --k, ++run;
-                if (run == 0 || !v.in(k, lex.grammar().determiner)) break;
+                // not across a dateline's dash ("(Reuters) - Thousands of ...")
+                if (run > 0 && v.words[k] == "-" && (k == 0 || !v.is_word(k - 1))) ++k, --run;
+                // A chunk opens with a determiner or a quantifier ("Thousands | of dockworkers"),
+                // or is the bare noun of an "of" ("of | dockworkers | at the port").
+                const bool of_object = k > 0 && same(k - 1) && v.is(k - 1, "of");
+                if (run == 0 || !(v.in(k, lex.grammar().determiner) || v.in(k, lex.grammar().quantifier) || of_object)) break;
                 ext = k;
             }
-            const bool opens_clause = ext == 0 || !same(ext - 1) || v.words[ext - 1] == ",";
+            // A dateline's dash ("ROTTERDAM, March 3 (Reuters) - Thousands of ...") opens it too.
+            const bool opens_clause = ext == 0 || !same(ext - 1) || v.words[ext - 1] == "," || v.words[ext - 1] == "-";
             if (ext < np && opens_clause) np = ext;
         }
         // A noun phrase right before the trigger ("a railway bridge built in 1959") is its
