@@ -1,6 +1,7 @@
 #include "timex/normalizer.hpp"
 
 #include "timex/calendar.hpp"
+#include "timex/lunar_calendar.hpp"
 
 #include <charconv>
 #include <cstdio>
@@ -96,6 +97,7 @@ public:
         if (fn == "yearquarter") return need(1) ? year_quarter_fn(a[0]) : std::string{};
         if (fn == "nthweekday") return need(4) ? nth_weekday_fn(a[0], a[1], a[2], a[3]) : std::string{};
         if (fn == "easter") return need(2) ? easter_fn(a[0], a[1]) : std::string{};
+        if (fn == "lunar") return need(4) ? lunar_fn(a[0], a[1], a[2], a[3]) : std::string{};
         if (fn == "nthweek" || fn == "nthweekend") {
             // a month's Nth week: the ISO week of its Nth Thursday, as ISO counts weeks; its
             // Nth weekend: the one of its Nth Saturday
@@ -314,6 +316,23 @@ private:
         st_.relative = true;
         if (!st_.dct) return "XXXX-XX-XX";
         return movable_day(*md, [&](int y) { return easter_sunday(y) + days{*n}; });
+    }
+
+    /// Day D of month M of a lunar calendar ("islamic-umalqura 10 1": Eid al-Fitr), in the
+    /// Gregorian year the mode picks.
+    std::string lunar_fn(const std::string& calendar, const std::string& m_s, const std::string& d_s, const std::string& mode_name) {
+        const auto m = number(m_s), d = number(d_s);
+        const auto md = mode(mode_name);
+        if (!m || !d || !md) return fail();
+        st_.relative = true;
+        if (!st_.dct) return "XXXX-XX-XX";
+        bool missing = false;
+        const std::string v = movable_day(*md, [&](int y) {
+            const auto day = lunar_calendar_day(calendar, static_cast<int>(*m), static_cast<int>(*d), y);
+            missing = missing || !day;
+            return day.value_or(Day{date::year{y} / 1 / 1});
+        });
+        return missing ? fail() : v;
     }
 
     /// A holiday that falls on another day each year (`day_in(year)`), in the year the
