@@ -9,6 +9,8 @@ TenseGuesser::TenseGuesser(const Lexicon& lex) {
         const int cls = lex.find_class(std::string("tense_future_before_") + w), word = lex.find_word(w);
         if (cls >= 0 && word >= 0) future_before_.push_back({cls, word});
     }
+    future_with_event_ = lex.find_class("tense_future_with_event");
+    event_noun_ = lex.find_class("tense_event_noun");
     past_ = lex.find_class("tense_past");
     not_past_ = lex.find_class("tense_not_past");
     clause_ = lex.find_class("tense_clause_boundary");
@@ -56,6 +58,10 @@ Tense TenseGuesser::cue(const TokInfo* t, const Token* toks, std::string_view te
     for (const FutureBefore& f : future_before_)
         if (info.mask.test(f.cls) && k + 1 < n && t[k + 1].word == f.word)
             return past_plan_before(t, k) ? Tense::Past : Tense::Future;
+    // "holds its policy meeting on Thursday" (but "which holds a 12.5% stake")
+    if (future_with_event_ >= 0 && event_noun_ >= 0 && info.mask.test(future_with_event_))
+        for (int j = k + 1; j < n && j <= k + 4; ++j)
+            if (t[j].mask.test(event_noun_)) return past_plan_before(t, k) ? Tense::Past : Tense::Future;
     if (past_ >= 0 && info.mask.test(past_)) {
         // "will be held": a participle; the modal before it says the tense. "expected to hit":
         // an infinitive ("hit", "set", "put" are both).
