@@ -607,7 +607,18 @@ bool date_of_event(const SentenceView& v, const Lexicon& lex, const Candidate& c
         bool owns_trigger = c.head > after && c.head - after <= 4;
         for (std::size_t k = after + 1; owns_trigger && k < c.head; ++k)
             owns_trigger = v.is_word(k) && !v.in(k, lex.grammar().preposition);
-        if (!owns_trigger) return false;
+        // "lost its majority in Sunday's parliamentary election": the event it happened in
+        // dates it ("follows Tuesday's declaration" does not).
+        bool in_dated_event = !owns_trigger && before > 0 && (v.is(before - 1, "in") || v.is(before - 1, "at") || v.is(before - 1, "during"));
+        if (in_dated_event) {
+            in_dated_event = false;
+            for (std::size_t k = after + 1; k < v.size() && k <= after + 4 && v.is_word(k) && !v.in(k, lex.grammar().preposition); ++k)
+                if (const auto m = lex.trigger_at(v, k); m && !m->trigger->type.empty() && m->trigger->type != "-") {
+                    in_dated_event = true;
+                    break;
+                }
+        }
+        if (!owns_trigger && !in_dated_event) return false;
     }
     if (compared_date(v, lex, before)) return false;
     // A "since" after a superlative and its noun compares, before the verb or after it
