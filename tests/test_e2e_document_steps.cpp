@@ -54,3 +54,15 @@ TEST_CASE("agreements of two stories with no actor or word in common stay two ev
                                           "president would sign it Saturday morning.\n"});
     CHECK(agreements(s) == 2);
 }
+
+TEST_CASE("a mention without actors takes no actors from one told after it", "[pipeline]") {
+    const Story s = build("later-actors", {"Vote count\n\nTOKYO, Oct. 28, 2024 (AP) - He said parliament convenes next "
+                                           "month.\n\nThe Bank of Japan holds its policy meeting on Thursday.\n"});
+    bool found = false;
+    for (const Event& e : s.events)
+        if (e.label.find("convenes") != std::string::npos) {
+            found = true;
+            CHECK(e.actors.empty());
+        }
+    CHECK(found);
+}
