@@ -276,6 +276,19 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
     // "it had sent": named below (but "WHO declares" names the World Health Organization).
     if (start < c.head && v.in(start, lex.grammar().pronoun) && v.entity[start] < 0) ++start;
     std::string text = v.surface(start, end, clause);
+    // "A Brazilian court on Tuesday sentenced ...": a date between the subject and the
+    // trigger is the event's time, told apart; the label goes without it.
+    for (std::size_t k = start + 1; k < c.head; ++k) {
+        const int tx = v.timex[k];
+        if (tx < 0 || v.clause[k] != clause) continue;
+        const TimexType type = v.a.timexes[tx].type;
+        std::size_t after = k;
+        while (after < c.head && v.timex[after] == tx) ++after;
+        if ((type != TimexType::Date && type != TimexType::Time) || v.possessive(after)) break;
+        const std::size_t from = v.in(k - 1, lex.grammar().preposition) && k - 1 > start ? k - 1 : k;
+        text = v.surface(start, from, clause) + " " + v.surface(after, end, clause);
+        break;
+    }
     // "Ukraine's air force said it had shot down 112 drones": the speaker is the subject;
     // the verb of saying and its pronoun go ("Ukraine's air force had shot down 112 drones").
     for (std::size_t k = start + 1; subject && k + 1 < c.head; ++k) {
