@@ -341,7 +341,7 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
         const std::string_view w = v.words[i];
         if (v.timex[i] >= 0 || v.in(i, lex.grammar().label_stop) || v.in(i, lex.grammar().preposition) || w == "'s") break;
         if (v.is_word(i) && !v.in(i, lex.grammar().determiner) && !v.in(i, lex.grammar().label_trim) &&
-            v.entity[i] < 0)
+            !v.in(i, lex.grammar().compass) && v.entity[i] < 0)
             theme = w;
     }
     if (theme.size() > 3 && theme.back() == 's' && theme[theme.size() - 2] != 's') theme.pop_back();

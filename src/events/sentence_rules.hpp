@@ -155,6 +155,12 @@ public:
         if (v_.in(i - 1, lex_.grammar().auxiliary) || v_.in(i - 1, lex_.grammar().pronoun) || prev == "to" || prev == "and" ||
             prev == "or" || (prev.size() > 2 && prev.substr(prev.size() - 2) == "ly"))
             return false;
+        // What follows tells a verb with its object ("an earthquake hits | eastern Turkey",
+        // "the storm hit | the coast") from a compound's head ("missile launch | sites"):
+        // an object opens with a determiner, a name, a number or a compass adjective.
+        if (i + 1 < v_.size() && (v_.in(i + 1, lex_.grammar().determiner) || v_.token(i + 1).is(kCapitalized) ||
+                                  v_.token(i + 1).is(kNumber) || v_.in(i + 1, lex_.grammar().compass)))
+            return false;
         // Not a plural, though it ends in "s": "the previous strike", "a serious attack", "the
         // bus crash".
         auto ends_prev = [&](std::string_view suffix) { return prev.size() > suffix.size() && prev.substr(prev.size() - suffix.size()) == suffix; };
@@ -267,7 +273,10 @@ public:
     const std::string* by_subject_type(std::size_t i, int c, bool* from_clause_subject = nullptr) const {
         const events::Trigger& t = *matches_[i]->trigger;
         // Remembered for nouns only: "shares rallied" says nothing of "held a rally".
-        if (!nominal_use(i)) return subject_class(i, c);
+        if (!nominal_use(i)) {
+            const std::string* ty = subject_class(i, c);
+            return ty ? ty : sentence_context_type(t.type);
+        }
         const std::string* ty = modifier_class(i, c);
         if (!ty && object_position(i, c)) {
             ty = subject_class(i, c);
