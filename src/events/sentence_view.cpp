@@ -219,6 +219,10 @@ void SentenceView::read(std::size_t sentence) {
                 }
                 clauses[open(false, false)].content = true;
             }
+        } else if (w == "and" && i + 1 < n && words[i + 1] == "that" && clauses[stack.back()].content) {
+            // "said 29 people had been injured and that search efforts would continue until
+            // Tuesday": a second thing said, with its own tense and date.
+            clauses[open(false, false)].content = true;
         } else if (w == "as" && i + 1 < n && in(i + 1, g.reporting) && words[i + 1] != "according") {
             // ", as reported by KCNA", "as announced by the ambassador"
             open(true, true);
