@@ -630,6 +630,10 @@ bool date_of_event(const SentenceView& v, const Lexicon& lex, const Candidate& c
         bool superlative = false;
         const std::size_t noun = c.nominal ? c.head : before - 1;
         for (std::size_t k = noun; k > 0 && noun - k < 4; --k) superlative = superlative || superlative_at(v, lex, k - 1);
+        // "The meeting, the first at ministerial level since June": the superlative after
+        // the noun, in its apposition
+        for (std::size_t k = c.last; c.nominal && k + 1 < before && k < c.last + 8; ++k)
+            superlative = superlative || superlative_at(v, lex, k);
         const bool in_phrase = before >= 2 && v.is_word(before - 2) && !v.in(before - 2, lex.grammar().clause_opener);
         if (superlative && (c.nominal || in_phrase)) return false;
         // "the strongest quake to hit the region since 2011", "the first leader to visit
