@@ -29,7 +29,11 @@ using events::Senses;
 /// A word that ranks: "strongest", "first", "deadliest" (the superlative class, or -iest).
 bool superlative_at(const SentenceView& v, const Lexicon& lex, std::size_t i) {
     const std::string_view w = v.words[i];
-    return v.in(i, lex.grammar().superlative) || (w.size() > 5 && w.compare(w.size() - 4, 4, "iest") == 0);
+    if (v.in(i, lex.grammar().superlative) || (w.size() > 5 && w.compare(w.size() - 4, 4, "iest") == 0)) return true;
+    // "Congo's 16th Ebola outbreak since 1976": an ordinal in digits counts the same way
+    const bool digits = !w.empty() && std::isdigit(static_cast<unsigned char>(w[0]));
+    return digits && w.size() >= 3 &&
+           (w.ends_with("th") || w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd"));
 }
 
 int strength(EventStatus s) {
@@ -626,6 +630,19 @@ bool date_of_event(const SentenceView& v, const Lexicon& lex, const Candidate& c
     // keeps a "since" right after it or fronted ("has risen since 2020", "Since 1985 _
     // when ... _ 200 soldiers have been killed"), and a count runs from it ("14 killings
     // since 1993").
+    // "since 1976", or a since-clause: "since the disease was identified in 1976"
+    std::size_t since = before;
+    for (std::size_t k = before; k > 0 && before - k < 8 && v.words[k - 1] != "," && v.clause[k - 1] == v.clause[before]; --k)
+        if (v.is(k - 1, "since")) {
+            since = k;
+            break;
+        }
+    if (since < before && !(c.head >= since && c.head < before)) {
+        bool superlative = false;
+        const std::size_t noun = c.nominal ? c.head : since - 1;
+        for (std::size_t k = noun; k > 0 && noun - k < 4; --k) superlative = superlative || superlative_at(v, lex, k - 1);
+        if (superlative && c.nominal) return false;
+    }
     if (before > 0 && v.is(before - 1, "since")) {
         bool superlative = false;
         const std::size_t noun = c.nominal ? c.head : before - 1;
