@@ -588,9 +588,12 @@ bool compared_date(const SentenceView& v, const Lexicon& lex, std::size_t first)
         if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) return false;
         if (v.in(k - 1, g.comparison)) return true;
         // "rose to 2.3% in October from 1.7% in September": the value a change starts from.
-        if (v.words[k - 1] == "from")
+        // "fell 56% from a year earlier": the change's size right before its "from".
+        if (v.words[k - 1] == "from") {
             for (std::size_t j = k; j < first; ++j)
                 if (v.token(j).is(kNumber)) return true;
+            if (k >= 2 && (v.token(k - 2).is(kNumber) || v.words[k - 2] == "%")) return true;
+        }
         // a pair ends with a preposition: only then is "down_from" worth spelling out
         if (k >= 2 && v.in(k - 1, g.preposition) && lex.in_class(g.comparison_pair, joined_pair(v.words[k - 2], v.words[k - 1])))
             return true;
