@@ -149,6 +149,8 @@ public:
         // A bare form after a common noun is the head of a compound ("missile launch",
         // "cross-border travel"); after a plural noun it is the verb ("the countries agree").
         if (prev == "-") return true;
+        // "80 ships", "three strikes": a plural after a number is a noun.
+        if (v_.token(i - 1).is(kNumber) && m.form != lemma) return true;
         if (!v_.is_word(i - 1) || v_.token(i - 1).is(kCapitalized) || v_.entity[i - 1] >= 0) return false;
         // After a preposition other than "to" a bare form is no verb: "for open dialogue".
         if (prev != "to" && v_.in(i - 1, lex_.grammar().preposition)) return true;
