@@ -55,8 +55,9 @@ Tense TenseGuesser::cue(const TokInfo* t, const Token* toks, std::string_view te
         return past_plan_before(t, k) ? Tense::Past : Tense::Future;
     }
     // "ahead of Thursday's vote" (but "the vote went ahead in September")
+    // (not an infinitive: "decided to go to the hospital on Friday")
     for (const FutureBefore& f : future_before_)
-        if (info.mask.test(f.cls) && k + 1 < n && t[k + 1].word == f.word)
+        if (info.mask.test(f.cls) && k + 1 < n && t[k + 1].word == f.word && !(k > 0 && to_ >= 0 && t[k - 1].word == to_))
             return past_plan_before(t, k) ? Tense::Past : Tense::Future;
     // "holds its policy meeting on Thursday" (but "which holds a 12.5% stake")
     if (future_with_event_ >= 0 && event_noun_ >= 0 && info.mask.test(future_with_event_))
