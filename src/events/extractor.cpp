@@ -628,6 +628,9 @@ bool date_of_event(const SentenceView& v, const Lexicon& lex, const Candidate& c
         if (!owns_trigger && !in_dated_event) return false;
     }
     if (compared_date(v, lex, before)) return false;
+    // "cut its growth forecast for 2026", "the budget for 2025-26": the year a figure is
+    // for, not when the event happened
+    if (before >= 2 && v.is(before - 1, "for") && v.in(before - 2, lex.grammar().figure_for)) return false;
     // A "since" after a superlative and its noun compares, before the verb or after it
     // ("earthquake since 1960 struck", "cut rates for the first time since 2020"); a verb
     // keeps a "since" right after it or fronted ("has risen since 2020", "Since 1985 _

@@ -207,7 +207,7 @@ Lexicon::Lexicon(const Resources& res) {
                        bit("range-and-opener"), bit("comparison"), bit("comparison-pair"), bit("superlative"),
                        bit("negator"), bit("member-noun"), bit("future-subordinator"),
                        bit("verb-marker"), bit("no-event-noun"),
-                       bit("no-event-object"), bit("cue-comparison"), bit("quantifier"), bit("compass")};
+                       bit("no-event-object"), bit("cue-comparison"), bit("quantifier"), bit("compass"), bit("figure-for")};
 }
 
 std::optional<TriggerMatch> Lexicon::trigger_at(const SentenceView& v, std::size_t i) const {

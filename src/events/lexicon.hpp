@@ -120,7 +120,7 @@ public:
             light_noun, preposition, pronoun, pre_trigger, relative, relative_preposition, clause_opener, reporting,
             self_reporting, speech, finite_auxiliary, not_content_start, circumstance, thing_ing, range_joiner,
             range_and_opener, comparison, comparison_pair, superlative, negator, member_noun, future_subordinator, verb_marker, no_event_noun, no_event_object,
-            cue_comparison, quantifier, compass;
+            cue_comparison, quantifier, compass, figure_for;
     };
     const Grammar& grammar() const { return grammar_; }
     /// The classes `word` (a lookup form) belongs to, as a mask of Grammar bits.
