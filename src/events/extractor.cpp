@@ -208,12 +208,12 @@ void EventExtractor::Impl::sentence(DocumentAnalysis& a, const SentenceView& v, 
             const std::vector<std::size_t> local_agents = ev.agents;
             // A clause without its own subject shares the sentence's previous one.
             if (ev.agents.empty() && a.events.size() > first_event) ev.agents = a.events.back().agents;
+            for (std::size_t src : sources) ev.sources.push_back(src);  // (the label may name them)
             label(v, cand, c, local_agents, ev);
             if (a.events.size() > first_event) share_subject(v, cand, a.events.back(), ev);
             // "hit a market in Kharkiv on Sunday, killing 31 people": where, too.
             if (ev.places.empty() && a.events.size() > first_event && participle_after_comma(v, cand))
                 ev.places = a.events.back().places;
-            for (std::size_t src : sources) ev.sources.push_back(src);
             time(v, cand, cands, c, content, last_day, ev);
             // "An earthquake struck on Sunday, killing 12 people": a participle clause after
             // a comma tells what came with the event before it, at the same time.

@@ -327,6 +327,13 @@ void EventExtractor::Impl::label(const SentenceView& v, const Candidate& c, int 
         else if (with_pronoun < start) text = v.surface(with_pronoun, end, clause);
     }
     text = without_quotes(text);
+    // "Russia's defence ministry said its forces had captured ...": the possessive stands
+    // for the one source ("Russia's forces had captured ...").
+    for (const char* own : {"its ", "Its ", "their ", "Their "})
+        if (text.starts_with(own) && ev.sources.size() == 1) {
+            text = v.a.entities[ev.sources.front()].name + "'s " + text.substr(std::string_view(own).size());
+            break;
+        }
     if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
     ev.label = text;
     ev.clause = Span{v.token(start).span.start, v.token(std::max(end, c.last) - 1).span.end};
