@@ -93,6 +93,13 @@ public:
         auto it = entries_.find(word);
         return it == entries_.end() ? nullptr : &it->second;
     }
+    /// Whether the word is a form of a noun trigger ("launches", "strikes"; not "dies").
+    bool noun_form(const WordEntry* e) const {
+        if (!e || !e->triggers) return false;
+        for (std::size_t t : *e->triggers)
+            if (triggers_[t].pos == Pos::Noun) return true;
+        return false;
+    }
     /// The longest trigger starting at token i of a sentence.
     std::optional<TriggerMatch> trigger_at(const SentenceView& v, std::size_t i) const;
     const TypeInfo* type(std::string_view name) const;

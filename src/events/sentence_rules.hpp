@@ -149,8 +149,10 @@ public:
         // A bare form after a common noun is the head of a compound ("missile launch",
         // "cross-border travel"); after a plural noun it is the verb ("the countries agree").
         if (prev == "-") return true;
-        // "80 ships", "three strikes": a plural after a number is a noun.
-        if (v_.token(i - 1).is(kNumber) && m.form != lemma) return true;
+        // "80 ships", "40 billion pounds": a plural after a number is a noun.
+        if ((v_.token(i - 1).is(kNumber) || v_.in(i - 1, lex_.grammar().quantifier)) && m.form != lemma) return true;
+        // An -s form that is no noun's plural is the verb: "author dies at 89".
+        if (m.form != lemma && !lex_.noun_form(v_.entries[i])) return false;
         if (!v_.is_word(i - 1) || v_.token(i - 1).is(kCapitalized) || v_.entity[i - 1] >= 0) return false;
         // After a preposition other than "to" a bare form is no verb: "for open dialogue".
         if (prev != "to" && v_.in(i - 1, lex_.grammar().preposition)) return true;
