@@ -66,3 +66,11 @@ TEST_CASE("a mention without actors takes no actors from one told after it", "[p
         }
     CHECK(found);
 }
+
+TEST_CASE("a headline without actors takes those of the article's mention of its kind", "[pipeline]") {
+    const Story s = build("headline-actors", {"Nobel-winning author dies at 89\n\nPARIS, March 3, 2026 (AFP) - French novelist "
+                                              "Claire Dumont died on Sunday at her home in Paris, her publisher said.\n"});
+    int deaths = 0;
+    for (const Event& e : s.events) deaths += e.type == "death";
+    CHECK(deaths == 1);
+}

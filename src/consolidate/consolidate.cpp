@@ -152,11 +152,14 @@ void collect_document(DocumentAnalysis& a, std::size_t d, const EntityTable& tab
     std::map<std::string, std::size_t> first_with_actors;
     for (std::size_t j = 0; j < a.events.size(); ++j)
         if (!lists[j][MentionLists::kActors].empty()) first_with_actors.emplace(root_type(at[j]), j);
-    // A mention before it does not: "parliament convenes next month" is not the central
-    // bank's policy meeting told further down.
+    // Only from a mention before it ("parliament convenes next month" is not the central
+    // bank's policy meeting told further down), except in a headline, which tells in short
+    // what follows ("Nobel-winning author dies at 89").
     for (std::size_t k = 0; k < a.events.size(); ++k) {
         if (!lists[k][MentionLists::kActors].empty()) continue;
-        if (const auto it = first_with_actors.find(root_type(at[k])); it != first_with_actors.end() && it->second < k)
+        const Sentence& s = a.sentences[at[k].sentence];
+        if (const auto it = first_with_actors.find(root_type(at[k]));
+            it != first_with_actors.end() && (it->second < k || s.heading || s.caption))
             lists[k][MentionLists::kActors] = lists[it->second][MentionLists::kActors];
     }
     // The labels, out of memory (one is read back per event), a document's in one write.
