@@ -68,7 +68,7 @@ void Matcher::scan(std::string_view text, const Token* toks, int n, ScannedSente
     out.resize(static_cast<std::size_t>(n));
     sent.feasible.assign(p_.rules.size(), 0);
     sent.classes = ClassMask{};
-    sent.words = 0;
+    sent.words = WordSignature{};
     char buf[Lexicon::kMaxWord];
     for (int k = 0; k < n; ++k) {
         TokInfo& info = out[k];
@@ -78,7 +78,7 @@ void Matcher::scan(std::string_view text, const Token* toks, int n, ScannedSente
         info.mask = info.word >= 0 ? p_.lex.classes(info.word) : ClassMask{};
         if (info.word >= 0) {
             sent.classes |= info.mask;
-            sent.words |= word_signature(info.word);
+            sent.words |= p_.signature(info.word);
         }
         info.numeric = !s.empty() && is_digit(s[0]);
         info.num = 0;
@@ -128,7 +128,7 @@ void Matcher::scan(std::string_view text, const Token* toks, int n, ScannedSente
         info.may_start = anywhere || info.numeric ||
                          (info.word >= 0 && p_.word_starts[info.word] &&
                           p_.start_filter_by_word[info.word].accepts_next(last ? kNone : out[k + 1].mask,
-                                                                          last ? -1 : out[k + 1].word));
+                                                                          last ? p_.signature(-1) : p_.signature(out[k + 1].word)));
     }
 }
 
@@ -159,7 +159,7 @@ bool Matcher::feasible(int rule, ScannedSentence& s) const {
         const Rule& r = p_.rules[rule];
         for (std::uint32_t k = r.requirements_begin; k < r.requirements_end; ++k) {
             const Requirement& req = p_.requirements[k];
-            if (!req.classes.intersects(s.classes) && !(req.words & s.words)) {
+            if (!req.classes.intersects(s.classes) && !req.words.intersects(s.words)) {
                 f = 2;
                 break;
             }
@@ -394,7 +394,7 @@ Match Matcher::best_at(ScannedSentence& s, int i, const std::vector<int>& exclud
     static const ClassMask kNone;
     const bool last = i + 1 >= static_cast<int>(s.infos.size());
     const ClassMask& next_classes = last ? kNone : s.infos[i + 1].mask;
-    const int next_word = last ? -1 : s.infos[i + 1].word;
+    const WordSignature& next_word = p_.signature(last ? -1 : s.infos[i + 1].word);
     auto each = [&](const std::vector<Candidate>& cands) {
         for (const Candidate& c : cands)
             if (c.accepts_next(next_classes, next_word)) try_rule(c.rule, s, i, best, excluded);

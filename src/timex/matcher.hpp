@@ -28,7 +28,7 @@ constexpr int kMaxGroups = 12;
 struct ScannedSentence {
     std::vector<TokInfo> infos;
     ClassMask classes;                   // every class some token is in
-    std::uint64_t words = 0;             // signatures of its words
+    WordSignature words;                 // signatures of its words
     std::vector<std::uint8_t> feasible;  // per rule: 0 not known yet, 1 may match, 2 cannot
 };
 

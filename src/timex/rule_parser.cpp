@@ -482,7 +482,7 @@ void follow(const Program& p, const Rule& r, int pc, Candidate& c, std::vector<c
                 const TokenTest& t = p.tests[in.a];
                 if (t.any_token) c.any_next = true;
                 c.next_classes |= test_classes(p, t);
-                for (int w : t.words) c.next_words |= word_signature(w);
+                for (int w : t.words) c.next_words |= p.signature(w);
                 return;
             }
             case Op::NegTest:
@@ -522,7 +522,7 @@ bool reaches_match(const Rule& r, int pc, int skip, std::vector<char>& seen) {
 Requirement requirement_of(const Program& p, const TokenTest& t) {
     Requirement req;
     req.classes = test_classes(p, t);
-    for (int w : t.words) req.words |= word_signature(w);
+    for (int w : t.words) req.words |= p.signature(w);
     return req;
 }
 
@@ -796,7 +796,21 @@ void load_rules(Program& p, const Resources& res, const std::string& dir) {
     }
 }
 
+/// Signature bits for the words the rules name, in turn ("-" too: a spelled number's
+/// continuation); every other word has none.
+void assign_word_bits(Program& p) {
+    std::vector<char> named(static_cast<std::size_t>(p.lex.word_count()), 0);
+    for (const TokenTest& t : p.tests)
+        for (int w : t.words) named[static_cast<std::size_t>(w)] = 1;
+    if (const int dash = p.lex.find_word("-"); dash >= 0) named[static_cast<std::size_t>(dash)] = 1;
+    p.word_bits.assign(named.size(), WordSignature{});
+    int next = 0;
+    for (std::size_t w = 0; w < named.size(); ++w)
+        if (named[w]) p.word_bits[w].set(next++ % WordSignature::kMaxClasses);
+}
+
 void build_index(Program& p) {
+    assign_word_bits(p);
     p.rules_by_word.assign(p.lex.word_count(), {});
     p.rules_by_shape.assign(p.shapes.size(), {});
     for (Rule& r : p.rules) find_requirements(p, r);
@@ -820,7 +834,7 @@ void build_index(Program& p) {
             c.rule = static_cast<int>(ri);
             if (t.shape >= 0) {  // a spelled number may go on: "twenty" - "four"
                 c.next_classes |= continuation;
-                c.next_words |= word_signature(p.lex.find_word("-"));
+                c.next_words |= p.signature(p.lex.find_word("-"));
             }
             std::vector<char> seen(r.prog.size(), 0);
             follow(p, r, pc + 1, c, seen);
