@@ -4,7 +4,7 @@
 #include "chronograph/consolidate.hpp"
 
 #include "consolidate/internal.hpp"
-#include "model/evidence_file.hpp"
+#include "model/aside_file.hpp"
 #include "model/memory.hpp"
 #include "model/memory_trace.hpp"
 #include "model/parallel.hpp"
@@ -361,7 +361,15 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
         story.documents.push_back({doc_ids.back(), d.path, d.title, d.dct, d.dct_source, d.format, docs.text_bytes(i),
                                    docs.sentence_count(i)});
     }
+    // The story's lists go to a file as they are made (see Story::evidence): the
+    // entities' mentions first, held for nothing else.
+    auto aside_file = std::make_shared<AsideFile>();
     EntityTable table = link_entities(docs, doc_ids, threads);
+    parallel_for(table.entities.size(), threads, [&](std::size_t g) {
+        Entity& e = table.entities[g];
+        e.aside = aside_file->add(e.mentions);
+        release(e.mentions);
+    });
     trace_memory("entities linked");
     // (What the linking freed is given back: what is made next, in whichever malloc arena,
     // is not held up by its pages.)
@@ -460,6 +468,11 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
                                               [&](std::size_t c) { return labels.read(drafts[c].label_at, drafts[c].label_size); },
                                               threads);
     release(claims);
+    parallel_for(story.conflicts.size(), threads, [&](std::size_t c) {
+        Conflict& conflict = story.conflicts[c];
+        conflict.aside = aside_file->add(conflict.claims);
+        release(conflict.claims);
+    });
     for (Cluster& c : clusters) release(c.members);  // (only their types are read from here on)
     trace_memory("conflicts found");
     // The events, made from their drafts once the mentions are gone (not beside them: the
@@ -476,14 +489,13 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
     release(cluster_ids);
     release(clusters);
     trace_memory("events made");
-    // The evidence, the bulk of the story, goes to a file (see Story::evidence), a run of
+    // The evidence, the bulk of the story, goes to the file, a run of
     // events at a time: each run's evidence is made document by document on the worker
     // threads (each document with evidence in the run read back), then written event by
     // event and freed.
     SharedTimes times;
     for (const merging::MentionFacts& source : facts.facts)
         if (const auto [it, added] = times.try_emplace(source.time); added) it->second = Shared<TimeValue>(*source.time);
-    auto evidence_file = std::make_shared<EvidenceFile>();
     constexpr std::size_t kRunEvidence = std::size_t{1} << 18;  // pieces of evidence held at once (some 65 MB)
     for (std::size_t begin = 0, end = 0; begin < story.events.size(); begin = end) {
         for (std::size_t held = 0; end < story.events.size() && (end == begin || held + evidence_count[end] <= kRunEvidence); ++end) {
@@ -506,11 +518,11 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
         });
         parallel_for(end - begin, threads, [&](std::size_t k) {
             Event& ev = story.events[begin + k];
-            ev.aside = evidence_file->add(ev.mentions);
+            ev.aside = aside_file->add(ev.mentions);
             release(ev.mentions);
         });
     }
-    story.evidence_file = std::move(evidence_file);
+    story.aside_file = std::move(aside_file);
     trace_memory("evidence written");
     story.entities = std::move(table.entities);
     return story;

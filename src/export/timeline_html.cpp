@@ -145,7 +145,7 @@ void write_story_data(const Story& story, const TimelineLayout& L, const std::st
     for (const Conflict& c : story.conflicts) {
         w.begin_object().field("about", c.about).field("event", c.event ? lookup(event_index, *c.event) : -1L);
         w.key("claims").begin_array();
-        for (const ClaimRef& cl : c.claims)
+        for (const ClaimRef& cl : story.claims(c))
             w.begin_object().field("v", cl.value).field("t", cl.text).field("s", cl.sentence).field("d", lookup(doc_index, cl.doc)).end_object();
         w.end_array();
         w.end_object();

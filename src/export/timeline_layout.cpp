@@ -478,7 +478,7 @@ TimelineLayout layout_timeline(const Story& story, const TimelineOptions& opt) {
         const Conflict& cf = story.conflicts[c];
         // Group the claims by value: "around 15,000 soldiers (2 sources) vs ...".
         std::vector<std::pair<std::string, std::vector<std::string>>> values;
-        for (const ClaimRef& cl : cf.claims) {
+        for (const ClaimRef& cl : story.claims(cf)) {
             auto it = std::find_if(values.begin(), values.end(), [&](const auto& v) { return v.first == cl.value; });
             if (it == values.end()) values.push_back({cl.value, {cl.text.empty() ? cl.value : cl.text}}), it = values.end() - 1;
             else it->second.push_back(cl.text);
