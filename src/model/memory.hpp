@@ -7,6 +7,13 @@
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
+#if defined(__unix__)
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
+
+#include <cstdint>
+#include <vector>
 
 namespace chronograph {
 
@@ -30,6 +37,22 @@ inline void give_back_free_memory() {
 inline void keep_large_blocks_apart() {
 #if defined(__GLIBC__)
     mallopt(M_MMAP_THRESHOLD, 32 * 1024);
+#endif
+}
+
+/// Returns to the system the whole pages of a vector's room past its size: a big vector
+/// cut down from its end step by step keeps its capacity, and shrink_to_fit would copy
+/// what is left each time. (The room holds no objects: its bytes may go; pages touched
+/// again come back zeroed.)
+template <class T>
+void give_back_spare_room(std::vector<T>& v) {
+#if defined(__unix__)
+    static const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
+    const auto from = (reinterpret_cast<std::uintptr_t>(v.data() + v.size()) + page - 1) / page * page;
+    const auto to = reinterpret_cast<std::uintptr_t>(v.data() + v.capacity()) / page * page;
+    if (from < to) madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
+#else
+    (void)v;
 #endif
 }
 
