@@ -478,74 +478,77 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
     trace_memory("facts made");
     release(mentions);
     release(slot);
+    give_back_free_memory();
     trace_memory("mentions released");
     // The conflicts before the events: what finding them holds for a while (some 250 MB at
     // 100,000 articles) is not beside the events. A date conflict's label is its event's,
-    // read back from the file of labels. The documents' claims are read back for them
-    // (not kept since the mentions were collected: some 150 bytes each, by the million,
-    // beside the mentions).
-    std::vector<std::vector<Claim>> claims(docs.size());  // of each document
-    parallel_for(docs.size(), threads, [&](std::size_t d) { claims[d] = docs.load(d, kClaimsPart).claims; });
-    story.conflicts = merging::find_conflicts(docs, claims, doc_ids, facts, clusters, cluster_ids,
+    // read back from the file of labels.
+    story.conflicts = merging::find_conflicts(docs, doc_ids, facts, clusters, cluster_ids,
                                               [&](std::size_t c) { return labels.read(drafts[c].label_at, drafts[c].label_size); },
-                                              threads);
-    release(claims);
-    parallel_for(story.conflicts.size(), threads, [&](std::size_t c) {
-        Conflict& conflict = story.conflicts[c];
-        conflict.aside = aside_file->add(conflict.claims);
-        release(conflict.claims);
-    });
+                                              *aside_file, threads);
     for (Cluster& c : clusters) release(c.members);  // (only their types are read from here on)
+    give_back_free_memory();
     trace_memory("conflicts found");
-    // The events, made from their drafts once the mentions are gone (not beside them: the
-    // peak of the consolidation), in time order, on this thread: the worker threads' malloc
-    // arenas are full of holes where the mentions' lists were, among which the analyses
-    // read next come and go; an event's few bytes in one would keep a whole page in memory.
+    // The evidence, the bulk of the story, goes to the file before the events are made
+    // (not beside them: the facts it is made from are some 220 MB at 100,000 articles), a
+    // run of events at a time: each run's evidence is made document by document on the
+    // worker threads (each document with evidence in the run read back), then written
+    // event by event and freed. asides[i]: where the evidence of the i-th event in time
+    // order is.
+    std::vector<Aside> asides(order.size());
+    {
+        SharedTimes times;
+        for (const merging::MentionFacts& source : facts.facts)
+            if (const auto [it, added] = times.try_emplace(source.time); added) it->second = Shared<TimeValue>(*source.time);
+        constexpr std::size_t kRunEvidence = std::size_t{1} << 18;  // pieces of evidence held at once (some 65 MB)
+        std::vector<std::vector<EvidenceRef>> run;  // of each event in the run
+        for (std::size_t begin = 0, end = 0; begin < order.size(); begin = end) {
+            run.clear();
+            for (std::size_t held = 0; end < order.size() && (end == begin || held + evidence_count[end] <= kRunEvidence); ++end) {
+                held += evidence_count[end];
+                run.emplace_back(evidence_count[end]);
+            }
+            auto in_run = [&](const merging::MentionFacts& m) { return m.event >= begin && m.event < end; };
+            parallel_for(docs.size(), threads, [&](std::size_t d) {
+                const auto from = facts.facts.begin() + static_cast<std::ptrdiff_t>(first_fact[d]);
+                const auto to = facts.facts.begin() + static_cast<std::ptrdiff_t>(first_fact[d + 1]);
+                if (std::none_of(from, to, in_run)) return;
+                const DocumentAnalysis a = docs.load(d, kTextPart | kSentencesPart);
+                std::unordered_map<std::uint32_t, SharedText> sentences;  // of this document, by index
+                for (auto source = from; source != to; ++source) {
+                    if (!in_run(*source)) continue;
+                    auto [it, added] = sentences.try_emplace(source->sentence);
+                    if (added) it->second = SharedText(a.text(a.sentences[source->sentence].span));
+                    run[source->event - begin][source->place] = evidence_of(a, doc_ids[d], *source, it->second, times, facts.actors, table);
+                }
+            });
+            parallel_for(end - begin, threads, [&](std::size_t k) {
+                asides[begin + k] = aside_file->add(run[k]);
+                release(run[k]);
+            });
+        }
+    }
+    release(facts.facts);
+    release(facts.actors);
+    give_back_free_memory();
+    trace_memory("evidence written");
+    // The events, made from their drafts once the mentions and their facts are gone (not
+    // beside them), in time order, on this thread: the worker threads' malloc arenas are
+    // full of holes where the mentions' lists and the evidence were, among which the
+    // analyses read next come and go; an event's few bytes in one would keep a whole page
+    // in memory.
     story.events.reserve(order.size());
     for (std::size_t i = 0; i < order.size(); ++i) {
         Event& ev = story.events.emplace_back(event_from(drafts[order[i]], clusters[order[i]], table, labels));
         ev.id = cluster_ids[order[i]];
+        ev.aside = asides[i];
         drafts[order[i]] = EventDraft();
     }
     release(drafts);
     release(cluster_ids);
     release(clusters);
     trace_memory("events made");
-    // The evidence, the bulk of the story, goes to the file, a run of
-    // events at a time: each run's evidence is made document by document on the worker
-    // threads (each document with evidence in the run read back), then written event by
-    // event and freed.
-    SharedTimes times;
-    for (const merging::MentionFacts& source : facts.facts)
-        if (const auto [it, added] = times.try_emplace(source.time); added) it->second = Shared<TimeValue>(*source.time);
-    constexpr std::size_t kRunEvidence = std::size_t{1} << 18;  // pieces of evidence held at once (some 65 MB)
-    for (std::size_t begin = 0, end = 0; begin < story.events.size(); begin = end) {
-        for (std::size_t held = 0; end < story.events.size() && (end == begin || held + evidence_count[end] <= kRunEvidence); ++end) {
-            held += evidence_count[end];
-            story.events[end].mentions.resize(evidence_count[end]);
-        }
-        auto in_run = [&](const merging::MentionFacts& m) { return m.event >= begin && m.event < end; };
-        parallel_for(docs.size(), threads, [&](std::size_t d) {
-            const auto from = facts.facts.begin() + static_cast<std::ptrdiff_t>(first_fact[d]);
-            const auto to = facts.facts.begin() + static_cast<std::ptrdiff_t>(first_fact[d + 1]);
-            if (std::none_of(from, to, in_run)) return;
-            const DocumentAnalysis a = docs.load(d, kTextPart | kSentencesPart);
-            std::unordered_map<std::uint32_t, SharedText> sentences;  // of this document, by index
-            for (auto source = from; source != to; ++source) {
-                if (!in_run(*source)) continue;
-                auto [it, added] = sentences.try_emplace(source->sentence);
-                if (added) it->second = SharedText(a.text(a.sentences[source->sentence].span));
-                story.events[source->event].mentions[source->place] = evidence_of(a, doc_ids[d], *source, it->second, times, facts.actors, table);
-            }
-        });
-        parallel_for(end - begin, threads, [&](std::size_t k) {
-            Event& ev = story.events[begin + k];
-            ev.aside = aside_file->add(ev.mentions);
-            release(ev.mentions);
-        });
-    }
     story.aside_file = std::move(aside_file);
-    trace_memory("evidence written");
     story.entities = std::move(table.entities);
     return story;
 }

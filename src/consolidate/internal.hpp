@@ -19,6 +19,10 @@
 #include <unordered_set>
 #include <vector>
 
+namespace chronograph {
+class AsideFile;
+}
+
 namespace chronograph::merging {
 
 /// A date worked out from a duration ("expected to take 18 months": counted from the
@@ -162,13 +166,12 @@ TimeValue cluster_time(const std::vector<MentionRef>& mentions, const Cluster& c
 const MentionRef* cluster_time_mention(const std::vector<MentionRef>& mentions, const Cluster& c);
 
 /// Date conflicts within events and numeric conflicts across documents (found on `threads`
-/// threads; the same whatever their number).
-/// `claims[d]`: document d's claims; cluster_label(c): the label of cluster c's event.
-std::vector<Conflict> find_conflicts(const AnalysisStore& docs, const std::vector<std::vector<Claim>>& claims,
-                                     const std::vector<DocId>& doc_ids,
+/// threads; the same whatever their number), their claims written to `file` (each
+/// conflict's `aside`). cluster_label(c): the label of cluster c's event.
+std::vector<Conflict> find_conflicts(const AnalysisStore& docs, const std::vector<DocId>& doc_ids,
                                      const MentionTable& mentions, const std::vector<Cluster>& clusters,
                                      const std::vector<EventId>& cluster_ids, const std::function<std::string(std::size_t)>& cluster_label,
-                                     unsigned threads = 1);
+                                     AsideFile& file, unsigned threads = 1);
 
 /// "2026 (MID)", "2025-04-30".
 std::string describe(const TimeValue& t);
