@@ -292,6 +292,10 @@ std::vector<Conflict> find_conflicts(const AnalysisStore& docs, const std::vecto
                                      const std::vector<EventId>& cluster_ids, const std::function<std::string(std::size_t)>& cluster_label,
                                      AsideFile& file, unsigned threads) {
     const std::vector<MentionFacts>& mentions = table.facts;
+    // The numbers' conflicts first: what finding them holds for a while (the documents'
+    // claims, some 80 MB at 100,000 articles) is not beside the dates' (listed first).
+    std::vector<PendingConflict> numbers = number_conflicts(docs, doc_ids, table, clusters, cluster_ids, threads);
+    trace_memory("conflicts of numbers found");
     // Dates: mentions dated by a time expression or a derivation whose days do not meet.
     std::vector<PendingConflict> pending = gather<PendingConflict>(clusters.size(), threads, [&](std::size_t c, std::vector<PendingConflict>& found) {
         std::vector<const MentionFacts*> dated;
@@ -323,9 +327,7 @@ std::vector<Conflict> find_conflicts(const AnalysisStore& docs, const std::vecto
     });
 
     trace_memory("conflicts of dates found");
-    std::vector<PendingConflict> numbers = number_conflicts(docs, doc_ids, table, clusters, cluster_ids, threads);
     std::move(numbers.begin(), numbers.end(), std::back_inserter(pending));
-    trace_memory("conflicts of numbers found");
 
     // The claims' sentences and the date claims' texts, a run of conflicts at a time,
     // document by document (each document with claims in the run read back once); then
