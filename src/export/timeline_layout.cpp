@@ -348,9 +348,8 @@ double place_labels(const Story& story, std::vector<EventMark*>& marks, double t
         }
         if (!ok) continue;
         placed.push_back(box);
-        m->label = box;
         lines.insert(lines.begin(), date_line);
-        m->lines = std::move(lines);
+        m->label = std::make_unique<MarkLabel>(MarkLabel{box, std::move(lines)});
         bottom = std::max(bottom, box.y + box.h);
         ++count;
     }
@@ -389,8 +388,8 @@ TimelineLayout layout_timeline(const Story& story, const TimelineOptions& opt) {
     for (std::size_t i : dated) {
         const Event& ev = story.events[i];
         EventMark m;
-        m.event = i;
-        m.lane = lane_of[i];
+        m.event = static_cast<std::uint32_t>(i);
+        m.lane = static_cast<std::uint32_t>(lane_of[i]);
         m.fade = fade_of(ev.time.mod);
         DayNumber from = day_number(ev.time.interval->earliest), to = day_number(ev.time.interval->latest) + 1;
         if (ev.time.mod == "APPROX") {  // "about": widen by a sixth of its length each way
