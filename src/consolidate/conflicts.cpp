@@ -2,6 +2,7 @@
 // about the same thing ("length of bridge", "troops deployed (North Korea)") that differ.
 #include "consolidate/internal.hpp"
 #include "model/aside_file.hpp"
+#include "model/memory.hpp"
 #include "model/memory_trace.hpp"
 #include "model/parallel.hpp"
 
@@ -242,7 +243,7 @@ std::vector<std::vector<DocClaim>> comparable_groups(const std::vector<DocClaim>
 /// comparable_groups), with their values and texts. The documents' claims are read back
 /// for them, and go when they are found (not held beside the sentences copied next).
 std::vector<PendingConflict> number_conflicts(const AnalysisStore& docs, const std::vector<DocId>& doc_ids, const MentionTable& table,
-                                              const std::vector<Cluster>& clusters, const std::vector<EventId>& cluster_ids,
+                                              const std::vector<Cluster>& clusters, const std::function<EventId(std::size_t)>& cluster_id,
                                               unsigned threads) {
     std::vector<std::vector<Claim>> doc_claims(docs.size());
     parallel_for(docs.size(), threads, [&](std::size_t d) { doc_claims[d] = docs.load(d, kClaimsPart).claims; });
@@ -270,7 +271,7 @@ std::vector<PendingConflict> number_conflicts(const AnalysisStore& docs, const s
             const bool one_event = first != kNone && std::all_of(claims.begin(), claims.end(), [&](const DocClaim& c) {
                 return days.event(c) == first;
             });
-            if (one_event) p.conflict.event = cluster_ids[first];
+            if (one_event) p.conflict.event = cluster_id(first);
             std::vector<DocClaim> sorted = claims;
             std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second->value < b.second->value; });
             for (const auto& [d, cl] : sorted) {
@@ -289,12 +290,13 @@ std::vector<PendingConflict> number_conflicts(const AnalysisStore& docs, const s
 
 std::vector<Conflict> find_conflicts(const AnalysisStore& docs, const std::vector<DocId>& doc_ids,
                                      const MentionTable& table, const std::vector<Cluster>& clusters,
-                                     const std::vector<EventId>& cluster_ids, const std::function<std::string(std::size_t)>& cluster_label,
+                                     const std::function<EventId(std::size_t)>& cluster_id, const std::function<std::string(std::size_t)>& cluster_label,
                                      AsideFile& file, unsigned threads) {
     const std::vector<MentionFacts>& mentions = table.facts;
     // The numbers' conflicts first: what finding them holds for a while (the documents'
     // claims, some 80 MB at 100,000 articles) is not beside the dates' (listed first).
-    std::vector<PendingConflict> numbers = number_conflicts(docs, doc_ids, table, clusters, cluster_ids, threads);
+    std::vector<PendingConflict> numbers = number_conflicts(docs, doc_ids, table, clusters, cluster_id, threads);
+    give_back_free_memory();
     trace_memory("conflicts of numbers found");
     // Dates: mentions dated by a time expression or a derivation whose days do not meet.
     std::vector<PendingConflict> pending = gather<PendingConflict>(clusters.size(), threads, [&](std::size_t c, std::vector<PendingConflict>& found) {
@@ -312,7 +314,7 @@ std::vector<Conflict> find_conflicts(const AnalysisStore& docs, const std::vecto
         if (latest_start <= earliest_end) return;
         PendingConflict& p = found.emplace_back();
         p.conflict.about = "date: " + cluster_label(c);
-        p.conflict.event = cluster_ids[c];
+        p.conflict.event = cluster_id(c);
         std::stable_sort(dated.begin(), dated.end(), [](const MentionFacts* a, const MentionFacts* b) {
             return a->time->interval->earliest < b->time->interval->earliest;
         });

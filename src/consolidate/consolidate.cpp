@@ -404,13 +404,16 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
         }
         return first_mention(a) < first_mention(b);
     });
-    std::vector<EventId> cluster_ids(clusters.size());
+    // Each cluster's place in time order, which names its event ("ev" and the place from
+    // 1: made when needed, not held as texts, some 25 MB at 100,000 articles).
+    std::vector<std::uint32_t> place_of(clusters.size());
+    auto cluster_id = [&](std::size_t c) { return EventId("ev" + std::to_string(place_of[c] + 1)); };
     // Where each mention goes: its event in the story and its place among that event's
     // evidence (cluster order).
     std::vector<std::pair<std::uint32_t, std::uint32_t>> slot(mentions.size());
     std::vector<std::uint32_t> evidence_count(order.size());
     for (std::size_t i = 0; i < order.size(); ++i) {
-        cluster_ids[order[i]] = "ev" + std::to_string(i + 1);
+        place_of[order[i]] = static_cast<std::uint32_t>(i);
         const std::vector<std::size_t>& members = clusters[order[i]].members;
         for (std::size_t k = 0; k < members.size(); ++k)
             slot[members[k]] = {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(k)};
@@ -483,7 +486,7 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
     // The conflicts before the events: what finding them holds for a while (some 250 MB at
     // 100,000 articles) is not beside the events. A date conflict's label is its event's,
     // read back from the file of labels.
-    story.conflicts = merging::find_conflicts(docs, doc_ids, facts, clusters, cluster_ids,
+    story.conflicts = merging::find_conflicts(docs, doc_ids, facts, clusters, cluster_id,
                                               [&](std::size_t c) { return labels.read(drafts[c].label_at, drafts[c].label_size); },
                                               *aside_file, threads);
     for (Cluster& c : clusters) release(c.members);  // (only their types are read from here on)
@@ -540,12 +543,12 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
     story.events.reserve(order.size());
     for (std::size_t i = 0; i < order.size(); ++i) {
         Event& ev = story.events.emplace_back(event_from(drafts[order[i]], clusters[order[i]], table, labels));
-        ev.id = cluster_ids[order[i]];
+        ev.id = cluster_id(order[i]);
         ev.aside = asides[i];
         drafts[order[i]] = EventDraft();
     }
     release(drafts);
-    release(cluster_ids);
+    release(place_of);
     release(clusters);
     trace_memory("events made");
     story.aside_file = std::move(aside_file);

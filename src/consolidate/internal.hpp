@@ -167,10 +167,10 @@ const MentionRef* cluster_time_mention(const std::vector<MentionRef>& mentions, 
 
 /// Date conflicts within events and numeric conflicts across documents (found on `threads`
 /// threads; the same whatever their number), their claims written to `file` (each
-/// conflict's `aside`). cluster_label(c): the label of cluster c's event.
+/// conflict's `aside`). cluster_id(c), cluster_label(c): the id and label of cluster c's event.
 std::vector<Conflict> find_conflicts(const AnalysisStore& docs, const std::vector<DocId>& doc_ids,
                                      const MentionTable& mentions, const std::vector<Cluster>& clusters,
-                                     const std::vector<EventId>& cluster_ids, const std::function<std::string(std::size_t)>& cluster_label,
+                                     const std::function<EventId(std::size_t)>& cluster_id, const std::function<std::string(std::size_t)>& cluster_label,
                                      AsideFile& file, unsigned threads = 1);
 
 /// "2026 (MID)", "2025-04-30".
