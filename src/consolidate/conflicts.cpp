@@ -69,9 +69,11 @@ void release(T& x) {
     T().swap(x);
 }
 
-/// A conflict whose claims have their values and documents (and a number claim its
-/// text), not yet their sentences: the sentences are copied afterwards, claim by claim on
-/// the threads (one conflict can have tens of thousands of claims).
+/// A conflict found, its claims not yet made whole: a number conflict's claims have their
+/// values, documents and texts, a date conflict's only their sources (one conflict can
+/// have tens of thousands of claims, a million in all at 100,000 articles: some 100 MB as
+/// ClaimRefs). The claims are made whole afterwards, a run of conflicts at a time, their
+/// sentences copied claim by claim on the threads.
 struct PendingConflict {
     struct Source {
         const MentionFacts* mention = nullptr;  // a date claim's mention (null: a number claim)
@@ -81,13 +83,18 @@ struct PendingConflict {
     std::vector<Source> sources;  // of each claim
     std::set<std::pair<std::string, DocId>> seen;  // (value, document) of the claims (released once all are added)
 
-    /// Adds a claim unless the same document already claims the same value.
-    void add(ClaimRef claim, Source source) {
-        if (!seen.emplace(claim.value, claim.doc).second) return;
-        conflict.claims.push_back(std::move(claim));
-        sources.push_back(source);
-    }
+    /// Whether a claim of `value` from document `doc` is a new one (not when the same
+    /// document already claims the same value).
+    bool first(const std::string& value, const DocId& doc) { return seen.emplace(value, doc).second; }
+    bool of_dates() const { return !sources.empty() && sources.front().mention; }
 };
+
+/// A date claim's value: "2026 (MID)", "2026-10 (APPROX), 18 months after the start (...)".
+std::string date_value(const MentionFacts& m) {
+    std::string value = describe(*m.time);
+    if (m.dated_by_derivation) value += ", " + m.note();
+    return value;
+}
 
 /// Runs fn(i, found) for i in [0, n) on `threads` threads; what fn appends to `found`
 /// comes out in i order, whatever the timing.
@@ -278,8 +285,10 @@ std::vector<PendingConflict> number_conflicts(const AnalysisStore& docs, const s
                 ClaimRef claim;
                 claim.value = format_number(cl->value, cl->unit);
                 claim.doc = doc_ids[d];
+                if (!p.first(claim.value, claim.doc)) continue;
                 claim.text = cl->text;
-                p.add(std::move(claim), {nullptr, static_cast<std::uint32_t>(d), static_cast<std::uint32_t>(cl->sentence)});
+                p.conflict.claims.push_back(std::move(claim));
+                p.sources.push_back({nullptr, static_cast<std::uint32_t>(d), static_cast<std::uint32_t>(cl->sentence)});
             }
             release(p.seen);
         }
@@ -318,23 +327,19 @@ std::vector<Conflict> find_conflicts(const AnalysisStore& docs, const std::vecto
         std::stable_sort(dated.begin(), dated.end(), [](const MentionFacts* a, const MentionFacts* b) {
             return a->time->interval->earliest < b->time->interval->earliest;
         });
-        for (const MentionFacts* m : dated) {
-            ClaimRef claim;
-            claim.value = describe(*m->time);
-            if (m->dated_by_derivation) claim.value += ", " + m->note();
-            claim.doc = doc_ids[m->doc];
-            p.add(std::move(claim), {m, m->doc, m->sentence});
-        }
+        for (const MentionFacts* m : dated)
+            if (p.first(date_value(*m), doc_ids[m->doc])) p.sources.push_back({m, m->doc, m->sentence});
         release(p.seen);
     });
 
     trace_memory("conflicts of dates found");
     std::move(numbers.begin(), numbers.end(), std::back_inserter(pending));
 
-    // The claims' sentences and the date claims' texts, a run of conflicts at a time,
-    // document by document (each document with claims in the run read back once); then
-    // the run's claims go to the story's file. (All the claims' sentences at once: some
-    // 90 MB at 100,000 articles, each its own.)
+    // The claims made whole, a run of conflicts at a time: the date claims' values and
+    // documents, then the claims' sentences and the date claims' texts, document by
+    // document (each document with claims in the run read back once); then the run's
+    // claims go to the story's file. (All the claims' sentences at once: some 90 MB at
+    // 100,000 articles, each its own.)
     constexpr std::size_t kRunClaims = std::size_t{1} << 18;  // claims made at once
     std::vector<Conflict> out(pending.size());
     for (std::size_t begin = 0, end = 0; begin < pending.size(); begin = end) {
@@ -343,6 +348,15 @@ std::vector<Conflict> find_conflicts(const AnalysisStore& docs, const std::vecto
             held += pending[end].sources.size();
             for (std::size_t i = 0; i < pending[end].sources.size(); ++i) of_doc[pending[end].sources[i].doc].emplace_back(end, i);
         }
+        parallel_for(end - begin, threads, [&](std::size_t k) {
+            PendingConflict& p = pending[begin + k];
+            if (!p.of_dates()) return;
+            p.conflict.claims.resize(p.sources.size());
+            for (std::size_t i = 0; i < p.sources.size(); ++i) {
+                p.conflict.claims[i].value = date_value(*p.sources[i].mention);
+                p.conflict.claims[i].doc = doc_ids[p.sources[i].doc];
+            }
+        });
         parallel_for(docs.size(), threads, [&](std::size_t doc) {
             if (of_doc[doc].empty()) return;
             const DocumentAnalysis d = docs.load(doc, kTextPart | kSentencesPart);

@@ -434,10 +434,10 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
     // Each run's facts are appended, so the facts come out last mention first: they are
     // put in order at the end.
     merging::MentionTable facts;
-    facts.facts.reserve(mentions.size());  // (its pages are touched as the facts are made)
-    facts.actors.resize(actor_total);
+    facts.facts.reserve(mentions.size());  // (their pages are touched as the facts are made)
+    facts.actors.reserve(actor_total);
     std::vector<std::unique_ptr<merging::DerivedTime>> derived;  // the times of mentions dated by a derivation
-    constexpr std::size_t kRunFacts = std::size_t{1} << 18;  // mentions made into facts at once (some 35 MB)
+    constexpr std::size_t kRunFacts = std::size_t{1} << 16;  // mentions made into facts at once (some 8 MB)
     std::size_t next_actor = 0;
     for (std::size_t end = mentions.size(); end > 0;) {
         const std::size_t begin = end - std::min(end, kRunFacts), made = facts.facts.size();
@@ -451,6 +451,7 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
             e.derived = m.derived.get();
             if (m.derived) derived.push_back(std::move(m.derived));  // (m.time and the drafts may point into it: it stays put)
         }
+        facts.actors.resize(next_actor);  // (the run's actors: from the last mention's, at 0, up)
         parallel_runs(end - begin, threads, [&](std::size_t from, std::size_t to) {
             for (std::size_t x = begin + from; x < begin + to; ++x) {
                 MentionRef& m = mentions[x];
@@ -475,6 +476,8 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
         });
         mentions.resize(begin);
         give_back_spare_room(mentions);
+        slot.resize(begin);
+        give_back_spare_room(slot);
         end = begin;
     }
     std::reverse(facts.facts.begin(), facts.facts.end());
