@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 #include <unordered_map>
+#include <utility>
 
 namespace chronograph::views {
 namespace {
@@ -374,7 +375,7 @@ TimelineLayout layout_timeline(const Story& story, const TimelineOptions& opt) {
         dated.push_back(i);
         ranges.push_back({day_number(iv->earliest), day_number(iv->latest) + 1});
     }
-    L.axis = TimeAxis::fit(ranges, L.plot_x0, L.plot_x1);
+    L.axis = TimeAxis::fit(std::move(ranges), L.plot_x0, L.plot_x1);  // (not needed after: not copied)
     L.ticks = axis_ticks(L.axis);
     L.axis_y = kHeaderHeight - 12;
     L.lanes_y0 = kHeaderHeight;
