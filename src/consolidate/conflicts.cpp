@@ -63,12 +63,6 @@ bool rising_toll(const std::string& about, const std::vector<std::pair<std::size
     return later;
 }
 
-/// Emptied, its memory freed at once (the claims held until their sentences are copied).
-template <class T>
-void release(T& x) {
-    T().swap(x);
-}
-
 /// A conflict found, its claims not yet made whole: a number conflict's claims have their
 /// values, documents and texts, a date conflict's only their sources (one conflict can
 /// have tens of thousands of claims, a million in all at 100,000 articles: some 100 MB as

@@ -21,12 +21,6 @@ using merging::Cluster;
 using merging::MentionLists;
 using merging::MentionRef;
 
-/// Swapped with empty ones: "= {}" or clear() would keep the capacity (the memory).
-template <class T>
-void release(T& x) {
-    T().swap(x);
-}
-
 /// The types whose merge rule (types.tsv) is `rule`.
 std::vector<std::string> types_merged(const Resources& res, std::string_view rule) {
     std::vector<std::string> out;
@@ -320,35 +314,6 @@ Event event_from(const EventDraft& d, const Cluster& cl, const EntityTable& tabl
     return ev;
 }
 
-/// The dates of the evidence, each made once and shared by the mentions that give it
-/// (`time` of a MentionFacts: an interned date, or a derived one).
-using SharedTimes = std::unordered_map<const TimeValue*, Shared<TimeValue>>;
-
-/// One mention as evidence: its sentence (`sentence`: its text, shared with the other
-/// mentions of that sentence), trigger, time expression, date and actors.
-EvidenceRef evidence_of(const DocumentAnalysis& d, const DocId& doc_id, const merging::MentionFacts& m, const SharedText& sentence,
-                        const SharedTimes& times, const std::vector<std::uint32_t>& actors, const EntityTable& table) {
-    const Sentence& s = d.sentences[m.sentence];
-    EvidenceRef ref;
-    ref.doc = doc_id;
-    ref.sentence = sentence;
-    ref.start = s.span.start;
-    ref.end = s.span.end;
-    ref.trigger_start = m.trigger_start;
-    ref.trigger_end = m.trigger_end;
-    if (m.has_timex) {
-        ref.timex = std::string(d.text(m.timex()));
-        ref.timex_start = m.timex_start;
-        ref.timex_end = m.timex_end;
-    }
-    ref.time = times.at(m.time);
-    ref.status = m.status;
-    ref.caption = s.caption;
-    ref.actors.reserve(m.actor_count);
-    for (std::uint32_t k = 0; k < m.actor_count; ++k) ref.actors.push_back(table.entities[actors[m.first_actor + k]].id);
-    return ref;
-}
-
 }  // namespace
 
 Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned threads) {
@@ -420,67 +385,9 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
         evidence_count[i] = static_cast<std::uint32_t>(members.size());
     }
     // The mentions, some two hundred bytes each, give the conflicts and the evidence what they
-    // need and go. (The mentions are in document order: each document's are a run of them.)
-    std::vector<std::size_t> first_fact(docs.size() + 1, mentions.size());  // of each document
-    std::size_t actor_total = 0;
-    for (std::size_t x = mentions.size(); x-- > 0;) {
-        actor_total += mentions[x].actors().size();
-        first_fact[mentions[x].doc] = x;
-    }
-    for (std::size_t d = docs.size(); d-- > 0;) first_fact[d] = std::min(first_fact[d], first_fact[d + 1]);
-    // The facts are made from the last mentions back, a run at a time, the mentions made
-    // into facts dropped behind them and their pages given back: made beside all the
-    // mentions, they were the consolidation's peak (100,000 articles: +260 MB on 1,090).
-    // Each run's facts are appended, so the facts come out last mention first: they are
-    // put in order at the end.
-    merging::MentionTable facts;
-    facts.facts.reserve(mentions.size());  // (their pages are touched as the facts are made)
-    facts.actors.reserve(actor_total);
-    std::vector<std::unique_ptr<merging::DerivedTime>> derived;  // the times of mentions dated by a derivation
-    constexpr std::size_t kRunFacts = std::size_t{1} << 16;  // mentions made into facts at once (some 8 MB)
-    std::size_t next_actor = 0;
-    for (std::size_t end = mentions.size(); end > 0;) {
-        const std::size_t begin = end - std::min(end, kRunFacts), made = facts.facts.size();
-        facts.facts.resize(made + (end - begin));
-        auto fact_of = [&, end](std::size_t x) -> merging::MentionFacts& { return facts.facts[made + (end - 1 - x)]; };
-        for (std::size_t x = end; x-- > begin;) {
-            MentionRef& m = mentions[x];
-            merging::MentionFacts& e = fact_of(x);
-            e.first_actor = static_cast<std::uint32_t>(next_actor);
-            next_actor += m.actors().size();
-            e.derived = m.derived.get();
-            if (m.derived) derived.push_back(std::move(m.derived));  // (m.time and the drafts may point into it: it stays put)
-        }
-        facts.actors.resize(next_actor);  // (the run's actors: from the last mention's, at 0, up)
-        parallel_runs(end - begin, threads, [&](std::size_t from, std::size_t to) {
-            for (std::size_t x = begin + from; x < begin + to; ++x) {
-                MentionRef& m = mentions[x];
-                merging::MentionFacts& e = fact_of(x);
-                e.doc = m.doc;
-                e.index = m.index;
-                e.sentence = m.sentence;
-                std::tie(e.event, e.place) = slot[x];
-                e.has_timex = m.has_timex;
-                e.timex_start = m.timex_start;
-                e.timex_end = m.timex_end;
-                e.trigger_start = m.trigger_start;
-                e.trigger_end = m.trigger_end;
-                e.status = m.status;
-                e.time = m.time;
-                e.rank = m.rank;
-                e.dated_by_derivation = m.time_source == "derived";
-                e.actor_count = static_cast<std::uint32_t>(m.actors().size());
-                std::copy(m.actors().begin(), m.actors().end(), facts.actors.begin() + e.first_actor);
-                m.lists = MentionLists();  // (freed here, on the threads)
-            }
-        });
-        mentions.resize(begin);
-        give_back_spare_room(mentions);
-        slot.resize(begin);
-        give_back_spare_room(slot);
-        end = begin;
-    }
-    std::reverse(facts.facts.begin(), facts.facts.end());
+    // need and go.
+    std::vector<std::unique_ptr<merging::DerivedTime>> derived;  // (m.time and the drafts may point into them)
+    merging::MentionTable facts = merging::make_facts(mentions, slot, derived, threads);
     trace_memory("facts made");
     release(mentions);
     release(slot);
@@ -496,46 +403,10 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
     give_back_free_memory();
     trace_memory("conflicts found");
     // The evidence, the bulk of the story, goes to the file before the events are made
-    // (not beside them: the facts it is made from are some 220 MB at 100,000 articles), a
-    // run of events at a time: each run's evidence is made document by document on the
-    // worker threads (each document with evidence in the run read back), then written
-    // event by event and freed. asides[i]: where the evidence of the i-th event in time
-    // order is.
-    std::vector<Aside> asides(order.size());
-    {
-        SharedTimes times;
-        for (const merging::MentionFacts& source : facts.facts)
-            if (const auto [it, added] = times.try_emplace(source.time); added) it->second = Shared<TimeValue>(*source.time);
-        constexpr std::size_t kRunEvidence = std::size_t{1} << 18;  // pieces of evidence held at once (some 65 MB)
-        std::vector<std::vector<EvidenceRef>> run;  // of each event in the run
-        for (std::size_t begin = 0, end = 0; begin < order.size(); begin = end) {
-            run.clear();
-            for (std::size_t held = 0; end < order.size() && (end == begin || held + evidence_count[end] <= kRunEvidence); ++end) {
-                held += evidence_count[end];
-                run.emplace_back(evidence_count[end]);
-            }
-            auto in_run = [&](const merging::MentionFacts& m) { return m.event >= begin && m.event < end; };
-            parallel_for(docs.size(), threads, [&](std::size_t d) {
-                const auto from = facts.facts.begin() + static_cast<std::ptrdiff_t>(first_fact[d]);
-                const auto to = facts.facts.begin() + static_cast<std::ptrdiff_t>(first_fact[d + 1]);
-                if (std::none_of(from, to, in_run)) return;
-                const DocumentAnalysis a = docs.load(d, kTextPart | kSentencesPart);
-                std::unordered_map<std::uint32_t, SharedText> sentences;  // of this document, by index
-                for (auto source = from; source != to; ++source) {
-                    if (!in_run(*source)) continue;
-                    auto [it, added] = sentences.try_emplace(source->sentence);
-                    if (added) it->second = SharedText(a.text(a.sentences[source->sentence].span));
-                    run[source->event - begin][source->place] = evidence_of(a, doc_ids[d], *source, it->second, times, facts.actors, table);
-                }
-            });
-            parallel_for(end - begin, threads, [&](std::size_t k) {
-                asides[begin + k] = aside_file->add(run[k]);
-                release(run[k]);
-            });
-        }
-    }
-    release(facts.facts);
-    release(facts.actors);
+    // (not beside them: the facts it is made from are some 220 MB at 100,000 articles).
+    // asides[i]: where the evidence of the i-th event in time order is.
+    std::vector<Aside> asides = merging::write_evidence(docs, doc_ids, facts, evidence_count, table, *aside_file, threads);
+    release(facts);
     give_back_free_memory();
     trace_memory("evidence written");
     // The events, made from their drafts once the mentions and their facts are gone (not

@@ -165,6 +165,20 @@ TimeValue cluster_time(const std::vector<MentionRef>& mentions, const Cluster& c
 /// The mention that gives it (its time and time_source); null when none is dated.
 const MentionRef* cluster_time_mention(const std::vector<MentionRef>& mentions, const Cluster& c);
 
+/// The facts of every mention, made from the last mention back, the mentions (and their
+/// slots: each mention's event and place in its evidence) dropped as they go, so that
+/// the facts are never made beside all the mentions. The mentions' derived times move to
+/// `derived` (the facts and the drafts point into them).
+MentionTable make_facts(std::vector<MentionRef>& mentions, std::vector<std::pair<std::uint32_t, std::uint32_t>>& slot,
+                        std::vector<std::unique_ptr<DerivedTime>>& derived, unsigned threads);
+
+/// Each event's evidence (the events in time order: evidence_count[i] pieces for the i-th)
+/// made from the facts, a run of events at a time, and written to `file`; where each
+/// event's is.
+std::vector<Aside> write_evidence(const AnalysisStore& docs, const std::vector<DocId>& doc_ids, const MentionTable& facts,
+                                  const std::vector<std::uint32_t>& evidence_count, const EntityTable& table, AsideFile& file,
+                                  unsigned threads);
+
 /// Date conflicts within events and numeric conflicts across documents (found on `threads`
 /// threads; the same whatever their number), their claims written to `file` (each
 /// conflict's `aside`). cluster_id(c), cluster_label(c): the id and label of cluster c's event.

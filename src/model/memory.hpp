@@ -13,6 +13,7 @@
 #endif
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace chronograph {
@@ -38,6 +39,14 @@ inline void keep_large_blocks_apart() {
 #if defined(__GLIBC__)
     mallopt(M_MMAP_THRESHOLD, 32 * 1024);
 #endif
+}
+
+/// Empties `x` and frees its memory at once: "= {}" or clear() would keep a container's
+/// capacity.
+template <class T>
+void release(T& x) {
+    T empty;
+    std::swap(x, empty);
 }
 
 /// Returns to the system the whole pages of a vector's room past its size: a big vector
