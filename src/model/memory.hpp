@@ -21,8 +21,8 @@ namespace chronograph {
 /// Returns free memory of every allocator arena to the system (a no-op where the C
 /// library has no way to). Costs a walk over the free lists, and the pages given back are
 /// faulted in again when reused: call it after a large release, a few times per build,
-/// not per document (consolidation calls it five times, about 0.1 s at 10,000 articles; the
-/// writers once per file).
+/// not per document (the consolidation and the pipeline around it call it six times after
+/// their large releases; the writers once per file and after the graph and the layout).
 inline void give_back_free_memory() {
 #if defined(__GLIBC__)
     malloc_trim(0);
