@@ -206,16 +206,16 @@ inline Story sample_story() {
                            {claim("15000 person", "d2", "North Korea has sent around 15,000 soldiers to Russia", "around 15,000 soldiers"),
                             claim("15000 person", "d4", "North Korea has sent about 15,000 soldiers to Russia", "about 15,000 soldiers"),
                             claim("11000 person", "d3", "having sent around 11,000 troops", "around 11,000 troops"),
-                            claim("14000 person", "d5", "Ukrainian officials believe North Korea has deployed as many as 14,000 troops", "as many as 14,000 troops")}});
+                            claim("14000 person", "d5", "Ukrainian officials believe North Korea has deployed as many as 14,000 troops", "as many as 14,000 troops")}, {}});
     s.conflicts.push_back({"bridge length", std::nullopt,
                            {claim("1000 m", "d2", "the bridge, which will span 1 kilometer (0.6 miles)", "1 kilometer"),
-                            claim("850 m", "d3", "The bridge is projected to be 850 meters long", "850 meters")}});
+                            claim("850 m", "d3", "The bridge is projected to be 850 meters long", "850 meters")}, {}});
     s.conflicts.push_back({"date of ground-breaking ceremony", std::string("ev13"),
                            {claim("2025-05-01", "d2", "On Thursday, the two countries held a simultaneous groundbreaking ceremony", "On Thursday"),
-                            claim("2025-04-30", "d1", "officially broke ground on Wednesday", "on Wednesday")}});
+                            claim("2025-04-30", "d1", "officially broke ground on Wednesday", "on Wednesday")}, {}});
     s.conflicts.push_back({"completion date", std::string("ev16"),
                            {claim("2026 (MID)", "d1", "Scheduled for completion by mid-2026", "mid-2026"),
-                            claim("2026-10 (APPROX)", "d4", "is projected to take 18 months to complete", "18 months")}});
+                            claim("2026-10 (APPROX)", "d4", "is projected to take 18 months to complete", "18 months")}, {}});
     return s;
 }
 

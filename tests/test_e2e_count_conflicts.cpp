@@ -46,9 +46,10 @@ TEST_CASE("two tolls for one strike are a conflict about that strike", "[pipelin
     const Story s = build("count-one-strike", {kMarketStrike, kSameStrikeOtherToll, kOtherAttack});
     const auto conflicts = death_conflicts(s);
     REQUIRE(conflicts.size() == 1);
-    REQUIRE(conflicts[0]->claims.size() == 2);
-    CHECK(conflicts[0]->claims[0].value == "23");
-    CHECK(conflicts[0]->claims[1].value == "29");
+    const AsideList<ClaimRef> claims = s.claims(*conflicts[0]);
+    REQUIRE(claims.size() == 2);
+    CHECK(claims[0].value == "23");
+    CHECK(claims[1].value == "29");
     REQUIRE(conflicts[0]->event);
     const Event* strike = nullptr;
     for (const Event& e : s.events)

@@ -27,7 +27,7 @@ const EventMark& mark_of(const TimelineLayout& L, const Story& s, const std::str
 void check_labels_apart(const TimelineLayout& L) {
     std::vector<Box> boxes;
     for (const EventMark& m : L.marks)
-        if (m.label) boxes.push_back(*m.label);
+        if (m.label) boxes.push_back(m.label->box);
     for (std::size_t i = 0; i < boxes.size(); ++i) {
         CHECK(boxes[i].x >= 0);
         CHECK(boxes[i].x + boxes[i].w <= L.width);
@@ -114,7 +114,7 @@ TEST_CASE("no two labels overlap", "[export]") {
     const Story s = fixtures::sample_story();
     const TimelineLayout L = layout_timeline(s);
     std::size_t labelled = 0;
-    for (const EventMark& m : L.marks) labelled += m.label.has_value();
+    for (const EventMark& m : L.marks) labelled += m.label != nullptr;
     CHECK(labelled == L.marks.size());  // the sample story has room for every label
     check_labels_apart(L);
     check_labels_apart(layout_timeline(fixtures::synthetic_story(3000, 3)));

@@ -16,15 +16,16 @@ namespace chronograph {
 enum class NodeKind { Event, Person, Organization, Country, Place, Product, Document };
 enum class EdgeKind { Actor, Place, ReportedBy, Source, Before };
 
-/// A vertex. Its texts are views of the Story's (see StoryGraph), apart from the two it
-/// composes: detail and day.
+/// A vertex. Its texts are views of the Story's (see StoryGraph), or of texts the graph
+/// composes once for all the nodes that have the same (dates and days): a big corpus's
+/// graph has close to a million nodes.
 struct GraphNode {
     std::string_view id;     // the Story id (event, entity or document id)
     std::string_view label;
     NodeKind kind = NodeKind::Event;
-    std::string detail;      // date for events ("mid-2026"), role for people, path for documents
+    std::string_view detail; // date for events ("mid-2026"), role for people, path for documents
     std::string_view status; // events: "happened", "planned"...; empty otherwise
-    std::string day;         // events: earliest possible day, documents: publication day ("YYYY-MM-DD" or empty)
+    std::string_view day;    // events: earliest possible day, documents: publication day ("YYYY-MM-DD" or empty)
     std::size_t weight = 0;  // events: evidence mentions; others: events linked to it
 };
 

@@ -15,7 +15,7 @@
 
 namespace chronograph {
 
-class EvidenceFile;
+class AsideFile;
 
 using DocId = std::string;     // "d1", "d2"... in path order
 using EntityId = std::string;  // "e1", ...
@@ -38,6 +38,34 @@ struct EntityMentionRef {
     std::uint32_t start = 0, end = 0;
 };
 
+/// Where a list of the story's (an event's evidence, a conflict's claims, an entity's
+/// mentions) is when the story keeps it in a file (see Story::evidence).
+struct Aside {
+    std::uint64_t offset = 0;
+    std::uint32_t bytes = 0, count = 0;
+};
+
+/// A list of the story's as Story::evidence, claims and mentions give it: the record's
+/// own list, or a list read back from the story's file.
+template <class T>
+class AsideList {
+public:
+    explicit AsideList(const std::vector<T>& held) : held_(&held) {}
+    explicit AsideList(std::vector<T>&& read) : read_(std::move(read)) {}
+
+    const std::vector<T>& list() const { return held_ ? *held_ : read_; }
+    auto begin() const { return list().begin(); }
+    auto end() const { return list().end(); }
+    std::size_t size() const { return list().size(); }
+    bool empty() const { return list().empty(); }
+    const T& front() const { return list().front(); }
+    const T& operator[](std::size_t i) const { return list()[i]; }
+
+private:
+    const std::vector<T>* held_ = nullptr;
+    std::vector<T> read_;
+};
+
 struct Entity {
     EntityId id;
     std::string name;
@@ -45,7 +73,10 @@ struct Entity {
     std::vector<std::string> aliases;  // other names it goes by, sorted
     std::string role;                  // people: "Prime Minister"
     std::optional<EntityId> affiliation;  // the country or organization it belongs to
+    /// Where it is named, when held in memory; empty when the story keeps them in a file
+    /// (`aside`). Read them through Story::each_mention, which gives them either way.
     std::vector<EntityMentionRef> mentions;
+    Aside aside;
 };
 
 /// One piece of evidence for an event: a sentence of one document. A big corpus has
@@ -64,12 +95,6 @@ struct EvidenceRef {
     std::vector<EntityId> actors;  // who this mention says took part (agents and patients)
 };
 
-/// Where an event's evidence is when the story keeps it in a file (see Story::evidence).
-struct EvidenceAside {
-    std::uint64_t offset = 0;
-    std::uint32_t bytes = 0, count = 0;
-};
-
 struct Event {
     EventId id;
     std::string label;   // short: "North Korea, Russia begin construction of bridge"
@@ -83,28 +108,10 @@ struct Event {
     /// Its evidence, when held in memory; empty when the story keeps it in a file
     /// (`aside`). Read it through Story::evidence, which gives it either way.
     std::vector<EvidenceRef> mentions;
-    EvidenceAside aside;
+    Aside aside;
 };
 
-/// An event's evidence as Story::evidence gives it: the event's own list, or a list read
-/// back from the story's file.
-class EvidenceList {
-public:
-    explicit EvidenceList(const std::vector<EvidenceRef>& held) : held_(&held) {}
-    explicit EvidenceList(std::vector<EvidenceRef>&& read) : read_(std::move(read)) {}
-
-    const std::vector<EvidenceRef>& list() const { return held_ ? *held_ : read_; }
-    auto begin() const { return list().begin(); }
-    auto end() const { return list().end(); }
-    std::size_t size() const { return list().size(); }
-    bool empty() const { return list().empty(); }
-    const EvidenceRef& front() const { return list().front(); }
-    const EvidenceRef& operator[](std::size_t i) const { return list()[i]; }
-
-private:
-    const std::vector<EvidenceRef>* held_ = nullptr;
-    std::vector<EvidenceRef> read_;
-};
+using EvidenceList = AsideList<EvidenceRef>;
 
 struct ClaimRef {
     std::string value;    // as normalized: "850 m", "1000 m", "2026 (MID)"
@@ -116,7 +123,10 @@ struct ClaimRef {
 struct Conflict {
     std::string about;    // "bridge length", "date of ground-breaking ceremony"
     std::optional<EventId> event;
+    /// Its claims, when held in memory; empty when the story keeps them in a file
+    /// (`aside`). Read them through Story::claims, which gives them either way.
     std::vector<ClaimRef> claims;
+    Aside aside;
 };
 
 struct Story {
@@ -126,9 +136,10 @@ struct Story {
     std::vector<Conflict> conflicts;
     std::vector<Diagnostic> diagnostics;
 
-    /// The events' evidence when kept out of memory (a large corpus's is most of the
-    /// story): made by consolidate, shared by the stories copied from this one.
-    std::shared_ptr<const EvidenceFile> evidence_file;
+    /// The lists kept out of memory (a large corpus's events' evidence is most of the
+    /// story, its conflicts' claims and its entities' mentions a good part of the rest):
+    /// made by consolidate, shared by the stories copied from this one.
+    std::shared_ptr<const AsideFile> aside_file;
 
     const DocumentInfo* document(const DocId& id) const;
     const Entity* entity(const EntityId& id) const;
@@ -143,6 +154,11 @@ struct Story {
     /// of the evidence).
     std::vector<DocId> evidence_documents(const Event& ev) const;
     std::size_t evidence_count(const Event& ev) const { return ev.mentions.empty() ? ev.aside.count : ev.mentions.size(); }
+    /// A conflict's claims, from memory or read back from the file.
+    AsideList<ClaimRef> claims(const Conflict& c) const;
+    /// Where an entity is named, in order, from memory or from the file a run at a time
+    /// (the most named entities of a large corpus are named hundreds of thousands of times).
+    void each_mention(const Entity& e, const std::function<void(const EntityMentionRef&)>& visit) const;
 };
 
 }  // namespace chronograph

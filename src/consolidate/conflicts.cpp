@@ -1,6 +1,8 @@
 // Where the sources disagree: dates of one event that cannot both be right, and numbers
 // about the same thing ("length of bridge", "troops deployed (North Korea)") that differ.
 #include "consolidate/internal.hpp"
+#include "model/aside_file.hpp"
+#include "model/memory.hpp"
 #include "model/memory_trace.hpp"
 #include "model/parallel.hpp"
 
@@ -61,32 +63,32 @@ bool rising_toll(const std::string& about, const std::vector<std::pair<std::size
     return later;
 }
 
-/// Emptied, its memory freed at once (the claims held until their sentences are copied).
-template <class T>
-void release(T& x) {
-    T().swap(x);
-}
-
-/// A conflict whose claims have their values and documents, not yet their sentences: the
-/// sentences are copied afterwards, claim by claim on the threads (one conflict can have
-/// tens of thousands of claims).
+/// A conflict found, its claims not yet made whole: a number conflict's claims have their
+/// values, documents and texts, a date conflict's only their sources (one conflict can
+/// have tens of thousands of claims, a million in all at 100,000 articles: some 100 MB as
+/// ClaimRefs). The claims are made whole afterwards, a run of conflicts at a time, their
+/// sentences copied claim by claim on the threads.
 struct PendingConflict {
     struct Source {
-        const MentionFacts* mention = nullptr;  // a date claim's mention
-        const Claim* claim = nullptr;         // or a number claim
+        const MentionFacts* mention = nullptr;  // a date claim's mention (null: a number claim)
         std::uint32_t doc = 0, sentence = 0;
     };
     Conflict conflict;
     std::vector<Source> sources;  // of each claim
     std::set<std::pair<std::string, DocId>> seen;  // (value, document) of the claims (released once all are added)
 
-    /// Adds a claim unless the same document already claims the same value.
-    void add(ClaimRef claim, Source source) {
-        if (!seen.emplace(claim.value, claim.doc).second) return;
-        conflict.claims.push_back(std::move(claim));
-        sources.push_back(source);
-    }
+    /// Whether a claim of `value` from document `doc` is a new one (not when the same
+    /// document already claims the same value).
+    bool first(const std::string& value, const DocId& doc) { return seen.emplace(value, doc).second; }
+    bool of_dates() const { return !sources.empty() && sources.front().mention; }
 };
+
+/// A date claim's value: "2026 (MID)", "2026-10 (APPROX), 18 months after the start (...)".
+std::string date_value(const MentionFacts& m) {
+    std::string value = describe(*m.time);
+    if (m.dated_by_derivation) value += ", " + m.note();
+    return value;
+}
 
 /// Runs fn(i, found) for i in [0, n) on `threads` threads; what fn appends to `found`
 /// comes out in i order, whatever the timing.
@@ -238,55 +240,22 @@ std::vector<std::vector<DocClaim>> comparable_groups(const std::vector<DocClaim>
     return out;
 }
 
-}  // namespace
-
-std::vector<Conflict> find_conflicts(const AnalysisStore& docs, const std::vector<std::vector<Claim>>& doc_claims,
-                                     const std::vector<DocId>& doc_ids,
-                                     const MentionTable& table, const std::vector<Cluster>& clusters,
-                                     const std::vector<EventId>& cluster_ids, const std::function<std::string(std::size_t)>& cluster_label,
-                                     unsigned threads) {
-    const std::vector<MentionFacts>& mentions = table.facts;
-    // Dates: mentions dated by a time expression or a derivation whose days do not meet.
-    std::vector<PendingConflict> pending = gather<PendingConflict>(clusters.size(), threads, [&](std::size_t c, std::vector<PendingConflict>& found) {
-        std::vector<const MentionFacts*> dated;
-        for (std::size_t x : clusters[c].members)
-            if (mentions[x].time->interval && mentions[x].rank >= 2) dated.push_back(&mentions[x]);
-        // Intervals on a line all meet each other exactly when one day is in all of them:
-        // some two disagree when the latest start comes after the earliest end.
-        if (dated.empty()) return;
-        Day latest_start = dated.front()->time->interval->earliest, earliest_end = dated.front()->time->interval->latest;
-        for (const MentionFacts* m : dated) {
-            latest_start = std::max(latest_start, m->time->interval->earliest);
-            earliest_end = std::min(earliest_end, m->time->interval->latest);
-        }
-        if (latest_start <= earliest_end) return;
-        PendingConflict& p = found.emplace_back();
-        p.conflict.about = "date: " + cluster_label(c);
-        p.conflict.event = cluster_ids[c];
-        std::stable_sort(dated.begin(), dated.end(), [](const MentionFacts* a, const MentionFacts* b) {
-            return a->time->interval->earliest < b->time->interval->earliest;
-        });
-        for (const MentionFacts* m : dated) {
-            ClaimRef claim;
-            claim.value = describe(*m->time);
-            if (m->dated_by_derivation) claim.value += ", " + m->note();
-            claim.doc = doc_ids[m->doc];
-            p.add(std::move(claim), {m, nullptr, m->doc, m->sentence});
-        }
-        release(p.seen);
-    });
-
-    trace_memory("conflicts of dates found");
-    // Numbers: claims about the same thing, in groups that speak of one time (see
-    // comparable_groups).
-    const ClaimDays days(doc_claims, mentions, clusters);
+/// Numbers: claims about the same thing, in groups that speak of one time (see
+/// comparable_groups), with their values and texts. The documents' claims are read back
+/// for them, and go when they are found (not held beside the sentences copied next).
+std::vector<PendingConflict> number_conflicts(const AnalysisStore& docs, const std::vector<DocId>& doc_ids, const MentionTable& table,
+                                              const std::vector<Cluster>& clusters, const std::function<EventId(std::size_t)>& cluster_id,
+                                              unsigned threads) {
+    std::vector<std::vector<Claim>> doc_claims(docs.size());
+    parallel_for(docs.size(), threads, [&](std::size_t d) { doc_claims[d] = docs.load(d, kClaimsPart).claims; });
+    const ClaimDays days(doc_claims, table.facts, clusters);
     const DocSubjects subjects(doc_claims, table);
     std::map<std::string, std::vector<DocClaim>> by_about;
     for (std::size_t d = 0; d < doc_claims.size(); ++d)
         for (const Claim& cl : doc_claims[d]) by_about[cl.about].push_back({d, &cl});
     std::vector<const std::pair<const std::string, std::vector<DocClaim>>*> abouts;
     for (const auto& entry : by_about) abouts.push_back(&entry);
-    std::vector<PendingConflict> numbers = gather<PendingConflict>(abouts.size(), threads, [&](std::size_t i, std::vector<PendingConflict>& found) {
+    return gather<PendingConflict>(abouts.size(), threads, [&](std::size_t i, std::vector<PendingConflict>& found) {
         const auto& [about, about_claims] = *abouts[i];
         for (const std::vector<DocClaim>& claims : comparable_groups(about_claims, days, subjects)) {
             std::vector<double> values;
@@ -303,41 +272,105 @@ std::vector<Conflict> find_conflicts(const AnalysisStore& docs, const std::vecto
             const bool one_event = first != kNone && std::all_of(claims.begin(), claims.end(), [&](const DocClaim& c) {
                 return days.event(c) == first;
             });
-            if (one_event) p.conflict.event = cluster_ids[first];
+            if (one_event) p.conflict.event = cluster_id(first);
             std::vector<DocClaim> sorted = claims;
             std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second->value < b.second->value; });
             for (const auto& [d, cl] : sorted) {
                 ClaimRef claim;
                 claim.value = format_number(cl->value, cl->unit);
                 claim.doc = doc_ids[d];
-                p.add(std::move(claim), {nullptr, cl, static_cast<std::uint32_t>(d), static_cast<std::uint32_t>(cl->sentence)});
+                if (!p.first(claim.value, claim.doc)) continue;
+                claim.text = cl->text;
+                p.conflict.claims.push_back(std::move(claim));
+                p.sources.push_back({nullptr, static_cast<std::uint32_t>(d), static_cast<std::uint32_t>(cl->sentence)});
             }
             release(p.seen);
         }
     });
-    std::move(numbers.begin(), numbers.end(), std::back_inserter(pending));
-    trace_memory("conflicts of numbers found");
+}
 
-    // The claims' sentences and surface texts, document by document (each document's text
-    // and sentences read back once).
-    std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> of_doc(docs.size());  // (conflict, claim) of each claim
-    for (std::size_t k = 0; k < pending.size(); ++k)
-        for (std::size_t i = 0; i < pending[k].sources.size(); ++i) of_doc[pending[k].sources[i].doc].emplace_back(k, i);
-    parallel_for(docs.size(), threads, [&](std::size_t doc) {
-        if (of_doc[doc].empty()) return;
-        const DocumentAnalysis d = docs.load(doc, kTextPart | kSentencesPart);
-        for (const auto& [k, i] : of_doc[doc]) {
-            const PendingConflict::Source& source = pending[k].sources[i];
-            ClaimRef& claim = pending[k].conflict.claims[i];
-            claim.sentence = sentence_text(d, source.sentence);
-            if (source.claim) claim.text = source.claim->text;
-            else if (source.mention->has_timex) claim.text = std::string(d.text(source.mention->timex()));
-            else if (source.mention->dated_by_derivation) claim.text = source.mention->note();
+}  // namespace
+
+std::vector<Conflict> find_conflicts(const AnalysisStore& docs, const std::vector<DocId>& doc_ids,
+                                     const MentionTable& table, const std::vector<Cluster>& clusters,
+                                     const std::function<EventId(std::size_t)>& cluster_id, const std::function<std::string(std::size_t)>& cluster_label,
+                                     AsideFile& file, unsigned threads) {
+    const std::vector<MentionFacts>& mentions = table.facts;
+    // The numbers' conflicts first: what finding them holds for a while (the documents'
+    // claims, some 80 MB at 100,000 articles) is not beside the dates' (listed first).
+    std::vector<PendingConflict> numbers = number_conflicts(docs, doc_ids, table, clusters, cluster_id, threads);
+    give_back_free_memory();
+    trace_memory("conflicts of numbers found");
+    // Dates: mentions dated by a time expression or a derivation whose days do not meet.
+    std::vector<PendingConflict> pending = gather<PendingConflict>(clusters.size(), threads, [&](std::size_t c, std::vector<PendingConflict>& found) {
+        std::vector<const MentionFacts*> dated;
+        for (std::size_t x : clusters[c].members)
+            if (mentions[x].time->interval && mentions[x].rank >= 2) dated.push_back(&mentions[x]);
+        // Intervals on a line all meet each other exactly when one day is in all of them:
+        // some two disagree when the latest start comes after the earliest end.
+        if (dated.empty()) return;
+        Day latest_start = dated.front()->time->interval->earliest, earliest_end = dated.front()->time->interval->latest;
+        for (const MentionFacts* m : dated) {
+            latest_start = std::max(latest_start, m->time->interval->earliest);
+            earliest_end = std::min(earliest_end, m->time->interval->latest);
         }
+        if (latest_start <= earliest_end) return;
+        PendingConflict& p = found.emplace_back();
+        p.conflict.about = "date: " + cluster_label(c);
+        p.conflict.event = cluster_id(c);
+        std::stable_sort(dated.begin(), dated.end(), [](const MentionFacts* a, const MentionFacts* b) {
+            return a->time->interval->earliest < b->time->interval->earliest;
+        });
+        for (const MentionFacts* m : dated)
+            if (p.first(date_value(*m), doc_ids[m->doc])) p.sources.push_back({m, m->doc, m->sentence});
+        release(p.seen);
     });
-    std::vector<Conflict> out;
-    out.reserve(pending.size());
-    for (PendingConflict& p : pending) out.push_back(std::move(p.conflict));
+
+    trace_memory("conflicts of dates found");
+    std::move(numbers.begin(), numbers.end(), std::back_inserter(pending));
+
+    // The claims made whole, a run of conflicts at a time: the date claims' values and
+    // documents, then the claims' sentences and the date claims' texts, document by
+    // document (each document with claims in the run read back once); then the run's
+    // claims go to the story's file. (All the claims' sentences at once: some 90 MB at
+    // 100,000 articles, each its own.)
+    constexpr std::size_t kRunClaims = std::size_t{1} << 18;  // claims made at once
+    std::vector<Conflict> out(pending.size());
+    for (std::size_t begin = 0, end = 0; begin < pending.size(); begin = end) {
+        std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> of_doc(docs.size());  // (conflict, claim) of each claim
+        for (std::size_t held = 0; end < pending.size() && (end == begin || held + pending[end].sources.size() <= kRunClaims); ++end) {
+            held += pending[end].sources.size();
+            for (std::size_t i = 0; i < pending[end].sources.size(); ++i) of_doc[pending[end].sources[i].doc].emplace_back(end, i);
+        }
+        parallel_for(end - begin, threads, [&](std::size_t k) {
+            PendingConflict& p = pending[begin + k];
+            if (!p.of_dates()) return;
+            p.conflict.claims.resize(p.sources.size());
+            for (std::size_t i = 0; i < p.sources.size(); ++i) {
+                p.conflict.claims[i].value = date_value(*p.sources[i].mention);
+                p.conflict.claims[i].doc = doc_ids[p.sources[i].doc];
+            }
+        });
+        parallel_for(docs.size(), threads, [&](std::size_t doc) {
+            if (of_doc[doc].empty()) return;
+            const DocumentAnalysis d = docs.load(doc, kTextPart | kSentencesPart);
+            for (const auto& [k, i] : of_doc[doc]) {
+                const PendingConflict::Source& source = pending[k].sources[i];
+                ClaimRef& claim = pending[k].conflict.claims[i];
+                claim.sentence = sentence_text(d, source.sentence);
+                if (!source.mention) continue;  // (a number claim has its text)
+                if (source.mention->has_timex) claim.text = std::string(d.text(source.mention->timex()));
+                else if (source.mention->dated_by_derivation) claim.text = source.mention->note();
+            }
+        });
+        parallel_for(end - begin, threads, [&](std::size_t k) {
+            PendingConflict& p = pending[begin + k];
+            p.conflict.aside = file.add(p.conflict.claims);
+            release(p.conflict.claims);
+            release(p.sources);
+            out[begin + k] = std::move(p.conflict);
+        });
+    }
     return out;
 }
 

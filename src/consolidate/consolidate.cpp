@@ -4,7 +4,7 @@
 #include "chronograph/consolidate.hpp"
 
 #include "consolidate/internal.hpp"
-#include "model/evidence_file.hpp"
+#include "model/aside_file.hpp"
 #include "model/memory.hpp"
 #include "model/memory_trace.hpp"
 #include "model/parallel.hpp"
@@ -20,12 +20,6 @@ namespace {
 using merging::Cluster;
 using merging::MentionLists;
 using merging::MentionRef;
-
-/// Swapped with empty ones: "= {}" or clear() would keep the capacity (the memory).
-template <class T>
-void release(T& x) {
-    T().swap(x);
-}
 
 /// The types whose merge rule (types.tsv) is `rule`.
 std::vector<std::string> types_merged(const Resources& res, std::string_view rule) {
@@ -180,9 +174,9 @@ void collect_document(DocumentAnalysis& a, std::size_t d, const EntityTable& tab
 
 /// The event mentions of every document, in document order, collected on `threads`
 /// threads, each a slice of the documents (`slices`: their interned texts, which the
-/// mentions point into). Each document's claims go to claims[d] on the way.
+/// mentions point into).
 std::vector<MentionRef> collect_mentions(const AnalysisStore& docs, const EntityTable& table, const Resources& res,
-                                         std::vector<MentionSlice>& slices, std::vector<std::vector<Claim>>& claims,
+                                         std::vector<MentionSlice>& slices,
                                          TemporaryFile& labels, unsigned threads) {
     // Each document's mentions start at first[d]. Reserved: growing a vector of this many
     // mentions step by step copies and faults in most of it again.
@@ -212,9 +206,8 @@ std::vector<MentionRef> collect_mentions(const AnalysisStore& docs, const Entity
         parallel_for(end - begin, threads, [&](std::size_t i) {
             MentionSlice& slice = slices[begin + i];
             for (std::size_t d = slice.first_doc; d < slice.end_doc; ++d) {
-                DocumentAnalysis a = docs.load(d, kEventsPart | kTimexesPart | kSentencesPart | kTextPart | kClaimsPart);
+                DocumentAnalysis a = docs.load(d, kEventsPart | kTimexesPart | kSentencesPart | kTextPart);
                 collect_document(a, d, table, name_words, res, slice, labels, &out[first[d]]);
-                claims[d] = std::move(a.claims);
             }
         });
     }
@@ -326,35 +319,6 @@ Event event_from(const EventDraft& d, const Cluster& cl, const EntityTable& tabl
     return ev;
 }
 
-/// The dates of the evidence, each made once and shared by the mentions that give it
-/// (`time` of a MentionFacts: an interned date, or a derived one).
-using SharedTimes = std::unordered_map<const TimeValue*, Shared<TimeValue>>;
-
-/// One mention as evidence: its sentence (`sentence`: its text, shared with the other
-/// mentions of that sentence), trigger, time expression, date and actors.
-EvidenceRef evidence_of(const DocumentAnalysis& d, const DocId& doc_id, const merging::MentionFacts& m, const SharedText& sentence,
-                        const SharedTimes& times, const std::vector<std::uint32_t>& actors, const EntityTable& table) {
-    const Sentence& s = d.sentences[m.sentence];
-    EvidenceRef ref;
-    ref.doc = doc_id;
-    ref.sentence = sentence;
-    ref.start = s.span.start;
-    ref.end = s.span.end;
-    ref.trigger_start = m.trigger_start;
-    ref.trigger_end = m.trigger_end;
-    if (m.has_timex) {
-        ref.timex = std::string(d.text(m.timex()));
-        ref.timex_start = m.timex_start;
-        ref.timex_end = m.timex_end;
-    }
-    ref.time = times.at(m.time);
-    ref.status = m.status;
-    ref.caption = s.caption;
-    ref.actors.reserve(m.actor_count);
-    for (std::uint32_t k = 0; k < m.actor_count; ++k) ref.actors.push_back(table.entities[actors[m.first_actor + k]].id);
-    return ref;
-}
-
 }  // namespace
 
 Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned threads) {
@@ -366,16 +330,23 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
         story.documents.push_back({doc_ids.back(), d.path, d.title, d.dct, d.dct_source, d.format, docs.text_bytes(i),
                                    docs.sentence_count(i)});
     }
+    // The story's lists go to a file as they are made (see Story::evidence): the
+    // entities' mentions first, held for nothing else.
+    auto aside_file = std::make_shared<AsideFile>();
     EntityTable table = link_entities(docs, doc_ids, threads);
+    parallel_for(table.entities.size(), threads, [&](std::size_t g) {
+        Entity& e = table.entities[g];
+        e.aside = aside_file->add(e.mentions);
+        release(e.mentions);
+    });
     trace_memory("entities linked");
     // (What the linking freed is given back: what is made next, in whichever malloc arena,
     // is not held up by its pages.)
     give_back_free_memory();
 
     std::vector<MentionSlice> slices;  // outlive the mentions, which point into their interned texts
-    std::vector<std::vector<Claim>> claims(docs.size());  // of each document
     TemporaryFile labels("labels");  // of the mentions
-    std::vector<MentionRef> mentions = collect_mentions(docs, table, res, slices, claims, labels, threads);
+    std::vector<MentionRef> mentions = collect_mentions(docs, table, res, slices, labels, threads);
     trace_memory("mentions collected");
     release(table.of_mention);
     std::vector<Cluster> clusters = merging::cluster_mentions(mentions, types_merged(res, "once"), types_merged(res, "placed"), threads);
@@ -403,120 +374,63 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
         }
         return first_mention(a) < first_mention(b);
     });
-    std::vector<EventId> cluster_ids(clusters.size());
+    // Each cluster's place in time order, which names its event ("ev" and the place from
+    // 1: made when needed, not held as texts, some 25 MB at 100,000 articles).
+    std::vector<std::uint32_t> place_of(clusters.size());
+    auto cluster_id = [&](std::size_t c) { return EventId("ev" + std::to_string(place_of[c] + 1)); };
     // Where each mention goes: its event in the story and its place among that event's
     // evidence (cluster order).
     std::vector<std::pair<std::uint32_t, std::uint32_t>> slot(mentions.size());
     std::vector<std::uint32_t> evidence_count(order.size());
     for (std::size_t i = 0; i < order.size(); ++i) {
-        cluster_ids[order[i]] = "ev" + std::to_string(i + 1);
+        place_of[order[i]] = static_cast<std::uint32_t>(i);
         const std::vector<std::size_t>& members = clusters[order[i]].members;
         for (std::size_t k = 0; k < members.size(); ++k)
             slot[members[k]] = {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(k)};
         evidence_count[i] = static_cast<std::uint32_t>(members.size());
     }
     // The mentions, some two hundred bytes each, give the conflicts and the evidence what they
-    // need and go. (The mentions are in document order: each document's are a run of them.)
-    merging::MentionTable facts;
-    facts.facts.resize(mentions.size());
-    std::vector<std::size_t> first_fact(docs.size() + 1, mentions.size());  // of each document
-    std::vector<std::unique_ptr<merging::DerivedTime>> derived;  // the times of mentions dated by a derivation
-    std::size_t actor_total = 0;
-    for (std::size_t x = mentions.size(); x-- > 0;) {
-        MentionRef& m = mentions[x];
-        facts.facts[x].first_actor = static_cast<std::uint32_t>(actor_total);
-        actor_total += m.actors().size();
-        facts.facts[x].derived = m.derived.get();
-        if (m.derived) derived.push_back(std::move(m.derived));  // (m.time and the drafts may point into it: it stays put)
-        first_fact[m.doc] = x;
-    }
-    for (std::size_t d = docs.size(); d-- > 0;) first_fact[d] = std::min(first_fact[d], first_fact[d + 1]);
-    facts.actors.resize(actor_total);
-    trace_memory("facts allocated");
-    parallel_runs(mentions.size(), threads, [&](std::size_t begin, std::size_t end) {
-        for (std::size_t x = begin; x < end; ++x) {
-            MentionRef& m = mentions[x];
-            merging::MentionFacts& e = facts.facts[x];
-            e.doc = m.doc;
-            e.index = m.index;
-            e.sentence = m.sentence;
-            std::tie(e.event, e.place) = slot[x];
-            e.has_timex = m.has_timex;
-            e.timex_start = m.timex_start;
-            e.timex_end = m.timex_end;
-            e.trigger_start = m.trigger_start;
-            e.trigger_end = m.trigger_end;
-            e.status = m.status;
-            e.time = m.time;
-            e.rank = m.rank;
-            e.dated_by_derivation = m.time_source == "derived";
-            e.actor_count = static_cast<std::uint32_t>(m.actors().size());
-            std::copy(m.actors().begin(), m.actors().end(), facts.actors.begin() + e.first_actor);
-            m.lists = MentionLists();
-        }
-    });
+    // need and go.
+    std::vector<std::unique_ptr<merging::DerivedTime>> derived;  // (m.time and the drafts may point into them)
+    merging::MentionTable facts = merging::make_facts(mentions, slot, derived, threads);
+    trace_memory("facts made");
     release(mentions);
     release(slot);
+    give_back_free_memory();
     trace_memory("mentions released");
     // The conflicts before the events: what finding them holds for a while (some 250 MB at
     // 100,000 articles) is not beside the events. A date conflict's label is its event's,
     // read back from the file of labels.
-    story.conflicts = merging::find_conflicts(docs, claims, doc_ids, facts, clusters, cluster_ids,
+    story.conflicts = merging::find_conflicts(docs, doc_ids, facts, clusters, cluster_id,
                                               [&](std::size_t c) { return labels.read(drafts[c].label_at, drafts[c].label_size); },
-                                              threads);
-    release(claims);
+                                              *aside_file, threads);
     for (Cluster& c : clusters) release(c.members);  // (only their types are read from here on)
+    give_back_free_memory();
     trace_memory("conflicts found");
-    // The events, made from their drafts once the mentions are gone (not beside them: the
-    // peak of the consolidation), in time order, on this thread: the worker threads' malloc
-    // arenas are full of holes where the mentions' lists were, among which the analyses
-    // read next come and go; an event's few bytes in one would keep a whole page in memory.
+    // The evidence, the bulk of the story, goes to the file before the events are made
+    // (not beside them: the facts it is made from are some 220 MB at 100,000 articles).
+    // asides[i]: where the evidence of the i-th event in time order is.
+    std::vector<Aside> asides = merging::write_evidence(docs, doc_ids, facts, evidence_count, table, *aside_file, threads);
+    release(facts);
+    give_back_free_memory();
+    trace_memory("evidence written");
+    // The events, made from their drafts once the mentions and their facts are gone (not
+    // beside them), in time order, on this thread: the worker threads' malloc arenas are
+    // full of holes where the mentions' lists and the evidence were, among which the
+    // analyses read next come and go; an event's few bytes in one would keep a whole page
+    // in memory.
     story.events.reserve(order.size());
     for (std::size_t i = 0; i < order.size(); ++i) {
         Event& ev = story.events.emplace_back(event_from(drafts[order[i]], clusters[order[i]], table, labels));
-        ev.id = cluster_ids[order[i]];
+        ev.id = cluster_id(order[i]);
+        ev.aside = asides[i];
         drafts[order[i]] = EventDraft();
     }
     release(drafts);
-    release(cluster_ids);
+    release(place_of);
     release(clusters);
     trace_memory("events made");
-    // The evidence, the bulk of the story, goes to a file (see Story::evidence), a run of
-    // events at a time: each run's evidence is made document by document on the worker
-    // threads (each document with evidence in the run read back), then written event by
-    // event and freed.
-    SharedTimes times;
-    for (const merging::MentionFacts& source : facts.facts)
-        if (const auto [it, added] = times.try_emplace(source.time); added) it->second = Shared<TimeValue>(*source.time);
-    auto evidence_file = std::make_shared<EvidenceFile>();
-    constexpr std::size_t kRunEvidence = std::size_t{1} << 18;  // pieces of evidence held at once (some 65 MB)
-    for (std::size_t begin = 0, end = 0; begin < story.events.size(); begin = end) {
-        for (std::size_t held = 0; end < story.events.size() && (end == begin || held + evidence_count[end] <= kRunEvidence); ++end) {
-            held += evidence_count[end];
-            story.events[end].mentions.resize(evidence_count[end]);
-        }
-        auto in_run = [&](const merging::MentionFacts& m) { return m.event >= begin && m.event < end; };
-        parallel_for(docs.size(), threads, [&](std::size_t d) {
-            const auto from = facts.facts.begin() + static_cast<std::ptrdiff_t>(first_fact[d]);
-            const auto to = facts.facts.begin() + static_cast<std::ptrdiff_t>(first_fact[d + 1]);
-            if (std::none_of(from, to, in_run)) return;
-            const DocumentAnalysis a = docs.load(d, kTextPart | kSentencesPart);
-            std::unordered_map<std::uint32_t, SharedText> sentences;  // of this document, by index
-            for (auto source = from; source != to; ++source) {
-                if (!in_run(*source)) continue;
-                auto [it, added] = sentences.try_emplace(source->sentence);
-                if (added) it->second = SharedText(a.text(a.sentences[source->sentence].span));
-                story.events[source->event].mentions[source->place] = evidence_of(a, doc_ids[d], *source, it->second, times, facts.actors, table);
-            }
-        });
-        parallel_for(end - begin, threads, [&](std::size_t k) {
-            Event& ev = story.events[begin + k];
-            ev.aside = evidence_file->add(ev.mentions);
-            release(ev.mentions);
-        });
-    }
-    story.evidence_file = std::move(evidence_file);
-    trace_memory("evidence written");
+    story.aside_file = std::move(aside_file);
     story.entities = std::move(table.entities);
     return story;
 }

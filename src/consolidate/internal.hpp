@@ -19,6 +19,10 @@
 #include <unordered_set>
 #include <vector>
 
+namespace chronograph {
+class AsideFile;
+}
+
 namespace chronograph::merging {
 
 /// A date worked out from a duration ("expected to take 18 months": counted from the
@@ -161,14 +165,27 @@ TimeValue cluster_time(const std::vector<MentionRef>& mentions, const Cluster& c
 /// The mention that gives it (its time and time_source); null when none is dated.
 const MentionRef* cluster_time_mention(const std::vector<MentionRef>& mentions, const Cluster& c);
 
+/// The facts of every mention, made from the last mention back, the mentions (and their
+/// slots: each mention's event and place in its evidence) dropped as they go, so that
+/// the facts are never made beside all the mentions. The mentions' derived times move to
+/// `derived` (the facts and the drafts point into them).
+MentionTable make_facts(std::vector<MentionRef>& mentions, std::vector<std::pair<std::uint32_t, std::uint32_t>>& slot,
+                        std::vector<std::unique_ptr<DerivedTime>>& derived, unsigned threads);
+
+/// Each event's evidence (the events in time order: evidence_count[i] pieces for the i-th)
+/// made from the facts, a run of events at a time, and written to `file`; where each
+/// event's is.
+std::vector<Aside> write_evidence(const AnalysisStore& docs, const std::vector<DocId>& doc_ids, const MentionTable& facts,
+                                  const std::vector<std::uint32_t>& evidence_count, const EntityTable& table, AsideFile& file,
+                                  unsigned threads);
+
 /// Date conflicts within events and numeric conflicts across documents (found on `threads`
-/// threads; the same whatever their number).
-/// `claims[d]`: document d's claims; cluster_label(c): the label of cluster c's event.
-std::vector<Conflict> find_conflicts(const AnalysisStore& docs, const std::vector<std::vector<Claim>>& claims,
-                                     const std::vector<DocId>& doc_ids,
+/// threads; the same whatever their number), their claims written to `file` (each
+/// conflict's `aside`). cluster_id(c), cluster_label(c): the id and label of cluster c's event.
+std::vector<Conflict> find_conflicts(const AnalysisStore& docs, const std::vector<DocId>& doc_ids,
                                      const MentionTable& mentions, const std::vector<Cluster>& clusters,
-                                     const std::vector<EventId>& cluster_ids, const std::function<std::string(std::size_t)>& cluster_label,
-                                     unsigned threads = 1);
+                                     const std::function<EventId(std::size_t)>& cluster_id, const std::function<std::string(std::size_t)>& cluster_label,
+                                     AsideFile& file, unsigned threads = 1);
 
 /// "2026 (MID)", "2025-04-30".
 std::string describe(const TimeValue& t);

@@ -43,18 +43,18 @@ void write_document(json::Writer& w, const DocumentInfo& d) {
     w.end_object();
 }
 
-void write_entity(json::Writer& w, const Entity& e) {
+void write_entity(json::Writer& w, const Story& story, const Entity& e) {
     w.begin_object();
     w.field("id", e.id).field("name", e.name).field("kind", to_string(e.kind));
     w.key("aliases").strings(e.aliases);
     w.key("role").value_or_null(e.role);
     w.key("affiliation").value_or_null(e.affiliation);
     w.key("mentions").begin_array();
-    for (const EntityMentionRef& m : e.mentions) {
+    story.each_mention(e, [&](const EntityMentionRef& m) {
         w.begin_object();
         w.field("doc", m.doc).field("start", static_cast<std::uint64_t>(m.start)).field("end", static_cast<std::uint64_t>(m.end));
         w.end_object();
-    }
+    });
     w.end_array();
     w.end_object();
 }
@@ -105,7 +105,7 @@ void write_events_json(const Story& story, std::ostream& out) {
     for (const DocumentInfo& d : story.documents) write_document(w, d);
     w.end_array();
     w.key("entities").begin_array();
-    for (const Entity& e : story.entities) write_entity(w, e);
+    for (const Entity& e : story.entities) write_entity(w, story, e);
     w.end_array();
     w.key("events").begin_array();
     for (const Event& ev : story.events) write_event(w, story, ev);
@@ -116,7 +116,7 @@ void write_events_json(const Story& story, std::ostream& out) {
         w.field("about", c.about);
         w.key("event").value_or_null(c.event);
         w.key("claims").begin_array();
-        for (const ClaimRef& cl : c.claims) {
+        for (const ClaimRef& cl : story.claims(c)) {
             w.begin_object();
             w.field("value", cl.value).field("doc", cl.doc).field("sentence", cl.sentence).field("text", cl.text);
             w.end_object();
@@ -145,7 +145,7 @@ void write_entity_timeline(const Story& story, const std::vector<const Entity*>&
         for (const DocumentInfo& d : story.documents) write_document(w, d);
         w.end_array();
         w.key("entities").begin_array();
-        for (const Entity* e : entities) write_entity(w, *e);
+        for (const Entity* e : entities) write_entity(w, story, *e);
         w.end_array();
         w.key("events").begin_array();
         for (const Event* ev : events) write_event(w, story, *ev);

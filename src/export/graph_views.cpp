@@ -244,7 +244,7 @@ public:
         if (n.kind == NodeKind::Event) {
             text_ = join_lines(views::wrap_text(n.label, 10, 150, 3));
             text_ += "\\n";
-            text_ += views::dot_label(planned ? n.detail + " (" + std::string(n.status) + ")" : n.detail);
+            text_ += views::dot_label(planned ? std::string(n.detail) + " (" + std::string(n.status) + ")" : std::string(n.detail));
             label_.set(v, text_);
             const std::string note = graph_.note(i);
             tooltip_.set(v, views::dot_tooltip(note.empty() ? n.label : note));
@@ -255,7 +255,7 @@ public:
             tooltip_.set(v, views::dot_tooltip(n.detail));
         } else {
             label_.set(v, join_lines(views::wrap_text(n.label, 10, 130, 2)));
-            tooltip_.set(v, views::dot_tooltip(n.detail.empty() ? std::string(n.label) : n.detail + " " + std::string(n.label)));
+            tooltip_.set(v, views::dot_tooltip(n.detail.empty() ? std::string(n.label) : std::string(n.detail) + " " + std::string(n.label)));
             if (n.weight >= 4) penwidth_.set(v, "2.2");
         }
     }

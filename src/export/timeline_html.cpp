@@ -73,7 +73,13 @@ void write_story_data(const Story& story, const TimelineLayout& L, const std::st
 
     const auto doc_index = index_by_id(story.documents, [](const DocumentInfo& d) -> std::string_view { return d.id; });
     const auto ent_index = index_by_id(story.entities, [](const Entity& e) -> std::string_view { return e.id; });
-    const auto event_index = index_by_id(story.events, [](const Event& e) -> std::string_view { return e.id; });
+    // Only the events that conflicts are about (a big corpus has close to a million events:
+    // an index of all was some 45 MB while the page is written).
+    std::unordered_map<std::string_view, long> event_index;
+    for (const Conflict& c : story.conflicts)
+        if (c.event) event_index.emplace(*c.event, -1);
+    for (std::size_t i = 0; i < story.events.size(); ++i)
+        if (auto it = event_index.find(story.events[i].id); it != event_index.end() && it->second < 0) it->second = static_cast<long>(i);
     w.key("docs").begin_array();
     for (const DocumentInfo& d : story.documents) {
         w.begin_object().field("id", d.id).field("title", d.title).field("path", d.path);
@@ -145,7 +151,7 @@ void write_story_data(const Story& story, const TimelineLayout& L, const std::st
     for (const Conflict& c : story.conflicts) {
         w.begin_object().field("about", c.about).field("event", c.event ? lookup(event_index, *c.event) : -1L);
         w.key("claims").begin_array();
-        for (const ClaimRef& cl : c.claims)
+        for (const ClaimRef& cl : story.claims(c))
             w.begin_object().field("v", cl.value).field("t", cl.text).field("s", cl.sentence).field("d", lookup(doc_index, cl.doc)).end_object();
         w.end_array();
         w.end_object();

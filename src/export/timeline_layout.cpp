@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 #include <unordered_map>
+#include <utility>
 
 namespace chronograph::views {
 namespace {
@@ -348,9 +349,8 @@ double place_labels(const Story& story, std::vector<EventMark*>& marks, double t
         }
         if (!ok) continue;
         placed.push_back(box);
-        m->label = box;
         lines.insert(lines.begin(), date_line);
-        m->lines = std::move(lines);
+        m->label = std::make_unique<MarkLabel>(MarkLabel{box, std::move(lines)});
         bottom = std::max(bottom, box.y + box.h);
         ++count;
     }
@@ -375,7 +375,7 @@ TimelineLayout layout_timeline(const Story& story, const TimelineOptions& opt) {
         dated.push_back(i);
         ranges.push_back({day_number(iv->earliest), day_number(iv->latest) + 1});
     }
-    L.axis = TimeAxis::fit(ranges, L.plot_x0, L.plot_x1);
+    L.axis = TimeAxis::fit(std::move(ranges), L.plot_x0, L.plot_x1);  // (not needed after: not copied)
     L.ticks = axis_ticks(L.axis);
     L.axis_y = kHeaderHeight - 12;
     L.lanes_y0 = kHeaderHeight;
@@ -389,8 +389,8 @@ TimelineLayout layout_timeline(const Story& story, const TimelineOptions& opt) {
     for (std::size_t i : dated) {
         const Event& ev = story.events[i];
         EventMark m;
-        m.event = i;
-        m.lane = lane_of[i];
+        m.event = static_cast<std::uint32_t>(i);
+        m.lane = static_cast<std::uint32_t>(lane_of[i]);
         m.fade = fade_of(ev.time.mod);
         DayNumber from = day_number(ev.time.interval->earliest), to = day_number(ev.time.interval->latest) + 1;
         if (ev.time.mod == "APPROX") {  // "about": widen by a sixth of its length each way
@@ -478,7 +478,7 @@ TimelineLayout layout_timeline(const Story& story, const TimelineOptions& opt) {
         const Conflict& cf = story.conflicts[c];
         // Group the claims by value: "around 15,000 soldiers (2 sources) vs ...".
         std::vector<std::pair<std::string, std::vector<std::string>>> values;
-        for (const ClaimRef& cl : cf.claims) {
+        for (const ClaimRef& cl : story.claims(cf)) {
             auto it = std::find_if(values.begin(), values.end(), [&](const auto& v) { return v.first == cl.value; });
             if (it == values.end()) values.push_back({cl.value, {cl.text.empty() ? cl.value : cl.text}}), it = values.end() - 1;
             else it->second.push_back(cl.text);

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,17 +57,24 @@ struct Box {
 
 enum class Fade : std::uint8_t { None = 0, Start = 1, End = 2, Both = 3 };
 
+/// A mark's label: where it goes and its lines.
+struct MarkLabel {
+    Box box;
+    std::vector<std::string> lines;  // the date, then the wrapped label
+};
+
+/// A big corpus has close to a million marks, few of them labelled: kept small (48 bytes),
+/// the label apart.
 struct EventMark {
-    std::size_t event = 0;  // index into Story::events
-    std::size_t lane = 0;
+    std::uint32_t event = 0;  // index into Story::events
+    std::uint32_t lane = 0;
     double x0 = 0, x1 = 0;  // x0 == x1: a point (a day, or too short to see as a bar)
     double y = 0;           // centre line of the mark
     Fade fade = Fade::None; // fuzzy ends (mid-, early, c. ...)
     bool hollow = false;    // planned, expected, hypothetical: not (yet) happened
     bool negated = false;
     int conflict = 0;       // 1-based number of the conflict about this event, 0 if none
-    std::optional<Box> label;  // where the label goes (absent: no room; tooltip only)
-    std::vector<std::string> lines;  // label lines: the date, then the wrapped label
+    std::unique_ptr<MarkLabel> label;  // null: no room for one (tooltip only)
     bool point() const { return x1 - x0 < 0.5; }
 };
 

@@ -218,19 +218,20 @@ void mark(std::string& o, const Story& story, const DocIndex& docs, const Timeli
 }
 
 void label(std::string& o, const TimelineLayout& L, const EventMark& m) {
-    const Box& b = *m.label;
+    const Box& b = m.label->box;
+    const std::vector<std::string>& lines = m.label->lines;
     o += "<g class=\"label\"><rect x=\"" + num(b.x) + "\" y=\"" + num(b.y) + "\" width=\"" + num(b.w) + "\" height=\"" + num(b.h) +
          "\" rx=\"2\" fill=\"#fff\" fill-opacity=\"0.88\"/>";
     double y = b.y + 11;
-    for (std::size_t i = 0; i < m.lines.size(); ++i) {
+    for (std::size_t i = 0; i < lines.size(); ++i) {
         if (i == 0) {
             o += "<text x=\"" + num(b.x + 3) + "\" y=\"" + num(y) + "\" class=\"date\" style=\"fill:" + lane_color(L, m.lane) + "\">";
-            append_xml(o, m.lines[i]);
+            append_xml(o, lines[i]);
             o += "</text>";
             y += 13.5;
         } else {
             o += "<text x=\"" + num(b.x + 3) + "\" y=\"" + num(y) + "\" class=\"lbl\">";
-            append_xml(o, m.lines[i]);
+            append_xml(o, lines[i]);
             o += "</text>";
             y += 14;
         }
@@ -239,7 +240,7 @@ void label(std::string& o, const TimelineLayout& L, const EventMark& m) {
 }
 
 void leader(std::string& o, const EventMark& m) {
-    const Box& b = *m.label;
+    const Box& b = m.label->box;
     const double mx = m.point() ? m.x0 : std::clamp(b.x + 3, m.x0, m.x1);
     const double tx = std::clamp(mx, b.x + 1, b.x + b.w - 1);
     o += "<path d=\"M" + num(mx) + " " + num(m.y + 4) + " L" + num(tx) + " " + num(b.y + 1) + "\" stroke=\"#8C9199\" stroke-width=\"0.7\" fill=\"none\"/>\n";

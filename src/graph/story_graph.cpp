@@ -32,6 +32,9 @@ struct StoryGraph::Impl {
     std::vector<GraphNode> nodes;
     std::vector<GraphEdge> edges;
     std::unordered_map<std::string_view, std::size_t> index;  // keys: the Story's ids
+    std::unordered_set<std::string> composed;  // the nodes' dates and days, once each
+
+    std::string_view compose(std::string text) { return *composed.insert(std::move(text)).first; }
 
     std::size_t add_node(GraphNode n) {
         const std::size_t i = nodes.size();
@@ -90,16 +93,31 @@ std::vector<std::vector<std::size_t>> time_groups(const std::vector<Event>& even
 StoryGraph::StoryGraph(const Story& story) : impl_(std::make_unique<Impl>()) {
     Impl& im = *impl_;
     im.story = &story;
-    // Which entities and documents take part, and how many events each has.
-    std::unordered_map<std::string_view, std::size_t> entity_events, doc_events;
-    std::unordered_set<std::string> doc_names;  // the documents' ids, once each (the evidence is read event by event)
-    std::vector<std::vector<std::string_view>> event_docs(story.events.size());
+    // Which entities and documents take part, and how many events each has. The
+    // documents of each event are kept as indices into story.documents, one list for all
+    // (a list of ids per event was some 80 MB at 100,000 articles).
+    std::unordered_map<std::string_view, std::size_t> entity_events;
+    std::unordered_map<std::string_view, std::uint32_t> doc_index;  // keys: the Story's document ids
+    for (std::size_t d = 0; d < story.documents.size(); ++d) doc_index.emplace(story.documents[d].id, static_cast<std::uint32_t>(d));
+    std::vector<std::string> unknown_docs;  // ids the evidence names that no document has
+    constexpr std::uint32_t kUnknown = std::uint32_t{1} << 31;  // in event_docs: an index into unknown_docs
+    std::vector<std::size_t> doc_events(story.documents.size(), 0);
+    std::vector<std::uint32_t> event_docs;  // the documents of event i: [first_doc[i], first_doc[i + 1])
+    std::vector<std::size_t> first_doc(story.events.size() + 1, 0);
     for (std::size_t i = 0; i < story.events.size(); ++i) {
         const Event& ev = story.events[i];
         for (const auto* ids : {&ev.actors, &ev.places, &ev.sources})
             for (const EntityId& id : *ids) ++entity_events[id];
-        for (std::string& d : reporting_documents(story, ev)) event_docs[i].push_back(*doc_names.insert(std::move(d)).first);
-        for (std::string_view d : event_docs[i]) ++doc_events[d];
+        for (std::string& d : reporting_documents(story, ev)) {
+            if (const auto it = doc_index.find(d); it != doc_index.end()) {
+                event_docs.push_back(it->second);
+                ++doc_events[it->second];
+            } else {
+                event_docs.push_back(kUnknown | static_cast<std::uint32_t>(unknown_docs.size()));
+                unknown_docs.push_back(std::move(d));
+            }
+        }
+        first_doc[i + 1] = event_docs.size();
     }
     im.nodes.reserve(story.events.size() + story.entities.size() + story.documents.size());
     im.index.reserve(im.nodes.capacity());
@@ -109,9 +127,9 @@ StoryGraph::StoryGraph(const Story& story) : impl_(std::make_unique<Impl>()) {
         n.id = ev.id;
         n.label = ev.label;
         n.kind = NodeKind::Event;
-        n.detail = describe_time(ev.time);
+        n.detail = im.compose(describe_time(ev.time));
         n.status = to_string(ev.status);
-        if (ev.time.interval) n.day = format_day(ev.time.interval->earliest);
+        if (ev.time.interval) n.day = im.compose(format_day(ev.time.interval->earliest));
         n.weight = story.evidence_count(ev);
         im.add_node(std::move(n));
     }
@@ -133,9 +151,8 @@ StoryGraph::StoryGraph(const Story& story) : impl_(std::make_unique<Impl>()) {
         n.label = d.title.empty() ? d.path : d.title;
         n.kind = NodeKind::Document;
         n.detail = d.path;
-        if (d.dct) n.day = format_day(*d.dct);
-        auto it = doc_events.find(d.id);
-        n.weight = it == doc_events.end() ? 0 : it->second;
+        if (d.dct) n.day = im.compose(format_day(*d.dct));
+        n.weight = doc_events[static_cast<std::size_t>(&d - story.documents.data())];
         im.add_node(std::move(n));
     }
 
@@ -150,7 +167,10 @@ StoryGraph::StoryGraph(const Story& story) : impl_(std::make_unique<Impl>()) {
         for (const EntityId& id : ev.actors) link(v, id, EdgeKind::Actor);
         for (const EntityId& id : ev.places) link(v, id, EdgeKind::Place);
         for (const EntityId& id : ev.sources) link(v, id, EdgeKind::Source);
-        for (std::string_view d : event_docs[i]) link(v, d, EdgeKind::ReportedBy);
+        for (std::size_t k = first_doc[i]; k < first_doc[i + 1]; ++k) {
+            const std::uint32_t d = event_docs[k];
+            link(v, d & kUnknown ? std::string_view(unknown_docs[d & ~kUnknown]) : story.documents[d].id, EdgeKind::ReportedBy);
+        }
     }
 
     // Before edges between consecutive time groups. A complete bipartite link between two
@@ -204,9 +224,9 @@ void StoryGraph::write_graphml(std::ostream& out) const {
     vprop("id", [](const GraphNode& n) { return std::string(n.id); });
     vprop("label", [](const GraphNode& n) { return std::string(n.label); });
     vprop("kind", [](const GraphNode& n) { return std::string(to_string(n.kind)); });
-    vprop("detail", [](const GraphNode& n) { return n.detail; });
+    vprop("detail", [](const GraphNode& n) { return std::string(n.detail); });
     vprop("status", [](const GraphNode& n) { return std::string(n.status); });
-    vprop("day", [](const GraphNode& n) { return n.day; });
+    vprop("day", [](const GraphNode& n) { return std::string(n.day); });
     vprop("weight", [](const GraphNode& n) { return std::to_string(n.weight); });
     dp.insert("kind", boost::make_shared<TextProperty<E>>([&g, &edges](E e) { return std::string(to_string(edges[g[e]].kind)); }));
     // Vertices are named by their index (n0, n1...), as in nodes().

@@ -1,5 +1,5 @@
 // Records written to a temporary file and read back by the same run (AnalysisStore,
-// EvidenceFile): values in the machine's own layout, texts and lists with 32-bit sizes.
+// AsideFile): values in the machine's own layout, texts and lists with 32-bit sizes.
 #pragma once
 
 #include "chronograph/types.hpp"

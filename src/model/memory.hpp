@@ -7,14 +7,22 @@
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
+#if defined(__unix__)
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
+
+#include <cstdint>
+#include <utility>
+#include <vector>
 
 namespace chronograph {
 
 /// Returns free memory of every allocator arena to the system (a no-op where the C
 /// library has no way to). Costs a walk over the free lists, and the pages given back are
 /// faulted in again when reused: call it after a large release, a few times per build,
-/// not per document (consolidation calls it five times, about 0.1 s at 10,000 articles; the
-/// writers once per file).
+/// not per document (the consolidation and the pipeline around it call it six times after
+/// their large releases; the writers once per file and after the graph and the layout).
 inline void give_back_free_memory() {
 #if defined(__GLIBC__)
     malloc_trim(0);
@@ -30,6 +38,30 @@ inline void give_back_free_memory() {
 inline void keep_large_blocks_apart() {
 #if defined(__GLIBC__)
     mallopt(M_MMAP_THRESHOLD, 32 * 1024);
+#endif
+}
+
+/// Empties `x` and frees its memory at once: "= {}" or clear() would keep a container's
+/// capacity.
+template <class T>
+void release(T& x) {
+    T empty;
+    std::swap(x, empty);
+}
+
+/// Returns to the system the whole pages of a vector's room past its size: a big vector
+/// cut down from its end step by step keeps its capacity, and shrink_to_fit would copy
+/// what is left each time. (The room holds no objects: its bytes may go; pages touched
+/// again come back zeroed.)
+template <class T>
+void give_back_spare_room(std::vector<T>& v) {
+#if defined(__unix__)
+    static const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
+    const auto from = (reinterpret_cast<std::uintptr_t>(v.data() + v.size()) + page - 1) / page * page;
+    const auto to = reinterpret_cast<std::uintptr_t>(v.data() + v.capacity()) / page * page;
+    if (from < to) madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
+#else
+    (void)v;
 #endif
 }
 

@@ -114,7 +114,7 @@ Story filter_story(const Story& story, const StoryFilter& f) {
     };
     Story out;
     out.documents = story.documents;
-    out.evidence_file = story.evidence_file;  // (the events copied keep where their evidence is)
+    out.aside_file = story.aside_file;  // (the records copied keep where their lists are)
     out.diagnostics = story.diagnostics;
     std::set<EventId> kept;
     std::set<EntityId> named;

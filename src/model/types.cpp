@@ -3,7 +3,7 @@
 #include "chronograph/story.hpp"
 #include "chronograph/types.hpp"
 
-#include "model/evidence_file.hpp"
+#include "model/aside_file.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -107,26 +107,48 @@ const DocumentInfo* Story::document(const DocId& id) const {
     return it == documents.end() ? nullptr : &*it;
 }
 
+namespace {
+
+/// Whether a record's list is to be read from the story's file (else it is its own).
+bool kept_aside(const std::shared_ptr<const AsideFile>& file, bool held, const Aside& at) {
+    return file && !held && at.count > 0;
+}
+
+}  // namespace
+
 EvidenceList Story::evidence(const Event& ev, std::size_t limit) const {
-    if (!ev.mentions.empty() || !evidence_file || ev.aside.count == 0) return EvidenceList(ev.mentions);
-    return EvidenceList(evidence_file->read(ev.aside, limit));
+    if (!kept_aside(aside_file, !ev.mentions.empty(), ev.aside)) return EvidenceList(ev.mentions);
+    return EvidenceList(aside_file->read<EvidenceRef>(ev.aside, limit));
 }
 
 void Story::each_evidence(const Event& ev, const std::function<void(const EvidenceRef&)>& visit) const {
-    if (!ev.mentions.empty() || !evidence_file || ev.aside.count == 0) {
+    if (!kept_aside(aside_file, !ev.mentions.empty(), ev.aside)) {
         for (const EvidenceRef& m : ev.mentions) visit(m);
         return;
     }
-    evidence_file->each(ev.aside, visit);
+    aside_file->each(ev.aside, visit);
 }
 
 std::vector<DocId> Story::evidence_documents(const Event& ev) const {
-    if (!ev.mentions.empty() || !evidence_file || ev.aside.count == 0) {
+    if (!kept_aside(aside_file, !ev.mentions.empty(), ev.aside)) {
         std::vector<DocId> docs;
         for (const EvidenceRef& m : ev.mentions) docs.push_back(m.doc);
         return docs;
     }
-    return evidence_file->documents(ev.aside);
+    return aside_file->documents(ev.aside);
+}
+
+AsideList<ClaimRef> Story::claims(const Conflict& c) const {
+    if (!kept_aside(aside_file, !c.claims.empty(), c.aside)) return AsideList<ClaimRef>(c.claims);
+    return AsideList<ClaimRef>(aside_file->read<ClaimRef>(c.aside));
+}
+
+void Story::each_mention(const Entity& e, const std::function<void(const EntityMentionRef&)>& visit) const {
+    if (!kept_aside(aside_file, !e.mentions.empty(), e.aside)) {
+        for (const EntityMentionRef& m : e.mentions) visit(m);
+        return;
+    }
+    aside_file->each(e.aside, visit);
 }
 
 const Entity* Story::entity(const EntityId& id) const {
