@@ -117,6 +117,12 @@ public:
         }
         if (fn == "season") return need(2) ? season_fn(a[0], a[1], a.size() > 2 ? a[2] : "1") : std::string{};
         if (fn == "quarter") return need(2) ? part_fn(a[0], a[1], 4, "Q") : std::string{};
+        if (fn == "quarterof" || fn == "monthquarter") {  // the quarter holding month M
+            const auto m = need(1) ? number(a[0]) : std::nullopt;
+            if (!m || *m < 1 || *m > 12) return fail();
+            const std::string q = std::to_string((*m + 2) / 3);
+            return fn == "quarterof" ? q : need(2) ? part_fn(q, a[1], 4, "Q") : std::string{};
+        }
         if (fn == "half") return need(2) ? part_fn(a[0], a[1], 2, "H") : std::string{};
         if (fn == "dur") return need(2) ? duration_value(a[0], a[1]) : std::string{};
         if (fn == "durhalf") {  // "two and a half years": the amount plus one half

@@ -90,7 +90,7 @@ struct Template {
     bool empty() const { return parts.empty(); }
 };
 
-/// A set of word bits (Program::signature), the same 192-bit set as the classes'.
+/// A set of word bits (Program::signature), the same 128-bit set as the classes'.
 using WordSignature = ClassMask;
 
 /// A token the sentence must hold somewhere for a rule to match: one in `classes`, or a
@@ -154,7 +154,7 @@ struct Program {
     /// as a start when no candidate can go on.
     std::vector<Candidate> start_filter_by_word;
     std::vector<std::uint8_t> word_starts;  // by word id: 1 if some rule may start at it
-    /// By word id: a bit for each word a rule names (192 bits, shared only among those
+    /// By word id: a bit for each word a rule names (128 bits, shared only among those
     /// words), none for the others, which no rule can ask for: a frequent word sharing a bit
     /// with a rule's word sends that rule to be tried at it (with 64 bits shared by every
     /// word, one word more in a vocabulary cost the tagger 15%).
