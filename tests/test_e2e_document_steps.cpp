@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <string_view>
+
 using namespace chronograph;
 
 namespace {
@@ -16,9 +18,9 @@ Story build(const std::string& name, const std::vector<std::string>& articles) {
     return Pipeline().build({dir.string()});
 }
 
-int agreements(const Story& s) {
+int events_of_type(const Story& s, std::string_view type) {
     int n = 0;
-    for (const Event& e : s.events) n += e.type == "agreement";
+    for (const Event& e : s.events) n += e.type == type;
     return n;
 }
 
@@ -34,7 +36,7 @@ TEST_CASE("one article's two steps of an agreement on other days are two events"
     const Story s = build("document-steps", {"Peace deal initialled\n\nWASHINGTON, Aug. 8, 2025 (Reuters) - Armenia and Azerbaijan "
                                              "initialled a peace agreement on Friday.\n\nArmenia and Azerbaijan agreed on the "
                                              "text of the treaty in March.\n"});
-    CHECK(agreements(s) == 2);
+    CHECK(events_of_type(s, "agreement") == 2);
     CHECK_FALSE(date_conflict(s));
 }
 
@@ -43,7 +45,7 @@ TEST_CASE("two sources giving other days for one agreement disagree", "[pipeline
                                                "initialled a peace agreement on Friday.\n",
                                                "Deal initialled\n\nBAKU, Aug. 9, 2025 (AP) - Armenia and Azerbaijan initialled a "
                                                "peace agreement on Thursday, Aug. 7.\n"});
-    CHECK(agreements(s) == 1);
+    CHECK(events_of_type(s, "agreement") == 1);
     CHECK(date_conflict(s));
 }
 
@@ -52,7 +54,7 @@ TEST_CASE("agreements of two stories with no actor or word in common stay two ev
                                           "return on Wednesday morning if no deal was reached.\n",
                                           "Stopgap bill\n\nWASHINGTON, March 14, 2025 (AP) - The White House said the "
                                           "president would sign it Saturday morning.\n"});
-    CHECK(agreements(s) == 2);
+    CHECK(events_of_type(s, "agreement") == 2);
 }
 
 TEST_CASE("a mention without actors takes no actors from one told after it", "[pipeline]") {
@@ -70,7 +72,5 @@ TEST_CASE("a mention without actors takes no actors from one told after it", "[p
 TEST_CASE("a headline without actors takes those of the article's mention of its kind", "[pipeline]") {
     const Story s = build("headline-actors", {"Nobel-winning author dies at 89\n\nPARIS, March 3, 2026 (AFP) - French novelist "
                                               "Claire Dumont died on Sunday at her home in Paris, her publisher said.\n"});
-    int deaths = 0;
-    for (const Event& e : s.events) deaths += e.type == "death";
-    CHECK(deaths == 1);
+    CHECK(events_of_type(s, "death") == 1);
 }

@@ -616,15 +616,11 @@ bool date_of_event(const SentenceView& v, const Lexicon& lex, const Candidate& c
             owns_trigger = v.is_word(k) && !v.in(k, lex.grammar().preposition);
         // "lost its majority in Sunday's parliamentary election": the event it happened in
         // dates it ("follows Tuesday's declaration" does not).
-        bool in_dated_event = !owns_trigger && before > 0 && (v.is(before - 1, "in") || v.is(before - 1, "at") || v.is(before - 1, "during"));
-        if (in_dated_event) {
-            in_dated_event = false;
-            for (std::size_t k = after + 1; k < v.size() && k <= after + 4 && v.is_word(k) && !v.in(k, lex.grammar().preposition); ++k)
-                if (const auto m = lex.trigger_at(v, k); m && !m->trigger->type.empty() && m->trigger->type != "-") {
-                    in_dated_event = true;
-                    break;
-                }
-        }
+        bool in_dated_event = false;
+        if (!owns_trigger && before > 0 && (v.is(before - 1, "in") || v.is(before - 1, "at") || v.is(before - 1, "during")))
+            for (std::size_t k = after + 1; !in_dated_event && k < v.size() && k <= after + 4 && v.is_word(k) &&
+                                            !v.in(k, lex.grammar().preposition); ++k)
+                if (const auto m = lex.trigger_at(v, k)) in_dated_event = !m->trigger->type.empty() && m->trigger->type != "-";
         if (!owns_trigger && !in_dated_event) return false;
     }
     if (compared_date(v, lex, before)) return false;
@@ -635,34 +631,28 @@ bool date_of_event(const SentenceView& v, const Lexicon& lex, const Candidate& c
     // ("earthquake since 1960 struck", "cut rates for the first time since 2020"); a verb
     // keeps a "since" right after it or fronted ("has risen since 2020", "Since 1985 _
     // when ... _ 200 soldiers have been killed"), and a count runs from it ("14 killings
-    // since 1993").
-    // "since 1976", or a since-clause: "since the disease was identified in 1976"
-    std::size_t since = before;
+    // since 1993"). So does a since-clause ("Congo's 16th Ebola outbreak since the disease
+    // was identified in 1976"), unless the event is the clause's own.
+    std::size_t since = 0;  // the token after "since", if one opens the date or its clause
     for (std::size_t k = before; k > 0 && before - k < 8 && v.words[k - 1] != "," && v.clause[k - 1] == v.clause[before]; --k)
         if (v.is(k - 1, "since")) {
             since = k;
             break;
         }
-    if (since < before && !(c.head >= since && c.head < before)) {
+    if (since > 0 && !(c.head >= since && c.head < before)) {
         bool superlative = false;
         const std::size_t noun = c.nominal ? c.head : since - 1;
         for (std::size_t k = noun; k > 0 && noun - k < 4; --k) superlative = superlative || superlative_at(v, lex, k - 1);
-        if (superlative && c.nominal) return false;
-    }
-    if (before > 0 && v.is(before - 1, "since")) {
-        bool superlative = false;
-        const std::size_t noun = c.nominal ? c.head : before - 1;
-        for (std::size_t k = noun; k > 0 && noun - k < 4; --k) superlative = superlative || superlative_at(v, lex, k - 1);
         // "The meeting, the first at ministerial level since June": the superlative after
         // the noun, in its apposition
-        for (std::size_t k = c.last; c.nominal && k + 1 < before && k < c.last + 8; ++k)
+        for (std::size_t k = c.last; c.nominal && k + 1 < since && k < c.last + 8; ++k)
             superlative = superlative || superlative_at(v, lex, k);
-        const bool in_phrase = before >= 2 && v.is_word(before - 2) && !v.in(before - 2, lex.grammar().clause_opener);
+        const bool in_phrase = since >= 2 && v.is_word(since - 2) && !v.in(since - 2, lex.grammar().clause_opener);
         if (superlative && (c.nominal || in_phrase)) return false;
         // "the strongest quake to hit the region since 2011", "the first leader to visit
         // since 1999": a superlative, its noun and an infinitive before the "since"
         bool to_seen = false;
-        for (std::size_t k = before - 1; k > 0 && before - k < 9; --k) {
+        for (std::size_t k = since - 1; k > 0 && since - k < 9; --k) {
             if (!v.is_word(k - 1) || v.in(k - 1, lex.grammar().clause_opener)) break;
             if (v.is(k - 1, "to")) to_seen = true;
             else if (to_seen && superlative_at(v, lex, k - 1)) return false;
