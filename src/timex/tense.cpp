@@ -52,15 +52,13 @@ Tense TenseGuesser::cue(const TokInfo* t, const Token* toks, std::string_view te
     if (k > 0 && (info.flags & kCapitalized)) return Tense::Unknown;
     // "rose more than expected", "as planned": a comparison, not the tense.
     if (k > 0 && comparison_ >= 0 && t[k - 1].mask.test(comparison_)) return Tense::Unknown;
-    // (a bare form after "to", "did", "not" says nothing of the tense: "made it difficult
-    // for Sun to meet demand", "they did not meet on Friday")
-    if (future_ >= 0 && info.mask.test(future_) && !(k > 0 && bare_before_ >= 0 && t[k - 1].mask.test(bare_before_))) {
-        return past_plan_before(t, k) ? Tense::Past : Tense::Future;
-    }
+    // A bare form after "to", "did", "not" is no future cue: "made it difficult for Sun to
+    // meet demand", "they did not meet on Friday", "decided to go to the hospital".
+    const bool bare_form = k > 0 && bare_before_ >= 0 && t[k - 1].mask.test(bare_before_);
+    if (future_ >= 0 && info.mask.test(future_) && !bare_form) return past_plan_before(t, k) ? Tense::Past : Tense::Future;
     // "ahead of Thursday's vote" (but "the vote went ahead in September")
-    // (not an infinitive: "decided to go to the hospital on Friday")
     for (const FutureBefore& f : future_before_)
-        if (info.mask.test(f.cls) && k + 1 < n && t[k + 1].word == f.word && !(k > 0 && bare_before_ >= 0 && t[k - 1].mask.test(bare_before_)))
+        if (info.mask.test(f.cls) && k + 1 < n && t[k + 1].word == f.word && !bare_form)
             return past_plan_before(t, k) ? Tense::Past : Tense::Future;
     // "holds its policy meeting on Thursday" (but "which holds a 12.5% stake")
     if (future_with_event_ >= 0 && event_noun_ >= 0 && info.mask.test(future_with_event_))
