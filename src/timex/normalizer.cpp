@@ -95,7 +95,10 @@ public:
         if (fn == "lastquarter") return last_quarter_fn();
         if (fn == "pastmidnight") return past_midnight_fn();
         if (fn == "yearquarter") return need(1) ? year_quarter_fn(a[0]) : std::string{};
-        if (fn == "nthweekday") return need(4) ? nth_weekday_fn(a[0], a[1], a[2], a[3]) : std::string{};
+        if (fn == "nthweekday") {  // {nthweekday M W N MODE [DAYS]}: DAYS moves the day found
+            if (!need(4)) return {};
+            return nth_weekday_fn(a[0], a[1], a[2], a[3], a.size() > 4 ? number(a[4]).value_or(0) : 0);
+        }
         if (fn == "easter") return need(2) ? easter_fn(a[0], a[1]) : std::string{};
         if (fn == "lunar") return need(4) ? lunar_fn(a[0], a[1], a[2], a[3]) : std::string{};
         if (fn == "nthweek" || fn == "nthweekend") {
@@ -296,7 +299,7 @@ private:
     /// The Nth weekday W of month M ("the fourth Thursday of November"), in the year the
     /// mode picks (as for month-day dates).
     std::string nth_weekday_fn(const std::string& m_s, const std::string& w_s, const std::string& n_s,
-                               const std::string& mode_name) {
+                               const std::string& mode_name, int shift = 0) {
         const auto m = number(m_s), w = number(w_s), n = number(n_s);
         const auto md = mode(mode_name);
         // N is 1..5, or -1 for the last one of the month
@@ -306,11 +309,11 @@ private:
         return movable_day(*md, [&](int y) {
             if (*n < 0) {
                 const Day last = Day{year{y} / month{static_cast<unsigned>(*m)} / date::last};
-                return last - days{(iso_weekday(last) - static_cast<int>(*w) + 7) % 7};
+                return last - days{(iso_weekday(last) - static_cast<int>(*w) + 7) % 7 - shift};
             }
             const Day first = Day{year{y} / month{static_cast<unsigned>(*m)} / 1};
             const int offset = (static_cast<int>(*w) - iso_weekday(first) + 7) % 7;
-            return first + days{offset + 7 * (static_cast<int>(*n) - 1)};
+            return first + days{offset + 7 * (static_cast<int>(*n) - 1) + shift};
         });
     }
 
