@@ -12,13 +12,17 @@
 
 namespace chronograph {
 
+/// Two expressions side by side: the ends of a range keep their order, the dates of a list
+/// need not ("statements made Friday and Thursday").
+enum class Pairing { None, Range, List };
+
 struct TimexTagger::Impl {
     timex::Program program;
     timex::Matcher matcher;
     timex::TenseGuesser tense;
     int reporting = -1, on = -1;  // "said on Saturday": the class before, and "on" between
     int background = -1;          // "since March 11, 2011"
-    int range_opener = -1, range_joiner = -1, and_word = -1;  // "from May to July", "between May and July"
+    int range_opener = -1, range_joiner = -1, and_word = -1, or_word = -1;  // "from May to July", "between May and July"
     explicit Impl(const Resources& res) : program(timex::compile_program(res)), matcher(program), tense(program.lex) {
         reporting = program.lex.find_class("reporting_verb");
         on = program.lex.find_word("on");
@@ -26,13 +30,16 @@ struct TimexTagger::Impl {
         range_opener = program.lex.find_class("range_opener");
         range_joiner = program.lex.find_class("range_joiner");
         and_word = program.lex.find_word("and");
+        or_word = program.lex.find_word("or");
     }
-    /// Whether expressions over tokens [b1, e1) and [e1 + 1, e2) are the ends of one range:
-    /// "January to September", "from Nov. 1 through Dec. 24", "between May and July".
-    bool range_ends(const timex::TokInfo* infos, int b1, int e1, int b2) const {
-        if (range_joiner < 0 || b2 != e1 + 1 || !infos[e1].mask.test(range_joiner)) return false;
+    /// What the expressions over tokens [b1, e1) and [e1 + 1, ...) are together: the ends of
+    /// one range ("January to September", "from Nov. 1 through Dec. 24", "between May and
+    /// July"), two dates of a list ("heavy on Dec. 24 and Dec. 26"), or nothing.
+    Pairing pairing(const timex::TokInfo* infos, int b1, int e1, int b2) const {
+        if (range_joiner < 0 || b2 != e1 + 1 || !infos[e1].mask.test(range_joiner)) return Pairing::None;
         const bool opened = b1 > 0 && range_opener >= 0 && infos[b1 - 1].mask.test(range_opener);
-        return infos[e1].word != and_word || opened;
+        const bool listed = infos[e1].word == and_word || infos[e1].word == or_word;
+        return listed && !opened ? Pairing::List : Pairing::Range;
     }
     /// The expression starting at token b is not the day the story is at: the day a source
     /// spoke ("said on Saturday"), or a point it looks back to ("since March 11, 2011").
@@ -87,6 +94,17 @@ void move_year(Timex& t, int by, std::optional<Day> dct) {
     t.time.interval = iv;
 }
 
+/// Two clock times the tagger put on the same day, the second earlier in it ("from 10 p.m.
+/// to 5 a.m."): "2025-05-01T22:00" and "2025-05-01T05:00".
+bool ends_before_on_its_day(const Timex& first, const Timex& second) {
+    const std::string &a = first.time.value, &b = second.time.value;
+    auto clock = [](const Timex& t) {
+        return t.relative && t.type == TimexType::Time && t.time.interval && t.time.value.size() == 16 && t.time.value[10] == 'T' &&
+               t.time.value[13] == ':';
+    };
+    return clock(first) && clock(second) && a.compare(0, 10, b, 0, 10) == 0 && b.compare(11, 5, a, 11, 5) < 0;
+}
+
 /// Months since year 0 of a guessed month or day ("2025-12-24" -> 2025 * 12 + 11).
 int month_index(const std::string& v) { return std::stoi(v.substr(0, 4)) * 12 + std::stoi(v.substr(5, 2)) - 1; }
 
@@ -94,11 +112,21 @@ int month_index(const std::string& v) { return std::stoi(v.substr(0, 4)) * 12 + 
 /// 24 is forecast", said Dec. 10, put Nov. 1 next year, after its end, and "sales fell
 /// between November and February" a February more than a year after November. The end
 /// that breaks the order, or makes the range a year long or more, moves a year, towards
-/// the past when it is ahead of the DCT (news tells the past more than the future).
-void order_range(Timex& first, Timex& second, std::optional<Day> dct) {
+/// the past when it is ahead of the DCT (news tells the past more than the future). Two
+/// dates of a list need not be in order, but a year apart they are rarely meant: "traffic
+/// was heavy on Dec. 24 and Dec. 26", said Dec. 7, had put Dec. 26 ahead, in the future.
+void order_range(Timex& first, Timex& second, Pairing pairing, std::optional<Day> dct) {
+    if (pairing == Pairing::Range && ends_before_on_its_day(first, second)) {
+        // "the curfew runs from 10 p.m. to 5 a.m.": the end is on the next day
+        const Day next = second.time.interval->earliest + date::days{1};
+        second.time.value.replace(0, 10, format_at(next, timex::Unit::Day));
+        second.time.interval = TimeInterval{next, next};
+        return;
+    }
     if (!year_guessed(first) || !year_guessed(second)) return;
     auto ahead = [&](const Timex& t) { return dct && t.time.interval && t.time.interval->earliest > *dct; };
     if (first.time.value > second.time.value) {
+        if (pairing == Pairing::List) return;
         if (ahead(first))
             move_year(first, -1, dct);
         else
@@ -225,8 +253,8 @@ void TimexTagger::tag(DocumentAnalysis& a) const {
             spans.emplace_back(m.begin, m.end);
         }
         for (std::size_t k = 1; k < spans.size(); ++k)
-            if (impl.range_ends(infos, spans[k - 1].first, spans[k - 1].second, spans[k].first))
-                order_range(a.timexes[sentence_first + k - 1], a.timexes[sentence_first + k], a.doc.dct);
+            if (const Pairing p = impl.pairing(infos, spans[k - 1].first, spans[k - 1].second, spans[k].first); p != Pairing::None)
+                order_range(a.timexes[sentence_first + k - 1], a.timexes[sentence_first + k], p, a.doc.dct);
     }
 }
 
