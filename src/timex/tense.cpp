@@ -46,6 +46,18 @@ bool TenseGuesser::past_plan_before(const TokInfo* t, int k) const {
     return false;
 }
 
+// "a still unspecified date", "the newly elected", "the hastily planned trip": after a
+// determiner (and maybe an adverb) the form is an adjective.
+bool TenseGuesser::adjective_after_determiner(const TokInfo* t, const Token* toks, std::string_view text, int k) const {
+    auto determiner = [&](int b) { return b >= 0 && determiner_ >= 0 && t[b].mask.test(determiner_); };
+    auto adverb = [&](int b) {
+        if (b < 0 || !(t[b].flags & kWord)) return false;
+        const std::string_view a = text.substr(toks[b].span.start, toks[b].span.size());
+        return ends_with(a, "ly") || a == "still";
+    };
+    return determiner(k - 1) || (adverb(k - 1) && determiner(k - 2));
+}
+
 Tense TenseGuesser::cue(const TokInfo* t, const Token* toks, std::string_view text, int n, int k) const {
     const TokInfo& info = t[k];
     // Inside a sentence a capitalized cue word is a name or a month ("in May").
@@ -55,7 +67,10 @@ Tense TenseGuesser::cue(const TokInfo* t, const Token* toks, std::string_view te
     // A bare form after "to", "did", "not" is no future cue: "made it difficult for Sun to
     // meet demand", "they did not meet on Friday", "decided to go to the hospital".
     const bool bare_form = k > 0 && bare_before_ >= 0 && t[k - 1].mask.test(bare_before_);
-    if (future_ >= 0 && info.mask.test(future_) && !bare_form) return past_plan_before(t, k) ? Tense::Past : Tense::Future;
+    if (future_ >= 0 && info.mask.test(future_) && !bare_form) {
+        if (adjective_after_determiner(t, toks, text, k)) return Tense::Unknown;
+        return past_plan_before(t, k) ? Tense::Past : Tense::Future;
+    }
     // "ahead of Thursday's vote" (but "the vote went ahead in September")
     for (const FutureBefore& f : future_before_)
         if (info.mask.test(f.cls) && k + 1 < n && t[k + 1].word == f.word && !bare_form)
@@ -81,17 +96,8 @@ Tense TenseGuesser::cue(const TokInfo* t, const Token* toks, std::string_view te
     // "will be named", "would be redeemed": a participle after a form of "be" leaves the
     // tense to the words before it
     if (k > 0 && passive_ >= 0 && t[k - 1].mask.test(passive_)) return Tense::Unknown;
-    // "a still unspecified date", "the newly elected": after a determiner (and maybe an
-    // adverb) the form is an adjective.
-    auto determiner = [&](int b) { return b >= 0 && determiner_ >= 0 && t[b].mask.test(determiner_); };
-    auto adverb = [&](int b) {
-        if (b < 0 || !(t[b].flags & kWord)) return false;
-        const std::string_view a = text.substr(toks[b].span.start, toks[b].span.size());
-        return ends_with(a, "ly") || a == "still";
-    };
     for (const std::string& s : past_suffixes_)
-        if (w.size() >= s.size() + 3 && ends_with(w, s))
-            return determiner(k - 1) || (adverb(k - 1) && determiner(k - 2)) ? Tense::Unknown : Tense::Past;
+        if (w.size() >= s.size() + 3 && ends_with(w, s)) return adjective_after_determiner(t, toks, text, k) ? Tense::Unknown : Tense::Past;
     return Tense::Unknown;
 }
 

@@ -39,6 +39,7 @@ public:
 private:
     Tense cue(const TokInfo* infos, const Token* toks, std::string_view text, int n, int k) const;
     bool past_plan_before(const TokInfo* infos, int k) const;
+    bool adjective_after_determiner(const TokInfo* infos, const Token* toks, std::string_view text, int k) const;
 
     struct FutureBefore {
         int cls, word;
