@@ -223,8 +223,14 @@ private:
         const Day d = from_ref && st_.ref.day ? *st_.ref.day : *st_.dct;
         const int dw = iso_weekday(d), target = static_cast<int>(*wd);
         Mode mm = *m;
-        // "moved to Thursday": a date moved within the week goes ahead of the DCT
-        if (mm == Mode::Tense) mm = tense() == Tense::Future || (st_.deferred && st_.deferred()) ? Mode::Future : Mode::Past;
+        // "moved to Thursday": a date moved within the week goes ahead of the DCT; so does an
+        // end point no verb puts in the past or the future ("voting continues until Sunday")
+        if (mm == Mode::Tense) {
+            const Tense t = tense();
+            const bool ahead = t == Tense::Future || (st_.deferred && st_.deferred()) ||
+                               (t == Tense::Unknown && st_.endpoint && st_.endpoint());
+            mm = ahead ? Mode::Future : Mode::Past;
+        }
         int delta = 0;
         switch (mm) {
             case Mode::Past:
