@@ -123,7 +123,8 @@ void order_range(Timex& first, Timex& second, Pairing pairing, std::optional<Day
         second.time.interval = TimeInterval{next, next};
         return;
     }
-    if (!year_guessed(first) || !year_guessed(second)) return;
+    // Ends of one grain only: "a revision Friday to December's figures" is no range
+    if (!year_guessed(first) || !year_guessed(second) || first.time.value.size() != second.time.value.size()) return;
     auto ahead = [&](const Timex& t) { return dct && t.time.interval && t.time.interval->earliest > *dct; };
     if (first.time.value > second.time.value) {
         if (pairing == Pairing::List) return;
