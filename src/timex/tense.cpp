@@ -20,6 +20,7 @@ TenseGuesser::TenseGuesser(const Lexicon& lex) {
     period_to_endpoint_ = lex.find_class("tense_period_to_endpoint");
     deferral_ = lex.find_class("tense_deferral");
     bare_before_ = lex.find_class("tense_bare_form_before");
+    intention_ = lex.find_class("tense_intention");
     comparison_ = lex.find_class("tense_comparison");
     past_plan_ = lex.find_class("tense_past_plan");
     determiner_ = lex.find_class("tense_determiner");
@@ -71,9 +72,11 @@ Tense TenseGuesser::cue(const TokInfo* t, const Token* toks, std::string_view te
         if (adjective_after_determiner(t, toks, text, k)) return Tense::Unknown;
         return past_plan_before(t, k) ? Tense::Past : Tense::Future;
     }
-    // "ahead of Thursday's vote" (but "the vote went ahead in September")
+    // "ahead of Thursday's vote" (but "the vote went ahead in September"); an intention
+    // is ahead even as a bare form: "did not plan to remove him on Thursday"
+    const bool intention = intention_ >= 0 && info.mask.test(intention_) && k + 1 < n && t[k + 1].word == to_;
     for (const FutureBefore& f : future_before_)
-        if (info.mask.test(f.cls) && k + 1 < n && t[k + 1].word == f.word && !bare_form)
+        if (info.mask.test(f.cls) && k + 1 < n && t[k + 1].word == f.word && (!bare_form || intention))
             return past_plan_before(t, k) ? Tense::Past : Tense::Future;
     // "holds its policy meeting on Thursday" (but "which holds a 12.5% stake")
     if (future_with_event_ >= 0 && event_noun_ >= 0 && info.mask.test(future_with_event_))

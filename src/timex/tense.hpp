@@ -46,7 +46,7 @@ private:
     };
     std::vector<FutureBefore> future_before_;
     int future_ = -1, to_ = -1, past_ = -1, not_past_ = -1, clause_ = -1, passive_ = -1, nonpast_passive_ = -1, endpoint_ = -1,
-        period_to_endpoint_ = -1, deferral_ = -1, bare_before_ = -1, future_with_event_ = -1, event_noun_ = -1, comparison_ = -1, past_plan_ = -1,
+        period_to_endpoint_ = -1, deferral_ = -1, bare_before_ = -1, intention_ = -1, future_with_event_ = -1, event_noun_ = -1, comparison_ = -1, past_plan_ = -1,
         determiner_ = -1, reporting_ = -1;
     std::vector<std::string> past_suffixes_, future_suffixes_;
 };
