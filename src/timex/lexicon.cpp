@@ -94,9 +94,18 @@ int Lexicon::find_word(std::string_view w) const {
 
 namespace {
 unsigned char lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c; }
+
+constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+
+/// Eight ASCII bytes with A-Z lowered: a byte plus 0x3F reaches 0x80 from 'A' on, plus 0x25
+/// from past 'Z' on; where only the first does, it is a capital and gains 0x20.
+std::uint64_t ascii_lower8(std::uint64_t x) {
+    const std::uint64_t from_a = x + 0x3F3F3F3F3F3F3F3Full, past_z = x + 0x2525252525252525ull;
+    return x | (((from_a ^ past_z) & kHighBits) >> 2);
+}
 }  // namespace
 
-int Lexicon::lookup(std::string_view token) const {
+int Lexicon::lookup(std::string_view token, const char* readable_end) const {
     if (token.size() == 1) return single_byte_[static_cast<unsigned char>(token[0])];
     if (const int two = two_letter_index(token); two >= 0) return two_letters_[two];
     if (token.size() > longest_ + 2) return -1;  // (+2: a curly apostrophe takes 3 bytes for 1)
@@ -105,8 +114,32 @@ int Lexicon::lookup(std::string_view token) const {
         const std::size_t bit = shape_bit(token.size(), lower(first), lower(last));
         if (!((shapes_[bit >> 6] >> (bit & 63)) & 1)) return -1;
     }
-    // normalize() and pack() in one pass.
     std::uint64_t words[kWords];
+    if (token.size() <= kMaxWord) {
+        // ASCII (nearly every token): 8 bytes at a time, lowered in a register
+        std::uint64_t high = 0;
+        std::size_t k = 0;
+        for (; (k + 1) * 8 <= token.size(); ++k) {
+            std::uint64_t x;
+            std::memcpy(&x, token.data() + 8 * k, 8);
+            high |= x;
+            words[k] = ascii_lower8(x);
+        }
+        if (const std::size_t rest = token.size() & 7) {
+            std::uint64_t x = 0;
+            const char* at = token.data() + 8 * k;
+            if (readable_end - at >= 8) {  // read the whole word and keep the token's bytes
+                std::memcpy(&x, at, 8);
+                x &= ~std::uint64_t{0} >> (64 - 8 * rest);
+            } else {
+                for (std::size_t i = 0; i < rest; ++i) x |= std::uint64_t{static_cast<unsigned char>(at[i])} << (8 * i);
+            }
+            high |= x;
+            words[k] = ascii_lower8(x);
+        }
+        if (!(high & kHighBits)) return probe(hash(words, token.size()), words, token.size());
+    }
+    // Other bytes (’ read as '): normalize() and pack() in one pass.
     std::uint64_t cur = 0;
     std::size_t n = 0;
     for (std::size_t i = 0; i < token.size(); ++i, ++n) {

@@ -47,8 +47,10 @@ public:
 
     /// -1 when the word is not in the lexicon.
     int find_word(std::string_view normalized) const;
-    /// find_word(normalize(token)) in one pass, without copying: the tagger's hot path.
-    int lookup(std::string_view token) const;
+    /// find_word(normalize(token)) in one pass, without copying: the tagger's hot path. The
+    /// bytes up to `readable_end` may be read (a whole 8-byte word at the token's end).
+    int lookup(std::string_view token, const char* readable_end) const;
+    int lookup(std::string_view token) const { return lookup(token, token.data() + token.size()); }
     const ClassMask& classes(int word) const { return masks_[word]; }
     /// The word's value in class c (empty if it has none).
     std::string_view value(int word, int c) const;

@@ -74,7 +74,7 @@ void Matcher::scan(std::string_view text, const Token* toks, int n, ScannedSente
         TokInfo& info = out[k];
         const std::string_view s = text.substr(toks[k].span.start, toks[k].span.size());
         info.flags = toks[k].flags;
-        info.word = p_.lex.lookup(s);
+        info.word = p_.lex.lookup(s, text.data() + text.size());
         info.mask = info.word >= 0 ? p_.lex.classes(info.word) : ClassMask{};
         if (info.word >= 0) {
             sent.classes |= info.mask;
