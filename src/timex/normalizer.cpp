@@ -69,7 +69,7 @@ class Functions {
 public:
     Functions(EvalState& st) : st_(st) {}
 
-    std::string call(const std::string& fn, const std::vector<std::string>& a) {
+    std::string call(std::string_view fn, const std::vector<std::string>& a) {
         auto need = [&](std::size_t n) {
             if (a.size() < n) st_.failed = true;
             return a.size() >= n;
@@ -618,9 +618,10 @@ std::string evaluate(const Template& t, const std::vector<std::string>& groups, 
                      const Lexicon& lex, EvalState& st) {
     std::string out;
     Functions fns(st);
+    thread_local std::vector<std::string> args;  // kept between calls: no allocation per expression
     for (const Template::Part& p : t.parts) {
         if (!p.fn.empty()) {
-            std::vector<std::string> args;
+            args.clear();
             for (const Template::Arg& a : p.args) {
                 std::string v = a.group >= 0 ? groups[a.group] : a.text;
                 if (a.map_class >= 0) v = mapped_value(texts[a.group], a.map_class, lex, st);

@@ -208,10 +208,14 @@ void TimexTagger::tag(DocumentAnalysis& a) const {
             st.ref_quarter = ref_quarter;
             st.previous = !a.timexes.empty() && a.timexes.back().sentence == si ? std::string_view(a.timexes.back().time.value)
                                                                                   : std::string_view();
-            st.tense = [&] { return impl.tense.guess(infos, toks, text, n, m.begin, m.end); };
-            st.past_verb = [&] { return impl.tense.past_right_before(infos, toks, text, n, m.begin); };
-            st.endpoint = [&] { return impl.tense.endpoint_before(infos, m.begin); };
-            st.deferred = [&] { return impl.tense.deferred_to(infos, m.begin); };
+            const auto tense = [&] { return impl.tense.guess(infos, toks, text, n, m.begin, m.end); };
+            const auto past_verb = [&] { return impl.tense.past_right_before(infos, toks, text, n, m.begin); };
+            const auto endpoint = [&] { return impl.tense.endpoint_before(infos, m.begin); };
+            const auto deferred = [&] { return impl.tense.deferred_to(infos, m.begin); };
+            st.tense = tense;
+            st.past_verb = past_verb;
+            st.endpoint = endpoint;
+            st.deferred = deferred;
             Timex t;
             t.time.value = evaluate(r.value, values, texts, prog.lex, st);
             if (!r.mod.empty()) t.time.mod = evaluate(r.mod, values, texts, prog.lex, st);
