@@ -350,7 +350,7 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
     trace_memory("mentions collected");
     release(table.of_mention);
     std::vector<Cluster> clusters = merging::cluster_mentions(mentions, types_merged(res, "once"), types_merged(res, "placed"), threads);
-    merging::derive_times(mentions, clusters);
+    merging::derive_times(mentions, clusters, threads);
     trace_memory("clustered");
 
     // What each cluster's event will be (in parallel: they share nothing), then time order;

@@ -1,6 +1,7 @@
 // "Expected to take 18 months to complete", said of a start on 30 April 2025: a planned
 // completion 18 months after the start, dated once the start is known.
 #include "consolidate/internal.hpp"
+#include "model/parallel.hpp"
 
 #include <cmath>
 #include <cstdlib>
@@ -88,29 +89,68 @@ bool Interned::TimeLess::operator()(const TimeValue& a, const TimeValue& b) cons
 }
 
 namespace {
+
 const std::string& note_of(const DerivedTime* derived) {
     static const std::string none;
     return derived ? derived->note : none;
 }
+
+/// What a candidate anchor is made of, gathered once: its documents, its actors and the
+/// days its sources give for the start.
+struct Anchor {
+    const Cluster* cluster;
+    std::map<std::size_t, int> docs;    // document -> mentions in it
+    std::map<std::size_t, int> actors;  // actor -> mentions naming it
+    std::optional<TimeInterval> start;
+};
+using AnchorsByType = std::map<std::string, std::vector<Anchor>, std::less<>>;
+
+/// Dates `m` from its anchor when it is "N months after the start" of one.
+void date_from_anchor(MentionRef& m, const AnchorsByType& by_type) {
+    if (m.duration->empty() || m.anchor_type->empty() || m.time->interval) return;
+    const Length len = parse_duration(*m.duration);
+    if (!len.known) return;
+    // The anchor: an event of the anchor type sharing an actor, preferring one this
+    // document also reports.
+    const Anchor* anchor = nullptr;
+    int anchor_score = -1;
+    const auto anchors = by_type.find(*m.anchor_type);
+    if (anchors == by_type.end()) return;
+    for (const Anchor& a : anchors->second) {
+        int score = 0;
+        if (auto it = a.docs.find(m.doc); it != a.docs.end()) score += 4 * it->second;
+        for (std::size_t actor : m.actors())
+            if (auto it = a.actors.find(actor); it != a.actors.end()) score += it->second;
+        if (score > anchor_score) {
+            anchor_score = score;
+            anchor = &a;
+        }
+    }
+    if (!anchor || anchor_score == 0 || !anchor->start) return;
+    const std::optional<TimeInterval>& start = anchor->start;
+    TimeInterval when{add(start->earliest, len), add(start->latest, len)};
+    m.derived = std::make_unique<DerivedTime>();
+    m.derived->note = describe_duration(*m.duration) + " after the start (" + format_day(start->earliest) +
+                      (start->latest != start->earliest ? " to " + format_day(start->latest) : std::string()) + ")";
+    m.derived->time.interval = when;
+    m.derived->time.value = month_of(when.earliest + (when.latest - when.earliest) / 2);
+    m.derived->time.mod = "APPROX";
+    m.time = &m.derived->time;
+    m.time_source = "derived";
+    m.rank = 2;
+}
+
 }  // namespace
 
 const std::string& MentionRef::note() const { return note_of(derived.get()); }
 const std::string& MentionFacts::note() const { return note_of(derived); }
 
-void derive_times(std::vector<MentionRef>& mentions, const std::vector<Cluster>& clusters) {
-    // What each candidate anchor is made of, gathered once: its documents, its actors and
-    // the days its sources give for the start.
-    struct Anchor {
-        const Cluster* cluster;
-        std::map<std::size_t, int> docs;    // document -> mentions in it
-        std::map<std::size_t, int> actors;  // actor -> mentions naming it
-        std::optional<TimeInterval> start;
-    };
+void derive_times(std::vector<MentionRef>& mentions, const std::vector<Cluster>& clusters, unsigned threads) {
     // Only of the types some mention needs as its anchor: most corpora need few or none.
     std::set<std::string> wanted;
     for (const MentionRef& m : mentions)
         if (!m.duration->empty() && !m.anchor_type->empty() && !m.time->interval) wanted.insert(*m.anchor_type);
-    std::map<std::string, std::vector<Anchor>> by_type;
+    AnchorsByType by_type;
     for (const Cluster& c : clusters) {
         if (!wanted.count(c.type)) continue;
         Anchor a{&c, {}, {}, std::nullopt};
@@ -129,37 +169,11 @@ void derive_times(std::vector<MentionRef>& mentions, const std::vector<Cluster>&
         }
         by_type[c.type].push_back(std::move(a));
     }
-    for (MentionRef& m : mentions) {
-        if (m.duration->empty() || m.anchor_type->empty() || m.time->interval) continue;
-        const Length len = parse_duration(*m.duration);
-        if (!len.known) continue;
-        // The anchor: an event of the anchor type sharing an actor, preferring one this
-        // document also reports.
-        const Anchor* anchor = nullptr;
-        int anchor_score = -1;
-        for (const Anchor& a : by_type[*m.anchor_type]) {
-            int score = 0;
-            if (auto it = a.docs.find(m.doc); it != a.docs.end()) score += 4 * it->second;
-            for (std::size_t actor : m.actors())
-                if (auto it = a.actors.find(actor); it != a.actors.end()) score += it->second;
-            if (score > anchor_score) {
-                anchor_score = score;
-                anchor = &a;
-            }
-        }
-        if (!anchor || anchor_score == 0 || !anchor->start) continue;
-        const std::optional<TimeInterval>& start = anchor->start;
-        TimeInterval when{add(start->earliest, len), add(start->latest, len)};
-        m.derived = std::make_unique<DerivedTime>();
-        m.derived->note = describe_duration(*m.duration) + " after the start (" + format_day(start->earliest) +
-                          (start->latest != start->earliest ? " to " + format_day(start->latest) : std::string()) + ")";
-        m.derived->time.interval = when;
-        m.derived->time.value = month_of(when.earliest + (when.latest - when.earliest) / 2);
-        m.derived->time.mod = "APPROX";
-        m.time = &m.derived->time;
-        m.time_source = "derived";
-        m.rank = 2;
-    }
+    // Each mention on the threads (each sets only its own date): a mention weighs every
+    // anchor of its type, the bulk of the work (10k corpus: 0.08 s of one thread).
+    parallel_runs(mentions.size(), threads, [&](std::size_t first, std::size_t last) {
+        for (std::size_t x = first; x < last; ++x) date_from_anchor(mentions[x], by_type);
+    });
 }
 
 }  // namespace chronograph::merging

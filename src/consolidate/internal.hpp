@@ -154,8 +154,9 @@ int time_rank(const DocumentAnalysis& doc, const EventMention& m, const std::str
 std::vector<Cluster> cluster_mentions(const std::vector<MentionRef>& mentions, const std::vector<std::string>& once_types,
                                       const std::vector<std::string>& placed_types, unsigned threads = 1);
 
-/// Dates mentions that are "N months after the start" from their cluster's anchor event.
-void derive_times(std::vector<MentionRef>& mentions, const std::vector<Cluster>& clusters);
+/// Dates mentions that are "N months after the start" from their cluster's anchor event,
+/// on `threads` threads.
+void derive_times(std::vector<MentionRef>& mentions, const std::vector<Cluster>& clusters, unsigned threads);
 
 /// "P18M" -> "18 months".
 std::string describe_duration(const std::string& value);
