@@ -363,9 +363,10 @@ std::vector<Conflict> find_conflicts(const AnalysisStore& docs, const std::vecto
                 else if (source.mention->dated_by_derivation) claim.text = source.mention->note();
             }
         });
-        parallel_for(end - begin, threads, [&](std::size_t k) {
+        auto claims_of = [&](std::size_t k) -> const std::vector<ClaimRef>& { return pending[begin + k].conflict.claims; };
+        add_lists(file, end - begin, threads, claims_of, [&](std::size_t k, const Aside& at) {
             PendingConflict& p = pending[begin + k];
-            p.conflict.aside = file.add(p.conflict.claims);
+            p.conflict.aside = at;
             release(p.conflict.claims);
             release(p.sources);
             out[begin + k] = std::move(p.conflict);

@@ -334,10 +334,10 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
     // entities' mentions first, held for nothing else.
     auto aside_file = std::make_shared<AsideFile>();
     EntityTable table = link_entities(docs, doc_ids, threads);
-    parallel_for(table.entities.size(), threads, [&](std::size_t g) {
-        Entity& e = table.entities[g];
-        e.aside = aside_file->add(e.mentions);
-        release(e.mentions);
+    auto mentions_of = [&](std::size_t g) -> const std::vector<EntityMentionRef>& { return table.entities[g].mentions; };
+    add_lists(*aside_file, table.entities.size(), threads, mentions_of, [&](std::size_t g, const Aside& at) {
+        table.entities[g].aside = at;
+        release(table.entities[g].mentions);
     });
     trace_memory("entities linked");
     // (What the linking freed is given back: what is made next, in whichever malloc arena,

@@ -79,8 +79,9 @@ std::vector<Aside> write_evidence(const AnalysisStore& docs, const std::vector<D
                 run[source->event - begin][source->place] = evidence_of(a, doc_ids[d], *source, it->second, times, facts.actors, table);
             }
         });
-        parallel_for(end - begin, threads, [&](std::size_t k) {
-            asides[begin + k] = file.add(run[k]);
+        auto evidence_of_event = [&](std::size_t k) -> const std::vector<EvidenceRef>& { return run[k]; };
+        add_lists(file, end - begin, threads, evidence_of_event, [&](std::size_t k, const Aside& at) {
+            asides[begin + k] = at;
             release(run[k]);
         });
     }

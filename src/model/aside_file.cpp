@@ -94,34 +94,78 @@ struct PieceReader {
     }
 };
 
+/// The count of a list, checked to fit its Aside.
+template <class T>
+std::uint32_t piece_count(const std::vector<T>& list) {
+    const auto count = static_cast<std::uint32_t>(list.size());
+    if (count != list.size()) throw std::length_error("a list too large to keep aside");
+    return count;
+}
+
+/// The size of a list in the file, checked to fit its Aside.
+std::uint32_t list_bytes(std::uint64_t bytes) {
+    const auto size = static_cast<std::uint32_t>(bytes);
+    if (size != bytes) throw std::length_error("a list too large to keep aside");
+    return size;
+}
+
 }  // namespace
 
 template <class T>
 Aside AsideFile::add(const std::vector<T>& list) {
+    return add_all(std::vector{&list}).front();
+}
+
+template <class T>
+std::vector<Aside> AsideFile::add_all(const std::vector<const std::vector<T>*>& lists) {
+    std::vector<Aside> out(lists.size());
+    bytes::Writer w;
+    std::vector<std::size_t> batch;  // the lists in w (their offsets in w until it is written)
+    auto write_batch = [&] {
+        if (batch.empty()) return;
+        std::uint64_t at;
+        {
+            const std::lock_guard lock(mutex_);  // (not between the runs of a long list)
+            at = file_.append(w.bytes);
+        }
+        for (std::size_t i : batch) out[i].offset += at;
+        w.bytes.clear();
+        batch.clear();
+    };
+    for (std::size_t i = 0; i < lists.size(); ++i) {
+        const std::vector<T>& list = *lists[i];
+        if (list.size() > kRun) {
+            out[i] = add_long(list);
+            continue;
+        }
+        out[i].count = piece_count(list);
+        out[i].offset = w.bytes.size();
+        write_run(w, list.data(), list.data() + list.size());
+        out[i].bytes = list_bytes(w.bytes.size() - out[i].offset);
+        batch.push_back(i);
+        if (w.bytes.size() >= kBatchBytes) write_batch();
+    }
+    write_batch();
+    return out;
+}
+
+template <class T>
+Aside AsideFile::add_long(const std::vector<T>& list) {
     Aside at;
-    at.count = static_cast<std::uint32_t>(list.size());
-    if (at.count != list.size()) throw std::length_error("a list too large to keep aside");
+    at.count = piece_count(list);
     std::uint64_t bytes = 0;
     bytes::Writer w;
-    if (list.size() <= kRun) {  // (most lists: written whole)
-        write_run(w, list.data(), list.data() + list.size());
-        const std::lock_guard lock(mutex_);
-        at.offset = file_.append(w.bytes);
-        bytes = w.bytes.size();
-    } else {
-        // Run by run, one after the other in the file (no other list's in between): the
-        // largest events' whole record would be some 90 MB.
-        const std::lock_guard lock(mutex_);
-        for (std::size_t k = 0; k < list.size(); k += kRun) {
-            w.bytes.clear();
-            write_run(w, list.data() + k, list.data() + std::min(k + kRun, list.size()));
-            const std::uint64_t offset = file_.append(w.bytes);
-            if (k == 0) at.offset = offset;
-            bytes += w.bytes.size();
-        }
+    // Run by run, one after the other in the file (no other list's in between): the
+    // largest events' whole record would be some 90 MB.
+    const std::lock_guard lock(mutex_);
+    for (std::size_t k = 0; k < list.size(); k += kRun) {
+        w.bytes.clear();
+        write_run(w, list.data() + k, list.data() + std::min(k + kRun, list.size()));
+        const std::uint64_t offset = file_.append(w.bytes);
+        if (k == 0) at.offset = offset;
+        bytes += w.bytes.size();
     }
-    at.bytes = static_cast<std::uint32_t>(bytes);
-    if (at.bytes != bytes) throw std::length_error("a list too large to keep aside");
+    at.bytes = list_bytes(bytes);
     return at;
 }
 
@@ -184,6 +228,9 @@ void AsideFile::each(const Aside& at, const std::function<void(const T&)>& visit
 template Aside AsideFile::add(const std::vector<EvidenceRef>&);
 template Aside AsideFile::add(const std::vector<ClaimRef>&);
 template Aside AsideFile::add(const std::vector<EntityMentionRef>&);
+template std::vector<Aside> AsideFile::add_all(const std::vector<const std::vector<EvidenceRef>*>&);
+template std::vector<Aside> AsideFile::add_all(const std::vector<const std::vector<ClaimRef>*>&);
+template std::vector<Aside> AsideFile::add_all(const std::vector<const std::vector<EntityMentionRef>*>&);
 template std::vector<EvidenceRef> AsideFile::read(const Aside&, std::size_t) const;
 template std::vector<ClaimRef> AsideFile::read(const Aside&, std::size_t) const;
 template std::vector<EntityMentionRef> AsideFile::read(const Aside&, std::size_t) const;
