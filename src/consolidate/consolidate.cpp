@@ -298,8 +298,8 @@ EventDraft draft_of(const std::vector<MentionRef>& mentions, const Cluster& cl) 
     return d;
 }
 
-/// The event of a draft (no id, no evidence yet).
-Event event_from(const EventDraft& d, const Cluster& cl, const EntityTable& table, const TemporaryFile& labels) {
+/// The event of a draft (no id, no evidence yet), with its label.
+Event event_from(const EventDraft& d, const Cluster& cl, const EntityTable& table, std::string_view label) {
     Event ev;
     ev.type = cl.type;
     if (d.time) {
@@ -315,8 +315,24 @@ Event event_from(const EventDraft& d, const Cluster& cl, const EntityTable& tabl
     ids(MentionLists::kPlaces, ev.places);
     ids(MentionLists::kSources, ev.sources);
     ev.status = d.status;
-    ev.label = labels.read(d.label_at, d.label_size);
+    ev.label = label;
     return ev;
+}
+
+/// The labels of the drafts of.at(begin) to of.at(end - 1), read back from the file on
+/// the threads (a read each: 0.03 s of one thread at 10,000 articles) into `text`, made
+/// here: the k-th ends at ends[k].
+void read_labels(const TemporaryFile& labels, const std::vector<EventDraft>& drafts, const std::vector<std::size_t>& of,
+                 std::size_t begin, std::size_t end, std::string& text, std::vector<std::size_t>& ends, unsigned threads) {
+    ends.clear();
+    for (std::size_t i = begin; i < end; ++i) ends.push_back((ends.empty() ? 0 : ends.back()) + drafts[of[i]].label_size);
+    text.resize(ends.empty() ? 0 : ends.back());
+    parallel_runs(end - begin, threads, [&](std::size_t first, std::size_t last) {
+        for (std::size_t k = first; k < last; ++k) {
+            const EventDraft& d = drafts[of[begin + k]];
+            labels.read(d.label_at, d.label_size, text.data() + ends[k] - d.label_size);
+        }
+    });
 }
 
 }  // namespace
@@ -419,13 +435,24 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
     // full of holes where the mentions' lists and the evidence were, among which the
     // analyses read next come and go; an event's few bytes in one would keep a whole page
     // in memory.
+    // Their labels are read back a run of events at a time.
+    constexpr std::size_t kRunLabels = 8192;  // (some 500 kB of labels)
+    std::string run_labels;
+    std::vector<std::size_t> label_end;
     story.events.reserve(order.size());
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        Event& ev = story.events.emplace_back(event_from(drafts[order[i]], clusters[order[i]], table, labels));
-        ev.id = cluster_id(order[i]);
-        ev.aside = asides[i];
-        drafts[order[i]] = EventDraft();
+    for (std::size_t begin = 0; begin < order.size(); begin += kRunLabels) {
+        const std::size_t end = std::min(order.size(), begin + kRunLabels);
+        read_labels(labels, drafts, order, begin, end, run_labels, label_end, threads);
+        for (std::size_t i = begin; i < end; ++i) {
+            const std::size_t label_size = drafts[order[i]].label_size;
+            const std::string_view label = std::string_view(run_labels).substr(label_end[i - begin] - label_size, label_size);
+            Event& ev = story.events.emplace_back(event_from(drafts[order[i]], clusters[order[i]], table, label));
+            ev.id = cluster_id(order[i]);
+            ev.aside = asides[i];
+            drafts[order[i]] = EventDraft();
+        }
     }
+    release(run_labels);
     release(drafts);
     release(place_of);
     release(clusters);

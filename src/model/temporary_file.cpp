@@ -43,13 +43,17 @@ std::uint64_t TemporaryFile::append(std::string_view bytes) {
 
 std::string TemporaryFile::read(std::uint64_t offset, std::size_t size) const {
     std::string bytes(size, '\0');
+    read(offset, size, bytes.data());
+    return bytes;
+}
+
+void TemporaryFile::read(std::uint64_t offset, std::size_t size, char* to) const {
     for (std::size_t done = 0; done < size;) {
-        const ssize_t n = ::pread(fd_, bytes.data() + done, size - done, static_cast<off_t>(offset + done));
+        const ssize_t n = ::pread(fd_, to + done, size - done, static_cast<off_t>(offset + done));
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) fail("cannot read a temporary file back");
         done += static_cast<std::size_t>(n);
     }
-    return bytes;
 }
 
 }  // namespace chronograph

@@ -21,6 +21,8 @@ public:
     std::uint64_t append(std::string_view bytes);
     /// The `size` bytes at `offset`. Safe from several threads.
     std::string read(std::uint64_t offset, std::size_t size) const;
+    /// The same, into `to` (room for `size` bytes).
+    void read(std::uint64_t offset, std::size_t size, char* to) const;
 
 private:
     int fd_ = -1;
