@@ -380,7 +380,7 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
     };
     std::vector<std::size_t> order(clusters.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    parallel_stable_sort(order.begin(), order.end(), threads, [&](std::size_t a, std::size_t b) {
         const auto& x = drafts[a].time ? drafts[a].time->interval : std::nullopt;
         const auto& y = drafts[b].time ? drafts[b].time->interval : std::nullopt;
         if (x.has_value() != y.has_value()) return x.has_value();
