@@ -6,7 +6,6 @@
 
 #include "chronograph/text.hpp"
 #include "entities/gazetteer.hpp"
-#include "model/analysis_reading.hpp"
 #include "model/parallel.hpp"
 
 #include <algorithm>
@@ -33,6 +32,7 @@ public:
         return it->second;
     }
     const std::string& at(std::uint32_t id) const { return *texts_[id]; }
+    std::size_t size() const { return texts_.size(); }
 
 private:
     std::unordered_map<std::string, std::uint32_t> ids_;
@@ -52,6 +52,42 @@ struct Group {
     std::string name;  // the longest name its mentions give
     std::vector<LinkMention> mentions;
 };
+
+/// The group's name becomes `name` when that is longer (or as long and first in order):
+/// the same name whatever order the names come in.
+void offer_name(Group& g, const std::string& name) {
+    if (name.size() > g.name.size() || (name.size() == g.name.size() && name < g.name)) g.name = name;
+}
+
+/// The groups of a part of the documents, their texts in `strings`.
+struct Part {
+    std::map<std::string, Group> groups;  // by key
+    Strings strings;
+};
+
+/// Adds the groups of the documents after those of `to`: each group's mentions after those
+/// it has, their texts numbered as in `to`.
+void add_later(Part& to, Part& later) {
+    std::vector<std::uint32_t> renumber(later.strings.size());
+    for (std::uint32_t id = 0; id < renumber.size(); ++id) renumber[id] = to.strings.id(later.strings.at(id));
+    for (auto& [key, g] : later.groups) {
+        for (LinkMention& m : g.mentions) {
+            m.surface = renumber[m.surface];
+            m.role = renumber[m.role];
+            m.affiliation = renumber[m.affiliation];
+        }
+        const auto [it, added] = to.groups.try_emplace(key);
+        Group& target = it->second;
+        if (added) {
+            target = std::move(g);
+            continue;
+        }
+        target.kind = g.kind;  // (as the last mention's kind)
+        offer_name(target, g.name);
+        target.mentions.insert(target.mentions.end(), g.mentions.begin(), g.mentions.end());
+    }
+    later = Part();
+}
 
 std::vector<std::string> words_of(std::string_view name) {
     std::vector<std::string> out;
@@ -93,21 +129,32 @@ EntityTable link_entities(const AnalysisStore& docs, const std::vector<DocId>& d
     for (std::size_t d = 0; d < docs.size(); ++d) order[d] = d;
     std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return id_less(doc_ids[x], doc_ids[y]); });
 
-    std::map<std::string, Group> groups;  // by key
-    Strings strings;
+    // The mentions go to their groups a run of the documents (in order) per thread, the
+    // runs' groups then joined in order: on one thread this was 0.09 s at 10,000 articles
+    // whatever -j.
+    const unsigned parts = thread_count(threads, docs.size());
+    std::vector<Part> part(parts);
     std::vector<std::uint32_t> mention_count(docs.size());  // of each document
-    for_each_in_order(docs, order, kEntitiesPart | kTextPart, threads, [&](std::size_t d, const DocumentAnalysis& a) {
-        mention_count[d] = static_cast<std::uint32_t>(a.entities.size());
-        for (std::size_t m = 0; m < a.entities.size(); ++m) {
-            const EntityMention& em = a.entities[m];
-            Group& g = groups[em.key];
-            g.kind = em.kind;
-            if (em.name.size() > g.name.size() || (em.name.size() == g.name.size() && em.name < g.name)) g.name = em.name;
-            g.mentions.push_back({static_cast<std::uint32_t>(d), static_cast<std::uint32_t>(m),
-                                  static_cast<std::uint32_t>(em.span.start), static_cast<std::uint32_t>(em.span.end),
-                                  strings.id(squash_space(a.text(em.span))), strings.id(em.role), strings.id(em.affiliation)});
+    parallel_for(parts, parts, [&](std::size_t p) {
+        Part& to = part[p];
+        for (std::size_t k = order.size() * p / parts; k < order.size() * (p + 1) / parts; ++k) {
+            const std::size_t d = order[k];
+            const DocumentAnalysis a = docs.load(d, kEntitiesPart | kTextPart);
+            mention_count[d] = static_cast<std::uint32_t>(a.entities.size());
+            for (std::size_t m = 0; m < a.entities.size(); ++m) {
+                const EntityMention& em = a.entities[m];
+                Group& g = to.groups[em.key];
+                g.kind = em.kind;
+                offer_name(g, em.name);
+                g.mentions.push_back({static_cast<std::uint32_t>(d), static_cast<std::uint32_t>(m),
+                                      static_cast<std::uint32_t>(em.span.start), static_cast<std::uint32_t>(em.span.end),
+                                      to.strings.id(squash_space(a.text(em.span))), to.strings.id(em.role), to.strings.id(em.affiliation)});
+            }
         }
     });
+    for (std::size_t p = 1; p < parts; ++p) add_later(part[0], part[p]);
+    std::map<std::string, Group>& groups = part[0].groups;
+    const Strings& strings = part[0].strings;
 
     // A one-word person or an acronym joins the single fuller name it stands for.
     std::map<std::string, std::set<std::string>> by_surname, by_initials;
