@@ -207,7 +207,9 @@ std::vector<MentionRef> collect_mentions(const AnalysisStore& docs, const Entity
             MentionSlice& slice = slices[begin + i];
             for (std::size_t d = slice.first_doc; d < slice.end_doc; ++d) {
                 DocumentAnalysis a = docs.load(d, kEventsPart | kTimexesPart | kSentencesPart | kTextPart);
-                collect_document(a, d, table, name_words, res, slice, labels, &out[first[d]]);
+                // (out.data() + ...: a last document without events starts at out.size(),
+                // where out[...] would be out of range)
+                collect_document(a, d, table, name_words, res, slice, labels, out.data() + first[d]);
             }
         });
     }
