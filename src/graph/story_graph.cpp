@@ -60,6 +60,22 @@ NodeKind node_kind(EntityKind k) {
     return NodeKind::Person;
 }
 
+/// `s` with the characters XML 1.0 forbids even as references (controls other than tab and
+/// line breaks, U+FFFE, U+FFFF) as spaces: boost::write_graphml escapes markup only, and
+/// an article's text may hold them ("\x02" in a name made the whole file unreadable).
+std::string xml_chars(std::string s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
+            s[i] = ' ';
+        } else if (b == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+                   (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE) {
+            s.replace(i, 3, " ");
+        }
+    }
+    return s;
+}
+
 /// A read-only GraphML property whose text comes straight from a function (Boost's own
 /// adaptor formats every value through a new std::ostringstream: most of the time of a
 /// big graph's GraphML).
@@ -68,7 +84,7 @@ class TextProperty : public boost::dynamic_property_map {
 public:
     explicit TextProperty(std::function<std::string(Key)> text) : text_(std::move(text)) {}
     boost::any get(const boost::any& key) override { return text_(boost::any_cast<Key>(key)); }
-    std::string get_string(const boost::any& key) override { return text_(boost::any_cast<Key>(key)); }
+    std::string get_string(const boost::any& key) override { return xml_chars(text_(boost::any_cast<Key>(key))); }
     void put(const boost::any&, const boost::any&) override { BOOST_THROW_EXCEPTION(boost::dynamic_const_put_error()); }
     const std::type_info& key() const override { return typeid(Key); }
     const std::type_info& value() const override { return typeid(std::string); }
