@@ -1,12 +1,24 @@
 #include "fuzz/targets.hpp"
 
+#include "chronograph/exporters.hpp"
 #include "chronograph/ingest.hpp"
 #include "chronograph/partial.hpp"
 #include "chronograph/pipeline.hpp"
 #include "chronograph/segment.hpp"
 #include "chronograph/text.hpp"
 #include "chronograph/timex.hpp"
+#include "export/graphviz_session.hpp"
 
+#include <graphviz/cgraph.h>
+#include <libxml/parser.h>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <sstream>
 #include <string>
 
 namespace chronograph::fuzz {
@@ -120,6 +132,88 @@ void round_trip(const PartRecord& record) {
     expect(to_json_line(back) == line, "a record read back is written differently");
 }
 
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+void check_json(const std::string& text, const std::string& name) {
+    try {
+        const nlohmann::json parsed = nlohmann::json::parse(text);  // (strict: invalid UTF-8 is an error too)
+        (void)parsed;
+    } catch (const nlohmann::json::exception& e) {
+        throw BrokenInvariant(name + " is not JSON: " + e.what());
+    }
+}
+
+void check_xml(const std::string& text, const std::string& name) {
+    xmlDocPtr doc = xmlReadMemory(text.data(), static_cast<int>(text.size()), name.c_str(), nullptr,
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    expect(doc != nullptr, name + " is not well-formed XML");
+    xmlFreeDoc(doc);
+}
+
+void check_dot(const std::string& text) {
+    std::lock_guard lock(views::graphviz_mutex());
+    Agraph_t* g = agmemread(text.c_str());
+    expect(g != nullptr, "graph.dot does not parse as DOT");
+    agclose(g);
+}
+
+/// RFC 4180: fields quoted when they hold a comma, a quote or a line break (quotes
+/// doubled inside), every record as many fields as the header.
+void check_csv(const std::string& text) {
+    std::size_t fields = 1, header = 0, records = 0;
+    bool quoted = false, after_quote = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c != '"') continue;
+            if (i + 1 < text.size() && text[i + 1] == '"') {
+                ++i;
+                continue;
+            }
+            quoted = false;
+            after_quote = true;
+            continue;
+        }
+        if (c == '"') {
+            expect(!after_quote && (i == 0 || text[i - 1] == ',' || text[i - 1] == '\n'), "events.csv: a quote inside an unquoted field");
+            quoted = true;
+        } else if (c == ',') {
+            ++fields;
+            after_quote = false;
+        } else if (c == '\n' || (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) {
+            if (c == '\r') ++i;
+            if (records++ == 0) header = fields;
+            expect(fields == header, "events.csv: a record with another number of fields than the header");
+            fields = 1;
+            after_quote = false;
+        } else {
+            expect(!after_quote, "events.csv: text after a closing quote");
+        }
+    }
+    expect(!quoted, "events.csv: a quoted field not closed");
+}
+
+/// How many times `what` occurs in `text`, whatever the case of its letters (a browser
+/// ends a script at "</SCRIPT" too).
+std::size_t occurrences_nocase(const std::string& text, std::string_view what) {
+    std::string lower = text;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::size_t n = 0;
+    for (std::size_t p = lower.find(what); p != std::string::npos; p = lower.find(what, p + 1)) ++n;
+    return n;
+}
+
+std::string events_json(const Story& story) {
+    std::ostringstream out;
+    write_events_json(story, out);
+    return out.str();
+}
+
 }  // namespace
 
 void ingest(std::string_view data) {
@@ -181,6 +275,47 @@ void pipeline(std::string_view data) {
     check_segmentation(*record.analysis);
     check_timexes(*record.analysis);
     round_trip(record);
+}
+
+void story(std::string_view data) {
+    static const Pipeline pipeline(res());
+    static const bool xml_ready = (xmlInitParser(), true);
+    (void)xml_ready;
+    std::vector<PartRecord> records;
+    for (std::size_t start = 0; start <= data.size() && records.size() < 4;) {
+        std::size_t end = data.find('\x1e', start);
+        if (end == std::string_view::npos) end = data.size();
+        const std::string_view piece = data.substr(start, end - start);
+        start = end + 1;
+        if (piece.empty()) continue;
+        const std::string path = "fuzz-" + std::to_string(records.size()) + path_for(piece[0]).substr(4);
+        ReadResult r = parse_document(path, std::string(piece.substr(1)), res());
+        PartRecord& record = records.emplace_back();
+        record.diagnostics = std::move(r.diagnostics);
+        if (r.document) record.analysis = pipeline.analyse(std::move(*r.document));
+    }
+    std::vector<PartRecord> reversed(records.rbegin(), records.rend());
+    BuildOptions one_thread;
+    one_thread.threads = 1;
+    const Story story = pipeline.merge(std::move(records), one_thread);
+    const Story other_order = pipeline.merge(std::move(reversed), one_thread);
+    const std::string json = events_json(story);
+    expect(json == events_json(other_order), "events.json differs with the documents in the other order");
+
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("chronograph-fuzz-story-" + std::to_string(::getpid()));
+    write_outputs(story, dir.string(), 1);
+    expect(read_file(dir / "events.json") == json, "events.json written differs from the one made in memory");
+    check_json(json, "events.json");
+    check_json(read_file(dir / "timelinejs.json"), "timelinejs.json");
+    check_dot(read_file(dir / "graph.dot"));
+    for (const char* name : {"graph.svg", "timeline.svg", "graph.graphml", "timeline.html"})
+        check_xml(read_file(dir / name), name);
+    const std::string html = read_file(dir / "timeline.html");
+    // The page's two scripts (its data, its viewer): no article text opens or closes one.
+    expect(occurrences_nocase(html, "<script") == 2 && occurrences_nocase(html, "</script") == 2,
+           "timeline.html: article text opens or closes a script");
+    check_csv(read_file(dir / "events.csv"));
 }
 
 }  // namespace chronograph::fuzz

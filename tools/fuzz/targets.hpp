@@ -26,13 +26,18 @@ void partial(std::string_view data);
 /// parse_document (format byte as for ingest) then Pipeline::analyse, and the result
 /// through the part-file round trip (which checks every index).
 void pipeline(std::string_view data);
+/// Up to four documents (split at the byte 0x1E, each with its format byte as for ingest)
+/// analysed, merged into a story and written as every output (Graphviz included): each
+/// file must parse in its own format (JSON, DOT, XML, CSV) whatever the articles held, and
+/// the documents merged in the other order must give the same bytes.
+void story(std::string_view data);
 
 struct Target {
     const char* name;
     void (*run)(std::string_view);
 };
 inline constexpr Target kTargets[] = {
-    {"ingest", ingest}, {"segment", segment}, {"timex", timex}, {"partial", partial}, {"pipeline", pipeline},
+    {"ingest", ingest}, {"segment", segment}, {"timex", timex}, {"partial", partial}, {"pipeline", pipeline}, {"story", story},
 };
 
 }  // namespace chronograph::fuzz
