@@ -34,10 +34,10 @@ void trace_memory(const char* step) {
     const auto [rss, peak] = resident_kb();
 #if defined(__GLIBC__)
     const struct mallinfo2 m = mallinfo2();
-    std::fprintf(stderr, "memory: %.1f s: %s: rss %ld MB, heap in use %zu MB, free in arenas %zu MB, mapped %zu MB, peak rss %ld MB\n",
+    std::fprintf(stderr, "memory: %.2f s: %s: rss %ld MB, heap in use %zu MB, free in arenas %zu MB, mapped %zu MB, peak rss %ld MB\n",
                  seconds, step, rss / 1024, m.uordblks >> 20, m.fordblks >> 20, m.hblkhd >> 20, peak / 1024);
 #else
-    std::fprintf(stderr, "memory: %.1f s: %s: rss %ld MB, peak rss %ld MB\n", seconds, step, rss / 1024, peak / 1024);
+    std::fprintf(stderr, "memory: %.2f s: %s: rss %ld MB, peak rss %ld MB\n", seconds, step, rss / 1024, peak / 1024);
 #endif
 }
 
