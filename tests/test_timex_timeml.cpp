@@ -56,6 +56,19 @@ TEST_CASE("TimeML input in the TempEval-3 form (no tags in TEXT) and bad input",
     CHECK_FALSE(ds.empty());
 }
 
+TEST_CASE("new tids come after the largest reference in the file, however long", "[timex][timeml]") {
+    const TimemlAnnotator annotator(Resources::embedded());
+    std::vector<Diagnostic> ds;
+    // (past the largest long: the numbering once overflowed, found by the timeml fuzzer)
+    const auto out = annotator.annotate(
+        "big.tml",
+        "<TimeML><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2025-05-01\"></TIMEX3></DCT>"
+        "<TEXT>It rained <EVENT eid=\"e1\" relatedToTime=\"t0099999999999999999999\">then</EVENT> in June 2024.</TEXT></TimeML>",
+        ds);
+    REQUIRE(out);
+    CHECK(out->find("<TIMEX3 tid=\"t100000000000000000000\" type=\"DATE\" value=\"2024-06\">June 2024</TIMEX3>") != std::string::npos);
+}
+
 TEST_CASE("the timeml command writes to standard output and refuses to overwrite its input", "[timex][timeml]") {
     std::ostringstream out, err;
     CHECK(timeml_command("/nonexistent/file.tml", "", out, err) == 3);

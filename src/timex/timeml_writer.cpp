@@ -43,16 +43,32 @@ std::string without_text_timexes(const std::string& raw) {
 }
 
 /// The largest n in any attribute value "tn" of the document (tid="t12", relatedToTime="t3"),
-/// so that new tids never meet an old reference.
-long max_tid(const std::string& raw) {
-    long best = 0;
+/// so that new tids never meet an old reference: its decimal digits without leading
+/// zeros ("0" when there is none), of any length (a file may say t99999999999999999999).
+std::string max_tid(const std::string& raw) {
+    std::string best = "0";
     for (std::size_t p = raw.find("=\"t"); p != std::string::npos; p = raw.find("=\"t", p + 3)) {
         std::size_t q = p + 3;
-        long v = 0;
-        while (q < raw.size() && raw[q] >= '0' && raw[q] <= '9') v = v * 10 + (raw[q++] - '0');
-        if (q > p + 3 && q < raw.size() && raw[q] == '"') best = std::max(best, v);
+        while (q < raw.size() && raw[q] >= '0' && raw[q] <= '9') ++q;
+        if (q == p + 3 || q >= raw.size() || raw[q] != '"') continue;
+        std::size_t first = p + 3;
+        while (first + 1 < q && raw[first] == '0') ++first;
+        const std::string_view n(raw.data() + first, q - first);
+        if (n.size() > best.size() || (n.size() == best.size() && n > best)) best = n;
     }
     return best;
+}
+
+/// n + 1, in decimal digits.
+void increment(std::string& n) {
+    for (std::size_t i = n.size(); i-- > 0;) {
+        if (n[i] != '9') {
+            ++n[i];
+            return;
+        }
+        n[i] = '0';
+    }
+    n.insert(n.begin(), '1');
 }
 
 std::string xml_escape(std::string_view s) {
@@ -161,7 +177,7 @@ std::optional<std::string> TimemlAnnotator::annotate(const std::string& path, st
     std::string out;
     out.reserve(raw.size() + a.timexes.size() * 64);
     std::size_t copied = 0;
-    long tid = max_tid(raw);
+    std::string tid = max_tid(raw);
     for (const Timex& t : a.timexes) {
         if (t.span.empty()) continue;
         std::size_t start = at[t.span.start];
@@ -174,7 +190,8 @@ std::optional<std::string> TimemlAnnotator::annotate(const std::string& path, st
             continue;
         }
         out.append(raw, copied, start - copied);
-        out += "<TIMEX3 tid=\"t" + std::to_string(++tid) + "\" type=\"" + to_string(t.type) + "\" value=\"" +
+        increment(tid);
+        out += "<TIMEX3 tid=\"t" + tid + "\" type=\"" + to_string(t.type) + "\" value=\"" +
                xml_escape(t.time.value) + "\"";
         if (!t.time.mod.empty()) out += " mod=\"" + xml_escape(t.time.mod) + "\"";
         out += ">";
