@@ -155,6 +155,11 @@ void check_xml(const std::string& text, const std::string& name) {
     xmlFreeDoc(doc);
 }
 
+void init_xml() {
+    static const bool ready = (xmlInitParser(), true);
+    (void)ready;
+}
+
 void check_dot(const std::string& text) {
     std::lock_guard lock(views::graphviz_mutex());
     Agraph_t* g = agmemread(text.c_str());
@@ -206,6 +211,33 @@ std::size_t occurrences_nocase(const std::string& text, std::string_view what) {
     std::size_t n = 0;
     for (std::size_t p = lower.find(what); p != std::string::npos; p = lower.find(what, p + 1)) ++n;
     return n;
+}
+
+bool well_formed_xml(std::string_view text) {
+    xmlDocPtr doc = xmlReadMemory(text.data(), static_cast<int>(text.size()), "fuzz.tml", nullptr,
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    xmlFreeDoc(doc);
+    return doc != nullptr;
+}
+
+/// `doc` without the TIMEX3 start, end and empty tags between the first "<TEXT" and the
+/// last "</TEXT>".
+std::string without_text_timexes(std::string_view doc) {
+    const std::size_t text = doc.find("<TEXT"), end = doc.rfind("</TEXT>");
+    if (text == std::string_view::npos || end == std::string_view::npos || end < text) return std::string(doc);
+    std::string out(doc.substr(0, text));
+    std::size_t i = text;
+    while (i < end) {
+        const std::size_t lt = doc.find('<', i);
+        if (lt >= end) break;
+        const std::size_t gt = doc.find('>', lt);
+        if (gt == std::string_view::npos) break;
+        out.append(doc, i, lt - i);
+        if (doc.compare(lt, 7, "<TIMEX3") != 0 && doc.compare(lt, 8, "</TIMEX3") != 0) out.append(doc, lt, gt + 1 - lt);
+        i = gt + 1;
+    }
+    out.append(doc, i);
+    return out;
 }
 
 std::string events_json(const Story& story) {
@@ -279,8 +311,7 @@ void pipeline(std::string_view data) {
 
 void story(std::string_view data) {
     static const Pipeline pipeline(res());
-    static const bool xml_ready = (xmlInitParser(), true);
-    (void)xml_ready;
+    init_xml();
     std::vector<PartRecord> records;
     for (std::size_t start = 0; start <= data.size() && records.size() < 4;) {
         std::size_t end = data.find('\x1e', start);
@@ -294,13 +325,15 @@ void story(std::string_view data) {
         record.diagnostics = std::move(r.diagnostics);
         if (r.document) record.analysis = pipeline.analyse(std::move(*r.document));
     }
-    std::vector<PartRecord> reversed(records.rbegin(), records.rend());
+    // The same documents as `extract` would write them to part files, in the other order.
+    std::vector<PartRecord> parts;
+    for (auto r = records.rbegin(); r != records.rend(); ++r) parts.push_back(from_json_line(to_json_line(*r)));
     BuildOptions one_thread;
     one_thread.threads = 1;
     const Story story = pipeline.merge(std::move(records), one_thread);
-    const Story other_order = pipeline.merge(std::move(reversed), one_thread);
+    const Story from_parts = pipeline.merge(std::move(parts), one_thread);
     const std::string json = events_json(story);
-    expect(json == events_json(other_order), "events.json differs with the documents in the other order");
+    expect(json == events_json(from_parts), "events.json differs with the documents merged from part files in the other order");
 
     namespace fs = std::filesystem;
     const fs::path dir = fs::temp_directory_path() / ("chronograph-fuzz-story-" + std::to_string(::getpid()));
@@ -316,6 +349,23 @@ void story(std::string_view data) {
     expect(occurrences_nocase(html, "<script") == 2 && occurrences_nocase(html, "</script") == 2,
            "timeline.html: article text opens or closes a script");
     check_csv(read_file(dir / "events.csv"));
+}
+
+void timeml(std::string_view data) {
+    init_xml();
+    static const TimemlAnnotator annotator(res());
+    std::vector<Diagnostic> diagnostics;
+    const std::optional<std::string> out = annotator.annotate("fuzz.tml", std::string(data), diagnostics);
+    if (!out) {
+        expect(std::any_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) { return d.severity == Diagnostic::Severity::Error; }),
+               "no output and no error saying why");
+        return;
+    }
+    expect(without_text_timexes(*out) == without_text_timexes(data), "the output differs from the input in more than its TIMEX3 tags");
+    if (well_formed_xml(data)) expect(well_formed_xml(*out), "well-formed TimeML in, XML that does not parse out");
+    std::vector<Diagnostic> again;
+    const std::optional<std::string> twice = annotator.annotate("fuzz.tml", *out, again);
+    expect(twice && *twice == *out, "annotating the output again changes it");
 }
 
 }  // namespace chronograph::fuzz
