@@ -41,30 +41,27 @@ TEST_CASE("TimeML out keeps the document and replaces the gold TIMEX3", "[timex]
     CHECK(out->find("relatedToTime=\"t6\"") != std::string::npos);
 }
 
+/// A document dated 2025-05-01 whose TEXT is `text`, annotated.
+static std::optional<std::string> annotate_dated(const TimemlAnnotator& annotator, const char* name, const std::string& text) {
+    std::vector<Diagnostic> ds;
+    return annotator.annotate(name, "<TimeML><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2025-05-01\"></TIMEX3></DCT><TEXT>" + text + "</TEXT></TimeML>", ds);
+}
+
 TEST_CASE("TimeML input in the TempEval-3 form (no tags in TEXT) and bad input", "[timex][timeml]") {
     const TimemlAnnotator annotator(Resources::embedded());
-    std::vector<Diagnostic> ds;
-    const auto out = annotator.annotate(
-        "y.TE3input",
-        "<TimeML><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2025-05-01\"></TIMEX3></DCT>"
-        "<TEXT>The bridge will take 18 months.</TEXT></TimeML>",
-        ds);
+    const auto out = annotate_dated(annotator, "y.TE3input", "The bridge will take 18 months.");
     REQUIRE(out);
     CHECK(out->find("<TIMEX3 tid=\"t1\" type=\"DURATION\" value=\"P18M\">18 months</TIMEX3>") != std::string::npos);
-    ds.clear();
+    std::vector<Diagnostic> ds;
     CHECK_FALSE(annotator.annotate("z.tml", "<TimeML><TEXT>unclosed <EVENT>x</TEXT></TimeML>", ds));
     CHECK_FALSE(ds.empty());
 }
 
 TEST_CASE("new tids come after the largest reference in the file, however long", "[timex][timeml]") {
     const TimemlAnnotator annotator(Resources::embedded());
-    std::vector<Diagnostic> ds;
     // (past the largest long: the numbering once overflowed, found by the timeml fuzzer)
-    const auto out = annotator.annotate(
-        "big.tml",
-        "<TimeML><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2025-05-01\"></TIMEX3></DCT>"
-        "<TEXT>It rained <EVENT eid=\"e1\" relatedToTime=\"t0099999999999999999999\">then</EVENT> in June 2024.</TEXT></TimeML>",
-        ds);
+    const auto out = annotate_dated(annotator, "big.tml",
+                                    "It rained <EVENT eid=\"e1\" relatedToTime=\"t0099999999999999999999\">then</EVENT> in June 2024.");
     REQUIRE(out);
     CHECK(out->find("<TIMEX3 tid=\"t100000000000000000000\" type=\"DATE\" value=\"2024-06\">June 2024</TIMEX3>") != std::string::npos);
 }
