@@ -66,6 +66,19 @@ TEST_CASE("new tids come after the largest reference in the file, however long",
     CHECK(out->find("<TIMEX3 tid=\"t100000000000000000000\" type=\"DATE\" value=\"2024-06\">June 2024</TIMEX3>") != std::string::npos);
 }
 
+TEST_CASE("the gold TIMEX3 go whatever white space the TEXT end tag holds", "[timex][timeml]") {
+    const TimemlAnnotator annotator(Resources::embedded());
+    std::vector<Diagnostic> ds;
+    // (</TEXT\n> was not seen as the end of TEXT: the gold stayed, ours nested in it; found
+    // by the timeml fuzzer)
+    const auto out = annotator.annotate("ws.tml",
+                                        "<TimeML><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2025-05-01\"></TIMEX3></DCT><TEXT>On "
+                                        "<TIMEX3 tid=\"t5\" type=\"DATE\" value=\"x\">Monday</TIMEX3> it rained.</TEXT\n></TimeML>",
+                                        ds);
+    REQUIRE(out);
+    CHECK(out->find("On <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2025-04-28\">Monday</TIMEX3> it rained.</TEXT\n>") != std::string::npos);
+}
+
 TEST_CASE("the timeml command writes to standard output and refuses to overwrite its input", "[timex][timeml]") {
     std::ostringstream out, err;
     CHECK(timeml_command("/nonexistent/file.tml", "", out, err) == 3);

@@ -15,12 +15,24 @@ namespace chronograph {
 
 namespace {
 
-/// `raw` without the TIMEX3 tags (start, end and empty ones) between <TEXT> and </TEXT>;
-/// what they enclose stays.
+/// Where a tag that starts with `open` ("<TEXT", "</TEXT") begins, at or after `from`: `open`
+/// followed by white space, '>' or '/', as XML writes tags ("</TEXT\n>" too), not by more
+/// of a name ("<TEXTS").
+std::size_t find_tag(const std::string& raw, std::string_view open, std::size_t from) {
+    for (std::size_t p = raw.find(open, from); p != std::string::npos; p = raw.find(open, p + 1)) {
+        const std::size_t q = p + open.size();
+        if (q < raw.size() && (raw[q] == '>' || raw[q] == '/' || raw[q] == ' ' || raw[q] == '\t' || raw[q] == '\n' || raw[q] == '\r'))
+            return p;
+    }
+    return std::string::npos;
+}
+
+/// `raw` without the TIMEX3 tags (start, end and empty ones) between <TEXT> and the first
+/// </TEXT> after it (the TimeML reader's text); what they enclose stays.
 std::string without_text_timexes(const std::string& raw) {
-    const std::size_t text = raw.find("<TEXT");
-    const std::size_t end = raw.rfind("</TEXT>");
-    if (text == std::string::npos || end == std::string::npos || end < text) return raw;
+    const std::size_t text = find_tag(raw, "<TEXT", 0);
+    const std::size_t end = text == std::string::npos ? text : find_tag(raw, "</TEXT", text);
+    if (text == std::string::npos || end == std::string::npos) return raw;
     std::string out;
     out.reserve(raw.size());
     out.append(raw, 0, text);

@@ -220,11 +220,22 @@ bool well_formed_xml(std::string_view text) {
     return doc != nullptr;
 }
 
-/// `doc` without the TIMEX3 start, end and empty tags between the first "<TEXT" and the
-/// last "</TEXT>".
+/// Where `name` ("<TEXT", "</TEXT") starts a tag, at or after `from`: followed by '>', '/'
+/// or white space.
+std::size_t tag_at(std::string_view doc, std::string_view name, std::size_t from) {
+    std::size_t p = doc.find(name, from);
+    while (p != std::string_view::npos && p + name.size() < doc.size() &&
+           std::string_view(">/ \t\r\n").find(doc[p + name.size()]) == std::string_view::npos)
+        p = doc.find(name, p + 1);
+    return p == std::string_view::npos || p + name.size() >= doc.size() ? std::string_view::npos : p;
+}
+
+/// `doc` without the TIMEX3 start, end and empty tags between the first <TEXT> and the
+/// first </TEXT> after it (the element the TimeML reader reads).
 std::string without_text_timexes(std::string_view doc) {
-    const std::size_t text = doc.find("<TEXT"), end = doc.rfind("</TEXT>");
-    if (text == std::string_view::npos || end == std::string_view::npos || end < text) return std::string(doc);
+    const std::size_t text = tag_at(doc, "<TEXT", 0);
+    const std::size_t end = text == std::string_view::npos ? text : tag_at(doc, "</TEXT", text);
+    if (end == std::string_view::npos) return std::string(doc);
     std::string out(doc.substr(0, text));
     std::size_t i = text;
     while (i < end) {
