@@ -79,6 +79,18 @@ TEST_CASE("the gold TIMEX3 go whatever white space the TEXT end tag holds", "[ti
     CHECK(out->find("On <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2025-04-28\">Monday</TIMEX3> it rained.</TEXT\n>") != std::string::npos);
 }
 
+TEST_CASE("the gold TIMEX3 go up to the real end of TEXT, not a </TEXT> that is not a tag", "[timex][timeml]") {
+    const TimemlAnnotator annotator(Resources::embedded());
+    // (in an attribute value, a comment, a CDATA section: the reader reads on; the gold
+    // after them once stayed, with ours nested in it; found by the timeml fuzzer)
+    const auto out = annotate_dated(annotator, "in-markup.tml",
+                                    "It <EVENT eid=\"e1\" class=\"A</TEXT>B\">rained</EVENT> on <TIMEX3 tid=\"t5\" type=\"DATE\" "
+                                    "value=\"x\">Monday</TIMEX3>.<!-- </TEXT> --> In <![CDATA[</TEXT>]]> <TIMEX3 tid=\"t6\">June 2024</TIMEX3>.");
+    REQUIRE(out);
+    CHECK(out->find("on <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2025-04-28\">Monday</TIMEX3>.") != std::string::npos);
+    CHECK(out->find("]]> <TIMEX3 tid=\"t2\" type=\"DATE\" value=\"2024-06\">June 2024</TIMEX3>.</TEXT>") != std::string::npos);
+}
+
 TEST_CASE("the timeml command writes to standard output and refuses to overwrite its input", "[timex][timeml]") {
     std::ostringstream out, err;
     CHECK(timeml_command("/nonexistent/file.tml", "", out, err) == 3);

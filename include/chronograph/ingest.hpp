@@ -43,4 +43,10 @@ ReadResult parse_document(const std::string& path, std::string bytes, const Reso
 /// it. raw_offset[end] is where one starting at `end` opens.
 std::size_t raw_end_offset(const Document& doc, std::size_t end);
 
+/// TimeML: `raw` without the tags (start, end and empty) of `element` inside <TEXT>, what
+/// they enclose kept; the tags found as the TimeML reader finds them (quoted attribute
+/// values, comments and CDATA sections are not markup). `raw` as it is when it has no TEXT
+/// element the reader could read.
+std::string without_text_elements(const std::string& raw, std::string_view element);
+
 }  // namespace chronograph

@@ -342,6 +342,40 @@ bool read_timeml(std::string bytes, const Rules& rules, ReadState& st) {
 
 namespace chronograph {
 
+std::string without_text_elements(const std::string& raw, std::string_view element) {
+    using ingest::Markup;
+    // The TEXT start tag as TimemlReader::read finds it: the first one that scans.
+    std::size_t i = raw.find('<');
+    Markup m;
+    for (; i != std::string::npos; i = raw.find('<', i)) {
+        if (!ingest::scan_markup(raw, i, m).empty()) {
+            ++i;
+            continue;
+        }
+        i = m.end;
+        if (m.name == "TEXT" && m.kind == Markup::Start) break;
+    }
+    if (i == std::string::npos) return raw;
+    std::string out(raw, 0, i);
+    std::size_t depth = 0;  // elements open inside TEXT, `element` not counted
+    while (i < raw.size()) {
+        const std::size_t lt = raw.find('<', i);
+        if (lt == std::string::npos) return raw;  // TEXT never closed: the reader refuses it
+        out.append(raw, i, lt - i);
+        if (!ingest::scan_markup(raw, lt, m).empty()) return raw;  // (so does it here)
+        i = m.end;
+        const bool ours = m.name == element && (m.kind == Markup::Start || m.kind == Markup::End || m.kind == Markup::Empty);
+        if (!ours) out.append(raw, lt, i - lt);
+        if (ours || m.kind == Markup::Empty) continue;
+        if (m.kind == Markup::Start) ++depth;
+        if (m.kind != Markup::End) continue;
+        if (depth == 0 && m.name == "TEXT") break;
+        if (depth > 0) --depth;
+    }
+    out.append(raw, i, std::string::npos);
+    return out;
+}
+
 std::size_t raw_end_offset(const Document& doc, std::size_t end) {
     if (doc.raw_offset.empty()) return end;
     if (end == 0 || end > doc.text.size()) return doc.raw_offset[std::min(end, doc.raw_offset.size() - 1)];

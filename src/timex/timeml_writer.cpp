@@ -15,45 +15,6 @@ namespace chronograph {
 
 namespace {
 
-/// Where a tag that starts with `open` ("<TEXT", "</TEXT") begins, at or after `from`: `open`
-/// followed by white space, '>' or '/', as XML writes tags ("</TEXT\n>" too), not by more
-/// of a name ("<TEXTS").
-std::size_t find_tag(const std::string& raw, std::string_view open, std::size_t from) {
-    for (std::size_t p = raw.find(open, from); p != std::string::npos; p = raw.find(open, p + 1)) {
-        const std::size_t q = p + open.size();
-        if (q < raw.size() && (raw[q] == '>' || raw[q] == '/' || raw[q] == ' ' || raw[q] == '\t' || raw[q] == '\n' || raw[q] == '\r'))
-            return p;
-    }
-    return std::string::npos;
-}
-
-/// `raw` without the TIMEX3 tags (start, end and empty ones) between <TEXT> and the first
-/// </TEXT> after it (the TimeML reader's text); what they enclose stays.
-std::string without_text_timexes(const std::string& raw) {
-    const std::size_t text = find_tag(raw, "<TEXT", 0);
-    const std::size_t end = text == std::string::npos ? text : find_tag(raw, "</TEXT", text);
-    if (text == std::string::npos || end == std::string::npos) return raw;
-    std::string out;
-    out.reserve(raw.size());
-    out.append(raw, 0, text);
-    std::size_t i = text;
-    while (i < end) {
-        const std::size_t lt = raw.find('<', i);
-        if (lt == std::string::npos || lt >= end) break;
-        out.append(raw, i, lt - i);
-        const bool timex = raw.compare(lt, 7, "<TIMEX3") == 0 || raw.compare(lt, 8, "</TIMEX3") == 0;
-        const std::size_t gt = raw.find('>', lt);
-        if (gt == std::string::npos) {
-            i = lt;
-            break;
-        }
-        if (!timex) out.append(raw, lt, gt + 1 - lt);
-        i = gt + 1;
-    }
-    out.append(raw, i, std::string::npos);
-    return out;
-}
-
 /// The largest n in any attribute value "tn" of the document (tid="t12", relatedToTime="t3"),
 /// so that new tids never meet an old reference: its decimal digits without leading
 /// zeros ("0" when there is none), of any length (a file may say t99999999999999999999).
@@ -170,7 +131,7 @@ TimemlAnnotator::~TimemlAnnotator() = default;
 
 std::optional<std::string> TimemlAnnotator::annotate(const std::string& path, std::string bytes,
                                                      std::vector<Diagnostic>& diagnostics) const {
-    ReadResult r = parse_document(path, without_text_timexes(bytes), impl_->res);
+    ReadResult r = parse_document(path, without_text_elements(bytes, "TIMEX3"), impl_->res);
     diagnostics.insert(diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
     if (!r.document) return std::nullopt;
     if (r.document->format != DocFormat::TimeML || r.document->raw_offset.size() != r.document->text.size() + 1) {

@@ -220,37 +220,6 @@ bool well_formed_xml(std::string_view text) {
     return doc != nullptr;
 }
 
-/// Where `name` ("<TEXT", "</TEXT") starts a tag, at or after `from`: followed by '>', '/'
-/// or white space.
-std::size_t tag_at(std::string_view doc, std::string_view name, std::size_t from) {
-    std::size_t p = doc.find(name, from);
-    while (p != std::string_view::npos && p + name.size() < doc.size() &&
-           std::string_view(">/ \t\r\n").find(doc[p + name.size()]) == std::string_view::npos)
-        p = doc.find(name, p + 1);
-    return p == std::string_view::npos || p + name.size() >= doc.size() ? std::string_view::npos : p;
-}
-
-/// `doc` without the TIMEX3 start, end and empty tags between the first <TEXT> and the
-/// first </TEXT> after it (the element the TimeML reader reads).
-std::string without_text_timexes(std::string_view doc) {
-    const std::size_t text = tag_at(doc, "<TEXT", 0);
-    const std::size_t end = text == std::string_view::npos ? text : tag_at(doc, "</TEXT", text);
-    if (end == std::string_view::npos) return std::string(doc);
-    std::string out(doc.substr(0, text));
-    std::size_t i = text;
-    while (i < end) {
-        const std::size_t lt = doc.find('<', i);
-        if (lt >= end) break;
-        const std::size_t gt = doc.find('>', lt);
-        if (gt == std::string_view::npos) break;
-        out.append(doc, i, lt - i);
-        if (doc.compare(lt, 7, "<TIMEX3") != 0 && doc.compare(lt, 8, "</TIMEX3") != 0) out.append(doc, lt, gt + 1 - lt);
-        i = gt + 1;
-    }
-    out.append(doc, i);
-    return out;
-}
-
 std::string events_json(const Story& story) {
     std::ostringstream out;
     write_events_json(story, out);
@@ -372,7 +341,10 @@ void timeml(std::string_view data) {
                "no output and no error saying why");
         return;
     }
-    expect(without_text_timexes(*out) == without_text_timexes(data), "the output differs from the input in more than its TIMEX3 tags");
+    // (The TIMEX3 tags as the reader finds them: not "</TEXT>" inside an attribute value.)
+    const std::string in(data);
+    expect(without_text_elements(*out, "TIMEX3") == without_text_elements(in, "TIMEX3"),
+           "the output differs from the input in more than its TIMEX3 tags");
     if (well_formed_xml(data)) expect(well_formed_xml(*out), "well-formed TimeML in, XML that does not parse out");
     std::vector<Diagnostic> again;
     const std::optional<std::string> twice = annotator.annotate("fuzz.tml", *out, again);
