@@ -308,12 +308,14 @@ void story(std::string_view data) {
     // The same documents as `extract` would write them to part files, in the other order.
     std::vector<PartRecord> parts;
     for (auto r = records.rbegin(); r != records.rend(); ++r) parts.push_back(from_json_line(to_json_line(*r)));
-    BuildOptions one_thread;
+    BuildOptions one_thread, two_threads;
     one_thread.threads = 1;
+    two_threads.threads = 2;
     const Story story = pipeline.merge(std::move(records), one_thread);
-    const Story from_parts = pipeline.merge(std::move(parts), one_thread);
+    const Story from_parts = pipeline.merge(std::move(parts), two_threads);
     const std::string json = events_json(story);
-    expect(json == events_json(from_parts), "events.json differs with the documents merged from part files in the other order");
+    expect(json == events_json(from_parts),
+           "events.json differs with the documents merged from part files, in the other order, on two threads");
 
     namespace fs = std::filesystem;
     const fs::path dir = fs::temp_directory_path() / ("chronograph-fuzz-story-" + std::to_string(::getpid()));

@@ -29,8 +29,8 @@ void pipeline(std::string_view data);
 /// Up to four documents (split at the byte 0x1E, each with its format byte as for ingest)
 /// analysed, merged into a story and written as every output (Graphviz included): each
 /// file must parse in its own format (JSON, DOT, XML, CSV) whatever the articles held, and
-/// the documents merged from part files (extract's), in the other order, must give the
-/// same bytes.
+/// the documents merged from part files (extract's), in the other order, on two threads,
+/// must give the same bytes.
 void story(std::string_view data);
 /// TimemlAnnotator on a TimeML file (`chronograph timeml`): the output, without its TIMEX3
 /// tags inside TEXT, is the input without them, byte for byte; well-formed XML in gives
