@@ -27,20 +27,27 @@ int time_rank(const DocumentAnalysis& doc, const EventMention& m, const std::str
 namespace {
 
 /// What a cluster's members have in common, kept up to date as mentions join, so that a
-/// new mention is compared with the cluster once instead of with every member.
+/// new mention is compared with the cluster once instead of with every member. Kept
+/// small: a type's states are all held while it is clustered, and the largest types are
+/// clustered at once, one per thread (ids of 32 bits, sorted vectors, themes by address).
 struct ClusterState {
-    std::vector<std::size_t> actors, places, objects;  // sorted
-    std::unordered_map<std::uint32_t, int> words;  // content word id -> members using it
-    std::vector<std::size_t> docs;             // sorted
-    std::set<std::string> themes;              // "" when a member has none
+    std::vector<std::uint32_t> actors, places, objects;  // sorted
+    std::vector<std::uint32_t> words;          // content word ids of its members, sorted
+    std::vector<std::uint32_t> docs;           // sorted
+    std::vector<const std::string*> themes;    // each once; "" when a member has none
     bool actorless = false;                    // a member without actors
+    bool undated = false;
     // Dates: every dated member overlaps every other (with a day of slack), which in one
     // dimension means they share days: `core`; publication dates only bound from above.
     std::optional<TimeInterval> core;
     std::optional<Day> by;                     // earliest publication date of a dct-dated member
-    bool undated = false;
-    std::vector<std::pair<std::size_t, TimeInterval>> own_dates;  // (doc, days) of members dated by a time expression
+    std::vector<std::pair<std::uint32_t, TimeInterval>> own_dates;  // (doc, days) of members dated by a time expression
 };
+
+// Themes are interned per run of documents: equal texts may be at other addresses.
+bool has_theme(const ClusterState& c, const std::string& theme) {
+    return std::any_of(c.themes.begin(), c.themes.end(), [&](const std::string* t) { return *t == theme; });
+}
 
 const date::days kSlack{1};  // time zones make "Wednesday" in one report "Thursday" in another
 
@@ -48,7 +55,7 @@ const date::days kSlack{1};  // time zones make "Wednesday" in one report "Thurs
 /// than a member from that document: one article telling two steps of one undertaking
 /// ("agreed on the text in March", "initialled the agreement on Friday"), not
 /// contradicting itself. Sources disagree with each other, rarely with themselves.
-bool other_step_of_document(const MentionRef& m, const std::vector<std::pair<std::size_t, TimeInterval>>& own_dates) {
+bool other_step_of_document(const MentionRef& m, const std::vector<std::pair<std::uint32_t, TimeInterval>>& own_dates) {
     if (m.time_source != "timex" || !m.time->interval) return false;
     const TimeInterval& x = *m.time->interval;
     for (const auto& [doc, iv] : own_dates)
@@ -56,9 +63,11 @@ bool other_step_of_document(const MentionRef& m, const std::vector<std::pair<std
     return false;
 }
 
-bool contains(const std::vector<std::size_t>& sorted, std::size_t x) { return std::binary_search(sorted.begin(), sorted.end(), x); }
+bool contains(const std::vector<std::uint32_t>& sorted, std::uint32_t x) {
+    return std::binary_search(sorted.begin(), sorted.end(), x);
+}
 
-void insert_sorted(std::vector<std::size_t>& sorted, std::size_t x) {
+void insert_sorted(std::vector<std::uint32_t>& sorted, std::uint32_t x) {
     auto it = std::lower_bound(sorted.begin(), sorted.end(), x);
     if (it == sorted.end() || *it != x) sorted.insert(it, x);
 }
@@ -69,7 +78,7 @@ public:
     static constexpr std::size_t kWindow = 64;
 
     void touch(std::size_t id) {
-        ids_.push_back(id);
+        ids_.push_back(static_cast<std::uint32_t>(id));
         if (ids_.size() > 8 * kWindow) ids_.erase(ids_.begin(), ids_.end() - static_cast<std::ptrdiff_t>(2 * kWindow));
     }
     /// Appends the ids touched in the last 2 * kWindow joins (the caller removes repeats).
@@ -79,7 +88,7 @@ public:
     }
 
 private:
-    std::vector<std::size_t> ids_;
+    std::vector<std::uint32_t> ids_;
 };
 
 bool time_fits(const MentionRef& m, const ClusterState& c) {
@@ -95,18 +104,18 @@ bool time_fits(const MentionRef& m, const ClusterState& c) {
 /// cluster's dates allow: where and when say it is the same event, whoever is named.
 bool dated_here(const MentionRef& m, const ClusterState& c) {
     if (!m.time->interval || m.time_source != "timex" || !c.core || !time_fits(m, c)) return false;
-    for (std::size_t p : m.places())
+    for (std::uint32_t p : m.places())
         if (contains(c.places, p)) return true;
     return false;
 }
 
-void join(ClusterState& c, const MentionRef& m, const std::string& theme) {
-    for (std::size_t a : m.actors()) insert_sorted(c.actors, a);
-    for (std::size_t p : m.places()) insert_sorted(c.places, p);
-    for (std::size_t o : m.objects()) insert_sorted(c.objects, o);
-    for (const auto& w : m.words()) ++c.words[w];
+void join(ClusterState& c, const MentionRef& m, const std::string* theme) {
+    for (std::uint32_t a : m.actors()) insert_sorted(c.actors, a);
+    for (std::uint32_t p : m.places()) insert_sorted(c.places, p);
+    for (std::uint32_t o : m.objects()) insert_sorted(c.objects, o);
+    for (std::uint32_t w : m.words()) insert_sorted(c.words, w);
     insert_sorted(c.docs, m.doc);
-    c.themes.insert(theme);
+    if (!has_theme(c, *theme)) c.themes.push_back(theme);
     c.actorless = c.actorless || m.actors().empty();
     if (m.time_source == "timex" && m.time->interval) c.own_dates.emplace_back(m.doc, *m.time->interval);
     if (!m.time->interval) {
@@ -132,23 +141,23 @@ std::vector<Cluster> cluster_type(const std::vector<MentionRef>& mentions, const
     // Candidate clusters by actor, and for mentions without actors: the clusters that most
     // recently took a member, a bounded number of them, so a corpus where one actor does
     // the same kind of thing thousands of times stays linear.
-    std::unordered_map<std::size_t, Recent> by_actor;
+    std::unordered_map<std::uint32_t, Recent> by_actor;
     Recent actorless;
     // For a placed type, also the clusters of each place: "a passenger ferry capsized off
     // Bali late on Wednesday" (blamed on no one) and "a ferry sank near Bali on Thursday".
-    std::unordered_map<std::size_t, Recent> by_place;
+    std::unordered_map<std::uint32_t, Recent> by_place;
     std::vector<std::size_t> stamp;  // per cluster: 1 + the last mention that listed it as a candidate
     for (std::size_t k : of_type) {
         const MentionRef& m = mentions[k];
-        const std::string& theme = *m.theme;
+        const std::string* theme = m.theme;
         std::vector<std::size_t> candidates;
         if (m.actors().empty()) {
             actorless.newest(candidates);
         } else {
-            for (std::size_t a : m.actors()) by_actor[a].newest(candidates);
+            for (std::uint32_t a : m.actors()) by_actor[a].newest(candidates);
         }
         if (placed)
-            for (std::size_t p : m.places()) by_place[p].newest(candidates);
+            for (std::uint32_t p : m.places()) by_place[p].newest(candidates);
         // Each candidate once (a stamp per cluster instead of sorting the list).
         std::size_t kept = 0;
         for (std::size_t c : candidates)
@@ -162,12 +171,12 @@ std::vector<Cluster> cluster_type(const std::vector<MentionRef>& mentions, const
         for (std::size_t c : candidates) {
             const ClusterState& st = states[c];
             std::size_t actors = 0;
-            for (std::size_t a : m.actors()) actors += contains(st.actors, a);
+            for (std::uint32_t a : m.actors()) actors += contains(st.actors, a);
             if (actors == 0 && !(m.actors().empty() && st.actorless) && !(placed && dated_here(m, st))) continue;
             // Dates first: the cheapest test, and the one that turns most candidates away.
             if (!once && !time_fits(m, st)) continue;
             std::size_t words = 0;
-            for (const auto& w : m.words()) words += st.words.count(w);
+            for (std::uint32_t w : m.words()) words += contains(st.words, w);
             const bool same_doc = contains(st.docs, m.doc);
             bool ok;
             if (once) {
@@ -175,8 +184,9 @@ std::vector<Cluster> cluster_type(const std::vector<MentionRef>& mentions, const
                 // What it acts on must not differ: a mention naming a theme the cluster's
                 // mentions do not name, with no word in common, is another undertaking.
                 const bool other_themes = std::any_of(st.themes.begin(), st.themes.end(),
-                                                      [](const std::string& t) { return !t.empty(); });
-                ok = words > 0 || theme.empty() || !other_themes || st.themes.count(theme);
+                                                      [](const std::string* t) { return !t->empty(); });
+                ok = words > 0 || theme->empty() || !other_themes ||
+                     has_theme(st, *theme);
                 // Without an actor in common, only shared words or the same article say it is
                 // the same undertaking: "workers would return if no deal was reached" and "the
                 // president would sign it" in another story are two.
@@ -188,11 +198,11 @@ std::vector<Cluster> cluster_type(const std::vector<MentionRef>& mentions, const
                 const bool undated = !m.time->interval || (!st.core && !st.by);
                 const std::size_t need = undated && !same_doc ? 2 : 1;
                 bool places_agree = m.places().empty() || st.places.empty();
-                for (std::size_t p : m.places()) places_agree = places_agree || contains(st.places, p);
+                for (std::uint32_t p : m.places()) places_agree = places_agree || contains(st.places, p);
                 // "Apple released the iPod" and "Apple released the Mac" the same year are two
                 // releases: what the events act on must agree too.
                 bool objects_agree = m.objects().empty() || st.objects.empty();
-                for (std::size_t o : m.objects()) objects_agree = objects_agree || contains(st.objects, o);
+                for (std::uint32_t o : m.objects()) objects_agree = objects_agree || contains(st.objects, o);
                 if (!objects_agree && !same_doc && words < 2) continue;
                 const bool same_day = m.time->interval && m.time->interval->days() == 1 &&
                                       ((st.core && *m.time->interval == *st.core) ||
@@ -220,10 +230,10 @@ std::vector<Cluster> cluster_type(const std::vector<MentionRef>& mentions, const
         ClusterState& st = states[best];
         join(st, m, theme);
         // The cluster is now the most recent under each of its actors' keys.
-        for (std::size_t a : st.actors) by_actor[a].touch(static_cast<std::size_t>(best));
+        for (std::uint32_t a : st.actors) by_actor[a].touch(static_cast<std::size_t>(best));
         if (st.actorless) actorless.touch(static_cast<std::size_t>(best));
         if (placed)
-            for (std::size_t p : st.places) by_place[p].touch(static_cast<std::size_t>(best));
+            for (std::uint32_t p : st.places) by_place[p].touch(static_cast<std::size_t>(best));
     }
     return clusters;
 }
