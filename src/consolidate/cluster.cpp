@@ -5,6 +5,7 @@
 #include "model/parallel.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <iterator>
 #include <map>
 #include <numeric>
@@ -55,11 +56,15 @@ const date::days kSlack{1};  // time zones make "Wednesday" in one report "Thurs
 /// than a member from that document: one article telling two steps of one undertaking
 /// ("agreed on the text in March", "initialled the agreement on Friday"), not
 /// contradicting itself. Sources disagree with each other, rarely with themselves.
+/// (`own_dates` is in document order, as the members join: only the document's own
+/// dates are looked at, not every member's of a cluster thousands of articles report.)
 bool other_step_of_document(const MentionRef& m, const std::vector<std::pair<std::uint32_t, TimeInterval>>& own_dates) {
     if (m.time_source != "timex" || !m.time->interval) return false;
     const TimeInterval& x = *m.time->interval;
-    for (const auto& [doc, iv] : own_dates)
-        if (doc == m.doc && (x.earliest > iv.latest + kSlack || iv.earliest > x.latest + kSlack)) return true;
+    const auto doc_first = std::partition_point(own_dates.begin(), own_dates.end(),
+                                                [&](const auto& entry) { return entry.first < m.doc; });
+    for (auto it = doc_first; it != own_dates.end() && it->first == m.doc; ++it)
+        if (x.earliest > it->second.latest + kSlack || it->second.earliest > x.latest + kSlack) return true;
     return false;
 }
 
@@ -117,7 +122,10 @@ void join(ClusterState& c, const MentionRef& m, const std::string* theme) {
     insert_sorted(c.docs, m.doc);
     if (!has_theme(c, *theme)) c.themes.push_back(theme);
     c.actorless = c.actorless || m.actors().empty();
-    if (m.time_source == "timex" && m.time->interval) c.own_dates.emplace_back(m.doc, *m.time->interval);
+    if (m.time_source == "timex" && m.time->interval) {
+        assert(c.own_dates.empty() || c.own_dates.back().first <= m.doc);  // see other_step_of_document
+        c.own_dates.emplace_back(m.doc, *m.time->interval);
+    }
     if (!m.time->interval) {
         c.undated = true;
     } else if (m.time_source == "dct" || m.time_source == "narrative") {

@@ -9,6 +9,8 @@
 #include <optional>
 #include <set>
 #include <tuple>
+#include <unordered_map>
+#include <utility>
 
 namespace chronograph::merging {
 namespace {
@@ -95,38 +97,65 @@ const std::string& note_of(const DerivedTime* derived) {
     return derived ? derived->note : none;
 }
 
-/// What a candidate anchor is made of, gathered once: its documents, its actors and the
-/// days its sources give for the start.
+/// What a candidate anchor is made of, gathered once: the days its sources give for the
+/// start.
 struct Anchor {
     const Cluster* cluster;
-    std::map<std::size_t, int> docs;    // document -> mentions in it
-    std::map<std::size_t, int> actors;  // actor -> mentions naming it
     std::optional<TimeInterval> start;
 };
-using AnchorsByType = std::map<std::string, std::vector<Anchor>, std::less<>>;
+
+/// The anchors of one type, and which of them each document and each actor is in, with
+/// how many of an anchor's mentions: a mention weighs only the anchors it shares something
+/// with (weighing every anchor of the type made a large corpus quadratic: 100,000
+/// articles, 5 s of one thread).
+struct AnchorsOfType {
+    using Weights = std::vector<std::pair<std::uint32_t, int>>;  // (anchor, mentions)
+    std::vector<Anchor> anchors;
+    std::unordered_map<std::size_t, Weights> by_doc;
+    std::unordered_map<std::uint32_t, Weights> by_actor;
+};
+using AnchorsByType = std::map<std::string, AnchorsOfType, std::less<>>;
+
+/// Each anchor's score for one mention at a time: `score` has a slot per anchor of the
+/// largest type, zero between mentions (only the slots `touched` are reset).
+struct Scratch {
+    std::vector<int> score;
+    std::vector<std::uint32_t> touched;
+};
 
 /// Dates `m` from its anchor when it is "N months after the start" of one.
-void date_from_anchor(MentionRef& m, const AnchorsByType& by_type) {
+void date_from_anchor(MentionRef& m, const AnchorsByType& by_type, Scratch& scratch) {
     if (m.duration->empty() || m.anchor_type->empty() || m.time->interval) return;
     const Length len = parse_duration(*m.duration);
     if (!len.known) return;
     // The anchor: an event of the anchor type sharing an actor, preferring one this
-    // document also reports.
+    // document also reports (4 points a mention in the document, 1 an actor's mention);
+    // the first anchor of the best score.
+    const auto of_type = by_type.find(*m.anchor_type);
+    if (of_type == by_type.end()) return;
+    const AnchorsOfType& type = of_type->second;
+    auto add_weights = [&](const AnchorsOfType::Weights& weights, int factor) {
+        for (const auto& [a, n] : weights) {
+            if (scratch.score[a] == 0) scratch.touched.push_back(a);
+            scratch.score[a] += factor * n;
+        }
+    };
+    if (const auto it = type.by_doc.find(m.doc); it != type.by_doc.end()) add_weights(it->second, 4);
+    for (std::uint32_t actor : m.actors())
+        if (const auto it = type.by_actor.find(actor); it != type.by_actor.end()) add_weights(it->second, 1);
     const Anchor* anchor = nullptr;
-    int anchor_score = -1;
-    const auto anchors = by_type.find(*m.anchor_type);
-    if (anchors == by_type.end()) return;
-    for (const Anchor& a : anchors->second) {
-        int score = 0;
-        if (auto it = a.docs.find(m.doc); it != a.docs.end()) score += 4 * it->second;
-        for (std::size_t actor : m.actors())
-            if (auto it = a.actors.find(actor); it != a.actors.end()) score += it->second;
-        if (score > anchor_score) {
+    int anchor_score = 0;
+    std::uint32_t anchor_index = 0;
+    for (std::uint32_t a : scratch.touched) {
+        const int score = std::exchange(scratch.score[a], 0);
+        if (score > anchor_score || (score == anchor_score && a < anchor_index)) {
             anchor_score = score;
-            anchor = &a;
+            anchor_index = a;
+            anchor = &type.anchors[a];
         }
     }
-    if (!anchor || anchor_score == 0 || !anchor->start) return;
+    scratch.touched.clear();
+    if (!anchor || !anchor->start) return;
     const std::optional<TimeInterval>& start = anchor->start;
     TimeInterval when{add(start->earliest, len), add(start->latest, len)};
     m.derived = std::make_unique<DerivedTime>();
@@ -151,13 +180,18 @@ void derive_times(std::vector<MentionRef>& mentions, const std::vector<Cluster>&
     for (const MentionRef& m : mentions)
         if (!m.duration->empty() && !m.anchor_type->empty() && !m.time->interval) wanted.insert(*m.anchor_type);
     AnchorsByType by_type;
+    std::size_t most_anchors = 0;
     for (const Cluster& c : clusters) {
         if (!wanted.count(c.type)) continue;
-        Anchor a{&c, {}, {}, std::nullopt};
+        AnchorsOfType& type = by_type[c.type];
+        const auto index = static_cast<std::uint32_t>(type.anchors.size());
+        Anchor a{&c, std::nullopt};
+        std::map<std::size_t, int> docs;    // document -> mentions in it
+        std::map<std::uint32_t, int> actors;  // actor -> mentions naming it
         for (std::size_t x : c.members) {
             const MentionRef& r = mentions[x];
-            ++a.docs[r.doc];
-            for (std::size_t actor : r.actors()) ++a.actors[actor];
+            ++docs[r.doc];
+            for (std::uint32_t actor : r.actors()) ++actors[actor];
             if (!r.time->interval || r.rank < 3) continue;
             if (!a.start) a.start = r.time->interval;
             a.start->earliest = std::min(a.start->earliest, r.time->interval->earliest);
@@ -167,12 +201,15 @@ void derive_times(std::vector<MentionRef>& mentions, const std::vector<Cluster>&
             std::string source;
             a.start = cluster_time(mentions, c, source).interval;
         }
-        by_type[c.type].push_back(std::move(a));
+        for (const auto& [doc, n] : docs) type.by_doc[doc].emplace_back(index, n);
+        for (const auto& [actor, n] : actors) type.by_actor[actor].emplace_back(index, n);
+        type.anchors.push_back(a);
+        most_anchors = std::max(most_anchors, type.anchors.size());
     }
-    // Each mention on the threads (each sets only its own date): a mention weighs every
-    // anchor of its type, the bulk of the work (10k corpus: 0.08 s of one thread).
+    // Each mention on the threads (each sets only its own date).
     parallel_runs(mentions.size(), threads, [&](std::size_t first, std::size_t last) {
-        for (std::size_t x = first; x < last; ++x) date_from_anchor(mentions[x], by_type);
+        Scratch scratch{std::vector<int>(most_anchors, 0), {}};
+        for (std::size_t x = first; x < last; ++x) date_from_anchor(mentions[x], by_type, scratch);
     });
 }
 
