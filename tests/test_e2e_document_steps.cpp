@@ -74,3 +74,25 @@ TEST_CASE("a headline without actors takes those of the article's mention of its
                                               "Claire Dumont died on Sunday at her home in Paris, her publisher said.\n"});
     CHECK(events_of_type(s, "death") == 1);
 }
+
+// "Expected to take N months to complete" is counted from the start of its own
+// undertaking: the start its article reports, else the start of the same actors, not
+// another start of the same kind (several starts are weighed at once: each duration must
+// take its own).
+TEST_CASE("durations are counted from the start of their own undertaking", "[pipeline]") {
+    const Story s = build("derived-dates", {"Bridge work begins\n\nMOSCOW, May 1, 2025 (Reuters) - Russia and North Korea began "
+                                            "construction of a road bridge on Wednesday.\n\nThe bridge is expected to take 18 "
+                                            "months to complete.\n",
+                                            "Railway work begins\n\nBEIJING, Sept. 10, 2025 (Reuters) - China and Laos began "
+                                            "construction of a railway on Monday.\n",
+                                            "Railway planned\n\nVIENTIANE, Oct. 2, 2025 (AP) - China and Laos are building a "
+                                            "railway.\n\nThe railway is expected to take six months to complete.\n"});
+    int derived = 0;
+    for (const Event& e : s.events) {
+        if (e.time_source != "derived") continue;
+        ++derived;
+        if (e.label.find("bridge") != std::string::npos) CHECK(e.time.value == "2026-10");   // 2025-04-30 + 18 months
+        if (e.label.find("railway") != std::string::npos) CHECK(e.time.value == "2026-03");  // 2025-09-08 + 6 months
+    }
+    CHECK(derived == 2);
+}
