@@ -83,7 +83,7 @@ struct EntityMention {
 
 // ---- events ----------------------------------------------------------------------------
 
-enum class EventStatus { Happened, Ongoing, Planned, Expected, Reported, Negated, Hypothetical };
+enum class EventStatus : std::uint8_t { Happened, Ongoing, Planned, Expected, Reported, Negated, Hypothetical };
 
 /// One sentence's (or clause's) report of something happening.
 struct EventMention {

@@ -59,7 +59,7 @@ const date::days kSlack{1};  // time zones make "Wednesday" in one report "Thurs
 /// (`own_dates` is in document order, as the members join: only the document's own
 /// dates are looked at, not every member's of a cluster thousands of articles report.)
 bool other_step_of_document(const MentionRef& m, const std::vector<std::pair<std::uint32_t, TimeInterval>>& own_dates) {
-    if (m.time_source != "timex" || !m.time->interval) return false;
+    if (*m.time_source != "timex" || !m.time->interval) return false;
     const TimeInterval& x = *m.time->interval;
     const auto doc_first = std::partition_point(own_dates.begin(), own_dates.end(),
                                                 [&](const auto& entry) { return entry.first < m.doc; });
@@ -100,7 +100,7 @@ bool time_fits(const MentionRef& m, const ClusterState& c) {
     if (!m.time->interval) return true;
     const TimeInterval& x = *m.time->interval;
     // The publication date, or the day the story tells of: "by then".
-    if (m.time_source == "dct" || m.time_source == "narrative") return !c.core || c.core->earliest <= x.latest;
+    if (*m.time_source == "dct" || *m.time_source == "narrative") return !c.core || c.core->earliest <= x.latest;
     if (c.by && x.earliest > *c.by + kSlack) return false;
     return !c.core || (x.earliest <= c.core->latest + kSlack && c.core->earliest <= x.latest + kSlack);
 }
@@ -108,7 +108,7 @@ bool time_fits(const MentionRef& m, const ClusterState& c) {
 /// A mention dated by its own time expression, in a place the cluster names, on days the
 /// cluster's dates allow: where and when say it is the same event, whoever is named.
 bool dated_here(const MentionRef& m, const ClusterState& c) {
-    if (!m.time->interval || m.time_source != "timex" || !c.core || !time_fits(m, c)) return false;
+    if (!m.time->interval || *m.time_source != "timex" || !c.core || !time_fits(m, c)) return false;
     for (std::uint32_t p : m.places())
         if (contains(c.places, p)) return true;
     return false;
@@ -122,13 +122,13 @@ void join(ClusterState& c, const MentionRef& m, const std::string* theme) {
     insert_sorted(c.docs, m.doc);
     if (!has_theme(c, *theme)) c.themes.push_back(theme);
     c.actorless = c.actorless || m.actors().empty();
-    if (m.time_source == "timex" && m.time->interval) {
+    if (*m.time_source == "timex" && m.time->interval) {
         assert(c.own_dates.empty() || c.own_dates.back().first <= m.doc);  // see other_step_of_document
         c.own_dates.emplace_back(m.doc, *m.time->interval);
     }
     if (!m.time->interval) {
         c.undated = true;
-    } else if (m.time_source == "dct" || m.time_source == "narrative") {
+    } else if (*m.time_source == "dct" || *m.time_source == "narrative") {
         c.by = c.by ? std::min(*c.by, m.time->interval->latest) : m.time->interval->latest;
     } else if (!c.core) {
         c.core = m.time->interval;
@@ -311,7 +311,7 @@ const MentionRef* cluster_time_mention(const std::vector<MentionRef>& mentions, 
 
 TimeValue cluster_time(const std::vector<MentionRef>& mentions, const Cluster& c, std::string& time_source) {
     const MentionRef* pick = cluster_time_mention(mentions, c);
-    time_source = pick ? std::string(pick->time_source) : std::string();
+    time_source = pick ? *pick->time_source : std::string();
     return pick ? *pick->time : TimeValue{};
 }
 

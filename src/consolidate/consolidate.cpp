@@ -133,7 +133,7 @@ void collect_document(DocumentAnalysis& a, std::size_t d, const EntityTable& tab
             list[MentionLists::kWords].push_back(it->second);
         }
         m.time = &interned.time(ev.time);
-        m.time_source = interned.text(ev.time_source);
+        m.time_source = &interned.text(ev.time_source);
         m.rank = static_cast<std::int8_t>(merging::time_rank(a, ev, ev.time_source));
     }
     // A mention without actors ("the bridge is expected to take 18 months to complete")
@@ -280,7 +280,7 @@ EventDraft draft_of(const std::vector<MentionRef>& mentions, const Cluster& cl) 
     EventDraft d;
     if (const MentionRef* when = merging::cluster_time_mention(mentions, cl)) {
         d.time = when->time;
-        d.time_source = when->time_source;
+        d.time_source = *when->time_source;
     }
     int best_status = -1;
     for (std::size_t x : cl.members) {

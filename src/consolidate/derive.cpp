@@ -165,11 +165,13 @@ void date_from_anchor(MentionRef& m, const AnchorsByType& by_type, Scratch& scra
     m.derived->time.value = month_of(when.earliest + (when.latest - when.earliest) / 2);
     m.derived->time.mod = "APPROX";
     m.time = &m.derived->time;
-    m.time_source = "derived";
+    m.time_source = &kDerived;
     m.rank = 2;
 }
 
 }  // namespace
+
+const std::string kDerived = "derived";
 
 const std::string& MentionRef::note() const { return note_of(derived.get()); }
 const std::string& MentionFacts::note() const { return note_of(derived); }

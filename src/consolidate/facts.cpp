@@ -52,7 +52,7 @@ MentionTable make_facts(std::vector<MentionRef>& mentions, std::vector<std::pair
                 e.status = m.status;
                 e.time = m.time;
                 e.rank = m.rank;
-                e.dated_by_derivation = m.time_source == "derived";
+                e.dated_by_derivation = *m.time_source == kDerived;
                 e.actor_count = static_cast<std::uint32_t>(m.actors().size());
                 std::copy(m.actors().begin(), m.actors().end(), facts.actors.begin() + e.first_actor);
                 m.lists = MentionLists();  // (freed here, on the threads)

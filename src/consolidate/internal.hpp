@@ -66,6 +66,9 @@ private:
     std::uint32_t* end(Which w) const { return begin(w) + (block_ ? block_[w] : 0); }
 };
 
+/// The time source of a mention dated from another event (derive_times).
+extern const std::string kDerived;
+
 /// One event mention of one document, with corpus-wide entity indices and what the
 /// consolidation reads of the mention itself: once they are collected the documents'
 /// event lists can go. Kept small: a large corpus has millions.
@@ -81,20 +84,20 @@ struct MentionRef {
     std::int8_t rank = 0;  // how far its date can be trusted (see time_rank)
     /// What makes its label a good one for its event, whatever the event (see label_score).
     std::int16_t label_score = 0;
+    std::uint32_t label_size = 0;  // its label: how long, and where (label_at)
     // Interned (see Interned): the event's type, theme, duration and anchor type.
     const std::string* type = nullptr;
     const std::string* theme = nullptr;
     const std::string* duration = nullptr;
     const std::string* anchor_type = nullptr;
-    std::uint64_t label_at = 0;  // its label: where it is in the consolidation's file of labels
-    std::uint32_t label_size = 0;
+    std::uint64_t label_at = 0;  // where its label is in the consolidation's file of labels
     /// Indices into EntityTable::entities: actors, places, sources, objects (the patients
     /// among the actors: what the event acts on); and the content words of its label
     /// (interned ids, sorted), for telling mentions apart.
     MentionLists lists;
     /// Its date: the event mention's own (interned), or `derived->time`.
     const TimeValue* time = nullptr;
-    std::string_view time_source;  // interned, or "derived"
+    const std::string* time_source = nullptr;  // interned, or &kDerived
     std::unique_ptr<DerivedTime> derived;  // set by derive_times
 
     std::span<const std::uint32_t> actors() const { return lists.get(MentionLists::kActors); }
