@@ -12,6 +12,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <limits>
 #include <map>
 #include <memory>
 #include <numeric>
@@ -462,19 +464,22 @@ void write_sliced_dot(const StoryGraph& graph, const Selection& sel, views::DotS
     sink.append(dot_head(open_agraph(sel, true, drawn_edge_count(graph, sel), true).get()));
     const std::string slice_head = dot_head(open_slice_agraph().get());
 
+    // (Indices of 32 bits: 100,000 articles make 4.6M edges, and these lists are held
+    // beside the graph, the story and the other files' writers.)
+    if (edges.size() >= std::numeric_limits<std::uint32_t>::max()) throw std::runtime_error("graph.dot: more edges than it can index");
     // Where each node is written: the first of itself and its predecessors.
-    std::vector<std::size_t> written_at(nodes.size());
-    std::iota(written_at.begin(), written_at.end(), std::size_t{0});
+    std::vector<std::uint32_t> written_at(nodes.size());
+    std::iota(written_at.begin(), written_at.end(), std::uint32_t{0});
     // Edges by tail, in edge order.
-    std::vector<std::size_t> first_out(nodes.size() + 1, 0), out_edges(edges.size());
+    std::vector<std::uint32_t> first_out(nodes.size() + 1, 0), out_edges(edges.size());
     for (const GraphEdge& e : edges) {
-        written_at[e.target] = std::min<std::size_t>(written_at[e.target], e.source);
+        written_at[e.target] = std::min(written_at[e.target], e.source);
         ++first_out[e.source + 1];
     }
     std::partial_sum(first_out.begin(), first_out.end(), first_out.begin());
     {
-        std::vector<std::size_t> fill(first_out.begin(), first_out.end() - 1);
-        for (std::size_t k = 0; k < edges.size(); ++k) out_edges[fill[edges[k].source]++] = k;
+        std::vector<std::uint32_t> fill(first_out.begin(), first_out.end() - 1);
+        for (std::size_t k = 0; k < edges.size(); ++k) out_edges[fill[edges[k].source]++] = static_cast<std::uint32_t>(k);
     }
 
     std::vector<Agnode_t*> agnodes(nodes.size(), nullptr);
