@@ -51,7 +51,8 @@ public:
 
     const std::vector<GraphNode>& nodes() const;
     const std::vector<GraphEdge>& edges() const;
-    /// Index of the node with Story id `id` in nodes(), or nodes().size() if none.
+    /// Index of the (first) node with Story id `id` in nodes(), or nodes().size() if none.
+    /// A linear search: the graph keeps no index of its ids (see story_graph.cpp).
     std::size_t find(std::string_view id) const;
     /// Events: the first evidence sentence (for tooltips), read from the Story; "" for
     /// the other nodes.
