@@ -30,7 +30,7 @@ namespace {
 /// What a cluster's members have in common, kept up to date as mentions join, so that a
 /// new mention is compared with the cluster once instead of with every member. Kept
 /// small: a type's states are all held while it is clustered, and the largest types are
-/// clustered at once, one per thread (ids of 32 bits, sorted vectors, themes by address).
+/// clustered at once, one per thread (ids of 32 bits, sorted vectors, themes as pointers).
 struct ClusterState {
     std::vector<std::uint32_t> actors, places, objects;  // sorted
     std::vector<std::uint32_t> words;          // content word ids of its members, sorted
