@@ -97,20 +97,13 @@ const std::string& note_of(const DerivedTime* derived) {
     return derived ? derived->note : none;
 }
 
-/// What a candidate anchor is made of, gathered once: the days its sources give for the
-/// start.
-struct Anchor {
-    const Cluster* cluster;
-    std::optional<TimeInterval> start;
-};
-
-/// The anchors of one type, and which of them each document and each actor is in, with
-/// how many of an anchor's mentions: a mention weighs only the anchors it shares something
-/// with (weighing every anchor of the type made a large corpus quadratic: 100,000
-/// articles, 5 s of one thread).
+/// The anchors of one type (each the days its sources give for the start), and which of
+/// them each document and each actor is in, with how many of an anchor's mentions: a
+/// mention weighs only the anchors it shares something with (weighing every anchor of the
+/// type made a large corpus quadratic: 100,000 articles, 5 s of one thread).
 struct AnchorsOfType {
     using Weights = std::vector<std::pair<std::uint32_t, int>>;  // (anchor, mentions)
-    std::vector<Anchor> anchors;
+    std::vector<std::optional<TimeInterval>> starts;
     std::unordered_map<std::size_t, Weights> by_doc;
     std::unordered_map<std::uint32_t, Weights> by_actor;
 };
@@ -143,20 +136,18 @@ void date_from_anchor(MentionRef& m, const AnchorsByType& by_type, Scratch& scra
     if (const auto it = type.by_doc.find(m.doc); it != type.by_doc.end()) add_weights(it->second, 4);
     for (std::uint32_t actor : m.actors())
         if (const auto it = type.by_actor.find(actor); it != type.by_actor.end()) add_weights(it->second, 1);
-    const Anchor* anchor = nullptr;
     int anchor_score = 0;
-    std::uint32_t anchor_index = 0;
+    std::uint32_t anchor = 0;
     for (std::uint32_t a : scratch.touched) {
         const int score = std::exchange(scratch.score[a], 0);
-        if (score > anchor_score || (score == anchor_score && a < anchor_index)) {
+        if (score > anchor_score || (score == anchor_score && a < anchor)) {
             anchor_score = score;
-            anchor_index = a;
-            anchor = &type.anchors[a];
+            anchor = a;
         }
     }
     scratch.touched.clear();
-    if (!anchor || !anchor->start) return;
-    const std::optional<TimeInterval>& start = anchor->start;
+    if (anchor_score == 0 || !type.starts[anchor]) return;
+    const std::optional<TimeInterval>& start = type.starts[anchor];
     TimeInterval when{add(start->earliest, len), add(start->latest, len)};
     m.derived = std::make_unique<DerivedTime>();
     m.derived->note = describe_duration(*m.duration) + " after the start (" + format_day(start->earliest) +
@@ -186,8 +177,8 @@ void derive_times(std::vector<MentionRef>& mentions, const std::vector<Cluster>&
     for (const Cluster& c : clusters) {
         if (!wanted.count(c.type)) continue;
         AnchorsOfType& type = by_type[c.type];
-        const auto index = static_cast<std::uint32_t>(type.anchors.size());
-        Anchor a{&c, std::nullopt};
+        const auto index = static_cast<std::uint32_t>(type.starts.size());
+        std::optional<TimeInterval> start;
         std::map<std::size_t, int> docs;    // document -> mentions in it
         std::map<std::uint32_t, int> actors;  // actor -> mentions naming it
         for (std::size_t x : c.members) {
@@ -195,18 +186,18 @@ void derive_times(std::vector<MentionRef>& mentions, const std::vector<Cluster>&
             ++docs[r.doc];
             for (std::uint32_t actor : r.actors()) ++actors[actor];
             if (!r.time->interval || r.rank < 3) continue;
-            if (!a.start) a.start = r.time->interval;
-            a.start->earliest = std::min(a.start->earliest, r.time->interval->earliest);
-            a.start->latest = std::max(a.start->latest, r.time->interval->latest);
+            if (!start) start = r.time->interval;
+            start->earliest = std::min(start->earliest, r.time->interval->earliest);
+            start->latest = std::max(start->latest, r.time->interval->latest);
         }
-        if (!a.start) {
+        if (!start) {
             std::string source;
-            a.start = cluster_time(mentions, c, source).interval;
+            start = cluster_time(mentions, c, source).interval;
         }
         for (const auto& [doc, n] : docs) type.by_doc[doc].emplace_back(index, n);
         for (const auto& [actor, n] : actors) type.by_actor[actor].emplace_back(index, n);
-        type.anchors.push_back(a);
-        most_anchors = std::max(most_anchors, type.anchors.size());
+        type.starts.push_back(start);
+        most_anchors = std::max(most_anchors, type.starts.size());
     }
     // Each mention on the threads (each sets only its own date).
     parallel_runs(mentions.size(), threads, [&](std::size_t first, std::size_t last) {
