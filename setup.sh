@@ -14,7 +14,7 @@ packages=(
   build-essential cmake ninja-build pkg-config python3
   libboost-graph-dev libhowardhinnant-date-dev libgraphviz-dev graphviz
   catch2 libcli11-dev nlohmann-json3-dev libicu-dev
-  libxml2-utils libxml2-dev time
+  libxml2-utils libxml2-dev libjemalloc-dev time
 )
 # Only for tests: the browser test of timeline.html (tools/browser) needs Debian's chromium;
 # the sanitizer and fuzz build needs clang, its sanitizer runtimes and llvm-symbolizer.

@@ -1,45 +1,45 @@
-// Handing freed memory back to the system. The C library keeps what is freed for later
+// Handing freed memory back to the system. The allocator keeps what is freed for later
 // allocations, in the arena of the thread that made it: the analyses made on worker
 // threads and released during consolidation stay counted in the process's memory while
 // the story grows in another arena, unless the free pages are given back.
 #pragma once
 
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 #if defined(__unix__)
 #include <sys/mman.h>
 #include <unistd.h>
 #endif
 
+#include <cstddef>
 #include <cstdint>
 #include <utility>
 #include <vector>
 
 namespace chronograph {
 
-/// Returns free memory of every allocator arena to the system (a no-op where the C
-/// library has no way to). Costs a walk over the free lists, and the pages given back are
+/// Returns free memory of every allocator arena to the system. Costs a walk over the free
+/// lists (glibc) or the arenas' dirty pages (jemalloc), and the pages given back are
 /// faulted in again when reused: call it after a large release, a few times per build,
 /// not per document (the consolidation and the pipeline around it call it six times after
 /// their large releases; the writers once per file and after the graph and the layout).
-inline void give_back_free_memory() {
-#if defined(__GLIBC__)
-    malloc_trim(0);
-#endif
-}
+void give_back_free_memory();
 
-/// Blocks of 32 KiB and more straight from the system, and back to it when freed. The C
-/// library otherwise raises this threshold each time such a block is freed (up to 32 MB
-/// on 64 bits): a large corpus's read-back buffers and big vectors then come from the
-/// arenas, among small long-lived records, and leave holes there that
-/// give_back_free_memory cannot return. For programs (the command line) to call once at
-/// the start: it sets how the whole process allocates.
-inline void keep_large_blocks_apart() {
-#if defined(__GLIBC__)
-    mallopt(M_MMAP_THRESHOLD, 32 * 1024);
-#endif
-}
+/// For programs (the command line) to call once at the start: sets how the whole process
+/// allocates. Under glibc's allocator, blocks of 32 KiB and more come straight from the
+/// system, and go back to it when freed: glibc otherwise raises this threshold each time
+/// such a block is freed (up to 32 MB on 64 bits), and a large corpus's read-back buffers
+/// and big vectors then come from the arenas, among small long-lived records, and leave
+/// holes there that give_back_free_memory cannot return. (jemalloc, the allocator of the
+/// release build, keeps large blocks apart by design: nothing to do.)
+void keep_large_blocks_apart();
+
+/// The allocator's own figures for CHRONOGRAPH_TRACE_MEMORY: bytes in use by the program,
+/// bytes the allocator holds free, bytes it has mapped (0 where it cannot tell).
+struct HeapFigures {
+    std::size_t in_use = 0, free = 0, mapped = 0;
+};
+HeapFigures heap_figures();
+/// Which allocator the program allocates with: "jemalloc" or "glibc" (or "other").
+const char* allocator_name();
 
 /// Empties `x` and frees its memory at once: "= {}" or clear() would keep a container's
 /// capacity.

@@ -1,14 +1,12 @@
 #include "model/memory_trace.hpp"
 
+#include "model/memory.hpp"
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <string>
-
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
 namespace chronograph {
 namespace {
@@ -31,14 +29,12 @@ void trace_memory(const char* step) {
     if (!on) return;
     static const auto start = std::chrono::steady_clock::now();  // (the first step traced)
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    static const bool named = std::fprintf(stderr, "memory: allocator %s\n", allocator_name()) > 0;  // (once)
+    (void)named;
     const auto [rss, peak] = resident_kb();
-#if defined(__GLIBC__)
-    const struct mallinfo2 m = mallinfo2();
+    const HeapFigures heap = heap_figures();
     std::fprintf(stderr, "memory: %.2f s: %s: rss %ld MB, heap in use %zu MB, free in arenas %zu MB, mapped %zu MB, peak rss %ld MB\n",
-                 seconds, step, rss / 1024, m.uordblks >> 20, m.fordblks >> 20, m.hblkhd >> 20, peak / 1024);
-#else
-    std::fprintf(stderr, "memory: %.2f s: %s: rss %ld MB, peak rss %ld MB\n", seconds, step, rss / 1024, peak / 1024);
-#endif
+                 seconds, step, rss / 1024, heap.in_use >> 20, heap.free >> 20, heap.mapped >> 20, peak / 1024);
 }
 
 }  // namespace chronograph

@@ -6,7 +6,10 @@ namespace chronograph {
 
 /// "memory: 12.3 s: <step>: rss 1234 MB, heap in use 567 MB, free in arenas 89 MB, mapped
 /// 12 MB, peak rss 1300 MB" when the variable is set (seconds since the first step
-/// traced); nothing otherwise.
+/// traced); nothing otherwise. Before the first, the allocator's name. The heap's figures
+/// are the allocator's: under jemalloc, "free" is what it holds resident beyond the bytes
+/// in use (free pages not yet given back, partly filled pages) and "mapped" all it has
+/// mapped; under glibc, the free bytes in its arenas and the blocks it mapped apart.
 void trace_memory(const char* step);
 
 }  // namespace chronograph
