@@ -12,11 +12,7 @@
 #include <malloc.h>
 #endif
 
-namespace chronograph {
-
 #if defined(CHRONOGRAPH_JEMALLOC)
-
-}  // namespace chronograph
 
 /// jemalloc's options for every program linked with the library (MALLOC_CONF, read after
 /// this, overrides them). Measured on 100,000 articles (README, "Allocator"):
@@ -28,7 +24,11 @@ namespace chronograph {
 ///   Linux still counts as resident): the -j2 peak 772 -> 750 MB, no slower.
 const char* malloc_conf = "percpu_arena:percpu,dirty_decay_ms:1000,muzzy_decay_ms:0";
 
+#endif
+
 namespace chronograph {
+
+#if defined(CHRONOGRAPH_JEMALLOC)
 
 namespace {
 
