@@ -12,7 +12,7 @@ TEST_CASE("the heap figures count a block the program allocates", "[model]") {
     INFO("allocator: " << allocator_name());
     const HeapFigures before = heap_figures();
     if (before.in_use == 0 && before.mapped == 0) {
-        // The sanitizers' allocator answers mallinfo2 with zeros: nothing to compare.
+        // AddressSanitizer's allocator answers mallinfo2 with zeros: nothing to compare.
         SUCCEED("no figures from " << allocator_name() << " in this build");
         return;
     }

@@ -74,7 +74,16 @@ HeapFigures heap_figures() {
     return {m.uordblks, m.fordblks, m.hblkhd};
 }
 
-const char* allocator_name() { return "glibc"; }
+const char* allocator_name() {
+#if defined(__SANITIZE_ADDRESS__)
+    return "AddressSanitizer's";  // (which answers glibc's calls itself)
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+    return "AddressSanitizer's";
+#endif
+#endif
+    return "glibc";
+}
 
 #else
 

@@ -38,7 +38,8 @@ struct HeapFigures {
     std::size_t in_use = 0, free = 0, mapped = 0;
 };
 HeapFigures heap_figures();
-/// Which allocator the program allocates with: "jemalloc" or "glibc" (or "other").
+/// Which allocator the program allocates with: "jemalloc", "glibc", "AddressSanitizer's"
+/// or "other".
 const char* allocator_name();
 
 /// Empties `x` and frees its memory at once: "= {}" or clear() would keep a container's
