@@ -410,7 +410,7 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
     // The mentions, some two hundred bytes each, give the conflicts and the evidence what they
     // need and go.
     std::vector<std::unique_ptr<merging::DerivedTime>> derived;  // (m.time and the drafts may point into them)
-    merging::MentionTable facts = merging::make_facts(mentions, slot, derived, threads);
+    merging::MentionTable facts = merging::make_facts(mentions, slot, derived);
     trace_memory("facts made");
     release(mentions);
     release(slot);

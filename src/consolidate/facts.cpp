@@ -2,7 +2,6 @@
 // dropped as they go (see make_facts).
 #include "consolidate/internal.hpp"
 #include "model/memory.hpp"
-#include "model/parallel.hpp"
 
 #include <algorithm>
 #include <tuple>
@@ -10,7 +9,7 @@
 namespace chronograph::merging {
 
 MentionTable make_facts(std::vector<MentionRef>& mentions, std::vector<std::pair<std::uint32_t, std::uint32_t>>& slot,
-                        std::vector<std::unique_ptr<DerivedTime>>& derived, unsigned threads) {
+                        std::vector<std::unique_ptr<DerivedTime>>& derived) {
     std::size_t actor_total = 0;
     for (const MentionRef& m : mentions) actor_total += m.actors().size();
     // The facts are made from the last mentions back, a run at a time, the mentions made
@@ -36,28 +35,28 @@ MentionTable make_facts(std::vector<MentionRef>& mentions, std::vector<std::pair
             if (m.derived) derived.push_back(std::move(m.derived));  // (m.time and the drafts may point into it: it stays put)
         }
         facts.actors.resize(next_actor);  // (the run's actors: from the last mention's, at 0, up)
-        parallel_runs(end - begin, threads, [&](std::size_t from, std::size_t to) {
-            for (std::size_t x = begin + from; x < begin + to; ++x) {
-                MentionRef& m = mentions[x];
-                MentionFacts& e = fact_of(x);
-                e.doc = m.doc;
-                e.index = m.index;
-                e.sentence = m.sentence;
-                std::tie(e.event, e.place) = slot[x];
-                e.has_timex = m.has_timex;
-                e.timex_start = m.timex_start;
-                e.timex_end = m.timex_end;
-                e.trigger_start = m.trigger_start;
-                e.trigger_end = m.trigger_end;
-                e.status = m.status;
-                e.time = m.time;
-                e.rank = m.rank;
-                e.dated_by_derivation = *m.time_source == kDerived;
-                e.actor_count = static_cast<std::uint32_t>(m.actors().size());
-                std::copy(m.actors().begin(), m.actors().end(), facts.actors.begin() + e.first_actor);
-                m.lists = MentionLists();  // (freed here, on the threads)
-            }
-        });
+        // On this thread: on two, the step took longer (0.04 -> 0.07 s at 10,000 articles,
+        // 0.60 -> 0.84 s at 100,000), each thread freeing lists that others had made.
+        for (std::size_t x = begin; x < end; ++x) {
+            MentionRef& m = mentions[x];
+            MentionFacts& e = fact_of(x);
+            e.doc = m.doc;
+            e.index = m.index;
+            e.sentence = m.sentence;
+            std::tie(e.event, e.place) = slot[x];
+            e.has_timex = m.has_timex;
+            e.timex_start = m.timex_start;
+            e.timex_end = m.timex_end;
+            e.trigger_start = m.trigger_start;
+            e.trigger_end = m.trigger_end;
+            e.status = m.status;
+            e.time = m.time;
+            e.rank = m.rank;
+            e.dated_by_derivation = *m.time_source == kDerived;
+            e.actor_count = static_cast<std::uint32_t>(m.actors().size());
+            std::copy(m.actors().begin(), m.actors().end(), facts.actors.begin() + e.first_actor);
+            m.lists = MentionLists();  // (freed here, run by run)
+        }
         mentions.resize(begin);
         give_back_spare_room(mentions);
         slot.resize(begin);

@@ -172,9 +172,10 @@ const MentionRef* cluster_time_mention(const std::vector<MentionRef>& mentions, 
 /// The facts of every mention, made from the last mention back, the mentions (and their
 /// slots: each mention's event and place in its evidence) dropped as they go, so that
 /// the facts are never made beside all the mentions. The mentions' derived times move to
-/// `derived` (the facts and the drafts point into them).
+/// `derived` (the facts and the drafts point into them). On the calling thread: see
+/// facts.cpp.
 MentionTable make_facts(std::vector<MentionRef>& mentions, std::vector<std::pair<std::uint32_t, std::uint32_t>>& slot,
-                        std::vector<std::unique_ptr<DerivedTime>>& derived, unsigned threads);
+                        std::vector<std::unique_ptr<DerivedTime>>& derived);
 
 /// Each event's evidence (the events in time order: evidence_count[i] pieces for the i-th)
 /// made from the facts, a run of events at a time, and written to `file`; where each
