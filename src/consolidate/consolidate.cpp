@@ -433,26 +433,26 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
     give_back_free_memory();
     trace_memory("evidence written");
     // The events, made from their drafts once the mentions and their facts are gone (not
-    // beside them), in time order, on this thread: the worker threads' malloc arenas are
-    // full of holes where the mentions' lists and the evidence were, among which the
-    // analyses read next come and go; an event's few bytes in one would keep a whole page
-    // in memory.
+    // beside them), in time order, on the threads (each event in its own slot).
     // Their labels are read back a run of events at a time.
     constexpr std::size_t kRunLabels = 8192;  // (some 500 kB of labels)
     std::string run_labels;
     std::vector<std::size_t> label_end;
-    story.events.reserve(order.size());
+    story.events.resize(order.size());
     for (std::size_t begin = 0; begin < order.size(); begin += kRunLabels) {
         const std::size_t end = std::min(order.size(), begin + kRunLabels);
         read_labels(labels, drafts, order, begin, end, run_labels, label_end, threads);
-        for (std::size_t i = begin; i < end; ++i) {
-            const std::size_t label_size = drafts[order[i]].label_size;
-            const std::string_view label = std::string_view(run_labels).substr(label_end[i - begin] - label_size, label_size);
-            Event& ev = story.events.emplace_back(event_from(drafts[order[i]], clusters[order[i]], table, label));
-            ev.id = cluster_id(order[i]);
-            ev.aside = asides[i];
-            drafts[order[i]] = EventDraft();
-        }
+        parallel_runs(end - begin, threads, [&](std::size_t first, std::size_t last) {
+            for (std::size_t i = begin + first; i < begin + last; ++i) {
+                const std::size_t label_size = drafts[order[i]].label_size;
+                const std::string_view label = std::string_view(run_labels).substr(label_end[i - begin] - label_size, label_size);
+                Event& ev = story.events[i];
+                ev = event_from(drafts[order[i]], clusters[order[i]], table, label);
+                ev.id = cluster_id(order[i]);
+                ev.aside = asides[i];
+                drafts[order[i]] = EventDraft();
+            }
+        });
     }
     release(run_labels);
     release(drafts);
