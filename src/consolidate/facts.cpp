@@ -36,7 +36,8 @@ MentionTable make_facts(std::vector<MentionRef>& mentions, std::vector<std::pair
         }
         facts.actors.resize(next_actor);  // (the run's actors: from the last mention's, at 0, up)
         // On this thread: on two, the step took longer (0.04 -> 0.07 s at 10,000 articles,
-        // 0.60 -> 0.84 s at 100,000), each thread freeing lists that others had made.
+        // 0.60 -> 0.84 s at 100,000; most likely as each thread freed lists that others
+        // had made).
         for (std::size_t x = begin; x < end; ++x) {
             MentionRef& m = mentions[x];
             MentionFacts& e = fact_of(x);

@@ -9,7 +9,9 @@ namespace chronograph {
 /// traced); nothing otherwise. Before the first, the allocator's name. The heap's figures
 /// are the allocator's: under jemalloc, "free" is what it holds resident beyond the bytes
 /// in use (free pages not yet given back, partly filled pages) and "mapped" all it has
-/// mapped; under glibc, the free bytes in its arenas and the blocks it mapped apart.
+/// mapped; under glibc, the free bytes in its arenas and the blocks it mapped apart. "In
+/// use" counts the pages of big vectors the program gave back (give_back_spare_room) until
+/// the vector goes: it can exceed rss.
 void trace_memory(const char* step);
 
 }  // namespace chronograph
