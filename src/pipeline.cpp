@@ -99,7 +99,7 @@ void Pipeline::extract(const std::vector<std::string>& inputs, const BuildOption
             sink(std::move(it->second));
             ready.erase(it);
             ++next_out;
-            if (opt.progress) opt.progress(next_out, paths.size(), bytes);
+            if (opt.progress.documents) opt.progress.documents(next_out, paths.size(), bytes);
         }
     });
 }
@@ -146,6 +146,12 @@ Story Pipeline::merge(GatheredParts& parts, const BuildOptions& opt) const {
     // Documents without a publication date borrow one from the documents most like them;
     // their relative expressions ("Wednesday", "last year") are then anchored again.
     trace_memory("documents analysed");
+    const bool undated = [&] {
+        for (std::size_t i = 0; i < docs.size(); ++i)
+            if (!docs.document(i).dct) return true;
+        return false;
+    }();
+    if (undated && opt.progress.step) opt.progress.step("inferring publication dates");
     const std::vector<std::optional<Day>> inferred = infer_dcts(docs, impl_->res, opt.threads);
     std::vector<std::size_t> redo;
     for (std::size_t i = 0; i < docs.size(); ++i)
@@ -162,7 +168,7 @@ Story Pipeline::merge(GatheredParts& parts, const BuildOptions& opt) const {
     });
 
     trace_memory("publication dates inferred");
-    Story story = consolidate(docs, impl_->res, opt.threads);
+    Story story = consolidate(docs, impl_->res, opt.threads, opt.progress);
     story.diagnostics = std::move(diagnostics);
     // What consolidation freed (the mentions, the analyses read back) is handed back
     // before the outputs are written: the writers' threads allocate in other arenas, which

@@ -5,6 +5,7 @@
 #include "chronograph/analysis.hpp"
 #include "chronograph/analysis_store.hpp"
 #include "chronograph/entities.hpp"
+#include "chronograph/progress.hpp"
 #include "chronograph/resources.hpp"
 #include "chronograph/story.hpp"
 
@@ -23,11 +24,12 @@ std::vector<std::optional<Day>> infer_dcts(const AnalysisStore& docs, const Reso
 
 /// Builds the Story. `docs` must be sorted by path (document ids follow that order).
 /// Independent parts run on `threads` threads (0: one per core); the same Story whatever
-/// the count.
+/// the count. Each step is named to `progress.step` as it begins.
 Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& res = Resources::standard(),
-                  unsigned threads = 1);
+                  unsigned threads = 1, const Progress& progress = {});
 /// The same Story, from analyses kept aside: each step reads back the parts of each
 /// document it needs, so that a large corpus's analyses are never all in memory.
-Story consolidate(const AnalysisStore& docs, const Resources& res = Resources::standard(), unsigned threads = 1);
+Story consolidate(const AnalysisStore& docs, const Resources& res = Resources::standard(), unsigned threads = 1,
+                  const Progress& progress = {});
 
 }  // namespace chronograph

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "chronograph/graph.hpp"
+#include "chronograph/progress.hpp"
 #include "chronograph/story.hpp"
 
 #include <iosfwd>
@@ -32,7 +33,8 @@ void write_analysis_text(const DocumentAnalysis& a, std::ostream& out);
 /// Writes every output into `out_dir` (created if needed): events.json, graph.dot,
 /// graph.svg, graph.graphml, timeline.svg, timeline.html, timelinejs.json, events.csv,
 /// several files at a time on `threads` threads (0: all cores); the same bytes whatever
-/// the count. Throws std::runtime_error naming the file it could not write.
-void write_outputs(const Story& story, const std::string& out_dir, unsigned threads = 0);
+/// the count. Each file written is counted to `progress.files`. Throws
+/// std::runtime_error naming the file it could not write.
+void write_outputs(const Story& story, const std::string& out_dir, unsigned threads = 0, const Progress& progress = {});
 
 }  // namespace chronograph

@@ -5,6 +5,7 @@
 #include "chronograph/analysis.hpp"
 #include "chronograph/analysis_store.hpp"
 #include "chronograph/partial.hpp"
+#include "chronograph/progress.hpp"
 #include "chronograph/resources.hpp"
 #include "chronograph/story.hpp"
 
@@ -19,9 +20,8 @@ namespace chronograph {
 struct BuildOptions {
     std::optional<Day> dct;  // --dct (only with a single input file)
     unsigned threads = 0;    // 0: all cores
-    /// Called after each document (from one thread at a time): documents done, total,
-    /// bytes of text read so far.
-    std::function<void(std::size_t done, std::size_t total, std::size_t bytes)> progress;
+    /// Told after each document and as each step over the whole corpus begins.
+    Progress progress;
 };
 
 /// The records of extract runs, gathered for merge: each analysis is kept aside in a

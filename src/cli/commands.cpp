@@ -3,11 +3,10 @@
 #include "chronograph/exporters.hpp"
 #include "chronograph/ingest.hpp"
 #include "chronograph/pipeline.hpp"
+#include "chronograph/progress.hpp"
 
 #include <unistd.h>
 
-#include <chrono>
-#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -15,60 +14,38 @@
 namespace chronograph::cli {
 namespace {
 
-void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
-    for (const auto& d : diagnostics)
-        std::cerr << "chronograph: " << (d.severity == Diagnostic::Severity::Error ? "error" : "warning") << ": " << d.path
-                  << ": " << d.message << '\n';
+using Phase = ProgressLine::Phase;
+
+/// The progress line on stderr, when it is a terminal and --quiet is not given.
+ProgressLine progress_line(const RunOptions& opt, std::vector<Phase> phases) {
+    return ProgressLine(std::cerr, !opt.quiet && isatty(STDERR_FILENO), std::move(phases));
 }
 
-/// "chronograph: 1234/10000 documents, 12.3 MB/s, about 0:42 left" on a terminal, at
-/// most a few times a second; nothing when stderr is not a terminal or with --quiet.
-class ProgressLine {
-public:
-    explicit ProgressLine(bool quiet) : on_(!quiet && isatty(STDERR_FILENO)) {}
-    ~ProgressLine() {
-        if (shown_) std::cerr << "\r\033[K" << std::flush;
-    }
+std::string diagnostic_line(const Diagnostic& d) {
+    return std::string("chronograph: ") + (d.severity == Diagnostic::Severity::Error ? "error" : "warning") + ": " + d.path +
+           ": " + d.message;
+}
 
-    std::function<void(std::size_t, std::size_t, std::size_t)> callback() {
-        if (!on_) return {};
-        return [this](std::size_t done, std::size_t total, std::size_t bytes) { update(done, total, bytes); };
-    }
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics, ProgressLine& progress) {
+    for (const auto& d : diagnostics) progress.say(diagnostic_line(d));
+}
 
-private:
-    using Clock = std::chrono::steady_clock;
-
-    void update(std::size_t done, std::size_t total, std::size_t bytes) {
-        const auto now = Clock::now();
-        if (done < total && now - last_ < std::chrono::milliseconds(250)) return;
-        last_ = now;
-        const double seconds = std::chrono::duration<double>(now - start_).count();
-        const double mbps = seconds > 0 ? bytes / 1e6 / seconds : 0;
-        const double left = done > 0 ? seconds * static_cast<double>(total - done) / static_cast<double>(done) : 0;
-        char line[160];
-        std::snprintf(line, sizeof line, "chronograph: %zu/%zu documents, %.1f MB/s, about %d:%02d left", done, total,
-                      mbps, static_cast<int>(left) / 60, static_cast<int>(left) % 60);
-        std::cerr << "\r\033[K" << line << std::flush;
-        shown_ = true;
-    }
-
-    bool on_;
-    bool shown_ = false;
-    Clock::time_point start_ = Clock::now();
-    Clock::time_point last_{};
-};
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
+    for (const auto& d : diagnostics) std::cerr << diagnostic_line(d) << '\n';
+}
 
 BuildOptions build_options(const RunOptions& opt, ProgressLine& progress) {
     BuildOptions b;
     b.dct = opt.dct;
     b.threads = opt.threads;
-    b.progress = progress.callback();
+    b.progress = progress.hooks();
     return b;
 }
 
-int write(const Story& full, const std::string& out_dir, const RunOptions& opt) {
-    print_diagnostics(full.diagnostics);
+int write(const Story& full, const std::string& out_dir, const RunOptions& opt, ProgressLine& progress) {
+    print_diagnostics(full.diagnostics, progress);
     if (full.documents.empty()) {
+        progress.clear();
         std::cerr << "chronograph: no article could be read; nothing written\n";
         return kNothingRead;
     }
@@ -78,13 +55,14 @@ int write(const Story& full, const std::string& out_dir, const RunOptions& opt) 
         std::optional<Story> filtered;
         if (!opt.filter.empty()) filtered = filter_story(full, opt.filter);
         const Story& story = filtered ? *filtered : full;
-        write_outputs(story, out_dir, opt.threads);
+        write_outputs(story, out_dir, opt.threads, progress.hooks());
+        progress.clear();
         if (!opt.quiet)
             std::cerr << "chronograph: " << story.documents.size() << " documents, " << story.events.size() << " events, "
                       << story.entities.size() << " entities, " << story.conflicts.size() << " conflicts -> " << out_dir
                       << '\n';
     } catch (const std::exception& e) {
-        std::cerr << "chronograph: " << e.what() << '\n';
+        progress.say(std::string("chronograph: ") + e.what());
         return kOutputFailed;
     }
     return kOk;
@@ -93,13 +71,13 @@ int write(const Story& full, const std::string& out_dir, const RunOptions& opt) 
 }  // namespace
 
 int build(const std::vector<std::string>& inputs, const std::string& out_dir, const RunOptions& opt) {
-    ProgressLine progress(opt.quiet);
+    ProgressLine progress = progress_line(opt, {Phase::Reading, Phase::Consolidating, Phase::Writing});
     Story story;
     {
         const Pipeline pipeline;
         story = pipeline.build(inputs, build_options(opt, progress));
     }
-    return write(story, out_dir, opt);
+    return write(story, out_dir, opt, progress);
 }
 
 int extract(const std::vector<std::string>& inputs, const std::string& part_path, const RunOptions& opt) {
@@ -115,10 +93,10 @@ int extract(const std::vector<std::string>& inputs, const std::string& part_path
     std::ostream& out = to_stdout ? std::cout : file;
     std::size_t documents = 0;
     {
-        ProgressLine progress(opt.quiet);
+        ProgressLine progress = progress_line(opt, {Phase::Reading});
         const Pipeline pipeline;
         pipeline.extract(inputs, build_options(opt, progress), [&](PartRecord&& r) {
-            print_diagnostics(r.diagnostics);
+            print_diagnostics(r.diagnostics, progress);
             documents += r.analysis.has_value();
             out << to_json_line(r) << '\n';
         });
@@ -154,20 +132,21 @@ int merge(const std::vector<std::string>& part_files, const std::string& out_dir
             }
         }
     }
-    ProgressLine progress(opt.quiet);
+    ProgressLine progress = progress_line(opt, {Phase::Consolidating, Phase::Writing});
     Story story;
     {
         const Pipeline pipeline;
         story = pipeline.merge(parts, build_options(opt, progress));
     }
-    return write(story, out_dir, opt);
+    return write(story, out_dir, opt, progress);
 }
 
 int timeline(const std::vector<std::string>& inputs, const std::string& name, bool json, const RunOptions& opt) {
-    ProgressLine progress(opt.quiet);
+    ProgressLine progress = progress_line(opt, {Phase::Reading, Phase::Consolidating});
     const Pipeline pipeline;
     const Story story = pipeline.build(inputs, build_options(opt, progress));
-    print_diagnostics(story.diagnostics);
+    print_diagnostics(story.diagnostics, progress);
+    progress.clear();  // (before the timeline on stdout, the same terminal)
     if (story.documents.empty()) {
         std::cerr << "chronograph: no article could be read\n";
         return kNothingRead;

@@ -339,7 +339,10 @@ void read_labels(const TemporaryFile& labels, const std::vector<EventDraft>& dra
 
 }  // namespace
 
-Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned threads) {
+Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned threads, const Progress& progress) {
+    auto step = [&](std::string_view name) {
+        if (progress.step) progress.step(name);
+    };
     Story story;
     std::vector<DocId> doc_ids;
     for (std::size_t i = 0; i < docs.size(); ++i) {
@@ -351,6 +354,7 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
     // The story's lists go to a file as they are made (see Story::evidence): the
     // entities' mentions first, held for nothing else.
     auto aside_file = std::make_shared<AsideFile>();
+    step("linking the entities");
     EntityTable table = link_entities(docs, doc_ids, threads);
     auto mentions_of = [&](std::size_t g) -> const std::vector<EntityMentionRef>& { return table.entities[g].mentions; };
     add_lists(*aside_file, table.entities.size(), threads, mentions_of, [&](std::size_t g, const Aside& at) {
@@ -364,13 +368,16 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
 
     std::vector<MentionSlice> slices;  // outlive the mentions, which point into their interned texts
     TemporaryFile labels("labels");  // of the mentions
+    step("collecting the event mentions");
     std::vector<MentionRef> mentions = collect_mentions(docs, table, res, slices, labels, threads);
     trace_memory("mentions collected");
     release(table.of_mention);
+    step("clustering the events");
     std::vector<Cluster> clusters = merging::cluster_mentions(mentions, types_merged(res, "once"), types_merged(res, "placed"), threads);
     merging::derive_times(mentions, clusters, threads);
     trace_memory("clustered");
 
+    step("ordering the events");
     // What each cluster's event will be (in parallel: they share nothing), then time order;
     // undated events last, in order of first mention.
     std::vector<EventDraft> drafts(clusters.size());
@@ -416,6 +423,7 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
     release(slot);
     give_back_free_memory();
     trace_memory("mentions released");
+    step("finding conflicting claims");
     // The conflicts before the events: what finding them holds for a while (some 250 MB at
     // 100,000 articles) is not beside the events. A date conflict's label is its event's,
     // read back from the file of labels.
@@ -425,6 +433,7 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
     for (Cluster& c : clusters) release(c.members);  // (only their types are read from here on)
     give_back_free_memory();
     trace_memory("conflicts found");
+    step("gathering the evidence");
     // The evidence, the bulk of the story, goes to the file before the events are made
     // (not beside them: the facts it is made from are some 220 MB at 100,000 articles).
     // asides[i]: where the evidence of the i-th event in time order is.
@@ -432,6 +441,7 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
     release(facts);
     give_back_free_memory();
     trace_memory("evidence written");
+    step("making the events");
     // The events, made from their drafts once the mentions and their facts are gone (not
     // beside them), in time order, on the threads (each event in its own slot).
     // Their labels are read back a run of events at a time.
@@ -464,10 +474,10 @@ Story consolidate(const AnalysisStore& docs, const Resources& res, unsigned thre
     return story;
 }
 
-Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& res, unsigned threads) {
+Story consolidate(const std::vector<DocumentAnalysis>& docs, const Resources& res, unsigned threads, const Progress& progress) {
     AnalysisStore store;
     for (const DocumentAnalysis& a : docs) store.add(a);
-    return consolidate(store, res, threads);
+    return consolidate(store, res, threads, progress);
 }
 
 }  // namespace chronograph

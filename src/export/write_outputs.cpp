@@ -11,6 +11,7 @@
 #include <fstream>
 #include <functional>
 #include <future>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <thread>
@@ -74,7 +75,7 @@ private:
 
 }  // namespace
 
-void write_outputs(const Story& story, const std::string& out_dir, unsigned threads) {
+void write_outputs(const Story& story, const std::string& out_dir, unsigned threads, const Progress& progress) {
     namespace fs = std::filesystem;
     std::error_code ec;
     fs::create_directories(out_dir, ec);
@@ -91,20 +92,35 @@ void write_outputs(const Story& story, const std::string& out_dir, unsigned thre
     std::optional<StoryGraph> graph;
     std::optional<views::TimelineLayout> layout;
     std::atomic<int> graph_files{0}, layout_files{0};  // files still to draw from each
+    // Each file written is counted to the progress hook, one call at a time.
+    std::size_t files = 0, files_written = 0;
+    std::mutex files_mutex;
+    auto write = [&](const char* name, const std::function<void(std::ostream&)>& body) {
+        write_file(dir / name, body);
+        if (!progress.files) return;
+        const std::lock_guard lock(files_mutex);
+        progress.files(++files_written, files);
+    };
+    auto alone = [&](const char* name, void (*body)(const Story&, std::ostream&)) {
+        ++files;
+        return [&, name, body] { write(name, [&](std::ostream& o) { body(story, o); }); };
+    };
     auto with_graph = [&](const char* name, std::function<void(const StoryGraph&, std::ostream&)> body) {
         ++graph_files;
+        ++files;
         return [&, name, body] {
             const LastUser last(graph_files, graph);
             graph_ready.get();
-            write_file(dir / name, [&](std::ostream& o) { body(*graph, o); });
+            write(name, [&](std::ostream& o) { body(*graph, o); });
         };
     };
     auto with_layout = [&](const char* name, void (*body)(const Story&, const views::TimelineLayout&, std::ostream&)) {
         ++layout_files;
+        ++files;
         return [&, name, body] {
             const LastUser last(layout_files, layout);
             layout_ready.get();
-            write_file(dir / name, [&](std::ostream& o) { body(story, *layout, o); });
+            write(name, [&](std::ostream& o) { body(story, *layout, o); });
         };
     };
     auto made = [](std::promise<void>& done, const std::function<void()>& make) {
@@ -120,16 +136,17 @@ void write_outputs(const Story& story, const std::string& out_dir, unsigned thre
         // (What making the graph and the layout held for a while is handed back, as after
         // a file: 100,000 articles, some tens of MB each.)
         [&] { made(graph_made, [&] { graph.emplace(story); give_back_free_memory(); trace_memory("graph made"); }); },
-        [&] { write_file(dir / "events.json", [&](std::ostream& o) { write_events_json(story, o); }); },
+        alone("events.json", write_events_json),
         with_graph("graph.dot", [](const StoryGraph& g, std::ostream& o) { write_graph_dot(g, o); }),
         [&] { made(layout_made, [&] { layout = views::layout_timeline(story); give_back_free_memory(); trace_memory("timeline laid out"); }); },
         with_layout("timeline.html", views::write_timeline_html),
         with_graph("graph.graphml", [](const StoryGraph& g, std::ostream& o) { g.write_graphml(o); }),
         with_layout("timelinejs.json", views::write_timelinejs_json),
         with_layout("timeline.svg", views::write_timeline_svg),
-        [&] { write_file(dir / "events.csv", [&](std::ostream& o) { write_events_csv(story, o); }); },
+        alone("events.csv", write_events_csv),
         with_graph("graph.svg", [](const StoryGraph& g, std::ostream& o) { o << graph_svg(g); }),
     };
+    if (progress.files) progress.files(0, files);
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     run_tasks(tasks, std::min<unsigned>(threads, 4));
 }

@@ -1,0 +1,70 @@
+// What a long run tells as it goes (Progress), and the command line's one-line display
+// of it on a terminal (ProgressLine): which phase it is in, how far, and what is left.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <mutex>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chronograph {
+
+/// Hooks a build calls as it goes; each may be empty. None of them may throw.
+struct Progress {
+    /// After each document, one call at a time: documents done, total, bytes of text so far.
+    std::function<void(std::size_t done, std::size_t total, std::size_t bytes)> documents;
+    /// As each step over the whole corpus begins ("clustering the events"), from the
+    /// thread that runs the steps.
+    std::function<void(std::string_view step)> step;
+    /// After each output file is written, one call at a time (from any thread): files
+    /// written, files in all. First called with 0 before any is written.
+    std::function<void(std::size_t done, std::size_t total)> files;
+};
+
+/// "chronograph: [1/3] reading 1234/10000 documents, 12.3 MB/s, about 0:42 left", then
+/// "chronograph: [2/3] consolidating: clustering the events", then "chronograph: [3/3]
+/// writing the outputs: 4/8 files": one line, redrawn in place (carriage return and
+/// erase), the documents' count at most four times a second. Off, it writes nothing.
+/// Other messages go through say() (or follow clear()) so that they never land on the
+/// end of the line. Safe from several threads.
+class ProgressLine {
+public:
+    enum class Phase { Reading, Consolidating, Writing };
+
+    /// `phases`: those the command goes through, in order (they are numbered when more
+    /// than one). `on`: draw at all (a terminal, and not --quiet).
+    ProgressLine(std::ostream& out, bool on, std::vector<Phase> phases);
+    ~ProgressLine();
+    ProgressLine(const ProgressLine&) = delete;
+    ProgressLine& operator=(const ProgressLine&) = delete;
+
+    /// The hooks that draw this line (all empty when it is off).
+    Progress hooks();
+    /// Erases the line, if drawn, so that what is written next starts a clean line; the
+    /// next hook call draws it again.
+    void clear();
+    /// Writes `message` (a whole line, newline added) where the line was, then draws the
+    /// line again below it.
+    void say(std::string_view message);
+
+private:
+    using Clock = std::chrono::steady_clock;
+    void documents(std::size_t done, std::size_t total, std::size_t bytes);
+    void show(Phase phase, const std::string& what);  // with the lock held
+    void erase();                                     // with the lock held
+
+    std::ostream& out_;
+    bool on_;
+    std::vector<Phase> phases_;
+    std::mutex mutex_;
+    std::string line_;    // as last drawn, without the erase in front
+    bool shown_ = false;  // line_ is on the screen
+    Clock::time_point start_ = Clock::now();
+    Clock::time_point last_{};
+};
+
+}  // namespace chronograph

@@ -1,0 +1,92 @@
+#include "chronograph/progress.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace chronograph {
+namespace {
+
+/// "0:42", "12:05", "1:02:03".
+std::string clock_text(double seconds) {
+    const long s = static_cast<long>(std::ceil(seconds));  // (never "0:00 left" while some is)
+    char buf[32];
+    if (s >= 3600) std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+    else std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
+    return buf;
+}
+
+constexpr const char* kErase = "\r\033[K";  // to the line's start, erase to its end
+
+}  // namespace
+
+ProgressLine::ProgressLine(std::ostream& out, bool on, std::vector<Phase> phases)
+    : out_(out), on_(on), phases_(std::move(phases)) {}
+
+ProgressLine::~ProgressLine() { clear(); }
+
+Progress ProgressLine::hooks() {
+    Progress p;
+    if (!on_) return p;
+    p.documents = [this](std::size_t done, std::size_t total, std::size_t bytes) { documents(done, total, bytes); };
+    p.step = [this](std::string_view step) {
+        const std::lock_guard lock(mutex_);
+        show(Phase::Consolidating, "consolidating: " + std::string(step));
+    };
+    p.files = [this](std::size_t done, std::size_t total) {
+        const std::lock_guard lock(mutex_);
+        show(Phase::Writing, "writing the outputs: " + std::to_string(done) + "/" + std::to_string(total) + " files");
+    };
+    return p;
+}
+
+void ProgressLine::clear() {
+    const std::lock_guard lock(mutex_);
+    erase();
+    out_.flush();
+}
+
+void ProgressLine::say(std::string_view message) {
+    const std::lock_guard lock(mutex_);
+    erase();
+    out_ << message << '\n';
+    if (on_ && !line_.empty()) {
+        out_ << line_;
+        shown_ = true;
+    }
+    out_.flush();
+}
+
+void ProgressLine::documents(std::size_t done, std::size_t total, std::size_t bytes) {
+    const std::lock_guard lock(mutex_);
+    const auto now = Clock::now();
+    // The count at most four times a second; the last always (it ends the phase).
+    if (done < total && now - last_ < std::chrono::milliseconds(250)) return;
+    last_ = now;
+    const double seconds = std::chrono::duration<double>(now - start_).count();
+    char text[128];
+    std::snprintf(text, sizeof text, "reading %zu/%zu documents, %.1f MB/s", done, total, seconds > 0 ? bytes / 1e6 / seconds : 0.0);
+    std::string what = text;
+    // Time left once a second's pace is known (the first documents' pace says little).
+    if (done > 0 && done < total && seconds >= 1)
+        what += ", " + clock_text(seconds * static_cast<double>(total - done) / static_cast<double>(done)) + " left";
+    show(Phase::Reading, what);
+}
+
+void ProgressLine::show(Phase phase, const std::string& what) {
+    line_ = "chronograph: ";
+    const auto at = std::find(phases_.begin(), phases_.end(), phase);
+    if (phases_.size() > 1 && at != phases_.end())
+        line_ += "[" + std::to_string(at - phases_.begin() + 1) + "/" + std::to_string(phases_.size()) + "] ";
+    line_ += what;
+    out_ << kErase << line_;
+    out_.flush();
+    shown_ = true;
+}
+
+void ProgressLine::erase() {
+    if (shown_) out_ << kErase;
+    shown_ = false;
+}
+
+}  // namespace chronograph

@@ -1,0 +1,131 @@
+// What a build tells as it goes (documents, the corpus's steps, the files written), and
+// the progress line that shows it: never left under another message.
+#include "chronograph/exporters.hpp"
+#include "chronograph/pipeline.hpp"
+#include "chronograph/progress.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <sstream>
+#include <unistd.h>
+
+using namespace chronograph;
+namespace fs = std::filesystem;
+using Phase = ProgressLine::Phase;
+
+namespace {
+
+const std::string kErase = "\r\033[K";
+
+std::vector<std::string> sample_files() {
+    std::vector<std::string> files;
+    for (const auto& entry : fs::directory_iterator(CHRONOGRAPH_SOURCE_DIR "/samples")) files.push_back(entry.path().string());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+}  // namespace
+
+TEST_CASE("the progress line numbers its phases and says what each does", "[progress]") {
+    std::ostringstream out;
+    {
+        ProgressLine line(out, true, {Phase::Reading, Phase::Consolidating, Phase::Writing});
+        const Progress p = line.hooks();
+        REQUIRE(p.documents);
+        REQUIRE(p.step);
+        REQUIRE(p.files);
+        p.documents(2, 2, 3'000'000);
+        CHECK(out.str().rfind(kErase + "chronograph: [1/3] reading 2/2 documents, ", 0) == 0);
+        out.str("");
+        p.step("clustering the events");
+        CHECK(out.str() == kErase + "chronograph: [2/3] consolidating: clustering the events");
+        out.str("");
+        p.files(3, 8);
+        CHECK(out.str() == kErase + "chronograph: [3/3] writing the outputs: 3/8 files");
+        out.str("");
+    }
+    // Gone when the line goes.
+    CHECK(out.str() == kErase);
+}
+
+TEST_CASE("a message goes on a line of its own, the progress line drawn again below it", "[progress]") {
+    std::ostringstream out;
+    ProgressLine line(out, true, {Phase::Reading});
+    const Progress p = line.hooks();
+    p.documents(1, 4, 100);
+    const std::string drawn = out.str().substr(kErase.size());
+    CHECK(drawn.rfind("chronograph: reading 1/4 documents, ", 0) == 0);  // one phase: no number
+    out.str("");
+    line.say("chronograph: error: a.txt: the file is empty (0 bytes)");
+    CHECK(out.str() == kErase + "chronograph: error: a.txt: the file is empty (0 bytes)\n" + drawn);
+    out.str("");
+    line.clear();
+    CHECK(out.str() == kErase);
+    out.str("");
+    line.clear();  // nothing left to erase
+    line.say("a summary");
+    CHECK(out.str() == "a summary\n" + drawn);
+}
+
+TEST_CASE("the documents' count is drawn at most four times a second, the last always", "[progress]") {
+    std::ostringstream out;
+    ProgressLine line(out, true, {Phase::Reading});
+    const Progress p = line.hooks();
+    for (std::size_t done = 1; done <= 1000; ++done) p.documents(done, 1000, done * 100);
+    const std::string s = out.str();
+    std::size_t drawn = 0;
+    for (std::size_t at = s.find(kErase); at != std::string::npos; at = s.find(kErase, at + 1)) ++drawn;
+    CHECK(drawn <= 3);  // the first, maybe one more, the last (a loop of microseconds)
+    CHECK(s.find("reading 1000/1000 documents") != std::string::npos);
+}
+
+TEST_CASE("a progress line that is off draws nothing and has no hooks", "[progress]") {
+    std::ostringstream out;
+    {
+        ProgressLine line(out, false, {Phase::Reading, Phase::Writing});
+        const Progress p = line.hooks();
+        CHECK_FALSE(p.documents);
+        CHECK_FALSE(p.step);
+        CHECK_FALSE(p.files);
+        line.clear();
+        line.say("only this");
+    }
+    CHECK(out.str() == "only this\n");
+}
+
+TEST_CASE("a build names its steps and counts its files", "[progress]") {
+    const Pipeline pipeline;
+    std::vector<std::vector<std::string>> steps(2);
+    std::size_t documents = 0;
+    for (unsigned threads : {1u, 2u}) {
+        BuildOptions opt;
+        opt.threads = threads;
+        opt.progress.documents = [&](std::size_t done, std::size_t total, std::size_t) {
+            CHECK(done <= total);
+            documents = done;
+        };
+        opt.progress.step = [&](std::string_view step) { steps[threads - 1].emplace_back(step); };
+        const Story story = pipeline.build(sample_files(), opt);
+        CHECK(documents == story.documents.size());
+
+        std::vector<std::pair<std::size_t, std::size_t>> files;
+        Progress written;
+        written.files = [&](std::size_t done, std::size_t total) { files.emplace_back(done, total); };
+        const fs::path dir = fs::temp_directory_path() / ("chronograph-progress-" + std::to_string(::getpid()));
+        write_outputs(story, dir.string(), threads, written);
+        std::size_t on_disk = 0;
+        for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir)) ++on_disk;
+        fs::remove_all(dir);
+        REQUIRE(files.size() == on_disk + 1);
+        for (std::size_t k = 0; k < files.size(); ++k) CHECK(files[k] == std::pair(k, on_disk));
+    }
+    // The same steps, in the same order, whatever the threads.
+    CHECK(steps[0] == steps[1]);
+    const auto at = [&](const char* step) { return std::find(steps[0].begin(), steps[0].end(), step) - steps[0].begin(); };
+    CHECK(at("linking the entities") < at("clustering the events"));
+    CHECK(at("clustering the events") < at("finding conflicting claims"));
+    CHECK(at("finding conflicting claims") < at("making the events"));
+    CHECK(at("making the events") < static_cast<long>(steps[0].size()));
+}
