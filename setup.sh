@@ -22,7 +22,9 @@ cmake_args=()
 for arg in "$@"; do
   if [ "$arg" = --with-tests ]; then with_tests=1; else cmake_args+=("$arg"); fi
 done
-if [ "${with_tests:-0}" = 1 ]; then packages+=(chromium clang-14 libclang-rt-14-dev llvm); fi
+# bsdutils (essential, so normally there) has script(1): the progress line's test runs the
+# command on a terminal it makes.
+if [ "${with_tests:-0}" = 1 ]; then packages+=(chromium clang-14 libclang-rt-14-dev llvm bsdutils); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
