@@ -89,3 +89,38 @@ TEST_CASE("a damaged part line is refused with a reason, not a crash", "[determi
         "\"sources\":[],\"label\":\"a\",\"theme\":\"\",\"clause\":[0,3],\"duration\":\"\",\"anchor\":\"\"}],\"claims\":[]}";
     CHECK_THROWS_WITH(from_json_line(bad_index), Catch::Contains("participant"));
 }
+
+TEST_CASE("part files read on one thread or two give what build gives; a bad line is named, the rest kept", "[determinism]") {
+    const Pipeline pipeline;
+    const std::vector<std::string> files = sample_files();
+    const auto reference = outputs(pipeline.build(files), "build-parts");
+    const fs::path dir = fs::temp_directory_path() / ("chronograph-parts-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const std::string first = (dir / "a.jsonl").string(), second = (dir / "b.jsonl").string();
+    {
+        std::ofstream a(first), b(second);
+        std::size_t n = 0;
+        pipeline.extract(files, {}, [&](PartRecord&& r) {
+            std::ofstream& out = n++ % 2 ? b : a;
+            out << to_json_line(r) << '\n';
+            if (n == 2) out << "\n{\"broken\n";  // an empty line (skipped), then a damaged one (line 3 of b)
+        });
+    }
+    for (unsigned threads : {1u, 2u}) {
+        GatheredParts parts;
+        std::size_t bytes = 0;
+        auto count = [&](std::size_t b) { bytes += b; };
+        CHECK(parts.read_file(second, threads, count).size() == 1);
+        const std::vector<Diagnostic> problems = parts.read_file(second, threads);  // twice: kept once
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].path == second);
+        CHECK_THAT(problems[0].message, Catch::StartsWith("line 3: not JSON"));
+        CHECK(parts.read_file(first, threads, count).empty());
+        CHECK(bytes == fs::file_size(first) + fs::file_size(second));
+        CHECK(parts.read_file((dir / "missing.jsonl").string(), threads).at(0).message == "cannot be read");
+        BuildOptions opt;
+        opt.threads = threads;
+        check_same(reference, outputs(pipeline.merge(parts, opt), "parts-" + std::to_string(threads)));
+    }
+    fs::remove_all(dir);
+}

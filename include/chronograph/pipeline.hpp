@@ -29,6 +29,12 @@ struct BuildOptions {
 class GatheredParts {
 public:
     void add(PartRecord&& record);
+    /// Adds every record of a part file (JSON Lines, as `extract` writes it), in line
+    /// order; its lines are parsed on `threads` threads (0: all cores) a batch at a time.
+    /// `read(bytes)` is told after each batch. Returns the file's problems: that it cannot
+    /// be read, each line that is not a record (the others are still added).
+    std::vector<Diagnostic> read_file(const std::string& path, unsigned threads = 0,
+                                      const std::function<void(std::size_t bytes)>& read = {});
 
 private:
     friend class Pipeline;

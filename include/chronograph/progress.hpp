@@ -25,7 +25,7 @@ struct Progress {
     std::function<void(std::size_t done, std::size_t total)> files;
 };
 
-/// "chronograph: [1/3] reading 1234/10000 documents, 12.3 MB/s, about 0:42 left", then
+/// "chronograph: [1/3] reading 1234/10000 documents, 12.3 MB/s, 0:42 left", then
 /// "chronograph: [2/3] consolidating: clustering the events", then "chronograph: [3/3]
 /// writing the outputs: 4/8 files": one line, redrawn in place (carriage return and
 /// erase), the documents' count at most four times a second. Off, it writes nothing.
@@ -50,10 +50,15 @@ public:
     /// Writes `message` (a whole line, newline added) where the line was, then draws the
     /// line again below it.
     void say(std::string_view message);
+    /// merge's reading: "reading the parts: 120/215 MB, 35.2 MB/s, 0:03 left".
+    void part_bytes(std::size_t done, std::size_t total);
 
 private:
     using Clock = std::chrono::steady_clock;
     void documents(std::size_t done, std::size_t total, std::size_t bytes);
+    /// The reading phase's line: `what`, MB/s, the time left at this pace (from the counts
+    /// done and total). Throttled; with the lock held.
+    void reading(const std::string& what, double done, double total, std::size_t bytes);
     void show(Phase phase, const std::string& what);  // with the lock held
     void erase();                                     // with the lock held
 

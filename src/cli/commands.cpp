@@ -7,6 +7,8 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -115,24 +117,21 @@ int extract(const std::vector<std::string>& inputs, const std::string& part_path
 }
 
 int merge(const std::vector<std::string>& part_files, const std::string& out_dir, const RunOptions& opt) {
+    ProgressLine progress = progress_line(opt, {Phase::Reading, Phase::Consolidating, Phase::Writing});
     GatheredParts parts;  // (the analyses kept aside as they are read)
+    std::size_t total = 0, done = 0;
     for (const std::string& path : part_files) {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) {
-            std::cerr << "chronograph: error: " << path << ": cannot be read\n";
-            continue;
-        }
-        std::string line;
-        for (std::size_t n = 1; std::getline(in, line); ++n) {
-            if (line.empty()) continue;
-            try {
-                parts.add(from_json_line(line));
-            } catch (const std::exception& e) {
-                std::cerr << "chronograph: error: " << path << " line " << n << ": " << e.what() << '\n';
-            }
-        }
+        std::error_code ec;
+        const auto size = std::filesystem::file_size(path, ec);
+        if (!ec) total += static_cast<std::size_t>(size);
     }
-    ProgressLine progress = progress_line(opt, {Phase::Consolidating, Phase::Writing});
+    for (const std::string& path : part_files) {
+        const std::vector<Diagnostic> problems = parts.read_file(path, opt.threads, [&](std::size_t bytes) {
+            done += bytes;  // (a line's newline counted where the file's last has none)
+            progress.part_bytes(done, std::max(total, done));
+        });
+        print_diagnostics(problems, progress);
+    }
     Story story;
     {
         const Pipeline pipeline;

@@ -59,18 +59,30 @@ void ProgressLine::say(std::string_view message) {
 
 void ProgressLine::documents(std::size_t done, std::size_t total, std::size_t bytes) {
     const std::lock_guard lock(mutex_);
+    reading("reading " + std::to_string(done) + "/" + std::to_string(total) + " documents", static_cast<double>(done),
+            static_cast<double>(total), bytes);
+}
+
+void ProgressLine::part_bytes(std::size_t done, std::size_t total) {
+    if (!on_) return;
+    const std::lock_guard lock(mutex_);
+    char text[96];
+    std::snprintf(text, sizeof text, "reading the parts: %.0f/%.0f MB", done / 1e6, total / 1e6);
+    reading(text, static_cast<double>(done), static_cast<double>(total), done);
+}
+
+void ProgressLine::reading(const std::string& what, double done, double total, std::size_t bytes) {
     const auto now = Clock::now();
-    // The count at most four times a second; the last always (it ends the phase).
+    // At most four times a second; the end always (it ends the phase).
     if (done < total && now - last_ < std::chrono::milliseconds(250)) return;
     last_ = now;
     const double seconds = std::chrono::duration<double>(now - start_).count();
-    char text[128];
-    std::snprintf(text, sizeof text, "reading %zu/%zu documents, %.1f MB/s", done, total, seconds > 0 ? bytes / 1e6 / seconds : 0.0);
-    std::string what = text;
+    char pace[48];
+    std::snprintf(pace, sizeof pace, ", %.1f MB/s", seconds > 0 ? bytes / 1e6 / seconds : 0.0);
+    std::string line = what + pace;
     // Time left once a second's pace is known (the first documents' pace says little).
-    if (done > 0 && done < total && seconds >= 1)
-        what += ", " + clock_text(seconds * static_cast<double>(total - done) / static_cast<double>(done)) + " left";
-    show(Phase::Reading, what);
+    if (done > 0 && done < total && seconds >= 1) line += ", " + clock_text(seconds * (total - done) / done) + " left";
+    show(Phase::Reading, line);
 }
 
 void ProgressLine::show(Phase phase, const std::string& what) {
