@@ -65,43 +65,62 @@ void slim(DocumentAnalysis& a) {
     a.doc.paragraphs.shrink_to_fit();
 }
 
-}  // namespace
-
-void Pipeline::extract(const std::vector<std::string>& inputs, const BuildOptions& opt,
-                       const std::function<void(PartRecord&&)>& sink) const {
+/// Reads and analyses every input (files or folders) on the threads, `made` turning each
+/// record into what `sink` takes, there too; hands those to `sink` in path order, as soon
+/// as they and those before them are done (one call at a time), telling the progress hook
+/// after each. Inputs that cannot be read give a record with diagnostics only.
+template <class Item, class Made, class Sink>
+void each_in_order(const Pipeline& pipeline, const Resources& res, const std::vector<std::string>& inputs,
+                   const BuildOptions& opt, Made made, Sink sink) {
     std::vector<Diagnostic> input_problems;
     std::vector<std::string> paths = collect_inputs(inputs, input_problems);
     // Same output whatever order the files were named in.
     std::sort(paths.begin(), paths.end());
     paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
-    for (Diagnostic& d : input_problems) sink(PartRecord{std::nullopt, {std::move(d)}});
+    for (Diagnostic& d : input_problems) sink(made(PartRecord{std::nullopt, {std::move(d)}}));
 
     ReadOptions read_opt;
     if (paths.size() == 1) read_opt.dct = opt.dct;
 
-    // Documents are analysed in parallel and handed on in path order: finished records
+    // Documents are analysed in parallel and handed on in path order: finished items
     // wait in `ready` until those before them are done.
     std::mutex mutex;
-    std::map<std::size_t, PartRecord> ready;
+    std::map<std::size_t, std::pair<Item, std::size_t>> ready;  // (item, its text's bytes)
     std::size_t next_out = 0, bytes = 0;
     parallel_for(paths.size(), opt.threads, [&](std::size_t i) {
         PartRecord rec;
-        ReadResult r = read_document(paths[i], impl_->res, read_opt);
+        ReadResult r = read_document(paths[i], res, read_opt);
         rec.diagnostics = std::move(r.diagnostics);
         if (r.document) {
-            rec.analysis = analyse(std::move(*r.document));
+            rec.analysis = pipeline.analyse(std::move(*r.document));
             slim(*rec.analysis);
         }
+        const std::size_t text_bytes = rec.analysis ? rec.analysis->doc.text.size() : 0;
+        Item item = made(std::move(rec));
         std::lock_guard lock(mutex);
-        ready.emplace(i, std::move(rec));
+        ready.emplace(i, std::pair(std::move(item), text_bytes));
         for (auto it = ready.find(next_out); it != ready.end(); it = ready.find(next_out)) {
-            if (it->second.analysis) bytes += it->second.analysis->doc.text.size();
-            sink(std::move(it->second));
+            bytes += it->second.second;
+            sink(std::move(it->second.first));
             ready.erase(it);
             ++next_out;
             if (opt.progress.documents) opt.progress.documents(next_out, paths.size(), bytes);
         }
     });
+}
+
+}  // namespace
+
+void Pipeline::extract(const std::vector<std::string>& inputs, const BuildOptions& opt,
+                       const std::function<void(PartRecord&&)>& sink) const {
+    each_in_order<PartRecord>(*this, impl_->res, inputs, opt, [](PartRecord&& r) { return std::move(r); }, sink);
+}
+
+void Pipeline::extract_lines(const std::vector<std::string>& inputs, const BuildOptions& opt,
+                             const std::function<void(PartLine&&)>& sink) const {
+    each_in_order<PartLine>(*this, impl_->res, inputs, opt, [](PartRecord&& r) {
+        return PartLine{to_json_line(r), std::move(r.diagnostics), r.analysis.has_value()};
+    }, sink);
 }
 
 void GatheredParts::add(PartRecord&& record) {

@@ -124,3 +124,25 @@ TEST_CASE("part files read on one thread or two give what build gives; a bad lin
     }
     fs::remove_all(dir);
 }
+
+TEST_CASE("extract_lines gives the lines of extract's records, in the same order, whatever the threads", "[determinism]") {
+    const Pipeline pipeline;
+    std::vector<std::string> files = sample_files();
+    files.push_back((fs::temp_directory_path() / "chronograph-no-such-file.txt").string());
+    std::vector<std::string> expected;
+    pipeline.extract(files, {}, [&](PartRecord&& r) { expected.push_back(to_json_line(r)); });
+    for (unsigned threads : {1u, 2u}) {
+        BuildOptions opt;
+        opt.threads = threads;
+        std::vector<std::string> lines;
+        std::size_t documents = 0, diagnostics = 0;
+        pipeline.extract_lines(files, opt, [&](PartLine&& line) {
+            lines.push_back(std::move(line.json));
+            documents += line.document;
+            diagnostics += line.diagnostics.size();
+        });
+        CHECK(lines == expected);
+        CHECK(documents == files.size() - 1);
+        CHECK(diagnostics >= 1);  // the missing file
+    }
+}

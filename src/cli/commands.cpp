@@ -97,10 +97,10 @@ int extract(const std::vector<std::string>& inputs, const std::string& part_path
     {
         ProgressLine progress = progress_line(opt, {Phase::Reading});
         const Pipeline pipeline;
-        pipeline.extract(inputs, build_options(opt, progress), [&](PartRecord&& r) {
-            print_diagnostics(r.diagnostics, progress);
-            documents += r.analysis.has_value();
-            out << to_json_line(r) << '\n';
+        pipeline.extract_lines(inputs, build_options(opt, progress), [&](PartLine&& line) {
+            print_diagnostics(line.diagnostics, progress);
+            documents += line.document;
+            out << line.json << '\n';
         });
     }
     out.flush();
