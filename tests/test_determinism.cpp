@@ -118,6 +118,7 @@ TEST_CASE("part files read on one thread or two give what build gives; a bad lin
         CHECK(parts.read_file(first, threads, count).empty());
         CHECK(bytes == fs::file_size(first) + fs::file_size(second));
         CHECK(parts.read_file((dir / "missing.jsonl").string(), threads).at(0).message == "cannot be read");
+        CHECK(parts.read_file(dir.string(), threads).at(0).message == "a folder, not a part file");
         BuildOptions opt;
         opt.threads = threads;
         check_same(reference, outputs(pipeline.merge(parts, opt), "parts-" + std::to_string(threads)));

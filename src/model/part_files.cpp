@@ -3,6 +3,7 @@
 #include "chronograph/pipeline.hpp"
 #include "model/parallel.hpp"
 
+#include <filesystem>
 #include <fstream>
 #include <variant>
 
@@ -14,6 +15,11 @@ std::vector<Diagnostic> GatheredParts::read_file(const std::string& path, unsign
     auto problem = [&](std::string message) {
         problems.push_back({Diagnostic::Severity::Error, path, std::move(message)});
     };
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        problem("a folder, not a part file");
+        return problems;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         problem("cannot be read");
@@ -51,7 +57,7 @@ std::vector<Diagnostic> GatheredParts::read_file(const std::string& path, unsign
         }
         if (read && bytes > 0) read(bytes);
     }
-    if (in.bad()) problem("read error after line " + std::to_string(line_number));
+    if (in.bad()) problem(line_number == 0 ? std::string("cannot be read") : "a read error after line " + std::to_string(line_number));
     return problems;
 }
 
