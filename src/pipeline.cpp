@@ -68,7 +68,8 @@ void slim(DocumentAnalysis& a) {
 /// Reads and analyses every input (files or folders) on the threads, `made` turning each
 /// record into what `sink` takes, there too; hands those to `sink` in path order, as soon
 /// as they and those before them are done (one call at a time), telling the progress hook
-/// after each. Inputs that cannot be read give a record with diagnostics only.
+/// after each. Inputs that cannot be read give a record with diagnostics only; each
+/// record's diagnostics go to the problem hook just before it is handed on.
 template <class Item, class Made, class Sink>
 void each_in_order(const Pipeline& pipeline, const Resources& res, const std::vector<std::string>& inputs,
                    const BuildOptions& opt, Made made, Sink sink) {
@@ -77,7 +78,14 @@ void each_in_order(const Pipeline& pipeline, const Resources& res, const std::ve
     // Same output whatever order the files were named in.
     std::sort(paths.begin(), paths.end());
     paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
-    for (Diagnostic& d : input_problems) sink(made(PartRecord{std::nullopt, {std::move(d)}}));
+    auto tell = [&](const std::vector<Diagnostic>& diagnostics) {
+        if (opt.progress.problem)
+            for (const Diagnostic& d : diagnostics) opt.progress.problem(d);
+    };
+    for (Diagnostic& d : input_problems) {
+        tell({d});
+        sink(made(PartRecord{std::nullopt, {std::move(d)}}));
+    }
 
     ReadOptions read_opt;
     if (paths.size() == 1) read_opt.dct = opt.dct;
@@ -85,7 +93,12 @@ void each_in_order(const Pipeline& pipeline, const Resources& res, const std::ve
     // Documents are analysed in parallel and handed on in path order: finished items
     // wait in `ready` until those before them are done.
     std::mutex mutex;
-    std::map<std::size_t, std::pair<Item, std::size_t>> ready;  // (item, its text's bytes)
+    struct Done {
+        Item item;
+        std::vector<Diagnostic> diagnostics;  // the record's (for the problem hook)
+        std::size_t bytes;                    // of its text
+    };
+    std::map<std::size_t, Done> ready;
     std::size_t next_out = 0, bytes = 0;
     parallel_for(paths.size(), opt.threads, [&](std::size_t i) {
         PartRecord rec;
@@ -96,12 +109,14 @@ void each_in_order(const Pipeline& pipeline, const Resources& res, const std::ve
             slim(*rec.analysis);
         }
         const std::size_t text_bytes = rec.analysis ? rec.analysis->doc.text.size() : 0;
+        std::vector<Diagnostic> diagnostics = opt.progress.problem ? rec.diagnostics : std::vector<Diagnostic>();
         Item item = made(std::move(rec));
         std::lock_guard lock(mutex);
-        ready.emplace(i, std::pair(std::move(item), text_bytes));
+        ready.emplace(i, Done{std::move(item), std::move(diagnostics), text_bytes});
         for (auto it = ready.find(next_out); it != ready.end(); it = ready.find(next_out)) {
-            bytes += it->second.second;
-            sink(std::move(it->second.first));
+            bytes += it->second.bytes;
+            tell(it->second.diagnostics);
+            sink(std::move(it->second.item));
             ready.erase(it);
             ++next_out;
             if (opt.progress.documents) opt.progress.documents(next_out, paths.size(), bytes);
@@ -119,7 +134,7 @@ void Pipeline::extract(const std::vector<std::string>& inputs, const BuildOption
 void Pipeline::extract_lines(const std::vector<std::string>& inputs, const BuildOptions& opt,
                              const std::function<void(PartLine&&)>& sink) const {
     each_in_order<PartLine>(*this, impl_->res, inputs, opt, [](PartRecord&& r) {
-        return PartLine{to_json_line(r), std::move(r.diagnostics), r.analysis.has_value()};
+        return PartLine{to_json_line(r), r.analysis.has_value()};
     }, sink);
 }
 

@@ -19,11 +19,10 @@ struct PartRecord {
     std::vector<Diagnostic> diagnostics;
 };
 
-/// A record as a part file holds it: its line, and what the command line reports of it.
+/// A record as a part file holds it (its problems go to BuildOptions' problem hook).
 struct PartLine {
-    std::string json;                     // to_json_line of the record
-    std::vector<Diagnostic> diagnostics;  // the record's
-    bool document = false;                // it holds a document's analysis
+    std::string json;       // to_json_line of the record
+    bool document = false;  // it holds a document's analysis
 };
 
 /// The record as one line of JSON (no newline).

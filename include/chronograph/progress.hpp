@@ -13,8 +13,13 @@
 
 namespace chronograph {
 
+struct Diagnostic;
+
 /// Hooks a build calls as it goes; each may be empty. None of them may throw.
 struct Progress {
+    /// Each problem with an input (unreadable, empty, binary, ...), as the reading finds
+    /// it, in path order, one call at a time. (A Story keeps them too.)
+    std::function<void(const Diagnostic&)> problem;
     /// After each document, one call at a time: documents done, total, bytes of text so far.
     std::function<void(std::size_t done, std::size_t total, std::size_t bytes)> documents;
     /// As each step over the whole corpus begins ("clustering the events"), from the

@@ -36,16 +36,23 @@ void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
     for (const auto& d : diagnostics) std::cerr << diagnostic_line(d) << '\n';
 }
 
+/// The options of a run: its progress on the line, each problem with an input printed as
+/// it is found (--quiet or not).
 BuildOptions build_options(const RunOptions& opt, ProgressLine& progress) {
     BuildOptions b;
     b.dct = opt.dct;
     b.threads = opt.threads;
     b.progress = progress.hooks();
+    b.progress.problem = [&progress](const Diagnostic& d) { progress.say(diagnostic_line(d)); };
     return b;
 }
 
-int write(const Story& full, const std::string& out_dir, const RunOptions& opt, ProgressLine& progress) {
-    print_diagnostics(full.diagnostics, progress);
+/// Whether the story's diagnostics were printed as the inputs were read (build, timeline)
+/// or are still to print (merge: its parts' problems were found where they were made).
+enum class Problems { Told, ToTell };
+
+int write(const Story& full, const std::string& out_dir, const RunOptions& opt, ProgressLine& progress, Problems problems) {
+    if (problems == Problems::ToTell) print_diagnostics(full.diagnostics, progress);
     if (full.documents.empty()) {
         progress.clear();
         std::cerr << "chronograph: no article could be read; nothing written\n";
@@ -79,7 +86,7 @@ int build(const std::vector<std::string>& inputs, const std::string& out_dir, co
         const Pipeline pipeline;
         story = pipeline.build(inputs, build_options(opt, progress));
     }
-    return write(story, out_dir, opt, progress);
+    return write(story, out_dir, opt, progress, Problems::Told);
 }
 
 int extract(const std::vector<std::string>& inputs, const std::string& part_path, const RunOptions& opt) {
@@ -98,7 +105,6 @@ int extract(const std::vector<std::string>& inputs, const std::string& part_path
         ProgressLine progress = progress_line(opt, {Phase::Reading});
         const Pipeline pipeline;
         pipeline.extract_lines(inputs, build_options(opt, progress), [&](PartLine&& line) {
-            print_diagnostics(line.diagnostics, progress);
             documents += line.document;
             out << line.json << '\n';
         });
@@ -137,14 +143,13 @@ int merge(const std::vector<std::string>& part_files, const std::string& out_dir
         const Pipeline pipeline;
         story = pipeline.merge(parts, build_options(opt, progress));
     }
-    return write(story, out_dir, opt, progress);
+    return write(story, out_dir, opt, progress, Problems::ToTell);
 }
 
 int timeline(const std::vector<std::string>& inputs, const std::string& name, bool json, const RunOptions& opt) {
     ProgressLine progress = progress_line(opt, {Phase::Reading, Phase::Consolidating});
     const Pipeline pipeline;
     const Story story = pipeline.build(inputs, build_options(opt, progress));
-    print_diagnostics(story.diagnostics, progress);
     progress.clear();  // (before the timeline on stdout, the same terminal)
     if (story.documents.empty()) {
         std::cerr << "chronograph: no article could be read\n";
