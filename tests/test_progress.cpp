@@ -81,6 +81,18 @@ TEST_CASE("the documents' count is drawn at most four times a second, the last a
     CHECK(s.find("reading 1000/1000 documents") != std::string::npos);
 }
 
+TEST_CASE("the progress line is cut to the terminal's width, so that it can be erased", "[progress]") {
+    std::ostringstream out;
+    std::size_t width = 30;
+    ProgressLine line(out, true, {Phase::Reading, Phase::Consolidating}, [&] { return width; });
+    line.hooks().step("collecting the event mentions");
+    CHECK(out.str() == kErase + std::string("chronograph: [2/2] consolidating: collecting the event mentions").substr(0, 29));
+    out.str("");
+    width = 0;  // unknown: whole
+    line.hooks().step("clustering the events");
+    CHECK(out.str() == kErase + "chronograph: [2/2] consolidating: clustering the events");
+}
+
 TEST_CASE("a progress line that is off draws nothing and has no hooks", "[progress]") {
     std::ostringstream out;
     {

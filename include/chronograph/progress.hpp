@@ -41,8 +41,10 @@ public:
     enum class Phase { Reading, Consolidating, Writing };
 
     /// `phases`: those the command goes through, in order (they are numbered when more
-    /// than one). `on`: draw at all (a terminal, and not --quiet).
-    ProgressLine(std::ostream& out, bool on, std::vector<Phase> phases);
+    /// than one). `on`: draw at all (a terminal, and not --quiet). `width`, if given, says
+    /// the terminal's width in columns (0: unknown) when the line is drawn: a longer line
+    /// would wrap, and erasing it would leave its first part on the screen.
+    ProgressLine(std::ostream& out, bool on, std::vector<Phase> phases, std::function<std::size_t()> width = {});
     ~ProgressLine();
     ProgressLine(const ProgressLine&) = delete;
     ProgressLine& operator=(const ProgressLine&) = delete;
@@ -70,6 +72,7 @@ private:
     std::ostream& out_;
     bool on_;
     std::vector<Phase> phases_;
+    std::function<std::size_t()> width_;
     std::mutex mutex_;
     std::string line_;    // as last drawn, without the erase in front
     bool shown_ = false;  // line_ is on the screen

@@ -5,6 +5,7 @@
 #include "chronograph/pipeline.hpp"
 #include "chronograph/progress.hpp"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -18,9 +19,15 @@ namespace {
 
 using Phase = ProgressLine::Phase;
 
+/// The width of the terminal on stderr, 0 if unknown.
+std::size_t terminal_width() {
+    winsize size{};
+    return ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 ? size.ws_col : 0;
+}
+
 /// The progress line on stderr, when it is a terminal and --quiet is not given.
 ProgressLine progress_line(const RunOptions& opt, std::vector<Phase> phases) {
-    return ProgressLine(std::cerr, !opt.quiet && isatty(STDERR_FILENO), std::move(phases));
+    return ProgressLine(std::cerr, !opt.quiet && isatty(STDERR_FILENO), std::move(phases), terminal_width);
 }
 
 std::string diagnostic_line(const Diagnostic& d) {

@@ -20,8 +20,8 @@ constexpr const char* kErase = "\r\033[K";  // to the line's start, erase to its
 
 }  // namespace
 
-ProgressLine::ProgressLine(std::ostream& out, bool on, std::vector<Phase> phases)
-    : out_(out), on_(on), phases_(std::move(phases)) {}
+ProgressLine::ProgressLine(std::ostream& out, bool on, std::vector<Phase> phases, std::function<std::size_t()> width)
+    : out_(out), on_(on), phases_(std::move(phases)), width_(std::move(width)) {}
 
 ProgressLine::~ProgressLine() { clear(); }
 
@@ -91,6 +91,9 @@ void ProgressLine::show(Phase phase, const std::string& what) {
     if (phases_.size() > 1 && at != phases_.end())
         line_ += "[" + std::to_string(at - phases_.begin() + 1) + "/" + std::to_string(phases_.size()) + "] ";
     line_ += what;
+    // One column short of the width: a line that fills it puts some terminals' cursor on
+    // the next. (The line is ASCII: a byte is a column.)
+    if (const std::size_t columns = width_ ? width_() : 0; columns > 1 && line_.size() > columns - 1) line_.resize(columns - 1);
     out_ << kErase << line_;
     out_.flush();
     shown_ = true;
