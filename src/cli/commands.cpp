@@ -25,9 +25,11 @@ std::size_t terminal_width() {
     return ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 ? size.ws_col : 0;
 }
 
-/// The progress line on stderr, when it is a terminal and --quiet is not given.
-ProgressLine progress_line(const RunOptions& opt, std::vector<Phase> phases) {
-    return ProgressLine(std::cerr, !opt.quiet && isatty(STDERR_FILENO), std::move(phases), terminal_width);
+/// The progress line on stderr, when it is a terminal and --quiet is not given (and not
+/// when the command writes its lines to that same terminal as it goes).
+ProgressLine progress_line(const RunOptions& opt, std::vector<Phase> phases, bool writing_to_terminal = false) {
+    return ProgressLine(std::cerr, !opt.quiet && !writing_to_terminal && isatty(STDERR_FILENO), std::move(phases),
+                        terminal_width);
 }
 
 std::string diagnostic_line(const Diagnostic& d) {
@@ -109,7 +111,7 @@ int extract(const std::vector<std::string>& inputs, const std::string& part_path
     std::ostream& out = to_stdout ? std::cout : file;
     std::size_t documents = 0;
     {
-        ProgressLine progress = progress_line(opt, {Phase::Reading});
+        ProgressLine progress = progress_line(opt, {Phase::Reading}, to_stdout && isatty(STDOUT_FILENO));
         const Pipeline pipeline;
         pipeline.extract_lines(inputs, build_options(opt, progress), [&](PartLine&& line) {
             documents += line.document;
