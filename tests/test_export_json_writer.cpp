@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 using namespace chronograph;
@@ -91,5 +92,26 @@ TEST_CASE("the JSON writer writes a string given in parts as the same string giv
             w.end_string().field("n", 1).end_object();
         }
         CHECK(a.str() == b.str());
+    }
+}
+
+TEST_CASE("the JSON writer escapes a character needing it at any place in a long run of plain text", "[export]") {
+    // The plain runs are scanned eight bytes at a time: each special character is tried
+    // at every offset of such a word, and next to its neighbours.
+    const std::string specials[] = {"\"", "\\", "\n", "\x01", "\x1F", "\x7F", "<", ">", "&", "\xC3\xA9", "\xE2\x80\xA8", "\xFF", " "};
+    for (const std::string& special : specials) {
+        for (std::size_t at = 0; at < 24; ++at) {
+            const std::string text = std::string(at, 'a') + special + std::string(23 - at, 'z') + special;
+            INFO("special " << nlohmann::json(special == "\xFF" ? "FF" : special).dump() << " at " << at);
+            const std::string plain = written({-1, false}, text);
+            const std::string safe = written({-1, true}, text);
+            const std::string back = special == "\xFF" ? std::string(at, 'a') + "\xEF\xBF\xBD" + std::string(23 - at, 'z') + "\xEF\xBF\xBD" : text;
+            CHECK(nlohmann::json::parse(plain)["s"] == back);
+            CHECK(nlohmann::json::parse(safe)["s"] == back);
+            CHECK(safe.find_first_of("<>&") == std::string::npos);
+            // No raw control byte (the layout's own newlines apart).
+            for (const std::string& json : {plain, safe})
+                CHECK(std::none_of(json.begin(), json.end(), [](unsigned char c) { return c < 0x20 && c != '\n'; }));
+        }
     }
 }
