@@ -33,9 +33,9 @@ struct Progress {
 /// "chronograph: [1/3] reading 1234/10000 documents, 12.3 MB/s, 0:42 left", then
 /// "chronograph: [2/3] consolidating: clustering the events", then "chronograph: [3/3]
 /// writing the outputs: 4/8 files": one line, redrawn in place (carriage return and
-/// erase), the documents' count at most four times a second. Off, it writes nothing.
-/// Other messages go through say() (or follow clear()) so that they never land on the
-/// end of the line. Safe from several threads.
+/// erase), the documents' count at most four times a second. Off, it draws nothing.
+/// Other messages go through say() (which writes them, on or off) or follow clear(), so
+/// that they never land on the end of the line. Safe from several threads.
 class ProgressLine {
 public:
     enum class Phase { Reading, Consolidating, Writing };
