@@ -180,13 +180,7 @@ Story Pipeline::merge(GatheredParts& parts, const BuildOptions& opt) const {
     // Documents without a publication date borrow one from the documents most like them;
     // their relative expressions ("Wednesday", "last year") are then anchored again.
     trace_memory("documents analysed");
-    const bool undated = [&] {
-        for (std::size_t i = 0; i < docs.size(); ++i)
-            if (!docs.document(i).dct) return true;
-        return false;
-    }();
-    if (undated && opt.progress.step) opt.progress.step("inferring publication dates");
-    const std::vector<std::optional<Day>> inferred = infer_dcts(docs, impl_->res, opt.threads);
+    const std::vector<std::optional<Day>> inferred = infer_dcts(docs, impl_->res, opt.threads, opt.progress);
     std::vector<std::size_t> redo;
     for (std::size_t i = 0; i < docs.size(); ++i)
         if (!docs.document(i).dct && inferred[i]) redo.push_back(i);

@@ -111,6 +111,7 @@ TEST_CASE("a build names its steps and counts its files", "[progress]") {
     const Pipeline pipeline;
     std::vector<std::vector<std::string>> steps(2);
     std::size_t documents = 0;
+    bool inferred = false;  // some document's date borrowed from the others
     for (unsigned threads : {1u, 2u}) {
         BuildOptions opt;
         opt.threads = threads;
@@ -121,6 +122,8 @@ TEST_CASE("a build names its steps and counts its files", "[progress]") {
         opt.progress.step = [&](std::string_view step) { steps[threads - 1].emplace_back(step); };
         const Story story = pipeline.build(sample_files(), opt);
         CHECK(documents == story.documents.size());
+        inferred = std::any_of(story.documents.begin(), story.documents.end(),
+                               [](const DocumentInfo& d) { return d.dct_source == DctSource::Inferred; });
 
         std::vector<std::pair<std::size_t, std::size_t>> files;
         Progress written;
@@ -136,6 +139,8 @@ TEST_CASE("a build names its steps and counts its files", "[progress]") {
     // The same steps, in the same order, whatever the threads.
     CHECK(steps[0] == steps[1]);
     const auto at = [&](const char* step) { return std::find(steps[0].begin(), steps[0].end(), step) - steps[0].begin(); };
+    // Named only when it runs (some documents dated, some not), and first.
+    CHECK((at("inferring publication dates") == 0) == inferred);
     CHECK(at("linking the entities") < at("clustering the events"));
     CHECK(at("clustering the events") < at("finding conflicting claims"));
     CHECK(at("finding conflicting claims") < at("making the events"));

@@ -18,9 +18,10 @@ namespace chronograph {
 /// Indices match `docs`.
 std::vector<std::optional<Day>> infer_dcts(const std::vector<DocumentAnalysis>& docs,
                                            const Resources& res = Resources::standard());
-/// The same, from analyses kept aside (read back only when some document has no date).
+/// The same, from analyses kept aside (read back only when some document has no date and
+/// some has one; only then is the step named to `progress.step`).
 std::vector<std::optional<Day>> infer_dcts(const AnalysisStore& docs, const Resources& res = Resources::standard(),
-                                           unsigned threads = 1);
+                                           unsigned threads = 1, const Progress& progress = {});
 
 /// Builds the Story. `docs` must be sorted by path (document ids follow that order).
 /// Independent parts run on `threads` threads (0: one per core); the same Story whatever

@@ -50,11 +50,13 @@ std::vector<std::optional<Day>> infer_dcts(const std::vector<DocumentAnalysis>& 
     return infer_dcts(store, res);
 }
 
-std::vector<std::optional<Day>> infer_dcts(const AnalysisStore& docs, const Resources& res, unsigned threads) {
+std::vector<std::optional<Day>> infer_dcts(const AnalysisStore& docs, const Resources& res, unsigned threads,
+                                           const Progress& progress) {
     std::vector<std::optional<Day>> out(docs.size());
     bool any_dated = false, any_undated = false;
     for (std::size_t d = 0; d < docs.size(); ++d) (docs.document(d).dct ? any_dated : any_undated) = true;
     if (!any_dated || !any_undated) return out;
+    if (progress.step) progress.step("inferring publication dates");
 
     Vocabulary vocab;
     std::vector<Vector> vectors;
