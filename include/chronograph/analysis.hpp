@@ -129,6 +129,8 @@ struct Diagnostic {
     std::string path;
     std::string message;
 };
+/// "chronograph: error: PATH: message", as the command line prints it (no newline).
+std::string diagnostic_line(const Diagnostic& d);
 
 /// Everything found in one document. Self-contained, so documents can be analysed in
 /// parallel and the results merged later.

@@ -32,11 +32,6 @@ ProgressLine progress_line(const RunOptions& opt, std::vector<Phase> phases, boo
                         terminal_width);
 }
 
-std::string diagnostic_line(const Diagnostic& d) {
-    return std::string("chronograph: ") + (d.severity == Diagnostic::Severity::Error ? "error" : "warning") + ": " + d.path +
-           ": " + d.message;
-}
-
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics, ProgressLine& progress) {
     for (const auto& d : diagnostics) progress.say(diagnostic_line(d));
 }

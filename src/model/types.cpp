@@ -10,6 +10,11 @@
 
 namespace chronograph {
 
+std::string diagnostic_line(const Diagnostic& d) {
+    return std::string("chronograph: ") + (d.severity == Diagnostic::Severity::Error ? "error" : "warning") + ": " + d.path +
+           ": " + d.message;
+}
+
 std::string format_day(Day d) {
     const date::year_month_day ymd{d};
     char buf[16];

@@ -193,9 +193,7 @@ std::optional<std::string> read_bytes(const std::filesystem::path& p) {
 }
 
 void print(std::ostream& err, const std::vector<Diagnostic>& ds) {
-    for (const Diagnostic& d : ds)
-        err << "chronograph: " << (d.severity == Diagnostic::Severity::Error ? "error" : "warning") << ": " << d.path
-            << ": " << d.message << '\n';
+    for (const Diagnostic& d : ds) err << diagnostic_line(d) << '\n';
 }
 
 }  // namespace
