@@ -63,8 +63,11 @@ public:
 private:
     using Clock = std::chrono::steady_clock;
     void documents(std::size_t done, std::size_t total, std::size_t bytes);
+    /// Whether the reading phase's line is to be drawn now (`more`: not its end); with
+    /// the lock held. Asked before the line is made: it is made for one call in thousands.
+    bool due(bool more);
     /// The reading phase's line: `what`, MB/s, the time left at this pace (from the counts
-    /// done and total). Throttled; with the lock held.
+    /// done and total); with the lock held.
     void reading(const std::string& what, double done, double total, std::size_t bytes);
     void show(Phase phase, const std::string& what);  // with the lock held
     void erase();                                     // with the lock held

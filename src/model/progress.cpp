@@ -59,6 +59,7 @@ void ProgressLine::say(std::string_view message) {
 
 void ProgressLine::documents(std::size_t done, std::size_t total, std::size_t bytes) {
     const std::lock_guard lock(mutex_);
+    if (!due(done < total)) return;
     reading("reading " + std::to_string(done) + "/" + std::to_string(total) + " documents", static_cast<double>(done),
             static_cast<double>(total), bytes);
 }
@@ -66,17 +67,22 @@ void ProgressLine::documents(std::size_t done, std::size_t total, std::size_t by
 void ProgressLine::part_bytes(std::size_t done, std::size_t total) {
     if (!on_) return;
     const std::lock_guard lock(mutex_);
+    if (!due(done < total)) return;
     char text[96];
     std::snprintf(text, sizeof text, "reading the parts: %.0f/%.0f MB", done / 1e6, total / 1e6);
     reading(text, static_cast<double>(done), static_cast<double>(total), done);
 }
 
-void ProgressLine::reading(const std::string& what, double done, double total, std::size_t bytes) {
-    const auto now = Clock::now();
+bool ProgressLine::due(bool more) {
     // At most four times a second; the end always (it ends the phase).
-    if (done < total && now - last_ < std::chrono::milliseconds(250)) return;
+    const auto now = Clock::now();
+    if (more && now - last_ < std::chrono::milliseconds(250)) return false;
     last_ = now;
-    const double seconds = std::chrono::duration<double>(now - start_).count();
+    return true;
+}
+
+void ProgressLine::reading(const std::string& what, double done, double total, std::size_t bytes) {
+    const double seconds = std::chrono::duration<double>(Clock::now() - start_).count();
     char pace[48];
     std::snprintf(pace, sizeof pace, ", %.1f MB/s", seconds > 0 ? bytes / 1e6 / seconds : 0.0);
     std::string line = what + pace;
