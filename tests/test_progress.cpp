@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <sstream>
+#include <thread>
 #include <unistd.h>
 
 using namespace chronograph;
@@ -91,6 +92,58 @@ TEST_CASE("the progress line is cut to the terminal's width, so that it can be e
     width = 0;  // unknown: whole
     line.hooks().step("clustering the events");
     CHECK(out.str() == kErase + "chronograph: [2/2] consolidating: clustering the events");
+}
+
+namespace {
+
+/// The lines drawn into `out`, in order (each after its erase; an empty one: erased).
+std::vector<std::string> drawn_lines(const std::string& out) {
+    std::vector<std::string> lines;
+    for (std::size_t at = out.find(kErase); at != std::string::npos;) {
+        const std::size_t next = out.find(kErase, at + kErase.size());
+        lines.push_back(out.substr(at + kErase.size(), next == std::string::npos ? std::string::npos : next - at - kErase.size()));
+        at = next;
+    }
+    return lines;
+}
+
+}  // namespace
+
+TEST_CASE("with a tick, a long step's line says how long it has taken, drawn again only when that changes", "[progress]") {
+    std::ostringstream out;
+    {
+        ProgressLine line(out, true, {Phase::Reading, Phase::Consolidating}, {}, std::chrono::milliseconds(10));
+        line.hooks().step("clustering the events");
+        // No hook is called for over a second: the line's own thread draws it again.
+        std::this_thread::sleep_for(std::chrono::milliseconds(1300));
+    }
+    const std::vector<std::string> lines = drawn_lines(out.str());
+    REQUIRE(lines.size() >= 3);  // drawn by the hook, again by the tick, erased at the end
+    CHECK(lines.front() == "chronograph: [2/2] consolidating: clustering the events");
+    CHECK(lines[1] == "chronograph: [2/2] consolidating: clustering the events, 0:01 so far");
+    CHECK(lines.back().empty());
+    // Some hundred ticks, but a line is drawn only when its text changes (once a second).
+    for (std::size_t k = 1; k + 1 < lines.size(); ++k) CHECK(lines[k] != lines[k - 1]);
+    CHECK(lines.size() <= 4);
+}
+
+TEST_CASE("with a tick, the reading's pace and time left follow a document that takes long", "[progress]") {
+    std::ostringstream out;
+    {
+        ProgressLine line(out, true, {Phase::Reading}, {}, std::chrono::milliseconds(10));
+        line.hooks().documents(1, 4, 100);
+        std::this_thread::sleep_for(std::chrono::milliseconds(1300));
+        // Erased: the ticks draw nothing until a hook draws the line again.
+        line.clear();
+        std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    }
+    const std::vector<std::string> lines = drawn_lines(out.str());
+    REQUIRE(lines.size() >= 3);
+    CHECK(lines.front().find(" left") == std::string::npos);  // (under a second: no pace yet)
+    // The pace falls as no more text comes; after a second, the time left at that pace.
+    CHECK(lines[lines.size() - 2].rfind("chronograph: reading 1/4 documents, 0.0 MB/s, ", 0) == 0);
+    CHECK(lines[lines.size() - 2].find(" left") != std::string::npos);
+    CHECK(lines.back().empty());  // clear(), and nothing after it
 }
 
 TEST_CASE("a progress line that is off draws nothing and has no hooks", "[progress]") {

@@ -26,10 +26,11 @@ std::size_t terminal_width() {
 }
 
 /// The progress line on stderr, when it is a terminal and --quiet is not given (and not
-/// when the command writes its lines to that same terminal as it goes).
+/// when the command writes its lines to that same terminal as it goes), drawn again each
+/// second while a long step goes on.
 ProgressLine progress_line(const RunOptions& opt, std::vector<Phase> phases, bool writing_to_terminal = false) {
     return ProgressLine(std::cerr, !opt.quiet && !writing_to_terminal && isatty(STDERR_FILENO), std::move(phases),
-                        terminal_width);
+                        terminal_width, std::chrono::seconds(1));
 }
 
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics, ProgressLine& progress) {

@@ -20,10 +20,16 @@ constexpr const char* kErase = "\r\033[K";  // to the line's start, erase to its
 
 }  // namespace
 
-ProgressLine::ProgressLine(std::ostream& out, bool on, std::vector<Phase> phases, std::function<std::size_t()> width)
-    : out_(out), on_(on), phases_(std::move(phases)), width_(std::move(width)) {}
+ProgressLine::ProgressLine(std::ostream& out, bool on, std::vector<Phase> phases, std::function<std::size_t()> width,
+                           std::chrono::milliseconds tick)
+    : out_(out), on_(on), phases_(std::move(phases)), width_(std::move(width)) {
+    if (on_ && tick.count() > 0) ticker_ = std::jthread([this, tick](std::stop_token stop) { tick_loop(stop, tick); });
+}
 
-ProgressLine::~ProgressLine() { clear(); }
+ProgressLine::~ProgressLine() {
+    ticker_ = std::jthread();  // (stopped and joined first: it draws with the members below)
+    clear();
+}
 
 Progress ProgressLine::hooks() {
     Progress p;
@@ -59,18 +65,15 @@ void ProgressLine::say(std::string_view message) {
 
 void ProgressLine::documents(std::size_t done, std::size_t total, std::size_t bytes) {
     const std::lock_guard lock(mutex_);
-    if (!due(done < total)) return;
-    reading("reading " + std::to_string(done) + "/" + std::to_string(total) + " documents", static_cast<double>(done),
-            static_cast<double>(total), bytes);
+    reading_ = {false, static_cast<double>(done), static_cast<double>(total), bytes};
+    if (due(done < total)) show(Phase::Reading, std::string());
 }
 
 void ProgressLine::part_bytes(std::size_t done, std::size_t total) {
     if (!on_) return;
     const std::lock_guard lock(mutex_);
-    if (!due(done < total)) return;
-    char text[96];
-    std::snprintf(text, sizeof text, "reading the parts: %.0f/%.0f MB", done / 1e6, total / 1e6);
-    reading(text, static_cast<double>(done), static_cast<double>(total), done);
+    reading_ = {true, static_cast<double>(done), static_cast<double>(total), done};
+    if (due(done < total)) show(Phase::Reading, std::string());
 }
 
 bool ProgressLine::due(bool more) {
@@ -81,25 +84,52 @@ bool ProgressLine::due(bool more) {
     return true;
 }
 
-void ProgressLine::reading(const std::string& what, double done, double total, std::size_t bytes) {
+std::string ProgressLine::reading_text() const {
+    const Reading& r = reading_;
+    char text[160];
+    if (r.parts) std::snprintf(text, sizeof text, "reading the parts: %.0f/%.0f MB", r.done / 1e6, r.total / 1e6);
+    else std::snprintf(text, sizeof text, "reading %.0f/%.0f documents", r.done, r.total);
     const double seconds = std::chrono::duration<double>(Clock::now() - start_).count();
     char pace[48];
-    std::snprintf(pace, sizeof pace, ", %.1f MB/s", seconds > 0 ? bytes / 1e6 / seconds : 0.0);
-    std::string line = what + pace;
+    std::snprintf(pace, sizeof pace, ", %.1f MB/s", seconds > 0 ? r.bytes / 1e6 / seconds : 0.0);
+    std::string line = std::string(text) + pace;
     // Time left once a second's pace is known (the first documents' pace says little).
-    if (done > 0 && done < total && seconds >= 1) line += ", " + clock_text(seconds * (total - done) / done) + " left";
-    show(Phase::Reading, line);
+    if (r.done > 0 && r.done < r.total && seconds >= 1) line += ", " + clock_text(seconds * (r.total - r.done) / r.done) + " left";
+    return line;
 }
 
 void ProgressLine::show(Phase phase, const std::string& what) {
-    line_ = "chronograph: ";
-    const auto at = std::find(phases_.begin(), phases_.end(), phase);
+    if (!begun_ || phase != phase_) {
+        begun_ = true;
+        phase_ = phase;
+        phase_start_ = Clock::now();
+    }
+    what_ = what;
+    draw(fitted(line_text()));
+}
+
+std::string ProgressLine::line_text() const {
+    std::string line = "chronograph: ";
+    const auto at = std::find(phases_.begin(), phases_.end(), phase_);
     if (phases_.size() > 1 && at != phases_.end())
-        line_ += "[" + std::to_string(at - phases_.begin() + 1) + "/" + std::to_string(phases_.size()) + "] ";
-    line_ += what;
+        line += "[" + std::to_string(at - phases_.begin() + 1) + "/" + std::to_string(phases_.size()) + "] ";
+    if (phase_ == Phase::Reading) return line + reading_text();
+    line += what_;
+    // How long the phase has taken, once it is a second: a long step calls no hook.
+    if (const double seconds = std::chrono::duration<double>(Clock::now() - phase_start_).count(); seconds >= 1)
+        line += ", " + clock_text(std::floor(seconds)) + " so far";
+    return line;
+}
+
+std::string ProgressLine::fitted(std::string line) const {
     // One column short of the width: a line that fills it puts some terminals' cursor on
     // the next. (The line is ASCII: a byte is a column.)
-    if (const std::size_t columns = width_ ? width_() : 0; columns > 1 && line_.size() > columns - 1) line_.resize(columns - 1);
+    if (const std::size_t columns = width_ ? width_() : 0; columns > 1 && line.size() > columns - 1) line.resize(columns - 1);
+    return line;
+}
+
+void ProgressLine::draw(std::string line) {
+    line_ = std::move(line);
     out_ << kErase << line_;
     out_.flush();
     shown_ = true;
@@ -108,6 +138,18 @@ void ProgressLine::show(Phase phase, const std::string& what) {
 void ProgressLine::erase() {
     if (shown_) out_ << kErase;
     shown_ = false;
+}
+
+void ProgressLine::tick_loop(std::stop_token stop, std::chrono::milliseconds tick) {
+    std::unique_lock lock(mutex_);
+    while (true) {
+        ticked_.wait_for(lock, stop, tick, [] { return false; });  // (a tick, or woken to stop)
+        if (stop.stop_requested()) return;
+        // Only a line on the screen (not after clear(): the next hook draws it), and only
+        // when it says something new.
+        if (!shown_) continue;
+        if (std::string line = fitted(line_text()); line != line_) draw(std::move(line));
+    }
 }
 
 }  // namespace chronograph
