@@ -122,7 +122,10 @@ bool kept_aside(const std::shared_ptr<const AsideFile>& file, bool held, const A
 }  // namespace
 
 EvidenceList Story::evidence(const Event& ev, std::size_t limit) const {
-    if (!kept_aside(aside_file, !ev.mentions.empty(), ev.aside)) return EvidenceList(ev.mentions);
+    if (!kept_aside(aside_file, !ev.mentions.empty(), ev.aside)) {
+        if (ev.mentions.size() <= limit) return EvidenceList(ev.mentions);
+        return EvidenceList(std::vector<EvidenceRef>(ev.mentions.begin(), ev.mentions.begin() + static_cast<std::ptrdiff_t>(limit)));
+    }
     return EvidenceList(aside_file->read<EvidenceRef>(ev.aside, limit));
 }
 
