@@ -351,4 +351,23 @@ inline Story hostile_story() {
     return s;
 }
 
+/// The sample Story with one event, ev13, reported by 40 sentences (its five, over and
+/// over) and its conflict made of 30 claims: 27 of its first claim's value, then the
+/// values "B", "C" and "D" once each. More than timeline.html holds of either.
+inline Story crowded_sample_story() {
+    Story s = sample_story();
+    Event& ceremony = *std::find_if(s.events.begin(), s.events.end(), [](const Event& e) { return e.id == "ev13"; });
+    const std::vector<EvidenceRef> five = ceremony.mentions;
+    while (ceremony.mentions.size() < 40) ceremony.mentions.push_back(five[ceremony.mentions.size() % five.size()]);
+    Conflict& dispute = *std::find_if(s.conflicts.begin(), s.conflicts.end(), [](const Conflict& c) { return c.event == EventId("ev13"); });
+    const ClaimRef claim = dispute.claims.front();
+    dispute.claims.assign(27, claim);
+    for (const char* value : {"B", "C", "D"}) {
+        dispute.claims.push_back(claim);
+        dispute.claims.back().value = value;
+        dispute.claims.back().text = value;
+    }
+    return s;
+}
+
 }  // namespace chronograph::fixtures

@@ -103,3 +103,30 @@ TEST_CASE("timeline.html for 10,000 events stays compact", "[export]") {
     CHECK(html.size() < 12'000'000);
     CHECK(nlohmann::json::parse(data_block(html))["events"].size() == 10000);
 }
+
+TEST_CASE("timeline.html holds the first pieces of a big event's evidence and every value a conflict disputes", "[export]") {
+    const Story s = fixtures::crowded_sample_story();
+    const Event& ceremony = *std::find_if(s.events.begin(), s.events.end(), [](const Event& e) { return e.id == "ev13"; });
+    const auto data = nlohmann::json::parse(data_block(timeline_html(s)));
+    const auto& e = event(data, "ev13");
+    CHECK(e["ev"].size() == 25);
+    CHECK(e["n"] == 40);
+    for (std::size_t k = 0; k < 25; ++k)  // the first 25, in order
+        CHECK(e["ev"][k]["s"] == nlohmann::json(std::string(ceremony.mentions[k].sentence)));
+    const auto& c = data["conflicts"][e["conflict"].get<int>() - 1];
+    CHECK(c["claims"].size() == 25);
+    CHECK(c["n"] == 30);
+    std::vector<std::string> values;
+    for (const auto& cl : c["claims"]) values.push_back(cl["v"]);
+    CHECK(std::count(values.begin(), values.end(), values.front()) == 22);  // 22 of the 27 alike
+    CHECK(values[22] == "B");  // then every other value, in the conflict's order
+    CHECK(values[23] == "C");
+    CHECK(values[24] == "D");
+    // An event with all it has: no count; fields at their default left out (the viewer
+    // fills them in).
+    const auto& plain = event(data, "ev18");
+    CHECK_FALSE(plain.contains("n"));
+    CHECK_FALSE(plain.contains("conflict"));
+    CHECK_FALSE(plain.contains("fade"));
+    CHECK_FALSE(plain.contains("hollow"));
+}

@@ -80,6 +80,9 @@ int main(int argc, char** argv) {
     if (what == "sample" && argc > 2) {
         story = fixtures::sample_story();
         out = argv[2];
+    } else if (what == "crowded" && argc > 2) {
+        story = fixtures::crowded_sample_story();
+        out = argv[2];
     } else if (what == "hostile" && argc > 2) {
         story = fixtures::hostile_story();
         out = argv[2];
@@ -91,7 +94,7 @@ int main(int argc, char** argv) {
         out = argv[3];
         std::cout << "peak memory after the build: " << peak_rss_mb() << " MB\n";
     } else {
-        std::cerr << "usage: views_bench sample OUT | hostile OUT | synthetic N OUT [SEED] | corpus DIR OUT\n";
+        std::cerr << "usage: views_bench sample OUT | crowded OUT | hostile OUT | synthetic N OUT [SEED] | corpus DIR OUT\n";
         return 2;
     }
     std::filesystem::create_directories(out);

@@ -21,7 +21,12 @@
   var undatedEvents = [];
   var hay = [];
 
+  // Fields at their default are left out of the data (no actors, places or sources; no
+  // fade, not hollow, no conflict: undefined reads as those).
   EV.forEach(function (e, i) {
+    e.actors = e.actors || [];
+    e.places = e.places || [];
+    e.sources = e.sources || [];
     if (e.lane >= 0) laneEvents[e.lane].push(i); else undatedEvents.push(i);
   });
   laneEvents.forEach(function (list) {
@@ -61,6 +66,12 @@
       if (textWidth(s.slice(0, mid) + "\u2026", size, bold) <= w) lo = mid; else hi = mid - 1;
     }
     return s.slice(0, lo).replace(/\s+$/, "") + "\u2026";
+  }
+  // The page holds the first pieces of an event's evidence and of a conflict's claims;
+  // n, when there are more, says how many there are (events.json has them all).
+  function evidenceCount(e) { return e.n || e.ev.length; }
+  function firstOf(n, shown, what) {
+    return "the first " + shown + " of " + n.toLocaleString("en") + " " + what + " (events.json has every one)";
   }
   function docOf(i) { return D.docs[i] || { id: "?", title: "", path: "", dct: "" }; }
   function entName(i) { return D.ents[i] ? D.ents[i].name : "?"; }
@@ -210,7 +221,7 @@
   }
   function priority(x, y) {
     var a = EV[x], b = EV[y];
-    return (b.conflict ? 1 : 0) - (a.conflict ? 1 : 0) || b.ev.length - a.ev.length || x - y;
+    return (b.conflict ? 1 : 0) - (a.conflict ? 1 : 0) || evidenceCount(b) - evidenceCount(a) || x - y;
   }
   function defs(svg) {
     var d = sv("defs");
@@ -459,9 +470,11 @@
     box.appendChild(chips);
     if (e.conflict) {
       var c = D.conflicts[e.conflict - 1];
-      box.appendChild(el("div", { "class": "conflict" }, "\u26a0 Sources disagree on " + c.about + ": " + c.claims.map(function (x) { return x.t || x.v; }).join(" vs ")));
+      box.appendChild(el("div", { "class": "conflict" }, "\u26a0 Sources disagree on " + c.about + ": " + c.claims.map(function (x) { return x.t || x.v; }).join(" vs ") +
+        (c.n ? "; here " + firstOf(c.n, c.claims.length, "claims") : "")));
     }
-    box.appendChild(el("h2", null, "Evidence (" + e.ev.length + ")"));
+    box.appendChild(el("h2", null, "Evidence (" + evidenceCount(e).toLocaleString("en") + ")"));
+    if (e.n) box.appendChild(el("div", { "class": "hint" }, "Here " + firstOf(e.n, e.ev.length, "sentences") + "."));
     e.ev.forEach(function (m) {
       var d = docOf(m.d), item = el("div", { "class": "evidence" });
       item.appendChild(highlighted(m));
@@ -484,6 +497,7 @@
       item.appendChild(document.createTextNode(c.about));
       var ul = el("ul");
       c.claims.forEach(function (cl) { ul.appendChild(el("li", null, (cl.t || cl.v) + " \u2014 " + (docOf(cl.d).title || docOf(cl.d).path))); });
+      if (c.n) ul.appendChild(el("li", { "class": "hint" }, (c.n - c.claims.length).toLocaleString("en") + " more claims in events.json"));
       item.appendChild(ul);
       if (c.event >= 0) item.addEventListener("click", function () { select(c.event); });
       box.appendChild(item);

@@ -10,9 +10,11 @@
 #include "export/json_writer.hpp"
 #include "timeline_layout.hpp"
 
+#include <cmath>
 #include <ostream>
 #include <stdexcept>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace chronograph {
 namespace {
@@ -62,6 +64,34 @@ long lookup(const std::unordered_map<std::string_view, long>& index, std::string
     auto it = index.find(id);
     return it == index.end() ? -1 : it->second;
 }
+
+/// What the page embeds of an event's evidence and of a conflict's claims: the first of
+/// each (the viewer says how many there are; events.json has every one). A big corpus's
+/// largest events have tens of thousands of pieces of evidence, its largest conflicts
+/// thousands of claims: all of them made the page of 100,000 articles 742 MB, a text
+/// longer than a browser reads into one string (the page did not load).
+constexpr std::size_t kShownEvidence = 25;
+constexpr std::size_t kShownClaims = 25;
+
+/// The claims of a conflict the page shows, in their order: the first of each value, so
+/// that every value disputed is there (up to kShownClaims of them), then the next ones.
+std::vector<std::size_t> shown_claims(const AsideList<ClaimRef>& claims) {
+    std::vector<bool> shown(claims.size(), false);
+    std::size_t count = 0;
+    std::unordered_set<std::string_view> values;
+    for (std::size_t k = 0; k < claims.size() && count < kShownClaims; ++k)
+        if (values.insert(claims[k].value).second) shown[k] = true, ++count;
+    for (std::size_t k = 0; k < claims.size() && count < kShownClaims; ++k)
+        if (!shown[k]) shown[k] = true, ++count;
+    std::vector<std::size_t> out;
+    for (std::size_t k = 0; k < claims.size(); ++k)
+        if (shown[k]) out.push_back(k);
+    return out;
+}
+
+/// A place on the time axis, to a billionth of the plot's width (the viewer zooms in to
+/// two millionths of it): nine decimals, not seventeen.
+double axis_place(double u) { return std::round(u * 1e9) / 1e9; }
 
 /// The viewer's data, written as it is walked (compact, safe inside a <script> element).
 void write_story_data(const Story& story, const TimelineLayout& L, const std::string& title, std::ostream& out) {
@@ -118,21 +148,25 @@ void write_story_data(const Story& story, const TimelineLayout& L, const std::st
         const Event& e = story.events[i];
         w.begin_object().field("id", e.id).field("label", e.label).field("type", e.type).field("status", to_string(e.status));
         w.field("when", describe_time(e.time));
+        // (Fields at their default are left out, the viewer fills them in: no fade, not
+        // hollow, no conflict, no actors, places or sources. A million events' worth.)
         if (const EventMark* m = mark_of[i]) {
-            // The mark's own extent (fuzzy "about" dates already widened), unrounded.
-            w.field("a", u(m->x0 == m->x1 ? L.axis.x(day_number(e.time.interval->earliest)) : m->x0));
-            w.field("b", u(m->x0 == m->x1 ? L.axis.x(day_number(e.time.interval->latest) + 1) : m->x1));
-            w.field("lane", static_cast<std::uint64_t>(m->lane)).field("fade", static_cast<int>(m->fade)).field("hollow", m->hollow);
+            // The mark's own extent (fuzzy "about" dates already widened).
+            w.field("a", axis_place(u(m->x0 == m->x1 ? L.axis.x(day_number(e.time.interval->earliest)) : m->x0)));
+            w.field("b", axis_place(u(m->x0 == m->x1 ? L.axis.x(day_number(e.time.interval->latest) + 1) : m->x1)));
+            w.field("lane", static_cast<std::uint64_t>(m->lane));
+            if (const int fade = static_cast<int>(m->fade); fade != 0) w.field("fade", fade);
+            if (m->hollow) w.field("hollow", true);
         } else {
-            w.field("a", 0).field("b", 0).field("lane", -1).field("fade", 0).field("hollow", false);
+            w.field("a", 0).field("b", 0).field("lane", -1);
         }
-        ids("actors", e.actors);
-        ids("places", e.places);
-        ids("sources", e.sources);
-        auto c = conflict_of.find(e.id);
-        w.field("conflict", c == conflict_of.end() ? 0 : c->second);
+        if (!e.actors.empty()) ids("actors", e.actors);
+        if (!e.places.empty()) ids("places", e.places);
+        if (!e.sources.empty()) ids("sources", e.sources);
+        if (auto c = conflict_of.find(e.id); c != conflict_of.end()) w.field("conflict", c->second);
+        if (const std::size_t all = story.evidence_count(e); all > kShownEvidence) w.field("n", static_cast<std::uint64_t>(all));
         w.key("ev").begin_array();
-        story.each_evidence(e, [&](const EvidenceRef& m) {
+        for (const EvidenceRef& m : story.evidence(e, kShownEvidence)) {
             w.begin_object().field("d", lookup(doc_index, m.doc)).field("s", m.sentence);
             w.key("x");
             if (m.timex) sentence_range(w, m, m.timex_start, m.timex_end);
@@ -142,7 +176,7 @@ void write_story_data(const Story& story, const TimelineLayout& L, const std::st
             if (m.time->dated() && m.time.get() != e.time) w.field("w", describe_time(m.time));
             if (m.caption) w.field("c", 1);
             w.end_object();
-        });
+        }
         w.end_array();
         w.end_object();
     }
@@ -150,9 +184,13 @@ void write_story_data(const Story& story, const TimelineLayout& L, const std::st
     w.key("conflicts").begin_array();
     for (const Conflict& c : story.conflicts) {
         w.begin_object().field("about", c.about).field("event", c.event ? lookup(event_index, *c.event) : -1L);
+        const AsideList<ClaimRef> claims = story.claims(c);
+        if (claims.size() > kShownClaims) w.field("n", static_cast<std::uint64_t>(claims.size()));
         w.key("claims").begin_array();
-        for (const ClaimRef& cl : story.claims(c))
+        for (std::size_t k : shown_claims(claims)) {
+            const ClaimRef& cl = claims[k];
             w.begin_object().field("v", cl.value).field("t", cl.text).field("s", cl.sentence).field("d", lookup(doc_index, cl.doc)).end_object();
+        }
         w.end_array();
         w.end_object();
     }

@@ -24,6 +24,7 @@ console_errors() { grep -E 'CONSOLE|Uncaught' "$1" || true; }
 "$bench" sample "$out/sample" >/dev/null
 "$bench" synthetic 10000 "$out/synthetic" >/dev/null
 "$bench" hostile "$out/hostile" >/dev/null
+"$bench" crowded "$out/crowded" >/dev/null
 page="file://$(cd "$out/sample" && pwd)/timeline.html"
 
 chrome --screenshot="$out/timeline-html.png" "$page#event=ev13" >/dev/null 2>"$out/screenshot.log" || fail "chromium could not take a screenshot"
@@ -38,8 +39,10 @@ chrome --dump-dom "$synthetic#view=0.80,0.83" >"$out/synthetic-zoom.html" 2>"$ou
 hostile="file://$(cd "$out/hostile" && pwd)/timeline.html"
 chrome --dump-dom "$hostile#event=ev13" >"$out/hostile.html" 2>"$out/hostile.log" || fail "chromium could not load the hostile page"
 chrome --dump-dom "$page#event=ev13" >"$out/selected.html" 2>"$out/selected.log" || fail "chromium could not load the page with an event selected"
+crowded="file://$(cd "$out/crowded" && pwd)/timeline.html"
+chrome --dump-dom "$crowded#event=ev13" >"$out/crowded.html" 2>"$out/crowded.log" || fail "chromium could not load the page with a crowded event selected"
 
-for log in screenshot all planned search synthetic synthetic-zoom hostile selected; do
+for log in screenshot all planned search synthetic synthetic-zoom hostile selected crowded; do
   errors=$(console_errors "$out/$log.log")
   [ -z "$errors" ] || fail "console messages in $log: $errors"
 done
@@ -62,5 +65,10 @@ echo "10,000 events: $(count "$out/synthetic.html"), drawn in $(render_ms "$out/
 grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$out/hostile.html" || fail "the hostile text was not shown as text"
 # A selected event shows its evidence with the date expression highlighted.
 grep -q '<mark>On Thursday</mark>' "$out/selected.html" || fail "no highlighted date expression in the evidence"
+# An event with more evidence than the page holds, and its conflict with more claims, say so.
+grep -q 'Evidence (40)' "$out/crowded.html" || fail "the crowded event does not count all its evidence"
+grep -q 'Here the first 25 of 40 sentences (events.json has every one)' "$out/crowded.html" || fail "the crowded event does not say what is shown"
+grep -q 'here the first 25 of 30 claims (events.json has every one)' "$out/crowded.html" || fail "the crowded conflict does not say what is shown"
+grep -q '5 more claims in events.json' "$out/crowded.html" || fail "the conflicts panel does not count the claims left out"
 echo "screenshot: $out/timeline-html.png"
 echo "1 passed, 0 failed"
