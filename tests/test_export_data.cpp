@@ -44,6 +44,24 @@ TEST_CASE("TimelineJS JSON has a slide per dated event, as precise as its date",
     CHECK(ceremony["text"]["text"].get<std::string>().find("<blockquote>") != std::string::npos);
 }
 
+TEST_CASE("a TimelineJS slide quotes the first 25 sentences of an event and says how many there are", "[export]") {
+    std::ostringstream out;
+    write_timelinejs_json(fixtures::crowded_sample_story(), out);
+    const auto j = nlohmann::json::parse(out.str());
+    for (const auto& e : j["events"]) {
+        const std::string text = e["text"]["text"];
+        std::size_t quotes = 0;
+        for (std::size_t at = text.find("<blockquote>"); at != std::string::npos; at = text.find("<blockquote>", at + 1)) ++quotes;
+        if (e["unique_id"] == "ev13") {
+            CHECK(quotes == 25);
+            CHECK(text.find("<p>The first 25 of 40 sentences (events.json has every one).</p>") != std::string::npos);
+        } else {
+            CHECK(quotes <= 25);
+            CHECK(text.find("The first 25") == std::string::npos);
+        }
+    }
+}
+
 TEST_CASE("TimelineJS text fields escape article HTML", "[export]") {
     std::ostringstream out;
     write_timelinejs_json(fixtures::hostile_story(), out);

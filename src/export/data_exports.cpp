@@ -4,6 +4,7 @@
 #include "chronograph/graph.hpp"
 #include "escape.hpp"
 #include "export/json_writer.hpp"
+#include "shown_evidence.hpp"
 #include "timeline_layout.hpp"
 
 #include <algorithm>
@@ -93,14 +94,14 @@ void views::write_timelinejs_json(const Story& story, const TimelineLayout& L, s
             tljs_date(w, iv.latest, false, month);
         }
         w.field("display_date", describe_time(e.time));
-        // The text: status, then each evidence sentence with its document, all as HTML,
-        // written piece by piece (the largest events' would be some 100 MB).
+        // The text: status, then the first evidence sentences with their documents, and
+        // how many there are when that is not all, as HTML, written piece by piece.
         w.key("text").begin_object().field("headline", xml(one_line(e.label))).key("text").begin_string();
         text = "<p><em>";
         append_xml(text, to_string(e.status));
         text += "</em></p>";
         w.string_part(text);
-        story.each_evidence(e, [&](const EvidenceRef& m) {
+        for (const EvidenceRef& m : story.evidence(e, kShownEvidence)) {
             text = "<blockquote>";
             append_xml(text, one_line(m.sentence));
             text += "</blockquote><p>\xE2\x80\x94 ";
@@ -108,7 +109,9 @@ void views::write_timelinejs_json(const Story& story, const TimelineLayout& L, s
             append_xml(text, doc != doc_name.end() ? *doc->second : m.doc);
             text += "</p>";
             w.string_part(text);
-        });
+        }
+        if (const std::size_t all = story.evidence_count(e); all > kShownEvidence)
+            w.string_part("<p>The first " + std::to_string(kShownEvidence) + " of " + thousands(all) + " sentences (events.json has every one).</p>");
         w.end_string().end_object();
         w.field("group", L.lanes[mark_of[i]->lane].title);
         w.field("unique_id", e.id);

@@ -8,6 +8,7 @@
 #include "chronograph/resources.hpp"
 #include "escape.hpp"
 #include "export/json_writer.hpp"
+#include "shown_evidence.hpp"
 #include "timeline_layout.hpp"
 
 #include <cmath>
@@ -65,12 +66,9 @@ long lookup(const std::unordered_map<std::string_view, long>& index, std::string
     return it == index.end() ? -1 : it->second;
 }
 
-/// What the page embeds of an event's evidence and of a conflict's claims: the first of
-/// each (the viewer says how many there are; events.json has every one). A big corpus's
-/// largest events have tens of thousands of pieces of evidence, its largest conflicts
-/// thousands of claims: all of them made the page of 100,000 articles 742 MB, a text
-/// longer than a browser reads into one string (the page did not load).
-constexpr std::size_t kShownEvidence = 25;
+/// What the page embeds of a conflict's claims, as of an event's evidence (kShownEvidence):
+/// the first (the viewer says how many there are; events.json has every one). A big
+/// corpus's largest conflicts have thousands of claims.
 constexpr std::size_t kShownClaims = 25;
 
 /// The claims of a conflict the page shows, in their order: the first of each value, so
