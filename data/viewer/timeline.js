@@ -73,6 +73,7 @@
   function firstOf(n, shown, what) {
     return "the first " + shown + " of " + n.toLocaleString("en") + " " + what + " (events.json has every one)";
   }
+  function distinct(list) { return list.filter(function (x, k) { return list.indexOf(x) === k; }); }
   function docOf(i) { return D.docs[i] || { id: "?", title: "", path: "", dct: "" }; }
   function entName(i) { return D.ents[i] ? D.ents[i].name : "?"; }
 
@@ -470,7 +471,7 @@
     box.appendChild(chips);
     if (e.conflict) {
       var c = D.conflicts[e.conflict - 1];
-      box.appendChild(el("div", { "class": "conflict" }, "\u26a0 Sources disagree on " + c.about + ": " + c.claims.map(function (x) { return x.t || x.v; }).join(" vs ") +
+      box.appendChild(el("div", { "class": "conflict" }, "\u26a0 Sources disagree on " + c.about + ": " + distinct(c.claims.map(function (x) { return x.t || x.v; })).join(" vs ") +
         (c.n ? "; here " + firstOf(c.n, c.claims.length, "claims") : "")));
     }
     box.appendChild(el("h2", null, "Evidence (" + evidenceCount(e).toLocaleString("en") + ")"));

@@ -46,6 +46,7 @@ struct Progress {
 class ProgressLine {
 public:
     enum class Phase { Reading, Consolidating, Writing };
+
     /// `phases`: those the command goes through, in order (they are numbered when more
     /// than one). `on`: draw at all (a terminal, and not --quiet). `width`, if given, says
     /// the terminal's width in columns (0: unknown) when the line is drawn: a longer line
@@ -57,6 +58,7 @@ public:
     ~ProgressLine();
     ProgressLine(const ProgressLine&) = delete;
     ProgressLine& operator=(const ProgressLine&) = delete;
+
     /// The hooks that draw this line (all empty when it is off).
     Progress hooks();
     /// Erases the line, if drawn, so that what is written next starts a clean line; the

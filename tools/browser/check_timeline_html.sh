@@ -68,7 +68,8 @@ grep -q '<mark>On Thursday</mark>' "$out/selected.html" || fail "no highlighted 
 # An event with more evidence than the page holds, and its conflict with more claims, say so.
 grep -q 'Evidence (40)' "$out/crowded.html" || fail "the crowded event does not count all its evidence"
 grep -q 'Here the first 25 of 40 sentences (events.json has every one)' "$out/crowded.html" || fail "the crowded event does not say what is shown"
-grep -q 'here the first 25 of 30 claims (events.json has every one)' "$out/crowded.html" || fail "the crowded conflict does not say what is shown"
+grep -q 'ceremony: On Thursday vs B vs C vs D; here the first 25 of 30 claims (events.json has every one)' "$out/crowded.html" ||
+  fail "the crowded conflict does not name each wording once and say what is shown"
 grep -q '5 more claims in events.json' "$out/crowded.html" || fail "the conflicts panel does not count the claims left out"
 echo "screenshot: $out/timeline-html.png"
 echo "1 passed, 0 failed"
