@@ -98,10 +98,42 @@ TEST_CASE("multibyte text keeps byte offsets", "[segment]") {
     for (const Token& t : a.tokens) CHECK(find_invalid_utf8(a.text(t)) == std::string_view::npos);
 }
 
-TEST_CASE("a long line without punctuation is one sentence, quickly", "[segment]") {
+TEST_CASE("a long line without punctuation is cut into sentences of at most 1,500 bytes, at spaces", "[segment]") {
     std::string text;
     for (int i = 0; i < 20000; ++i) text += "word ";
     const DocumentAnalysis a = segmented(text);
-    CHECK(a.sentences.size() == 1);
-    CHECK(a.tokens.size() == 20000);
+    CHECK(a.sentences.size() == 67);  // 100,000 bytes, 300 words (1,499 bytes) a piece
+    CHECK(a.tokens.size() == 20000);  // no word cut
+    std::size_t words = 0;
+    for (const Sentence& s : a.sentences) {
+        CHECK(s.span.size() <= 1500);
+        const std::string_view piece = a.text(s.span);
+        CHECK(piece.front() == 'w');  // trimmed
+        CHECK(piece.back() == 'd');
+        words += s.token_count;
+    }
+    CHECK(words == 20000);
+}
+
+TEST_CASE("an overlong sentence is cut after a clause break in its piece's second half", "[segment]") {
+    std::string text;
+    for (int i = 0; i < 200; ++i) text += "word ";  // 1,000 bytes
+    text += "then; ";
+    for (int i = 0; i < 200; ++i) text += "more, ";
+    const DocumentAnalysis a = segmented(text);
+    REQUIRE(a.sentences.size() >= 2);
+    CHECK(a.text(a.sentences[0].span).substr(a.sentences[0].span.size() - 10) == "word then;");
+    CHECK(a.text(a.sentences[1].span).substr(0, 5) == "more,");
+    CHECK(a.text(a.sentences[1].span).back() == ',');  // then after a comma
+}
+
+TEST_CASE("an overlong run without spaces is cut between characters, never inside one", "[segment]") {
+    std::string text;
+    for (int i = 0; i < 2000; ++i) text += "\xC3\xA9";  // "é", 4,000 bytes
+    const DocumentAnalysis a = segmented(text);
+    REQUIRE(a.sentences.size() == 3);
+    for (const Sentence& s : a.sentences) {
+        CHECK(s.span.size() <= 1500);
+        CHECK(find_invalid_utf8(a.text(s.span)) == std::string_view::npos);
+    }
 }

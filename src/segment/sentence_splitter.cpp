@@ -56,6 +56,25 @@ std::string_view first_word(std::string_view s) {
     return s.substr(start, end - start);
 }
 
+/// Where to end a piece of s[start, ...) of at most `limit` bytes, s[start, end) being
+/// longer: after the last "; " or ": " in its second half, else after the last ", "
+/// there, else at its last space, else at the last character boundary.
+std::size_t piece_end(std::string_view s, std::size_t start, std::size_t limit) {
+    const std::size_t stop = start + limit, half = start + limit / 2;
+    auto last_after = [&](std::string_view marks, std::size_t from) -> std::size_t {
+        for (std::size_t i = stop - 1; i > from; --i)
+            if (s[i] == ' ' && marks.find(s[i - 1]) != std::string_view::npos) return i;
+        return 0;
+    };
+    if (const std::size_t at = last_after(";:", half)) return at;
+    if (const std::size_t at = last_after(",", half)) return at;
+    for (std::size_t i = stop - 1; i > start; --i)
+        if (s[i] == ' ') return i;
+    std::size_t at = stop;
+    while (at > start + 1 && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) --at;  // (not inside a character)
+    return at;
+}
+
 }  // namespace
 
 bool SentenceSplitter::keep_together(std::string_view before, std::string_view after) const {
@@ -131,6 +150,14 @@ std::vector<Span> SentenceSplitter::split(std::string_view text, Span paragraph)
             while (last > s && (static_cast<unsigned char>(buffer[last]) & 0xC0) == 0x80) --last;
             if (!is_space(decode_utf8(buffer, last, len))) break;
             e = last;
+        }
+        // (Pieces of an overlong one, each trimmed at its start: the cut is at a space.)
+        while (e - s > kMaxSentenceBytes) {
+            std::size_t cut = piece_end(buffer, s, kMaxSentenceBytes), next = cut;
+            while (cut > s && buffer[cut - 1] == ' ') --cut;
+            out.push_back(Span{paragraph.start + s, paragraph.start + cut});
+            s = next;
+            while (s < e && is_space(decode_utf8(buffer, s, len))) s += len;
         }
         if (e > s) out.push_back(Span{paragraph.start + s, paragraph.start + e});
         start = end;
