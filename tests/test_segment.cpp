@@ -127,6 +127,17 @@ TEST_CASE("an overlong sentence is cut after a clause break in its piece's secon
     CHECK(a.text(a.sentences[1].span).back() == ',');  // then after a comma
 }
 
+TEST_CASE("a piece of an overlong sentence is trimmed of any white space at its cut", "[segment]") {
+    std::string text;
+    for (int i = 0; i < 299; ++i) text += "word ";  // 1,495 bytes
+    text += "ab\xC2\xA0 ";                          // a no-break space before the cut
+    for (int i = 0; i < 100; ++i) text += "tail ";
+    const DocumentAnalysis a = segmented(text);
+    REQUIRE(a.sentences.size() == 2);
+    CHECK(a.text(a.sentences[0].span).substr(a.sentences[0].span.size() - 7) == "word ab");
+    CHECK(a.text(a.sentences[1].span).substr(0, 5) == "tail ");
+}
+
 TEST_CASE("an overlong run without spaces is cut between characters, never inside one", "[segment]") {
     std::string text;
     for (int i = 0; i < 2000; ++i) text += "\xC3\xA9";  // "é", 4,000 bytes

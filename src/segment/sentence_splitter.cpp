@@ -143,21 +143,27 @@ std::vector<Span> SentenceSplitter::split(std::string_view text, Span paragraph)
         // Trim white space (ASCII, NBSP, other Unicode spaces) a code point at a time at both
         // ends: trimming the end byte by byte took the last byte of an NBSP (A0) for one and
         // cut the character in two.
-        std::size_t s = start, e = end, len = 0;
-        while (s < e && is_space(decode_utf8(buffer, s, len))) s += len;
-        while (e > s) {
-            std::size_t last = e - 1;
-            while (last > s && (static_cast<unsigned char>(buffer[last]) & 0xC0) == 0x80) --last;
-            if (!is_space(decode_utf8(buffer, last, len))) break;
-            e = last;
-        }
-        // (Pieces of an overlong one, each trimmed at its start: the cut is at a space.)
-        while (e - s > kMaxSentenceBytes) {
-            std::size_t cut = piece_end(buffer, s, kMaxSentenceBytes), next = cut;
-            while (cut > s && buffer[cut - 1] == ' ') --cut;
-            out.push_back(Span{paragraph.start + s, paragraph.start + cut});
-            s = next;
+        std::size_t len = 0;
+        auto trimmed_start = [&](std::size_t s, std::size_t e) {
             while (s < e && is_space(decode_utf8(buffer, s, len))) s += len;
+            return s;
+        };
+        auto trimmed_end = [&](std::size_t s, std::size_t e) {
+            while (e > s) {
+                std::size_t last = e - 1;
+                while (last > s && (static_cast<unsigned char>(buffer[last]) & 0xC0) == 0x80) --last;
+                if (!is_space(decode_utf8(buffer, last, len))) break;
+                e = last;
+            }
+            return e;
+        };
+        std::size_t s = trimmed_start(start, end);
+        const std::size_t e = trimmed_end(s, end);
+        // An overlong one in pieces, each trimmed too.
+        while (e - s > kMaxSentenceBytes) {
+            const std::size_t cut = piece_end(buffer, s, kMaxSentenceBytes);
+            out.push_back(Span{paragraph.start + s, paragraph.start + trimmed_end(s, cut)});
+            s = trimmed_start(cut, e);
         }
         if (e > s) out.push_back(Span{paragraph.start + s, paragraph.start + e});
         start = end;

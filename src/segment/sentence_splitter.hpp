@@ -28,11 +28,11 @@ public:
     std::vector<Span> split(std::string_view text, Span paragraph) const;
 
     /// A reader's sentence is rarely longer (none of TimeBank, AQUAINT, MEANTIME or the
-    /// samples is: their builds are unchanged by the cut); a longer stretch without a sentence end (a list, a page of
-    /// words without punctuation) is cut into pieces of at most this size, at a clause
-    /// break where there is one. Every piece of evidence carries its whole sentence: one
-    /// "sentence" of 1 MB with its thousands of event mentions took 34 s and 2 GB, 4 MB
-    /// 204 s and 9.7 GB.
+    /// samples is: their builds are unchanged by the cut); a longer stretch without a
+    /// sentence end (a list, a page of words without punctuation) is cut into pieces of at
+    /// most this size, at a clause break where there is one. Every piece of evidence
+    /// carries its whole sentence: one "sentence" of 946 KB with its thousands of event
+    /// mentions took 49 s and 3.8 GB, 4 MB 204 s and 9.7 GB.
     static constexpr std::size_t kMaxSentenceBytes = 1500;
 
 private:
