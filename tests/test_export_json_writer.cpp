@@ -96,8 +96,9 @@ TEST_CASE("the JSON writer writes a string given in parts as the same string giv
 }
 
 TEST_CASE("the JSON writer escapes a character needing it at any place in a long run of plain text", "[export]") {
-    // The plain runs are scanned eight bytes at a time: each special character is tried
-    // at every offset of such a word, and next to its neighbours.
+    // Each special character at every offset of a 24-byte run, and at its end: what a
+    // writer scanning its plain runs a word (eight bytes) at a time would get wrong (one was
+    // tried; the writer scans byte by byte).
     const std::string specials[] = {"\"", "\\", "\n", "\x01", "\x1F", "\x7F", "<", ">", "&", "\xC3\xA9", "\xE2\x80\xA8", "\xFF", " "};
     for (const std::string& special : specials) {
         for (std::size_t at = 0; at < 24; ++at) {
